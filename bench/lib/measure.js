@@ -1,0 +1,107 @@
+// Runs commands as whole processes and measures them: wall time from this
+// process's clock (sub-millisecond, unlike /usr/bin/time's %e) and peak RSS
+// of the child tree from /usr/bin/time's %M or, failing that, Python's
+// getrusage(RUSAGE_CHILDREN). Both report the largest single process in the
+// waited-for tree, so `go tool pprof` counts as its pprof child, not the sum.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const TIME = '/usr/bin/time';
+const MAX_BUFFER = 512 * 1024 * 1024; // -top of a big profile is a few hundred KB; be generous
+
+// Runs argv with stdout discarded, writes the children's max RSS (KiB) to a
+// file, and exits with the child's status (127 when it cannot be started).
+const PY_RSS = `import resource, subprocess, sys
+try:
+    rc = subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL).returncode
+except OSError as e:
+    print(e, file=sys.stderr); rc = 127
+open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+sys.exit(rc if rc >= 0 else 128 - rc)`;
+
+const rssFile = () => join(tmpdir(), `heapcli-bench-${process.pid}.rss`);
+
+/** Picks how peak RSS is measured: 'time', 'python' or 'none' ('auto' tries them in that order). */
+export function detectRssMethod(wanted = 'auto') {
+  if (wanted !== 'auto') return wanted;
+  const file = rssFile();
+  const probes = [
+    ['time', TIME, ['-o', file, '-f', '%M', 'true']],
+    ['python', 'python3', ['-c', PY_RSS, file, 'true']],
+  ];
+  for (const [method, cmd, args] of probes) {
+    if (method === 'time' && !existsSync(TIME)) continue;
+    rmSync(file, { force: true });
+    const r = spawnSync(cmd, args, { stdio: 'ignore' });
+    if (r.status === 0 && readRssKiB(file) !== null) return method;
+  }
+  return 'none';
+}
+
+// GNU time prefixes "Command exited with non-zero status N" on failure, so
+// the number is on the last line.
+function readRssKiB(file) {
+  if (!existsSync(file)) return null;
+  const lines = readFileSync(file, 'utf8').trim().split('\n');
+  rmSync(file, { force: true });
+  const n = Number(lines[lines.length - 1]);
+  return Number.isFinite(n) && n > 0 ? n : null;
+}
+
+/** One-line reason for a failed run: exit status plus the most telling stderr line. */
+export function failureReason(status, signal, stderr) {
+  const lines = String(stderr ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const line = lines.find((l) => /error|cannot|not found|no such/i.test(l)) ?? lines[lines.length - 1] ?? '';
+  const how = signal ? `signal ${signal}` : `exit ${status}`;
+  return line ? `${how}: ${line.slice(0, 200)}` : how;
+}
+
+/**
+ * Runs argv once with stdout to /dev/null. Returns {ok, seconds, rssMiB
+ * (null when unmeasured), reason (when !ok)}; never throws for a failing child.
+ */
+export function measure(argv, rssMethod, cwd) {
+  const file = rssFile();
+  let cmd = argv[0];
+  let args = argv.slice(1);
+  if (rssMethod === 'time') [cmd, args] = [TIME, ['-o', file, '-f', '%M', ...argv]];
+  else if (rssMethod === 'python') [cmd, args] = ['python3', ['-c', PY_RSS, file, ...argv]];
+  rmSync(file, { force: true });
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: MAX_BUFFER });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const kib = rssMethod === 'none' ? null : readRssKiB(file);
+  const rssMiB = kib === null ? null : kib / 1024;
+  if (r.error) return { ok: false, seconds, rssMiB, reason: r.error.message };
+  if (r.status !== 0 || r.signal) return { ok: false, seconds, rssMiB, reason: failureReason(r.status, r.signal, r.stderr) };
+  return { ok: true, seconds, rssMiB };
+}
+
+/** Runs argv and captures its stdout (for the parity check); never throws. */
+export function capture(argv, cwd) {
+  const r = spawnSync(argv[0], argv.slice(1), { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: MAX_BUFFER });
+  if (r.error) return { ok: false, reason: r.error.message };
+  if (r.status !== 0 || r.signal) return { ok: false, reason: failureReason(r.status, r.signal, r.stderr) };
+  return { ok: true, stdout: r.stdout };
+}
+
+/** Median of a non-empty list of numbers. */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** First differing line of two outputs, 1-based, or null when byte-identical. */
+export function firstDifference(a, b) {
+  if (Buffer.compare(a, b) === 0) return null;
+  const la = a.toString('utf8').split('\n');
+  const lb = b.toString('utf8').split('\n');
+  for (let i = 0; i < Math.max(la.length, lb.length); i++) {
+    if (la[i] !== lb[i]) return { line: i + 1, heapcli: la[i] ?? '<end of output>', pprof: lb[i] ?? '<end of output>' };
+  }
+  // Equal text from unequal bytes: only invalid UTF-8 decoded to U+FFFD does that.
+  return { line: 0, heapcli: '(same text, different bytes: invalid UTF-8?)', pprof: '' };
+}

@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Regenerates the test profiles and the golden outputs of `go tool pprof`.
+#
+#   scripts/update-goldens.sh                 profiles + goldens
+#   scripts/update-goldens.sh --goldens-only  goldens only, from the profiles
+#                                             already in testdata/profiles/
+#
+# Needs Go (the reference is go 1.19's pprof) and, without --goldens-only,
+# Node/npm for the @datadog/pprof writer. The tests themselves need neither.
+# See testdata/README.md for what every file is.
+set -euo pipefail
+
+usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; }
+die() { echo "update-goldens: $*" >&2; exit 1; }
+say() { echo "update-goldens: $*"; }
+
+goldens_only=0
+for arg in "$@"; do
+  case "$arg" in
+    --goldens-only) goldens_only=1 ;;
+    -h | --help) usage; exit 0 ;;
+    *) usage >&2; die "unknown argument: $arg" ;;
+  esac
+done
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root" # pprof is run from here so that File: lines and paths are stable
+programs=testdata/programs
+profiles=testdata/profiles
+golden=testdata/golden
+
+command -v go >/dev/null || die "go is not on PATH"
+gover="$(go env GOVERSION)"
+case "$gover" in
+  go1.19*) ;;
+  *) echo "update-goldens: warning: $gover, but the goldens are meant to come from go1.19's pprof" >&2 ;;
+esac
+
+# Same output whatever the caller's environment: UTC times in the headers, no
+# go.work from a parent folder, no binary search path, and pprof's scratch
+# files (it saves fetched profiles in PPROF_TMPDIR) out of $HOME.
+export TZ=UTC GOWORK=off
+unset PPROF_BINARY_PATH PPROF_TOOLS
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+export PPROF_TMPDIR="$tmp/pprof"
+
+# ---------------------------------------------------------------- profiles --
+
+# Builds and runs one Go program; it writes its profiles into $tmp/out.
+# Built as $tmp/bin/<name> so that pprof's "File:" header reads <name>.
+run_go_program() {
+  local name="$1"
+  say "go build -o \$tmp/bin/$name ./$name (in $programs)"
+  (cd "$programs" && go build -o "$tmp/bin/$name" "./$name")
+  say "running $name"
+  "$tmp/bin/$name" "$tmp/out"
+}
+
+run_node_writer() {
+  local dir="$programs/nodeleak"
+  if [[ ! -d "$dir/node_modules/@datadog/pprof" ]]; then
+    say "npm ci in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund)
+  fi
+  say "running node $dir/leak.js"
+  node "$dir/leak.js" "$tmp/out"
+}
+
+if ((goldens_only == 0)); then
+  command -v node >/dev/null || die "node is not on PATH"
+  mkdir -p "$tmp/bin" "$tmp/out" "$profiles"
+  run_go_program leakybuf
+  run_go_program httpleak
+  run_go_program recurse
+  run_node_writer
+  # Copy exactly the expected files, so a missing one is an error.
+  for f in \
+    leakybuf.heap.pb.gz leakybuf.base.pb.gz leakybuf.heap.txt leakybuf.allocs.pb.gz \
+    httpleak.heap.pb.gz httpleak.base.pb.gz httpleak.heap.txt \
+    recurse.heap.pb.gz recurse.base.pb.gz recurse.heap.txt \
+    nodeleak.heap.pb.gz; do
+    [[ -s "$tmp/out/$f" ]] || die "the writer did not produce $f"
+    cp "$tmp/out/$f" "$profiles/$f"
+  done
+  # The binaries go now: pprof must not find them (it would look for the
+  # mapping's path) and so behave differently from a machine without them.
+  rm -rf "${tmp:?}/bin"
+  say "profiles written to $profiles:"
+  (cd "$profiles" && ls -l)
+fi
+
+# ----------------------------------------------------------------- goldens --
+
+# pprof itself must work and read every profile: some cases below are meant
+# to fail, so their failures alone would not reveal a broken setup.
+for p in "$profiles"/*.pb.gz; do
+  go tool pprof -raw "$p" >/dev/null 2>&1 || die "go tool pprof cannot read $p"
+done
+
+# Yields the case lines of a manifest: no comments, no blank lines.
+manifest_lines() {
+  [[ -f "$1" ]] || die "no manifest $1"
+  grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$1" || true
+}
+
+# Reads both manifests into arrays first and checks them whole, so that a bad
+# manifest stops the script before any golden is touched.
+mapfile -t oneshot < <(manifest_lines "$golden/oneshot.txt")
+mapfile -t console < <(manifest_lines "$golden/console.txt")
+((${#oneshot[@]} > 0 && ${#console[@]} > 0)) || die "a manifest is missing or empty"
+declare -A seen=()
+for line in "${oneshot[@]}" "${console[@]}"; do
+  read -r name profile _ <<<"$line"
+  [[ -n "$profile" ]] || die "$name: no profile given"
+  [[ -z "${seen[$name]:-}" ]] || die "case name used twice: $name"
+  seen[$name]=1
+  [[ -f "$profiles/$profile" ]] || die "$name: no profile $profiles/$profile"
+done
+for line in "${console[@]}"; do
+  read -r name profile rest <<<"$line"
+  [[ -z "$rest" ]] || die "$name: console.txt takes <name> <profile> only"
+  [[ -f "$golden/$name.in" ]] || die "$name: no input file $golden/$name.in"
+done
+
+# Every .out/.err is generated, so clear them all: a case removed from a
+# manifest leaves no stale golden behind.
+rm -f "$golden"/*.out "$golden"/*.err
+status_file="$golden/exit-status.txt"
+{
+  echo "# Exit status of go tool pprof for each golden case (generated)."
+  echo "# <name> <status>"
+} >"$status_file"
+
+# Runs one case; stdin comes from the caller. pprof failing is a result to
+# record (some cases are about errors), not a failure of this script.
+run_case() {
+  local name="$1" profile="$2"
+  shift 2
+  local rc=0
+  go tool pprof "$@" "$profiles/$profile" >"$golden/$name.out" 2>"$golden/$name.err" || rc=$?
+  echo "$name $rc" >>"$status_file"
+  if [[ ! -s "$golden/$name.out" && ! -s "$golden/$name.err" ]]; then
+    die "$name: pprof printed nothing at all"
+  fi
+  printf 'update-goldens:   %-52s exit %d, %5d bytes out, %4d bytes err\n' \
+    "$name" "$rc" "$(wc -c <"$golden/$name.out")" "$(wc -c <"$golden/$name.err")"
+}
+
+say "${#oneshot[@]} one-shot cases from $golden/oneshot.txt"
+for line in "${oneshot[@]}"; do
+  read -r -a fields <<<"$line"
+  run_case "${fields[0]}" "${fields[1]}" "${fields[@]:2}" </dev/null
+done
+
+say "${#console[@]} console sessions from $golden/console.txt"
+for line in "${console[@]}"; do
+  read -r name profile <<<"$line"
+  run_case "$name" "$profile" <"$golden/$name.in"
+done
+
+say "done: ${#oneshot[@]} one-shot cases, ${#console[@]} console sessions; exit statuses in $status_file"

@@ -1,0 +1,87 @@
+import type { Profile } from '../profile/model.js';
+import { ReportError } from './errors.js';
+import { compileGoRegex } from './regex.js';
+
+/** The sample filters in force. */
+export interface SampleFilters {
+  readonly focus: string;
+  readonly ignore: string;
+}
+
+/** Which samples a filter leaves out, and whether each expression matched anything. */
+export interface FilterResult {
+  readonly exclude: Uint8Array | null;
+  readonly warnings: string[];
+}
+
+/** Compiles a filter option's regexp, naming the option in the error as pprof does. */
+export function compileFilter(option: string, source: string): RegExp | null {
+  if (source === '') return null;
+  try {
+    return compileGoRegex(source);
+  } catch (err) {
+    throw new ReportError(`parsing ${option} regexp: ${(err as Error).message}`);
+  }
+}
+
+/** True when some line's function name or file name, or the location's mapping file, matches. */
+function locationMatches(p: Profile, loc: number, re: RegExp): boolean {
+  const { locations, functions, strings } = p;
+  for (let k = locations.lineStart[loc]; k < locations.lineStart[loc + 1]; k++) {
+    const fn = locations.lineFunction[k];
+    if (fn < 0) continue;
+    if (re.test(strings[functions.name[fn]]) || re.test(strings[functions.filename[fn]])) return true;
+  }
+  const mapping = locations.mapping[loc];
+  return mapping >= 0 && re.test(p.mappings[mapping].file);
+}
+
+const NEUTRAL = 0;
+const FOCUSED = 1;
+const IGNORED = 2;
+
+/**
+ * Applies focus and ignore: a sample stays when some location matches focus (or focus is unset)
+ * and no location matches ignore. A location matching ignore counts as ignored even if it also
+ * matches focus.
+ */
+export function filterSamples(p: Profile, f: SampleFilters): FilterResult {
+  const focus = compileFilter('focus', f.focus);
+  const ignore = compileFilter('ignore', f.ignore);
+  if (!focus && !ignore) return { exclude: null, warnings: [] };
+  const state = new Uint8Array(p.locations.count);
+  let focusMatched = false;
+  let ignoreMatched = false;
+  for (let l = 0; l < p.locations.count; l++) {
+    if (ignore && locationMatches(p, l, ignore)) {
+      state[l] = IGNORED;
+      ignoreMatched = true;
+    } else if (!focus || locationMatches(p, l, focus)) {
+      state[l] = FOCUSED;
+      focusMatched = true;
+    }
+  }
+  const { count, locStart, locs } = p.samples;
+  const exclude = new Uint8Array(count);
+  for (let s = 0; s < count; s++) {
+    let focused = false;
+    let ignored = false;
+    for (let i = locStart[s]; i < locStart[s + 1] && !ignored; i++) {
+      if (state[locs[i]] === IGNORED) ignored = true;
+      else if (state[locs[i]] === FOCUSED) focused = true;
+    }
+    exclude[s] = ignored || !focused ? 1 : 0;
+  }
+  const warnings: string[] = [];
+  if (focus && !focusMatched) warnings.push('Focus expression matched no samples');
+  if (ignore && !ignoreMatched) warnings.push('Ignore expression matched no samples');
+  return { exclude, warnings };
+}
+
+/** The `Active filters:` lines for the filters set (values cut at 80 characters). */
+export function activeFilterLines(filters: readonly [string, string][]): string[] {
+  const set = filters.filter(([, value]) => value !== '');
+  if (set.length === 0) return [];
+  const cut = (s: string) => ([...s].length > 80 ? [...s].slice(0, 80).join('') + '…' : s);
+  return ['Active filters:', ...set.map(([name, value]) => `   ${cut(`${name}=${value}`)}`)];
+}

@@ -1,0 +1,109 @@
+import { type Profile } from '../profile/model.js';
+import type { Granularity } from './options.js';
+import { baseName, cleanPath } from './paths.js';
+
+/** What identifies a graph node at a granularity; fields a granularity drops are empty. */
+export interface NodeInfo {
+  readonly name: string;
+  readonly file: string;
+  readonly line: number;
+  readonly address: number;
+  readonly objfile: string;
+}
+
+/**
+ * For each location, its frames and the graph node each one maps to. Frames of location `l` are
+ * `frameStart[l] .. frameStart[l+1]-1`, innermost inlined callee first, the real frame last;
+ * `frameInline` marks the frames that are inlined into the next one.
+ */
+export interface FrameTable {
+  readonly frameStart: Uint32Array;
+  readonly frameNode: Int32Array;
+  readonly frameInline: Uint8Array;
+  readonly nodes: readonly NodeInfo[];
+  /** The name each node is printed with, e.g. `main.growBuf` or `main.go:37`. */
+  readonly names: readonly string[];
+}
+
+/** Which NodeInfo fields a granularity keeps. */
+const KEEPS: Record<Granularity, { fn: boolean; file: boolean; line: boolean; address: boolean }> = {
+  functions: { fn: true, file: false, line: false, address: false },
+  filefunctions: { fn: true, file: true, line: false, address: false },
+  files: { fn: false, file: true, line: false, address: false },
+  lines: { fn: true, file: true, line: true, address: false },
+  addresses: { fn: true, file: true, line: true, address: true },
+};
+
+/** Builds the frame table of `profile` at `granularity`; `noInlines` keeps only each location's real frame. */
+export function buildFrameTable(profile: Profile, granularity: Granularity, noInlines: boolean): FrameTable {
+  const { locations } = profile;
+  const keeps = KEEPS[granularity];
+  const interned = new Map<string, number>();
+  const nodes: NodeInfo[] = [];
+  const frameStart = new Uint32Array(locations.count + 1);
+  const frameNode: number[] = [];
+  const frameInline: number[] = [];
+  for (let l = 0; l < locations.count; l++) {
+    frameStart[l] = frameNode.length;
+    const first = locations.lineStart[l];
+    const end = locations.lineStart[l + 1];
+    const from = noInlines && end > first ? end - 1 : first;
+    if (end === from) {
+      frameNode.push(internNode(nodeInfo(profile, l, -1, keeps), interned, nodes));
+      frameInline.push(0);
+    }
+    for (let k = from; k < end; k++) {
+      frameNode.push(internNode(nodeInfo(profile, l, k, keeps), interned, nodes));
+      frameInline.push(k < end - 1 ? 1 : 0);
+    }
+  }
+  frameStart[locations.count] = frameNode.length;
+  return {
+    frameStart,
+    frameNode: Int32Array.from(frameNode),
+    frameInline: Uint8Array.from(frameInline),
+    nodes,
+    names: nodes.map(printableName),
+  };
+}
+
+function nodeInfo(p: Profile, loc: number, line: number, keeps: (typeof KEEPS)[Granularity]): NodeInfo {
+  const { locations, functions, strings } = p;
+  const mapping = locations.mapping[loc];
+  const objfile = mapping >= 0 ? p.mappings[mapping].file : '';
+  const address = keeps.address ? locations.address[loc] : 0;
+  const fn = line >= 0 ? locations.lineFunction[line] : -1;
+  if (fn < 0) return { name: '', file: '', line: 0, address, objfile };
+  const file = strings[functions.filename[fn]];
+  const name = keeps.fn ? strings[functions.name[fn]] : '';
+  return {
+    name,
+    file: keeps.file && file !== '' ? cleanPath(file) : '',
+    line: keeps.line ? locations.lineNumber[line] : 0,
+    address,
+    // Without a function name the binary is all that identifies the frame.
+    objfile: name === '' ? objfile : '',
+  };
+}
+
+function internNode(info: NodeInfo, interned: Map<string, number>, nodes: NodeInfo[]): number {
+  const key = `${info.address}\u0000${info.name}\u0000${info.file}\u0000${info.line}\u0000${info.objfile}`;
+  let id = interned.get(key);
+  if (id === undefined) {
+    id = nodes.length;
+    interned.set(key, id);
+    nodes.push(info);
+  }
+  return id;
+}
+
+/** The name pprof prints for a node: address, function, then file:line, file, [binary] or <unknown>. */
+export function printableName(info: NodeInfo): string {
+  const parts: string[] = [];
+  if (info.address !== 0) parts.push(info.address.toString(16).padStart(16, '0'));
+  if (info.name !== '') parts.push(info.name);
+  if (info.line !== 0) parts.push(`${info.file}:${info.line}`);
+  else if (info.file !== '') parts.push(info.file);
+  else if (info.name === '') parts.push(info.objfile !== '' ? `[${baseName(info.objfile)}]` : '<unknown>');
+  return parts.join(' ');
+}

@@ -1,0 +1,51 @@
+import { ReportError } from './errors.js';
+
+/**
+ * Compiles a regexp written in Go's RE2 syntax (what pprof users type) into a JavaScript RegExp.
+ * Leading flag groups such as `(?i)` become flags; RE2 features JavaScript spells differently are
+ * translated; Perl features RE2 rejects (look-around, back-references) are rejected likewise.
+ */
+export function compileGoRegex(source: string): RegExp {
+  let pattern = source;
+  let flags = '';
+  const flagGroup = /^\(\?([imsU]+)\)/.exec(pattern);
+  if (flagGroup) {
+    if (flagGroup[1].includes('U')) throw goRegexError('invalid or unsupported Perl syntax', '(?U');
+    flags = [...new Set(flagGroup[1])].join('');
+    pattern = pattern.slice(flagGroup[0].length);
+  }
+  const unsupported = /\(\?[=!]|\(\?<[=!]|\\[1-9]/.exec(pattern);
+  if (unsupported) throw goRegexError(unsupported[0].startsWith('\\') ? 'invalid escape sequence' : 'invalid or unsupported Perl syntax', unsupported[0]);
+  pattern = pattern
+    .replace(/\(\?P</g, '(?<')
+    .replace(/\\A/g, '^')
+    .replace(/\\z/g, '$(?![\\s\\S])')
+    .replace(/\[:(alpha|digit|alnum|space|upper|lower|punct|word|xdigit):\]/g, (_, name: string) => POSIX[name]);
+  if (/\\[pP]/.test(pattern)) flags += 'u';
+  try {
+    return new RegExp(pattern, flags);
+  } catch (err) {
+    throw goRegexError(describeSyntaxError(pattern, (err as Error).message), source);
+  }
+}
+
+const POSIX: Record<string, string> = {
+  alpha: 'A-Za-z', digit: '0-9', alnum: '0-9A-Za-z', space: '\\t\\n\\v\\f\\r ', upper: 'A-Z',
+  lower: 'a-z', punct: '!-\\/:-@\\[-`{-~', word: '0-9A-Za-z_', xdigit: '0-9A-Fa-f',
+};
+
+/** Go's wording for the most common syntax errors, else JavaScript's. */
+function describeSyntaxError(pattern: string, jsMessage: string): string {
+  if (/Unterminated character class/i.test(jsMessage)) return 'missing closing ]';
+  if (/Unterminated group/i.test(jsMessage)) return 'missing closing )';
+  if (/Unmatched '\)'/i.test(jsMessage)) return 'unexpected )';
+  if (/Nothing to repeat/i.test(jsMessage)) {
+    return /[*+?}]{2}/.test(pattern) ? 'invalid nested repetition operator' : 'missing argument to repetition operator';
+  }
+  if (/Range out of order/i.test(jsMessage)) return 'invalid character class range';
+  return jsMessage.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '').toLowerCase();
+}
+
+function goRegexError(what: string, where: string): ReportError {
+  return new ReportError(`error parsing regexp: ${what}: \`${where}\``);
+}

@@ -1,0 +1,83 @@
+import type { Profile } from '../profile/model.js';
+import type { FrameTable } from './frames.js';
+import { type Graph, type SampleWeights, buildGraph } from './graph.js';
+
+/** The trimmed graph of a report and what trimming removed. */
+export interface TrimmedGraph {
+  readonly graph: Graph;
+  /** Node ids shown, in report order. */
+  readonly shown: number[];
+  /** Nodes whose |cum| fell under the node cutoff. */
+  readonly droppedNodes: number;
+  /** Nodes left after the cutoff, before nodecount. */
+  readonly nodesAfterCutoff: number;
+  /** Edges lighter than this (in absolute value) are dropped from the graph. */
+  readonly edgeCutoff: number;
+}
+
+/** What trimming needs to know. */
+export interface TrimSettings {
+  readonly nodeFraction: number;
+  readonly edgeFraction: number;
+  /** Keep at most this many nodes; 0 or less keeps all. */
+  readonly nodeCount: number;
+  readonly sortByCum: boolean;
+  readonly dropNegative: boolean;
+}
+
+/**
+ * Builds the graph and trims it as pprof does: drop nodes with |cum| under nodefraction × the sum
+ * of flat and rebuild, sort, keep the first `nodeCount` and rebuild again. Rebuilding matters:
+ * edges through dropped nodes change, and with them the `(inline)` labels. Edges under
+ * edgefraction × the same sum are dropped too (reported as `edgeCutoff`, applied by readers).
+ */
+export function trimmedGraph(p: Profile, frames: FrameTable, w: SampleWeights, t: TrimSettings): TrimmedGraph {
+  let graph = buildGraph(p, frames, w, null);
+  let nodes = visibleNodes(graph, t.dropNegative);
+  let flatSum = 0;
+  for (const n of nodes) flatSum += graph.flat[n];
+  const cutoff = Math.abs(Math.trunc(flatSum * t.nodeFraction));
+  const edgeCutoff = Math.abs(Math.trunc(flatSum * t.edgeFraction));
+  let droppedNodes = 0;
+  if (cutoff > 0) {
+    const kept = nodes.filter((n) => Math.abs(graph.cum[n]) >= cutoff);
+    if (kept.length !== nodes.length) {
+      droppedNodes = nodes.length - kept.length;
+      graph = buildGraph(p, frames, w, toMask(kept, frames.nodes.length));
+      nodes = visibleNodes(graph, t.dropNegative);
+    }
+  }
+  const nodesAfterCutoff = nodes.length;
+  let shown = sortNodes(graph, frames, nodes, t.sortByCum);
+  if (t.nodeCount > 0 && shown.length > t.nodeCount) {
+    graph = buildGraph(p, frames, w, toMask(shown.slice(0, t.nodeCount), frames.nodes.length));
+    shown = sortNodes(graph, frames, visibleNodes(graph, t.dropNegative), t.sortByCum);
+  }
+  return { graph, shown, droppedNodes, nodesAfterCutoff, edgeCutoff };
+}
+
+/** The nodes of a graph, less the negative ones under drop_negative. */
+function visibleNodes(g: Graph, dropNegative: boolean): number[] {
+  if (!dropNegative) return g.nodes;
+  return g.nodes.filter((n) => !(g.flat[n] < 0 || (g.flat[n] === 0 && g.cum[n] < 0)));
+}
+
+function toMask(nodes: number[], size: number): Uint8Array {
+  const mask = new Uint8Array(size);
+  for (const n of nodes) mask[n] = 1;
+  return mask;
+}
+
+/** pprof's order: |flat| (or |cum|) descending, then name, then the other value descending. */
+export function sortNodes(g: Graph, frames: FrameTable, nodes: number[], byCum: boolean): number[] {
+  const first = byCum ? g.cum : g.flat;
+  const second = byCum ? g.flat : g.cum;
+  const names = frames.names;
+  return [...nodes].sort((a, b) => {
+    const byFirst = Math.abs(first[b]) - Math.abs(first[a]);
+    if (byFirst !== 0) return byFirst;
+    if (names[a] !== names[b]) return names[a] < names[b] ? -1 : 1;
+    const bySecond = Math.abs(second[b]) - Math.abs(second[a]);
+    return bySecond !== 0 ? bySecond : a - b;
+  });
+}

@@ -1,0 +1,147 @@
+import { COMMANDS } from '../commands/table.js';
+import { OPTION_NAMES, OPTION_SPECS, isOptionName } from '../commands/options.js';
+import type { Assignment } from '../commands/parse.js';
+import { parseGoBool } from '../commands/values.js';
+
+/** What the command line asks for. */
+export interface CliRequest {
+  /** The report flag given (`top`, `text`, ...), or null for the console. */
+  readonly report: string | null;
+  /** Option flags, in order, as assignments. */
+  readonly assignments: Assignment[];
+  readonly sources: string[];
+  readonly help: boolean;
+  readonly version: boolean;
+  /** Messages to print before anything else (e.g. ignored legacy flags). */
+  readonly warnings: string[];
+}
+
+/** A command-line mistake: printed with a usage hint, exit status 2. */
+export class UsageError extends Error {}
+
+/** pprof's legacy sample-type flags, in the order pprof gives them precedence. */
+const LEGACY_SAMPLE_FLAGS = ['inuse_space', 'inuse_objects', 'alloc_space', 'alloc_objects'];
+
+/** Flags that take no value. */
+function isBoolFlag(name: string): boolean {
+  if (COMMANDS.get(name)?.kind === 'report' && !COMMANDS.get(name)?.takesArgument) return true;
+  if (LEGACY_SAMPLE_FLAGS.includes(name) || ['h', 'help', 'version'].includes(name)) return true;
+  if (isOptionName(name)) return OPTION_SPECS[name].kind === 'bool';
+  return OPTION_NAMES.some((option) => OPTION_SPECS[option].choices?.includes(name));
+}
+
+/** Flags that take a value: every non-bool option, and report commands with an argument. */
+function isValueFlag(name: string): boolean {
+  if (COMMANDS.get(name)?.kind === 'report' && COMMANDS.get(name)?.takesArgument) return true;
+  // sort and granularity are set through their choices (-cum, -lines), as in pprof.
+  return isOptionName(name) && OPTION_SPECS[name].kind !== 'bool' && !OPTION_SPECS[name].choices;
+}
+
+/**
+ * Parses pprof's flag syntax: `-flag`, `--flag`, `-flag=value`, `-flag value` (not for bools), and
+ * `--` to end flags. Unlike Go's flag package, flags may also follow the profile name.
+ */
+export function parseArgs(argv: readonly string[]): CliRequest {
+  const request = { report: null as string | null, assignments: [] as Assignment[], sources: [] as string[], help: false, version: false, warnings: [] as string[] };
+  const legacy: string[] = [];
+  let sampleIndexFlag = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      request.sources.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      request.sources.push(arg);
+      continue;
+    }
+    const body = arg.replace(/^--?/, '');
+    const eq = body.indexOf('=');
+    const name = eq >= 0 ? body.slice(0, eq) : body;
+    let value = eq >= 0 ? body.slice(eq + 1) : null;
+    if (isBoolFlag(name)) {
+      const on = value === null ? true : parseGoBool(value);
+      if (on === null) throw new UsageError(`invalid boolean value ${JSON.stringify(value)} for -${name}: parse error`);
+      if (on) setBoolFlag(request, legacy, name);
+      else if (isOptionName(name)) request.assignments.push({ name, value: 'false', bare: false });
+      continue;
+    }
+    if (!isValueFlag(name)) throw new UsageError(`flag provided but not defined: -${name}`);
+    if (value === null) {
+      if (i + 1 >= argv.length) throw new UsageError(`flag needs an argument: -${name}`);
+      value = argv[++i];
+    }
+    if (COMMANDS.get(name)?.kind === 'report') setReport(request, name);
+    else {
+      checkFlagValue(name, value);
+      if (name === 'sample_index') sampleIndexFlag = true;
+      request.assignments.push({ name, value, bare: false });
+    }
+  }
+  applyLegacySampleFlags(request, legacy, sampleIndexFlag);
+  return request;
+}
+
+function setBoolFlag(request: { report: string | null; help: boolean; version: boolean; assignments: Assignment[] }, legacy: string[], name: string): void {
+  if (name === 'h' || name === 'help') request.help = true;
+  else if (name === 'version') request.version = true;
+  else if (COMMANDS.get(name)?.kind === 'report') setReport(request, name);
+  else if (LEGACY_SAMPLE_FLAGS.includes(name)) legacy.push(name);
+  else request.assignments.push({ name, value: 'true', bare: false });
+}
+
+function setReport(request: { report: string | null }, name: string): void {
+  if (request.report !== null && request.report !== name) {
+    throw new UsageError(`only one output format may be given: -${request.report} and -${name}`);
+  }
+  request.report = name;
+}
+
+/** Numbers are checked as the flag is read, with Go's flag-package wording. */
+function checkFlagValue(name: string, value: string): void {
+  if (!isOptionName(name)) return;
+  const kind = OPTION_SPECS[name].kind;
+  if (kind !== 'int' && kind !== 'float') return;
+  try {
+    OPTION_SPECS[name].parse(value);
+  } catch {
+    throw new UsageError(`invalid value ${JSON.stringify(value)} for flag -${name}: parse error`);
+  }
+}
+
+/** `-alloc_space` and friends select a sample type unless -sample_index or an earlier one did. */
+function applyLegacySampleFlags(request: CliRequest, given: string[], sampleIndexFlag: boolean): void {
+  let chosen = sampleIndexFlag;
+  for (const flag of LEGACY_SAMPLE_FLAGS) {
+    if (!given.includes(flag)) continue;
+    if (chosen) request.warnings.push(`Multiple value selections, ignoring -${flag}`);
+    else request.assignments.push({ name: 'sample_index', value: flag, bare: false });
+    chosen = true;
+  }
+}
+
+/** The -h text, derived from the command and option tables. */
+export function usageText(): string {
+  const reports = [...COMMANDS.values()].filter((c) => c.kind === 'report');
+  const lines = [
+    'usage: heapcli [flags] <profile>',
+    '',
+    'With a report flag, heapcli prints that report and exits; without one it opens the console.',
+    'The profile is a pprof file (profile.proto, gzipped or not).',
+    '',
+    'Report flags:',
+    ...reports.map((c) => `  -${c.name.padEnd(22)} ${c.help}`),
+    '',
+    'Options (each also settable in the console as name=value):',
+    ...OPTION_NAMES.map((name) => {
+      const spec = OPTION_SPECS[name];
+      const flag = spec.choices ? spec.choices.map((c) => `-${c}`).join(' | ') : spec.kind === 'bool' ? `-${name}` : `-${name}=<${spec.kind}>`;
+      return `  ${flag.padEnd(23)} ${spec.help}`;
+    }),
+    '',
+    'Legacy sample-type flags: ' + LEGACY_SAMPLE_FLAGS.map((f) => `-${f}`).join(' '),
+    '  -h, --help               this text',
+    '  --version                the version',
+  ];
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,60 @@
+import { formatGoFloat } from '../analysis/go-numbers.js';
+import { OPTION_NAMES, OPTION_SPECS, isOptionName, type OptionName } from './options.js';
+import type { CommandContext, CommandResult, CommandSpec } from './table.js';
+
+/** `help` with no topic lists commands and options; with one, describes it. Help goes to stderr. */
+export function helpText(topic: string | null, commands: ReadonlyMap<string, CommandSpec>): CommandResult {
+  if (topic) return { out: '', err: topicHelp(topic, commands) };
+  const width = Math.max(...[...commands.keys(), ...OPTION_NAMES].map((n) => n.length)) + 2;
+  const lines = ['  Commands:'];
+  for (const c of commands.values()) lines.push(`    ${c.name.padEnd(width)} ${c.help}`);
+  lines.push('', '  Options:');
+  for (const name of OPTION_NAMES) lines.push(`    ${name.padEnd(width)} ${OPTION_SPECS[name].help}`);
+  lines.push('', '  Option groups (only set one per group):');
+  for (const name of OPTION_NAMES) {
+    const choices = OPTION_SPECS[name].choices;
+    if (choices) lines.push(`    ${name}`, ...choices.map((c) => `      ${c}`));
+  }
+  lines.push('  :   Clear focus/ignore/hide/tagfocus/tagignore', '', '  type "help <cmd|option>" for more information');
+  return { out: '', err: lines.join('\n') + '\n' };
+}
+
+function topicHelp(topic: string, commands: ReadonlyMap<string, CommandSpec>): string {
+  const command = commands.get(topic);
+  if (command) {
+    const usage = `Usage: ${command.name}${command.usage ? ` ${command.usage}` : ''}`;
+    return [command.help, `  ${usage}`, ...(command.detail ? command.detail.split('\n').map((l) => `    ${l}`) : [])].join('\n') + '\n';
+  }
+  if (isOptionName(topic)) {
+    const spec = OPTION_SPECS[topic];
+    const choices = spec.choices ? `\n  One of: ${spec.choices.join(', ')}` : '';
+    return `${spec.help}${choices}\n  Set with: ${topic}=<${spec.kind === 'choice' ? 'choice' : spec.kind}>\n`;
+  }
+  return `Unknown command: ${topic}\n`;
+}
+
+/** How `o` shows a value: strings quoted when empty, floats as Go prints them. */
+function shownValue(name: OptionName, value: unknown): string {
+  if (value === '') return '""';
+  if (OPTION_SPECS[name].kind === 'float') return formatGoFloat(value as number);
+  return String(value);
+}
+
+/** The `o` listing: every option sorted, aligned, with its choices or sample types. */
+export function optionsListing(ctx: CommandContext): string {
+  const types = ctx.analysis.sampleTypeNames;
+  const lines = OPTION_NAMES.map((name) => {
+    const spec = OPTION_SPECS[name];
+    let value = ctx.options[name];
+    let comment = '';
+    if (spec.choices) comment = `//: [${spec.choices.join(' | ')}]`;
+    if (name === 'sample_index') {
+      // pprof shows the last type when unset, even where default_sample_type picks another.
+      value = value || types[types.length - 1];
+      comment = `//: [${types.join(' | ')}]`;
+    }
+    if (name === 'nodecount' && value === -1) comment = '//: default';
+    return `  ${name.padEnd(25)} = ${shownValue(name, value).padEnd(20)} ${comment}`;
+  });
+  return lines.join('\n') + '\n';
+}

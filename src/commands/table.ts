@@ -1,0 +1,64 @@
+import type { ProfileAnalysis } from '../analysis/analysis.js';
+import type { ReportOptions } from '../analysis/options.js';
+import type { CommandArgs } from './parse.js';
+import { helpText, optionsListing } from './help.js';
+import { runTop } from './reports.js';
+
+/** What a command runs against. */
+export interface CommandContext {
+  readonly analysis: ProfileAnalysis;
+  /** The options for this command (the session's, with the command line's overrides). */
+  readonly options: ReportOptions;
+  /** Console (true) or one-shot report (false): defaults and headers differ. */
+  readonly interactive: boolean;
+}
+
+/** A command's answer: report text for stdout, messages for stderr, and whether to leave. */
+export interface CommandResult {
+  readonly out: string;
+  readonly err: string;
+  readonly quit?: boolean;
+  readonly failed?: boolean;
+}
+
+/** One command of the console and of the one-shot flags. */
+export interface CommandSpec {
+  readonly name: string;
+  /** `report` commands take pprof's report arguments (count, regexps, -cum, >file). */
+  readonly kind: 'report' | 'shell';
+  readonly help: string;
+  readonly usage: string;
+  readonly detail?: string;
+  readonly takesArgument?: 'required' | 'optional';
+  readonly run: (ctx: CommandContext, args: CommandArgs) => CommandResult;
+}
+
+const REPORT_USAGE = '[n] [focus_regex]* [-ignore_regex]* [-cum] [>file]';
+const REPORT_DETAIL = [
+  'n: number of entries to show (default 10 in the console, all as a one-shot flag)',
+  'focus_regex: show only samples going through a function matching it',
+  '-ignore_regex: leave out samples going through a function matching it',
+  '-cum: sort by cumulative weight',
+  '>file: write the report to file',
+].join('\n');
+
+const commandList: CommandSpec[] = [
+  { name: 'top', kind: 'report', help: 'Outputs top entries in text form', usage: REPORT_USAGE, detail: REPORT_DETAIL, run: runTop },
+  { name: 'text', kind: 'report', help: 'Outputs top entries in text form', usage: REPORT_USAGE, detail: REPORT_DETAIL, run: runTop },
+  {
+    name: 'help', kind: 'shell', help: 'Shows help on a command or option', usage: '[command|option]', takesArgument: 'optional',
+    run: (_ctx, args) => helpText(args.argument, COMMANDS),
+  },
+  { name: 'o', kind: 'shell', help: 'Shows the current options', usage: '', run: (ctx) => ({ out: '', err: optionsListing(ctx) }) },
+  { name: 'options', kind: 'shell', help: 'Shows the current options', usage: '', run: (ctx) => ({ out: '', err: optionsListing(ctx) }) },
+  { name: 'quit', kind: 'shell', help: 'Leaves heapcli', usage: '', run: leave },
+  { name: 'exit', kind: 'shell', help: 'Leaves heapcli', usage: '', run: leave },
+  { name: 'q', kind: 'shell', help: 'Leaves heapcli', usage: '', run: leave },
+];
+
+function leave(): CommandResult {
+  return { out: '', err: '', quit: true };
+}
+
+/** Every command by name: the parser, help and completion all read this one table. */
+export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(commandList.map((c) => [c.name, c]));

@@ -1,0 +1,38 @@
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The local time zone's abbreviation for `date` (e.g. `UTC`), from Intl. */
+function zoneName(date: Date): string {
+  const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' })
+    .formatToParts(date)
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? 'UTC';
+}
+
+/** A time in Go's layout `Jan 2, 2006 at 3:04pm (MST)`, in the local time zone (TZ). */
+export function formatProfileTime(timeNanos: number): string {
+  const date = new Date(Math.floor(timeNanos / 1e6));
+  const hour = date.getHours() % 12 === 0 ? 12 : date.getHours() % 12;
+  const minute = String(date.getMinutes()).padStart(2, '0');
+  const meridiem = date.getHours() < 12 ? 'am' : 'pm';
+  return `${MONTHS[date.getMonth()]} ${date.getDate()}, ${date.getFullYear()} at ${hour}:${minute}${meridiem} (${zoneName(date)})`;
+}
+
+/** A duration in nanoseconds as Go's time.Duration prints it (`1m30s`, `1.5s`, `250ms`). */
+export function formatGoDuration(nanos: number): string {
+  if (nanos === 0) return '0s';
+  const sign = nanos < 0 ? '-' : '';
+  const abs = Math.abs(nanos);
+  if (abs < 1e3) return `${sign}${abs}ns`;
+  if (abs < 1e6) return `${sign}${trimFraction(abs / 1e3)}µs`;
+  if (abs < 1e9) return `${sign}${trimFraction(abs / 1e6)}ms`;
+  const hours = Math.floor(abs / 3.6e12);
+  const minutes = Math.floor((abs % 3.6e12) / 6e10);
+  const seconds = trimFraction((abs % 6e10) / 1e9);
+  if (hours > 0) return `${sign}${hours}h${minutes}m${seconds}s`;
+  if (minutes > 0) return `${sign}${minutes}m${seconds}s`;
+  return `${sign}${seconds}s`;
+}
+
+function trimFraction(value: number): string {
+  return value.toFixed(9).replace(/0+$/, '').replace(/\.$/, '');
+}

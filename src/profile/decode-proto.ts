@@ -1,0 +1,159 @@
+import { RawMapping, RawProfile } from './raw.js';
+import {
+  LEN,
+  Reader,
+  VARINT,
+  createReader,
+  endOfMessage,
+  expectWire,
+  readFields,
+  readInt64,
+  readRepeated,
+  readUint64,
+} from './wire.js';
+
+/**
+ * Reads profile.proto bytes into raw columns (field numbers from proto/profile.proto). Throws a
+ * plain Error on wire-level damage; the caller decides whether that means "not a profile".
+ */
+export function readProfileProto(bytes: Uint8Array): RawProfile {
+  const r = createReader(bytes);
+  const raw = new RawProfile();
+  readFields(r, r.len, (field, wire) => readProfileField(r, raw, field, wire));
+  return raw;
+}
+
+function readProfileField(r: Reader, raw: RawProfile, field: number, wire: number): boolean {
+  switch (field) {
+    case 1: raw.sampleTypes.push(readValueType(r, wire)); return true;
+    case 2: readSample(r, raw, wire); return true;
+    case 3: raw.mappings.push(readMapping(r, wire)); return true;
+    case 4: readLocation(r, raw, wire); return true;
+    case 5: readFunction(r, raw, wire); return true;
+    case 6: expectWire(wire, LEN); raw.strings.push(r.string()); return true;
+    case 7: raw.dropFrames = readVarintField(r, wire); return true;
+    case 8: raw.keepFrames = readVarintField(r, wire); return true;
+    case 9: raw.timeNanos = readVarintField(r, wire); return true;
+    case 10: raw.durationNanos = readVarintField(r, wire); return true;
+    case 11: raw.periodType = readValueType(r, wire); return true;
+    case 12: raw.period = readVarintField(r, wire); return true;
+    case 13: readRepeated(r, wire, readInt64, (v) => raw.comments.push(v)); return true;
+    case 14: raw.defaultSampleType = readVarintField(r, wire); return true;
+    default: return false;
+  }
+}
+
+function readVarintField(r: Reader, wire: number): number {
+  expectWire(wire, VARINT);
+  return readInt64(r);
+}
+
+function readValueType(r: Reader, wire: number): [number, number] {
+  expectWire(wire, LEN);
+  const vt: [number, number] = [0, 0];
+  readFields(r, endOfMessage(r), (field, w) => {
+    if (field !== 1 && field !== 2) return false;
+    vt[field - 1] = readVarintField(r, w);
+    return true;
+  });
+  return vt;
+}
+
+function readSample(r: Reader, raw: RawProfile, wire: number): void {
+  expectWire(wire, LEN);
+  raw.sampleValueStart.push(raw.values.length);
+  raw.sampleLocStart.push(raw.sampleLocIds.length);
+  raw.sampleLabelStart.push(raw.labelKey.length);
+  const pushLoc = (v: number) => raw.sampleLocIds.push(v);
+  const pushValue = (v: number) => raw.values.push(v);
+  readFields(r, endOfMessage(r), (field, w) => {
+    if (field === 1) readRepeated(r, w, readUint64, pushLoc);
+    else if (field === 2) readRepeated(r, w, readInt64, pushValue);
+    else if (field === 3) readLabel(r, raw, w);
+    else return false;
+    return true;
+  });
+}
+
+function readLabel(r: Reader, raw: RawProfile, wire: number): void {
+  expectWire(wire, LEN);
+  const label = [0, 0, 0, 0];
+  readFields(r, endOfMessage(r), (field, w) => {
+    if (field < 1 || field > 4) return false;
+    label[field - 1] = readVarintField(r, w);
+    return true;
+  });
+  raw.labelKey.push(label[0]);
+  raw.labelStr.push(label[1]);
+  raw.labelNum.push(label[2]);
+  raw.labelNumUnit.push(label[3]);
+}
+
+function readMapping(r: Reader, wire: number): RawMapping {
+  expectWire(wire, LEN);
+  const m: RawMapping = {
+    id: 0, start: 0, limit: 0, offset: 0, filename: 0, buildId: 0,
+    hasFunctions: false, hasFilenames: false, hasLineNumbers: false, hasInlineFrames: false,
+  };
+  const numeric = ['id', 'start', 'limit', 'offset', 'filename', 'buildId'] as const;
+  const flags = ['hasFunctions', 'hasFilenames', 'hasLineNumbers', 'hasInlineFrames'] as const;
+  readFields(r, endOfMessage(r), (field, w) => {
+    if (field >= 1 && field <= 6) m[numeric[field - 1]] = field <= 4 ? readUnsigned(r, w) : readVarintField(r, w);
+    else if (field >= 7 && field <= 10) m[flags[field - 7]] = readVarintField(r, w) !== 0;
+    else return false;
+    return true;
+  });
+  return m;
+}
+
+function readUnsigned(r: Reader, wire: number): number {
+  expectWire(wire, VARINT);
+  return readUint64(r);
+}
+
+function readLocation(r: Reader, raw: RawProfile, wire: number): void {
+  expectWire(wire, LEN);
+  let id = 0, mappingId = 0, address = 0, folded = 0;
+  raw.locLineStart.push(raw.lineFunctionId.length);
+  readFields(r, endOfMessage(r), (field, w) => {
+    if (field === 1) id = readUnsigned(r, w);
+    else if (field === 2) mappingId = readUnsigned(r, w);
+    else if (field === 3) address = readUnsigned(r, w);
+    else if (field === 4) readLine(r, raw, w);
+    else if (field === 5) folded = readVarintField(r, w) !== 0 ? 1 : 0;
+    else return false;
+    return true;
+  });
+  raw.locId.push(id);
+  raw.locMappingId.push(mappingId);
+  raw.locAddress.push(address);
+  raw.locFolded.push(folded);
+}
+
+function readLine(r: Reader, raw: RawProfile, wire: number): void {
+  expectWire(wire, LEN);
+  let functionId = 0, line = 0;
+  readFields(r, endOfMessage(r), (field, w) => {
+    if (field === 1) functionId = readUnsigned(r, w);
+    else if (field === 2) line = readVarintField(r, w);
+    else return false;
+    return true;
+  });
+  raw.lineFunctionId.push(functionId);
+  raw.lineNumber.push(line);
+}
+
+function readFunction(r: Reader, raw: RawProfile, wire: number): void {
+  expectWire(wire, LEN);
+  const f = [0, 0, 0, 0, 0];
+  readFields(r, endOfMessage(r), (field, w) => {
+    if (field < 1 || field > 5) return false;
+    f[field - 1] = field === 1 ? readUnsigned(r, w) : readVarintField(r, w);
+    return true;
+  });
+  raw.fnId.push(f[0]);
+  raw.fnName.push(f[1]);
+  raw.fnSystemName.push(f[2]);
+  raw.fnFilename.push(f[3]);
+  raw.fnStartLine.push(f[4]);
+}

@@ -1,0 +1,29 @@
+import { ProfileError, notAProfile } from './errors.js';
+import { DEFAULT_MAX_INFLATED, gunzipBounded, isGzip } from './inflate.js';
+import type { Profile } from './model.js';
+import { readProfileProto } from './decode-proto.js';
+import { resolveProfile } from './resolve.js';
+
+/** Limits applied while decoding. */
+export interface DecodeLimits {
+  /** Refuse gzip data that inflates past this many bytes. */
+  readonly maxInflatedBytes?: number;
+}
+
+/**
+ * Decodes a profile from its bytes: gzip is recognised by its magic number and inflated, then
+ * the data is read as profile.proto. Throws ProfileError with a one-line reason.
+ */
+export function parseProfile(bytes: Uint8Array, limits: DecodeLimits = {}): Profile {
+  if (bytes.length === 0) throw new ProfileError('not-a-profile', 'empty file');
+  const data = isGzip(bytes) ? gunzipBounded(bytes, limits.maxInflatedBytes ?? DEFAULT_MAX_INFLATED) : bytes;
+  if (data.length === 0) throw notAProfile('the gzip data inflates to nothing');
+  let raw;
+  try {
+    raw = readProfileProto(data);
+  } catch (err) {
+    throw notAProfile(`${isGzip(bytes) ? 'the inflated data is' : 'it is neither gzip nor'} not valid profile.proto (${(err as Error).message})`);
+  }
+  if (raw.strings.length === 0) throw notAProfile('no string table (is it profile.proto?)');
+  return resolveProfile(raw);
+}

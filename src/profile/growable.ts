@@ -1,0 +1,37 @@
+type TypedArray = Float64Array | Uint32Array | Int32Array | Uint8Array;
+type TypedArrayConstructor<T extends TypedArray> = new (length: number) => T;
+
+/** An append-only typed array that doubles its storage, so decoding never builds an object per value. */
+export class Growable<T extends TypedArray> {
+  private data: T;
+  length = 0;
+
+  constructor(
+    private readonly make: TypedArrayConstructor<T>,
+    initialCapacity = 64,
+  ) {
+    this.data = new make(initialCapacity);
+  }
+
+  /** Appends one value. */
+  push(value: number): void {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length++] = value;
+  }
+
+  /** The value at `index` (no bounds check beyond the typed array's own). */
+  at(index: number): number {
+    return this.data[index];
+  }
+
+  /** A right-sized copy of what was pushed. */
+  finish(): T {
+    return this.data.slice(0, this.length) as T;
+  }
+
+  private grow(): void {
+    const bigger = new this.make(this.data.length * 2);
+    bigger.set(this.data);
+    this.data = bigger;
+  }
+}

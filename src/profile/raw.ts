@@ -1,0 +1,60 @@
+import { Growable } from './growable.js';
+
+/** A mapping as read from the wire: ids and string indices not yet resolved. */
+export interface RawMapping {
+  id: number;
+  start: number;
+  limit: number;
+  offset: number;
+  filename: number;
+  buildId: number;
+  hasFunctions: boolean;
+  hasFilenames: boolean;
+  hasLineNumbers: boolean;
+  hasInlineFrames: boolean;
+}
+
+/** Everything read from profile.proto before ids are resolved: columns of raw wire numbers. */
+export class RawProfile {
+  sampleTypes: [number, number][] = [];
+  periodType: [number, number] | null = null;
+  period = 0;
+  timeNanos = 0;
+  durationNanos = 0;
+  dropFrames = 0;
+  keepFrames = 0;
+  defaultSampleType = 0;
+  comments: number[] = [];
+  strings: string[] = [];
+  mappings: RawMapping[] = [];
+
+  sampleValueStart = new Growable(Uint32Array, 1024);
+  values = new Growable(Float64Array, 4096);
+  sampleLocStart = new Growable(Uint32Array, 1024);
+  /** Location ids of every sample, leaf first. */
+  sampleLocIds = new Growable(Float64Array, 16384);
+  sampleLabelStart = new Growable(Uint32Array, 1024);
+  labelKey = new Growable(Float64Array);
+  labelStr = new Growable(Float64Array);
+  labelNum = new Growable(Float64Array);
+  labelNumUnit = new Growable(Float64Array);
+
+  locId = new Growable(Float64Array, 1024);
+  locMappingId = new Growable(Float64Array, 1024);
+  locAddress = new Growable(Float64Array, 1024);
+  locFolded = new Growable(Uint8Array, 1024);
+  locLineStart = new Growable(Uint32Array, 1024);
+  lineFunctionId = new Growable(Float64Array, 1024);
+  lineNumber = new Growable(Float64Array, 1024);
+
+  fnId = new Growable(Float64Array, 1024);
+  fnName = new Growable(Float64Array, 1024);
+  fnSystemName = new Growable(Float64Array, 1024);
+  fnFilename = new Growable(Float64Array, 1024);
+  fnStartLine = new Growable(Float64Array, 1024);
+
+  /** Number of samples read so far. */
+  get sampleCount(): number {
+    return this.sampleLocStart.length;
+  }
+}

@@ -1,0 +1,177 @@
+import { malformed } from './errors.js';
+import type { FunctionTable, LocationTable, Mapping, Profile, SampleTable, ValueType } from './model.js';
+import type { RawProfile } from './raw.js';
+
+/** Maps wire ids to dense indices: a typed array when the ids are small, else a Map. */
+class IdIndex {
+  private readonly dense: Int32Array | null;
+  private readonly sparse: Map<number, number> | null;
+
+  constructor(ids: ArrayLike<number>, what: string) {
+    let max = 0;
+    for (let i = 0; i < ids.length; i++) max = Math.max(max, ids[i]);
+    const useDense = max <= ids.length * 4 + 1024;
+    this.dense = useDense ? new Int32Array(max + 1).fill(-1) : null;
+    this.sparse = useDense ? null : new Map();
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (!(id > 0) || !Number.isInteger(id)) throw malformed(`${what} ${i} has the reserved id ${id}`);
+      if (this.get(id) !== -1) throw malformed(`two ${what}s have the id ${id}`);
+      if (this.dense) this.dense[id] = i;
+      else this.sparse!.set(id, i);
+    }
+  }
+
+  /** The dense index of `id`, or -1. */
+  get(id: number): number {
+    if (this.dense) return id >= 0 && id < this.dense.length ? this.dense[id] : -1;
+    return this.sparse!.get(id) ?? -1;
+  }
+}
+
+/** Checks string-table indices as they are resolved. */
+class StringChecker {
+  constructor(readonly strings: readonly string[]) {}
+
+  /** Returns `index` when it names a string, else throws naming `where`. */
+  index(index: number, where: string): number {
+    if (Number.isInteger(index) && index >= 0 && index < this.strings.length) return index;
+    throw malformed(`${where} has string index ${index}, outside the string table (${this.strings.length} entries)`);
+  }
+
+  /** The string at `index`, checked. */
+  get(index: number, where: string): string {
+    return this.strings[this.index(index, where)];
+  }
+}
+
+/** Resolves a raw profile into the read-only model, or throws a `malformed profile` error. */
+export function resolveProfile(raw: RawProfile): Profile {
+  if (raw.strings[0] !== '') throw malformed('the first string of the string table must be empty');
+  const s = new StringChecker(raw.strings);
+  const valueType = ([t, u]: [number, number], where: string): ValueType => ({
+    type: s.get(t, where),
+    unit: s.get(u, where),
+  });
+  const sampleTypes = raw.sampleTypes.map((vt, i) => valueType(vt, `sample type ${i}`));
+  if (sampleTypes.length === 0) throw malformed('no sample types');
+  const mappings = raw.mappings.map((m, i): Mapping => ({
+    ...m,
+    file: s.get(m.filename, `mapping ${i}`),
+    buildId: s.get(m.buildId, `mapping ${i}`),
+  }));
+  const functions = resolveFunctions(raw, s);
+  const locations = resolveLocations(raw, mappings, functions);
+  return {
+    strings: raw.strings,
+    sampleTypes,
+    defaultSampleType: s.get(raw.defaultSampleType, 'default_sample_type'),
+    periodType: raw.periodType ? valueType(raw.periodType, 'period type') : null,
+    period: raw.period,
+    timeNanos: raw.timeNanos,
+    durationNanos: raw.durationNanos,
+    comments: raw.comments.map((c, i) => s.get(c, `comment ${i}`)),
+    dropFrames: s.get(raw.dropFrames, 'drop_frames'),
+    keepFrames: s.get(raw.keepFrames, 'keep_frames'),
+    mappings,
+    functions,
+    locations,
+    samples: resolveSamples(raw, sampleTypes.length, locations, s),
+  };
+}
+
+function resolveFunctions(raw: RawProfile, s: StringChecker): FunctionTable {
+  const count = raw.fnId.length;
+  const columns = [raw.fnName, raw.fnSystemName, raw.fnFilename].map((col, c) => {
+    const out = new Uint32Array(count);
+    const field = ['name', 'system name', 'file name'][c];
+    for (let i = 0; i < count; i++) out[i] = s.index(col.at(i), `function ${raw.fnId.at(i)} (${field})`);
+    return out;
+  });
+  return {
+    count,
+    id: raw.fnId.finish(),
+    name: columns[0],
+    systemName: columns[1],
+    filename: columns[2],
+    startLine: raw.fnStartLine.finish(),
+  };
+}
+
+function resolveLocations(raw: RawProfile, mappings: readonly Mapping[], functions: FunctionTable): LocationTable {
+  const count = raw.locId.length;
+  const id = raw.locId.finish();
+  const mappingIndex = new IdIndex(mappings.map((m) => m.id), 'mapping');
+  const functionIndex = new IdIndex(functions.id, 'function');
+  const mapping = new Int32Array(count);
+  const lineStart = new Uint32Array(count + 1);
+  const lineFunction = new Int32Array(raw.lineFunctionId.length);
+  for (let l = 0; l < count; l++) {
+    mapping[l] = resolveOptional(raw.locMappingId.at(l), mappingIndex, `location ${id[l]}`, 'mapping');
+    lineStart[l] = raw.locLineStart.at(l);
+    const end = l + 1 < count ? raw.locLineStart.at(l + 1) : raw.lineFunctionId.length;
+    for (let k = lineStart[l]; k < end; k++) {
+      lineFunction[k] = resolveOptional(raw.lineFunctionId.at(k), functionIndex, `location ${id[l]}`, 'function');
+    }
+  }
+  lineStart[count] = raw.lineFunctionId.length;
+  return {
+    count,
+    id,
+    mapping,
+    address: raw.locAddress.finish(),
+    isFolded: raw.locFolded.finish(),
+    lineStart,
+    lineFunction,
+    lineNumber: raw.lineNumber.finish(),
+  };
+}
+
+/** Id 0 means "none" (-1); any other id must exist. */
+function resolveOptional(id: number, index: IdIndex, owner: string, what: string): number {
+  if (id === 0) return -1;
+  const found = index.get(id);
+  if (found === -1) throw malformed(`${owner} refers to ${what} id ${id}, which does not exist`);
+  return found;
+}
+
+function resolveSamples(raw: RawProfile, typeCount: number, locations: LocationTable, s: StringChecker): SampleTable {
+  const count = raw.sampleCount;
+  const locationIndex = new IdIndex(locations.id, 'location');
+  const ids = raw.sampleLocIds;
+  const locs = new Uint32Array(ids.length);
+  const locStart = new Uint32Array(count + 1);
+  const labelStart = new Uint32Array(count + 1);
+  for (let i = 0; i < count; i++) {
+    const valueCount = (i + 1 < count ? raw.sampleValueStart.at(i + 1) : raw.values.length) - raw.sampleValueStart.at(i);
+    if (valueCount !== typeCount) throw malformed(`sample ${i} has ${valueCount} values but there are ${typeCount} sample types`);
+    locStart[i] = raw.sampleLocStart.at(i);
+    labelStart[i] = raw.sampleLabelStart.at(i);
+  }
+  locStart[count] = ids.length;
+  labelStart[count] = raw.labelKey.length;
+  for (let i = 0, sample = 0; i < ids.length; i++) {
+    while (locStart[sample + 1] <= i) sample++;
+    const loc = locationIndex.get(ids.at(i));
+    if (loc === -1) throw malformed(`sample ${sample} refers to location id ${ids.at(i)}, which does not exist`);
+    locs[i] = loc;
+  }
+  const labelCount = raw.labelKey.length;
+  const checked = (col: { at(i: number): number }, field: string) => {
+    const out = new Uint32Array(labelCount);
+    for (let i = 0; i < labelCount; i++) out[i] = s.index(col.at(i), `a sample label (${field})`);
+    return out;
+  };
+  return {
+    count,
+    valuesPerSample: typeCount,
+    values: raw.values.finish(),
+    locStart,
+    locs,
+    labelStart,
+    labelKey: checked(raw.labelKey, 'key'),
+    labelStr: checked(raw.labelStr, 'str'),
+    labelNum: raw.labelNum.finish(),
+    labelNumUnit: checked(raw.labelNumUnit, 'num_unit'),
+  };
+}

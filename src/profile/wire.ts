@@ -1,0 +1,71 @@
+import protobuf from 'protobufjs/minimal.js';
+
+// Plain numbers at the decode boundary instead of Long objects: int64 values above 2^53 lose
+// precision, which no heap profile reaches (addresses are 48-bit, counts and bytes far smaller).
+protobuf.util.Long = null as unknown as typeof protobuf.util.Long;
+protobuf.configure();
+
+/** protobufjs's wire reader, configured to return 64-bit varints as numbers. */
+export type Reader = protobuf.Reader;
+
+/** Wire types of the protobuf encoding. */
+export const VARINT = 0;
+export const LEN = 2;
+
+/** A reader over `bytes`. */
+export function createReader(bytes: Uint8Array): Reader {
+  return protobuf.Reader.create(bytes);
+}
+
+/** True when the varint at the reader's position ends within four bytes (so it is < 2^28). */
+function isShortVarint(r: Reader): boolean {
+  const { buf, pos } = r;
+  return pos + 4 <= r.len && (buf[pos] < 128 || buf[pos + 1] < 128 || buf[pos + 2] < 128 || buf[pos + 3] < 128);
+}
+
+/** Reads an int64 varint as a number; the short form skips protobufjs's 64-bit path, which allocates. */
+export function readInt64(r: Reader): number {
+  return isShortVarint(r) ? r.uint32() : (r.int64() as unknown as number);
+}
+
+/** Reads a uint64 varint as a number. */
+export function readUint64(r: Reader): number {
+  return isShortVarint(r) ? r.uint32() : (r.uint64() as unknown as number);
+}
+
+/** Calls `each` for every value of a repeated varint field, packed (LEN) or not (VARINT). */
+export function readRepeated(r: Reader, wire: number, read: (r: Reader) => number, each: (v: number) => void): void {
+  if (wire !== LEN) {
+    expectWire(wire, VARINT);
+    each(read(r));
+    return;
+  }
+  const end = endOfMessage(r);
+  while (r.pos < end) each(read(r));
+  if (r.pos !== end) throw new Error('packed field overruns its length');
+}
+
+/** Reads a length prefix and returns where that sub-message ends, checking it fits. */
+export function endOfMessage(r: Reader): number {
+  const length = r.uint32();
+  const end = r.pos + length;
+  if (end > r.len) throw new Error(`length ${length} at offset ${r.pos} runs past the end of the data`);
+  return end;
+}
+
+/** Throws unless the field has the wire type its schema gives. */
+export function expectWire(wire: number, expected: number): void {
+  if (wire !== expected) throw new Error(`wire type ${wire} where ${expected} was expected`);
+}
+
+/** Iterates the fields of a message ending at `end`, skipping those `onField` does not know. */
+export function readFields(r: Reader, end: number, onField: (field: number, wire: number) => boolean): void {
+  while (r.pos < end) {
+    const tag = r.uint32();
+    const field = tag >>> 3;
+    const wire = tag & 7;
+    if (field === 0) throw new Error(`invalid field number 0 at offset ${r.pos}`);
+    if (!onField(field, wire)) r.skipType(wire);
+  }
+  if (r.pos !== end) throw new Error('a message overruns its length');
+}

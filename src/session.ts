@@ -1,0 +1,116 @@
+import { ProfileAnalysis } from './analysis/analysis.js';
+import { DEFAULT_OPTIONS, type ReportOptions } from './analysis/options.js';
+import { reportTotal, resolveSampleIndex, sampleWeights } from './analysis/sample-value.js';
+import { scaledLabel } from './analysis/units.js';
+import { applyAssignment } from './commands/assign.js';
+import { parseCommand, parseLine, type Assignment, type ParsedLine } from './commands/parse.js';
+import type { CommandResult } from './commands/table.js';
+import { profileLabels } from './format/labels.js';
+import type { Profile } from './profile/model.js';
+
+/** What one line of input produced: text for stdout and stderr, a file to write, whether to leave. */
+export interface ExecResult {
+  readonly out: string;
+  readonly err: string;
+  readonly quit: boolean;
+  /** True when the line failed (bad syntax, bad value, a report that could not run). */
+  readonly failed?: boolean;
+  /** A report redirected with `>file`: the caller writes it (the session does no I/O). */
+  readonly file?: { readonly path: string; readonly text: string };
+}
+
+/** How a session runs: as the console (compact headers, `top` = 10 rows) or one-shot. */
+export interface SessionSettings {
+  readonly interactive: boolean;
+  readonly options?: Partial<ReportOptions>;
+}
+
+/** One loaded profile and the options set on it; `execute` answers a command line. */
+export class Session {
+  readonly analysis: ProfileAnalysis;
+  private settings: ReportOptions;
+
+  constructor(profile: Profile, private readonly mode: SessionSettings) {
+    this.analysis = new ProfileAnalysis(profile);
+    this.settings = { ...DEFAULT_OPTIONS, compact_labels: mode.interactive, ...mode.options };
+  }
+
+  /** The current options (a copy). */
+  get options(): ReportOptions {
+    return { ...this.settings };
+  }
+
+  /** Runs one console line. Errors never change the options and never throw. */
+  execute(line: string): ExecResult {
+    return this.run(parseLine(line, this.analysis.sampleTypeNames));
+  }
+
+  /** Applies one option setting (a command-line flag); returns pprof's error message, or null. */
+  configure(assignment: Assignment): string | null {
+    const result = this.assign([assignment]);
+    return result.failed ? result.err.trimEnd() : null;
+  }
+
+  /** Runs a command given as tokens (the one-shot flags' path), e.g. `['top']`. */
+  executeCommand(tokens: string[]): ExecResult {
+    return this.run(parseCommand(tokens));
+  }
+
+  /** The console greeting: the profile's labels, a hint when the default type is empty, the banner. */
+  greeting(): string {
+    const p = this.analysis.profile;
+    const index = resolveSampleIndex(p, this.settings.sample_index);
+    const type = p.sampleTypes[index];
+    const total = reportTotal(sampleWeights(p, index, this.settings.mean));
+    const lines = profileLabels(p, {
+      typeName: (this.settings.mean ? 'mean_' : '') + type.type,
+      total,
+      sampleUnit: type.unit,
+      formatValue: (v) => scaledLabel(v, type.unit, 'minimum'),
+    });
+    if (total === 0 && p.sampleTypes.length > 1) {
+      lines.push('No samples were found with the default sample value type.', 'Try "sample_index" command to analyze different sample values.', '');
+    }
+    lines.push('Entering interactive mode (type "help" for commands, "o" for options)');
+    return lines.join('\n') + '\n';
+  }
+
+  private run(parsed: ParsedLine): ExecResult {
+    switch (parsed.kind) {
+      case 'nothing':
+        return { out: '', err: '', quit: false };
+      case 'error':
+        return { out: '', err: `${parsed.message}\n`, quit: false, failed: true };
+      case 'assign':
+        return this.assign(parsed.assignments);
+      case 'command': {
+        const { command, args } = parsed;
+        const options = { ...this.settings, ...args.overrides };
+        const result = this.guard(() => command.run({ analysis: this.analysis, options, interactive: this.mode.interactive }, args));
+        if (args.output === null) return { ...result, quit: result.quit ?? false };
+        return { out: '', err: `${result.err}Generating report in ${args.output}\n`, quit: false, file: { path: args.output, text: result.out } };
+      }
+    }
+  }
+
+  private assign(assignments: readonly Assignment[]): ExecResult {
+    let err = '';
+    for (const a of assignments) {
+      try {
+        this.settings = applyAssignment(this.settings, a, this.analysis.profile);
+      } catch (e) {
+        err += `${(e as Error).message}\n`;
+      }
+    }
+    return { out: '', err, quit: false, failed: err !== '' };
+  }
+
+  /** Runs a command, turning any failure into its one-line message. */
+  private guard(run: () => CommandResult): CommandResult {
+    try {
+      return run();
+    } catch (e) {
+      return { out: '', err: `${(e as Error).message}\n`, failed: true };
+    }
+  }
+}

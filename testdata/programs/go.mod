@@ -1,0 +1,3 @@
+module heapcli/testdata/programs
+
+go 1.19
