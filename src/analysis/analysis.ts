@@ -73,7 +73,8 @@ export class ProfileAnalysis {
     return entry;
   }
 
-  private filterFor(options: ReportOptions): FilterResult {
+  /** The samples focus/ignore leave out (cached for the last filter settings). */
+  filterFor(options: ReportOptions): FilterResult {
     const key = JSON.stringify([options.focus, options.ignore]);
     if (this.lastFilter?.key !== key) {
       this.lastFilter = { key, result: filterSamples(this.profile, options) };

@@ -1,4 +1,5 @@
 import { activeFilterLines } from '../analysis/filter.js';
+import { formatRaw } from '../format/raw.js';
 import { formatTop } from '../format/top.js';
 import { profileLabels } from '../format/labels.js';
 import { FILTER_OPTIONS } from './options.js';
@@ -21,4 +22,10 @@ export function runTop(ctx: CommandContext): CommandResult {
     out: formatTop(result.report, [...header, ...filters]),
     err: result.warnings.map((w) => `${w}\n`).join(''),
   };
+}
+
+/** The `raw` report: the whole profile as text, less the samples that focus/ignore leave out. */
+export function runRaw(ctx: CommandContext): CommandResult {
+  const filter = ctx.analysis.filterFor(ctx.options);
+  return { out: formatRaw(ctx.analysis.profile, filter.exclude), err: filter.warnings.map((w) => `${w}\n`).join('') };
 }

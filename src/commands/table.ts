@@ -2,7 +2,7 @@ import type { ProfileAnalysis } from '../analysis/analysis.js';
 import type { ReportOptions } from '../analysis/options.js';
 import type { CommandArgs } from './parse.js';
 import { helpText, optionsListing } from './help.js';
-import { runTop } from './reports.js';
+import { runRaw, runTop } from './reports.js';
 
 /** What a command runs against. */
 export interface CommandContext {
@@ -45,6 +45,10 @@ const REPORT_DETAIL = [
 const commandList: CommandSpec[] = [
   { name: 'top', kind: 'report', help: 'Outputs top entries in text form', usage: REPORT_USAGE, detail: REPORT_DETAIL, run: runTop },
   { name: 'text', kind: 'report', help: 'Outputs top entries in text form', usage: REPORT_USAGE, detail: REPORT_DETAIL, run: runTop },
+  {
+    name: 'raw', kind: 'report', help: 'Outputs a text representation of the raw profile', usage: '[focus_regex]* [-ignore_regex]* [>file]',
+    run: runRaw,
+  },
   {
     name: 'help', kind: 'shell', help: 'Shows help on a command or option', usage: '[command|option]', takesArgument: 'optional',
     run: (_ctx, args) => helpText(args.argument, COMMANDS),

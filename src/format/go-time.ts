@@ -9,8 +9,8 @@ function zoneName(date: Date): string {
 }
 
 /** A time in Go's layout `Jan 2, 2006 at 3:04pm (MST)`, in the local time zone (TZ). */
-export function formatProfileTime(timeNanos: number): string {
-  const date = new Date(Math.floor(timeNanos / 1e6));
+export function formatProfileTime(timeNanos: bigint): string {
+  const date = new Date(Number(timeNanos / 1_000_000n));
   const hour = date.getHours() % 12 === 0 ? 12 : date.getHours() % 12;
   const minute = String(date.getMinutes()).padStart(2, '0');
   const meridiem = date.getHours() < 12 ? 'am' : 'pm';
@@ -35,4 +35,18 @@ export function formatGoDuration(nanos: number): string {
 
 function trimFraction(value: number): string {
   return value.toFixed(9).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/** A time as Go's `%v` prints a time.Time: `2006-01-02 15:04:05.999999999 -0700 MST`, local zone. */
+export function formatGoTimeValue(timeNanos: bigint): string {
+  const millis = timeNanos / 1_000_000n;
+  const date = new Date(Number(millis));
+  const two = (n: number) => String(n).padStart(2, '0');
+  const nanos = Number(((timeNanos % 1_000_000_000n) + 1_000_000_000n) % 1_000_000_000n);
+  const fraction = nanos === 0 ? '' : `.${String(nanos).padStart(9, '0').replace(/0+$/, '')}`;
+  const offset = -date.getTimezoneOffset();
+  const zone = `${offset < 0 ? '-' : '+'}${two(Math.floor(Math.abs(offset) / 60))}${two(Math.abs(offset) % 60)}`;
+  const day = `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
+  const clock = `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+  return `${day} ${clock}${fraction} ${zone} ${zoneName(date)}`;
 }

@@ -20,13 +20,13 @@ export function profileLabels(p: Profile, c: LabelContext): string[] {
   if (main?.buildId) labels.push(`Build ID: ${main.buildId}`);
   for (const comment of p.comments) if (!comment.startsWith('#')) labels.push(comment);
   if (c.typeName) labels.push(`Type: ${c.typeName}`);
-  if (p.timeNanos !== 0) labels.push(`Time: ${formatProfileTime(p.timeNanos)}`);
-  if (p.durationNanos !== 0) labels.push(durationLabel(p, c));
+  if (p.timeNanos !== 0n) labels.push(`Time: ${formatProfileTime(p.timeNanos)}`);
+  if (p.durationNanos !== 0n) labels.push(durationLabel(p, c));
   return labels;
 }
 
 function durationLabel(p: Profile, c: LabelContext): string {
   const inNanos = scaleValue(c.total, c.sampleUnit, 'nanoseconds');
-  const share = inNanos.unit === 'ns' && inNanos.value !== 0 ? `(${percentage(inNanos.value, p.durationNanos)})` : '';
-  return `Duration: ${formatGoDuration(p.durationNanos)}, Total samples = ${c.formatValue(c.total)} ${share}`;
+  const share = inNanos.unit === 'ns' && inNanos.value !== 0 ? `(${percentage(inNanos.value, Number(p.durationNanos))})` : '';
+  return `Duration: ${formatGoDuration(Number(p.durationNanos))}, Total samples = ${c.formatValue(c.total)} ${share}`;
 }

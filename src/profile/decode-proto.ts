@@ -8,6 +8,7 @@ import {
   expectWire,
   readFields,
   readInt64,
+  readInt64Exact,
   readRepeated,
   readUint64,
 } from './wire.js';
@@ -33,8 +34,8 @@ function readProfileField(r: Reader, raw: RawProfile, field: number, wire: numbe
     case 6: expectWire(wire, LEN); raw.strings.push(r.string()); return true;
     case 7: raw.dropFrames = readVarintField(r, wire); return true;
     case 8: raw.keepFrames = readVarintField(r, wire); return true;
-    case 9: raw.timeNanos = readVarintField(r, wire); return true;
-    case 10: raw.durationNanos = readVarintField(r, wire); return true;
+    case 9: expectWire(wire, VARINT); raw.timeNanos = readInt64Exact(r); return true;
+    case 10: expectWire(wire, VARINT); raw.durationNanos = readInt64Exact(r); return true;
     case 11: raw.periodType = readValueType(r, wire); return true;
     case 12: raw.period = readVarintField(r, wire); return true;
     case 13: readRepeated(r, wire, readInt64, (v) => raw.comments.push(v)); return true;

@@ -24,6 +24,11 @@ export class Growable<T extends TypedArray> {
     return this.data[index];
   }
 
+  /** Adds `delta` to the value at `index`. */
+  addAt(index: number, delta: number): void {
+    this.data[index] += delta;
+  }
+
   /** A right-sized copy of what was pushed. */
   finish(): T {
     return this.data.slice(0, this.length) as T;

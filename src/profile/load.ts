@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { ProfileError } from './errors.js';
 import { parseProfile } from './decode.js';
+import { mergeProfiles } from './merge.js';
 import type { Profile } from './model.js';
 
 const OS_REASONS: Record<string, string> = {
@@ -16,7 +17,10 @@ export function maxProfileBytesFromEnv(env: NodeJS.ProcessEnv): number | undefin
   return env.HEAPCLI_MAX_PROFILE && Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
-/** Reads and decodes a profile file; every failure is a ProfileError with a one-line reason. */
+/**
+ * Reads and decodes a profile file, normalised as pprof normalises every profile it loads (a merge
+ * of one). Every failure is a ProfileError with a one-line reason.
+ */
 export function loadProfileFile(path: string, maxInflatedBytes?: number): Profile {
   let bytes: Uint8Array;
   try {
@@ -26,5 +30,5 @@ export function loadProfileFile(path: string, maxInflatedBytes?: number): Profil
     const code = (err as NodeJS.ErrnoException).code ?? '';
     throw new ProfileError('io', OS_REASONS[code] ?? (err as Error).message);
   }
-  return parseProfile(bytes, { maxInflatedBytes });
+  return mergeProfiles([parseProfile(bytes, { maxInflatedBytes })]);
 }

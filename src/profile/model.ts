@@ -76,10 +76,12 @@ export interface Profile {
   readonly sampleTypes: readonly ValueType[];
   /** The `default_sample_type` name, or '' when the writer set none. */
   readonly defaultSampleType: string;
-  readonly periodType: ValueType | null;
+  /** Empty names when the writer set none (pprof's decoder does the same). */
+  readonly periodType: ValueType;
   readonly period: number;
-  readonly timeNanos: number;
-  readonly durationNanos: number;
+  /** Nanoseconds since the epoch, exact (0 when unset). */
+  readonly timeNanos: bigint;
+  readonly durationNanos: bigint;
   readonly comments: readonly string[];
   readonly dropFrames: string;
   readonly keepFrames: string;

@@ -19,8 +19,8 @@ export class RawProfile {
   sampleTypes: [number, number][] = [];
   periodType: [number, number] | null = null;
   period = 0;
-  timeNanos = 0;
-  durationNanos = 0;
+  timeNanos = 0n;
+  durationNanos = 0n;
   dropFrames = 0;
   keepFrames = 0;
   defaultSampleType = 0;

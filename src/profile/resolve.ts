@@ -60,13 +60,14 @@ export function resolveProfile(raw: RawProfile): Profile {
     file: s.get(m.filename, `mapping ${i}`),
     buildId: s.get(m.buildId, `mapping ${i}`),
   }));
+  if (mappings.length === 0 && raw.locId.length > 0) addFakeMapping(raw, mappings);
   const functions = resolveFunctions(raw, s);
   const locations = resolveLocations(raw, mappings, functions);
   return {
     strings: raw.strings,
     sampleTypes,
     defaultSampleType: s.get(raw.defaultSampleType, 'default_sample_type'),
-    periodType: raw.periodType ? valueType(raw.periodType, 'period type') : null,
+    periodType: valueType(raw.periodType ?? [0, 0], 'period type'),
     period: raw.period,
     timeNanos: raw.timeNanos,
     durationNanos: raw.durationNanos,
@@ -78,6 +79,18 @@ export function resolveProfile(raw: RawProfile): Profile {
     locations,
     samples: resolveSamples(raw, sampleTypes.length, locations, s),
   };
+}
+
+/**
+ * A profile without mappings (Node's, for one) gets one empty mapping for all its locations, as
+ * pprof gives it, so every location has a mapping downstream.
+ */
+function addFakeMapping(raw: RawProfile, mappings: Mapping[]): void {
+  mappings.push({
+    id: 1, start: 0, limit: 0, offset: 0, file: '', buildId: '',
+    hasFunctions: false, hasFilenames: false, hasLineNumbers: false, hasInlineFrames: false,
+  });
+  for (let l = 0; l < raw.locId.length; l++) raw.locMappingId.addAt(l, 1);
 }
 
 function resolveFunctions(raw: RawProfile, s: StringChecker): FunctionTable {

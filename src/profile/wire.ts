@@ -69,3 +69,17 @@ export function readFields(r: Reader, end: number, onField: (field: number, wire
   }
   if (r.pos !== end) throw new Error('a message overruns its length');
 }
+
+/** Reads an int64 varint exactly, as a bigint (for timestamps in nanoseconds, which pass 2^53). */
+export function readInt64Exact(r: Reader): bigint {
+  let result = 0n;
+  let shift = 0n;
+  for (let i = 0; i < 10; i++) {
+    if (r.pos >= r.len) throw new Error(`varint runs past the end of the data at offset ${r.pos}`);
+    const byte = r.buf[r.pos++];
+    result |= BigInt(byte & 0x7f) << shift;
+    if (byte < 0x80) return BigInt.asIntN(64, result);
+    shift += 7n;
+  }
+  throw new Error(`varint longer than 10 bytes at offset ${r.pos}`);
+}

@@ -1,0 +1,109 @@
+import { Growable } from './growable.js';
+import type { Mapping, Profile, ValueType } from './model.js';
+
+/** Builds a Profile column by column, interning strings; used by merge (and tests). */
+export class ProfileBuilder {
+  private readonly stringIndex = new Map<string, number>([['', 0]]);
+  readonly strings: string[] = [''];
+  readonly mappings: Mapping[] = [];
+  private readonly fn = { id: new Growable(Float64Array), name: new Growable(Uint32Array), systemName: new Growable(Uint32Array), filename: new Growable(Uint32Array), startLine: new Growable(Float64Array) };
+  private readonly loc = { id: new Growable(Float64Array), mapping: new Growable(Int32Array), address: new Growable(Float64Array), isFolded: new Growable(Uint8Array), lineStart: new Growable(Uint32Array) };
+  private readonly line = { fn: new Growable(Int32Array), number: new Growable(Float64Array) };
+  private readonly sample = { locStart: new Growable(Uint32Array, 1024), locs: new Growable(Uint32Array, 16384), labelStart: new Growable(Uint32Array, 1024) };
+  private readonly label = { key: new Growable(Uint32Array), str: new Growable(Uint32Array), num: new Growable(Float64Array), unit: new Growable(Uint32Array) };
+
+  constructor(private readonly valuesPerSample: number) {}
+
+  /** The string-table index of `s`, adding it when new. */
+  intern(s: string): number {
+    let index = this.stringIndex.get(s);
+    if (index === undefined) {
+      index = this.strings.length;
+      this.strings.push(s);
+      this.stringIndex.set(s, index);
+    }
+    return index;
+  }
+
+  /** Adds a function; returns its index (its id is index + 1). */
+  addFunction(name: string, systemName: string, filename: string, startLine: number): number {
+    const index = this.fn.id.length;
+    this.fn.id.push(index + 1);
+    this.fn.name.push(this.intern(name));
+    this.fn.systemName.push(this.intern(systemName));
+    this.fn.filename.push(this.intern(filename));
+    this.fn.startLine.push(startLine);
+    return index;
+  }
+
+  /** Adds a location with its lines (function index, line number); returns its index (id = index + 1). */
+  addLocation(mapping: number, address: number, isFolded: boolean, lines: readonly [number, number][]): number {
+    const index = this.loc.id.length;
+    this.loc.id.push(index + 1);
+    this.loc.mapping.push(mapping);
+    this.loc.address.push(address);
+    this.loc.isFolded.push(isFolded ? 1 : 0);
+    this.loc.lineStart.push(this.line.fn.length);
+    for (const [fn, number] of lines) {
+      this.line.fn.push(fn);
+      this.line.number.push(number);
+    }
+    return index;
+  }
+
+  /** Adds a sample's location indices (leaf first) and labels; its values are given to `finish`. */
+  addSample(locs: ArrayLike<number>, labels: readonly SampleLabel[]): number {
+    const index = this.sample.locStart.length;
+    this.sample.locStart.push(this.sample.locs.length);
+    for (let i = 0; i < locs.length; i++) this.sample.locs.push(locs[i]);
+    this.sample.labelStart.push(this.label.key.length);
+    for (const l of labels) {
+      this.label.key.push(this.intern(l.key));
+      this.label.str.push(this.intern(l.str));
+      this.label.num.push(l.num);
+      this.label.unit.push(this.intern(l.unit));
+    }
+    return index;
+  }
+
+  /** The finished profile; `values` holds `valuesPerSample` values for each sample added. */
+  finish(header: ProfileHeader, values: Float64Array): Profile {
+    const fnCount = this.fn.id.length;
+    const locCount = this.loc.id.length;
+    const sampleCount = this.sample.locStart.length;
+    return {
+      ...header,
+      strings: this.strings,
+      mappings: this.mappings,
+      functions: { count: fnCount, id: this.fn.id.finish(), name: this.fn.name.finish(), systemName: this.fn.systemName.finish(), filename: this.fn.filename.finish(), startLine: this.fn.startLine.finish() },
+      locations: {
+        count: locCount, id: this.loc.id.finish(), mapping: this.loc.mapping.finish(), address: this.loc.address.finish(), isFolded: this.loc.isFolded.finish(),
+        lineStart: withEnd(this.loc.lineStart, this.line.fn.length), lineFunction: this.line.fn.finish(), lineNumber: this.line.number.finish(),
+      },
+      samples: {
+        count: sampleCount, valuesPerSample: this.valuesPerSample, values,
+        locStart: withEnd(this.sample.locStart, this.sample.locs.length), locs: this.sample.locs.finish(),
+        labelStart: withEnd(this.sample.labelStart, this.label.key.length),
+        labelKey: this.label.key.finish(), labelStr: this.label.str.finish(), labelNum: this.label.num.finish(), labelNumUnit: this.label.unit.finish(),
+      },
+    };
+  }
+}
+
+/** A label as a merge sees it: string value, or a number with its unit. */
+export interface SampleLabel {
+  readonly key: string;
+  readonly str: string;
+  readonly num: number;
+  readonly unit: string;
+}
+
+/** The profile fields that are not tables. */
+export type ProfileHeader = Pick<Profile, 'sampleTypes' | 'defaultSampleType' | 'periodType' | 'period' | 'timeNanos' | 'durationNanos' | 'comments' | 'dropFrames' | 'keepFrames'> & { sampleTypes: readonly ValueType[] };
+
+function withEnd(starts: Growable<Uint32Array>, end: number): Uint32Array {
+  const out = new Uint32Array(starts.length + 1);
+  for (let i = 0; i < starts.length; i++) out[i] = starts.at(i);
+  out[starts.length] = end;
+  return out;
+}
