@@ -138,6 +138,9 @@ export async function writeProfile(sampleCount, file, seed = 1) {
   const message = generateProfile(sampleCount, seed);
   const stats = describe(message);
   const bytes = encodeProfile(message, true);
+  // The gzip header carries the encoding time (bytes 4-7, RFC 1952 MTIME);
+  // zero it ("no timestamp") so the same seed gives a byte-identical file.
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b && (bytes[3] & 0x02) === 0) bytes.fill(0, 4, 8);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, bytes);
   return { ...stats, bytes: bytes.length, seconds: (performance.now() - t0) / 1000 };
