@@ -22,7 +22,8 @@ export function parseProfile(bytes: Uint8Array, limits: DecodeLimits = {}): Prof
   try {
     raw = readProfileProto(data);
   } catch (err) {
-    throw notAProfile(`${isGzip(bytes) ? 'the inflated data is' : 'it is neither gzip nor'} not valid profile.proto (${(err as Error).message})`);
+    const what = isGzip(bytes) ? 'the inflated data is not profile.proto' : 'neither gzip nor profile.proto';
+    throw notAProfile(`${what} (${(err as Error).message})`);
   }
   if (raw.strings.length === 0) throw notAProfile('no string table (is it profile.proto?)');
   return resolveProfile(raw);

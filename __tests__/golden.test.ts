@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runHeapcli } from './helpers/run-cli.js';
+
+// pprof printed the goldens with TZ=UTC; Date reads TZ when it is first used.
+process.env.TZ = 'UTC';
+
+const GOLDEN = 'testdata/golden';
+const PROFILES = 'testdata/profiles';
+
+/** The non-comment lines of a manifest, split on white space. */
+function manifest(name: string): string[][] {
+  return readFileSync(join(GOLDEN, name), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => line.split(/\s+/));
+}
+
+const golden = (name: string, stream: 'out' | 'err') => readFileSync(join(GOLDEN, `${name}.${stream}`), 'utf8');
+const pprofStatus = new Map(manifest('exit-status.txt').map(([name, status]) => [name, Number(status)]));
+
+describe('one-shot reports match go tool pprof byte for byte', () => {
+  it.each(manifest('oneshot.txt'))('%s', async (name, profile, ...args) => {
+    const run = await runHeapcli([...args, join(PROFILES, profile)]);
+    expect(run.stdout).toBe(golden(name, 'out'));
+    // Where pprof succeeded we do too; where it refused the flags, so do we (with our own words).
+    expect(run.status === 0).toBe(pprofStatus.get(name) === 0);
+  });
+});
+
+describe('console sessions match go tool pprof byte for byte', () => {
+  it.each(manifest('console.txt'))('%s', async (name, profile) => {
+    const input = readFileSync(join(GOLDEN, `${name}.in`), 'utf8');
+    const run = await runHeapcli([join(PROFILES, profile)], input);
+    expect(run.stdout).toBe(golden(name, 'out'));
+    expect(run.status).toBe(0);
+  });
+
+  // Errors and the greeting go to stderr as pprof writes them; `help` prose and `o` are our own.
+  it.each(manifest('console.txt').filter(([name]) => !/extras|\.o$/.test(name)))('%s: stderr', async (name, profile) => {
+    const input = readFileSync(join(GOLDEN, `${name}.in`), 'utf8');
+    const run = await runHeapcli([join(PROFILES, profile)], input);
+    // pprof adds a symbolization notice for profiles without a binary; heapcli never symbolizes.
+    expect(run.stderr).toBe(golden(name, 'err').replace('Main binary filename not available.\n', ''));
+  });
+});

@@ -1,0 +1,109 @@
+import { loadProfileFile } from '../src/profile/load.js';
+import { Session } from '../src/session.js';
+
+process.env.TZ = 'UTC';
+const profile = loadProfileFile('testdata/profiles/leakybuf.heap.pb.gz');
+const consoleSession = () => new Session(profile, { interactive: true });
+
+describe('Session.execute', () => {
+  it('keeps options unchanged after every kind of error', () => {
+    const session = consoleSession();
+    session.execute('nodecount=7');
+    const before = session.options;
+    const errors: [string, string][] = [
+      ['nodecount=abc', 'strconv.Atoi: parsing "abc": invalid syntax\n'],
+      ['nodefraction=x', 'strconv.ParseFloat: parsing "x": invalid syntax\n'],
+      ['sample_index=9', 'sample_index 9 is outside the range [0..3]\n'],
+      ['trim=maybe', 'illegal value "maybe" for bool variable\n'],
+      ['sort=foo', 'invalid "sort" value "foo"\n'],
+      ['granularity=rows', 'invalid "granularity" value "rows"\n'],
+      ['cum', 'unknown config field "cum"\n'],
+      ['lines=false', 'unknown config field "lines"\n'],
+      ['focus', 'please specify a value, e.g. focus=<val>\n'],
+      ['bogus', 'unrecognized command: "bogus"\n'],
+      ['top >', 'unexpected end of line after >\n'],
+    ];
+    for (const [line, message] of errors) {
+      const result = session.execute(line);
+      expect([line, result.err, result.failed]).toEqual([line, message, true]);
+      expect(session.options).toEqual(before);
+    }
+  });
+
+  it('stores sample_index by name, whichever way it was given', () => {
+    const session = consoleSession();
+    session.execute('sample_index=1');
+    expect(session.options.sample_index).toBe('alloc_space');
+    session.execute('inuse_objects');
+    expect(session.options.sample_index).toBe('inuse_objects');
+    session.execute('mean_alloc_space');
+    expect([session.options.mean, session.options.sample_index]).toEqual([true, 'alloc_space']);
+  });
+
+  it('applies choices given as names, and strips //: comments from values', () => {
+    const session = consoleSession();
+    session.execute('cum=true');
+    session.execute('lines=1');
+    session.execute('nodecount=2 //: a note');
+    expect([session.options.sort, session.options.granularity, session.options.nodecount]).toEqual(['cum', 'lines', 2]);
+  });
+
+  it('clears focus and ignore with ":"', () => {
+    const session = consoleSession();
+    session.execute('focus=main');
+    session.execute('ignore=fmt');
+    session.execute(':');
+    expect([session.options.focus, session.options.ignore]).toEqual(['', '']);
+  });
+
+  it('applies command-line settings to that command only', () => {
+    const session = consoleSession();
+    // As `go tool pprof` printed it for the same line.
+    expect(session.execute('top 2 GetLargeData -cum').out).toBe(
+      [
+        'Active filters:',
+        '   focus=GetLargeData',
+        'Showing nodes accounting for 288kB, 5.79% of 4972.95kB total',
+        'Dropped 5 nodes (cum <= 24.86kB)',
+        'Showing top 2 nodes out of 5',
+        '      flat  flat%   sum%        cum   cum%',
+        '     288kB  5.79%  5.79%  4501.21kB 90.51%  main.GetLargeData',
+        '         0     0%  5.79%  4501.21kB 90.51%  main.main',
+        '',
+      ].join('\n'),
+    );
+    expect(session.options).toEqual(consoleSession().options);
+  });
+
+  it('fails a bad regexp at report time and keeps the stored value, as pprof does', () => {
+    const session = consoleSession();
+    expect(session.execute('focus=(').err).toBe('');
+    expect(session.execute('top').err).toBe('parsing focus regexp: error parsing regexp: missing closing ): `(`\n');
+    expect(session.options.focus).toBe('(');
+  });
+
+  it('redirects a report to a file for the caller to write', () => {
+    const result = consoleSession().execute('top3 >report.txt');
+    expect(result.out).toBe('');
+    expect(result.err).toBe('Generating report in report.txt\n');
+    expect(result.file?.path).toBe('report.txt');
+    expect(result.file?.text).toMatch(/^Showing nodes accounting for .*\n.*\nShowing top 3 nodes out of 12\n/);
+  });
+
+  it('leaves on quit, exit and q', () => {
+    for (const word of ['quit', 'exit', 'q']) expect(consoleSession().execute(word).quit).toBe(true);
+  });
+
+  it('greets like pprof, with the profile labels', () => {
+    expect(consoleSession().greeting()).toBe(
+      'File: leakybuf\nType: inuse_space\nTime: Nov 26, 2026 at 10:33am (UTC)\nEntering interactive mode (type "help" for commands, "o" for options)\n',
+    );
+  });
+
+  it('lists help topics from the tables', () => {
+    const session = consoleSession();
+    expect(session.execute('help').err).toMatch(/^ {2}Commands:\n {4}top +Outputs top entries in text form\n/);
+    expect(session.execute('help nodecount').err).toBe("Max number of nodes to show (-1: the report's default; 0: all)\n  Set with: nodecount=<int>\n");
+    expect(session.execute('help bogus').err).toBe('Unknown command: bogus\n');
+  });
+});
