@@ -17,7 +17,7 @@ function profileOf(samples: [string, number][]): Profile {
     const frames = stack.split('>').reverse();
     // Location lines run innermost first, so the inlined callee (after '+') comes first.
     const locs = frames.map((frame) => b.addLocation(0, 0, false, frame.split('+').reverse().map((name, i) => [fn(name), i + 1] as [number, number])));
-    b.addSample(locs, []);
+    b.addSample(locs);
     values.push(value);
   }
   const header = { sampleTypes: [{ type: 'inuse_space', unit: 'bytes' }], defaultSampleType: '', periodType: { type: 'space', unit: 'bytes' }, period: 1, timeNanos: 0n, durationNanos: 0n, comments: [], dropFrames: '', keepFrames: '' };
@@ -71,8 +71,8 @@ describe('the call graph behind top', () => {
   it('divides by the first sample value under mean, with integer division', () => {
     const b = new ProfileBuilder(2);
     const f = b.addFunction('alloc', 'alloc', '', 0);
-    b.addSample([b.addLocation(-1, 0, false, [[f, 1]])], []);
-    b.addSample([b.addLocation(-1, 0, false, [[f, 2]])], []);
+    b.addSample([b.addLocation(-1, 0, false, [[f, 1]])]);
+    b.addSample([b.addLocation(-1, 0, false, [[f, 2]])]);
     const header = { sampleTypes: [{ type: 'alloc_objects', unit: 'count' }, { type: 'alloc_space', unit: 'bytes' }], defaultSampleType: '', periodType: { type: '', unit: '' }, period: 1, timeNanos: 0n, durationNanos: 0n, comments: [], dropFrames: '', keepFrames: '' };
     const p = b.finish(header, Float64Array.from([3, 100, 4, 10]));
     const result = new ProfileAnalysis(p).top({ ...DEFAULT_OPTIONS, mean: true, sample_index: 'alloc_space' }, 0);

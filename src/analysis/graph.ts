@@ -1,4 +1,5 @@
 import type { Profile } from '../profile/model.js';
+import { EdgeTable } from './edges.js';
 import type { FrameTable } from './frames.js';
 
 /** Per-sample weights for one sample index: the value and, under `mean`, the divisor. */
@@ -9,26 +10,14 @@ export interface SampleWeights {
   readonly exclude: Uint8Array | null;
 }
 
-/** A caller→callee edge, summed over samples. */
-export interface Edge {
-  readonly caller: number;
-  readonly callee: number;
-  weight: number;
-  weightDiv: number;
-  /** True when some contribution skipped dropped frames between the two nodes. */
-  residual: boolean;
-  /** True while every contribution came from an inlined call. */
-  inline: boolean;
-  lastSample: number;
-}
-
 /** Node sums indexed by node id of the frame table, plus the edges between them. */
 export interface Graph {
   readonly flat: Float64Array;
   readonly flatDiv: Float64Array;
   readonly cum: Float64Array;
   readonly cumDiv: Float64Array;
-  readonly edges: Map<number, Edge>;
+  /** The edges, when the graph was built with them. */
+  readonly edges: EdgeTable | null;
   /** Node ids present in the graph (flat or cum nonzero), in id order. */
   readonly nodes: number[];
 }
@@ -37,21 +26,23 @@ export interface Graph {
  * Builds the call graph: walking each sample root to leaf, cum is added once per node (so
  * recursion counts once), each caller→callee edge once, and flat goes to the leaf-most frame.
  * With `kept`, frames of other nodes are skipped: edges jump over them (residual), and a sample
- * whose leaf was dropped adds no flat anywhere.
+ * whose leaf was dropped adds no flat anywhere. Edges are collected only when `withEdges` is set:
+ * trimming passes need the node sums alone.
  */
-export function buildGraph(p: Profile, frames: FrameTable, w: SampleWeights, kept: Uint8Array | null): Graph {
+export function buildGraph(p: Profile, frames: FrameTable, w: SampleWeights, kept: Uint8Array | null, withEdges = true): Graph {
   const nodeCount = frames.nodes.length;
   const g: Graph = {
     flat: new Float64Array(nodeCount),
     flatDiv: new Float64Array(nodeCount),
     cum: new Float64Array(nodeCount),
     cumDiv: new Float64Array(nodeCount),
-    edges: new Map(),
+    edges: withEdges ? new EdgeTable() : null,
     nodes: [],
   };
   const seen = new Int32Array(nodeCount).fill(-1);
   const { locStart, locs, count } = p.samples;
   const { frameStart, frameNode, frameInline } = frames;
+  const edges = g.edges;
   for (let s = 0; s < count; s++) {
     if (w.exclude && w.exclude[s]) continue;
     const value = w.weight[s];
@@ -72,7 +63,7 @@ export function buildGraph(p: Profile, frames: FrameTable, w: SampleWeights, kep
           g.cum[node] += value;
           g.cumDiv[node] += div;
         }
-        if (parent >= 0 && parent !== node) addEdge(g, nodeCount, parent, node, s, value, div, residual, frameInline[f] === 1);
+        if (edges && parent >= 0 && parent !== node) edges.add(parent, node, s, value, div, residual, frameInline[f] === 1);
         parent = node;
         residual = false;
       }
@@ -84,24 +75,6 @@ export function buildGraph(p: Profile, frames: FrameTable, w: SampleWeights, kep
   }
   for (let n = 0; n < nodeCount; n++) if (g.flat[n] !== 0 || g.cum[n] !== 0) g.nodes.push(n);
   return g;
-}
-
-function addEdge(
-  g: Graph, nodeCount: number, caller: number, callee: number, sample: number,
-  value: number, div: number, residual: boolean, inline: boolean,
-): void {
-  const key = caller * nodeCount + callee;
-  let edge = g.edges.get(key);
-  if (!edge) {
-    edge = { caller, callee, weight: 0, weightDiv: 0, residual: false, inline: true, lastSample: -1 };
-    g.edges.set(key, edge);
-  }
-  if (edge.lastSample === sample) return;
-  edge.lastSample = sample;
-  edge.weight += value;
-  edge.weightDiv += div;
-  if (residual) edge.residual = true;
-  if (!inline) edge.inline = false;
 }
 
 /** A node's flat value, divided under `mean` (integer division, as pprof does). */
@@ -121,11 +94,11 @@ export function cumValue(g: Graph, node: number): number {
 export function inlineLabels(g: Graph, nodeCount: number, edgeCutoff: number): string[] {
   const inline = new Uint8Array(nodeCount);
   const notInline = new Uint8Array(nodeCount);
-  for (const edge of g.edges.values()) {
-    if (Math.abs(edge.weight) < edgeCutoff) continue;
-    if (edge.inline) inline[edge.callee] = 1;
-    else notInline[edge.callee] = 1;
-  }
+  g.edges?.forEach((_caller, callee, weight, isInline) => {
+    if (Math.abs(weight) < edgeCutoff) return;
+    if (isInline) inline[callee] = 1;
+    else notInline[callee] = 1;
+  });
   const labels = new Array<string>(nodeCount).fill('');
   for (let n = 0; n < nodeCount; n++) {
     if (inline[n]) labels[n] = notInline[n] ? '(partial-inline)' : '(inline)';

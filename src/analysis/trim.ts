@@ -27,33 +27,24 @@ export interface TrimSettings {
 
 /**
  * Builds the graph and trims it as pprof does: drop nodes with |cum| under nodefraction × the sum
- * of flat and rebuild, sort, keep the first `nodeCount` and rebuild again. Rebuilding matters:
- * edges through dropped nodes change, and with them the `(inline)` labels. Edges under
- * edgefraction × the same sum are dropped too (reported as `edgeCutoff`, applied by readers).
+ * of flat, sort, keep the first `nodeCount`. pprof rebuilds the graph after each cut; a kept node's
+ * flat and cum cannot change in a rebuild (cum counts once per sample wherever the node is, flat
+ * goes to a kept leaf), so one pass finds and sorts the nodes and a second collects the edges
+ * between the shown ones, which do change, and with them the `(inline)` labels. Edges under
+ * edgefraction × the same sum count as dropped (`edgeCutoff`, applied by readers).
  */
 export function trimmedGraph(p: Profile, frames: FrameTable, w: SampleWeights, t: TrimSettings): TrimmedGraph {
-  let graph = buildGraph(p, frames, w, null);
-  let nodes = visibleNodes(graph, t.dropNegative);
+  const sums = buildGraph(p, frames, w, null, false);
+  const nodes = visibleNodes(sums, t.dropNegative);
   let flatSum = 0;
-  for (const n of nodes) flatSum += graph.flat[n];
+  for (const n of nodes) flatSum += sums.flat[n];
   const cutoff = Math.abs(Math.trunc(flatSum * t.nodeFraction));
   const edgeCutoff = Math.abs(Math.trunc(flatSum * t.edgeFraction));
-  let droppedNodes = 0;
-  if (cutoff > 0) {
-    const kept = nodes.filter((n) => Math.abs(graph.cum[n]) >= cutoff);
-    if (kept.length !== nodes.length) {
-      droppedNodes = nodes.length - kept.length;
-      graph = buildGraph(p, frames, w, toMask(kept, frames.nodes.length));
-      nodes = visibleNodes(graph, t.dropNegative);
-    }
-  }
-  const nodesAfterCutoff = nodes.length;
-  let shown = sortNodes(graph, frames, nodes, t.sortByCum);
-  if (t.nodeCount > 0 && shown.length > t.nodeCount) {
-    graph = buildGraph(p, frames, w, toMask(shown.slice(0, t.nodeCount), frames.nodes.length));
-    shown = sortNodes(graph, frames, visibleNodes(graph, t.dropNegative), t.sortByCum);
-  }
-  return { graph, shown, droppedNodes, nodesAfterCutoff, edgeCutoff };
+  const kept = cutoff > 0 ? nodes.filter((n) => Math.abs(sums.cum[n]) >= cutoff) : nodes;
+  const sorted = sortNodes(sums, frames, kept, t.sortByCum);
+  const shown = t.nodeCount > 0 && sorted.length > t.nodeCount ? sorted.slice(0, t.nodeCount) : sorted;
+  const graph = buildGraph(p, frames, w, shown.length === nodes.length ? null : toMask(shown, frames.nodes.length), true);
+  return { graph, shown, droppedNodes: nodes.length - kept.length, nodesAfterCutoff: kept.length, edgeCutoff };
 }
 
 /** The nodes of a graph, less the negative ones under drop_negative. */

@@ -1,4 +1,4 @@
-import { type ProfileHeader, ProfileBuilder, type SampleLabel } from './builder.js';
+import { type ProfileHeader, ProfileBuilder } from './builder.js';
 import { ProfileError } from './errors.js';
 import { Growable } from './growable.js';
 import type { Profile, ValueType } from './model.js';
@@ -14,24 +14,25 @@ export function mergeProfiles(profiles: readonly Profile[]): Profile {
   const typeCount = header.sampleTypes.length;
   const b = new ProfileBuilder(typeCount);
   const values = new Growable(Float64Array, 4096);
-  const keys = { mapping: new Map<string, number>(), fn: new Map<string, number>(), loc: new Map<string, number>(), sample: new Map<string, number>() };
+  const keys = { mapping: new Map<string, number>(), fn: new Map<string, number>(), loc: new Map<string, number>() };
+  const index = new SampleIndex(b);
+  let locs = new Uint32Array(256);
   for (const p of profiles) {
     const m = new SourceMapper(p, b, keys);
     if (b.mappings.length === 0 && p.mappings.length > 0) m.mapping(0);
-    const { count, valuesPerSample: n, values: src, locStart, locs } = p.samples;
+    const { count, valuesPerSample: n, values: src, locStart, locs: sourceLocs } = p.samples;
     for (let s = 0; s < count; s++) {
       if (isZero(src, s * n, n)) continue;
-      const merged: number[] = [];
-      for (let i = locStart[s]; i < locStart[s + 1]; i++) merged.push(m.location(locs[i]));
-      const labels = sampleLabels(p, s);
-      const key = `${merged.join('|')}#${labelKey(labels)}`;
-      let index = keys.sample.get(key);
-      if (index === undefined) {
-        index = b.addSample(merged, labels);
-        keys.sample.set(key, index);
+      const depth = locStart[s + 1] - locStart[s];
+      if (depth > locs.length) locs = new Uint32Array(depth * 2);
+      for (let i = 0; i < depth; i++) locs[i] = m.location(sourceLocs[locStart[s] + i]);
+      const labels = m.labels(s);
+      const found = index.find(locs, depth, labels);
+      if (found === -1) {
+        index.add(b.addSample(locs, labels, depth));
         for (let i = 0; i < n; i++) values.push(src[s * n + i]);
       } else {
-        for (let i = 0; i < n; i++) values.addAt(index * n + i, src[s * n + i]);
+        for (let i = 0; i < n; i++) values.addAt(found * n + i, src[s * n + i]);
       }
     }
   }
@@ -53,6 +54,7 @@ class SourceMapper {
   private readonly addressShift: Float64Array;
   private readonly functions: Int32Array;
   private readonly locations: Int32Array;
+  private readonly strings: Int32Array;
 
   constructor(
     private readonly p: Profile,
@@ -63,6 +65,27 @@ class SourceMapper {
     this.addressShift = new Float64Array(p.mappings.length);
     this.functions = new Int32Array(p.functions.count).fill(-2);
     this.locations = new Int32Array(p.locations.count).fill(-2);
+    this.strings = new Int32Array(p.strings.length).fill(-1);
+  }
+
+  /**
+   * The labels of sample `s` as interned (key, str, num, unit) quadruples, less the all-zero ones
+   * Go's decoder drops, in a canonical order so equal label sets compare equal.
+   */
+  labels(s: number): number[] {
+    const { samples: ss } = this.p;
+    const out: number[] = [];
+    for (let i = ss.labelStart[s]; i < ss.labelStart[s + 1]; i++) {
+      if (ss.labelStr[i] === 0 && ss.labelNum[i] === 0 && ss.labelNumUnit[i] === 0) continue;
+      out.push(this.string(ss.labelKey[i]), this.string(ss.labelStr[i]), ss.labelNum[i], this.string(ss.labelNumUnit[i]));
+    }
+    return out.length > 4 ? sortQuadruples(out) : out;
+  }
+
+  /** The merged string index of source string `i`. */
+  private string(i: number): number {
+    if (this.strings[i] === -1) this.strings[i] = this.b.intern(this.p.strings[i]);
+    return this.strings[i];
   }
 
   /** Merged index of mapping `i`. Mappings match by size (rounded to 4 KiB), offset, build id or file. */
@@ -120,24 +143,6 @@ class SourceMapper {
   }
 }
 
-/** The labels of sample `s`, less the all-zero ones Go's decoder drops. */
-function sampleLabels(p: Profile, s: number): SampleLabel[] {
-  const { samples: ss, strings } = p;
-  const labels: SampleLabel[] = [];
-  for (let i = ss.labelStart[s]; i < ss.labelStart[s + 1]; i++) {
-    if (ss.labelStr[i] === 0 && ss.labelNum[i] === 0 && ss.labelNumUnit[i] === 0) continue;
-    labels.push({ key: strings[ss.labelKey[i]], str: strings[ss.labelStr[i]], num: ss.labelNum[i], unit: strings[ss.labelNumUnit[i]] });
-  }
-  return labels;
-}
-
-/** Labels in a canonical order, so the same label set gives the same key. */
-function labelKey(labels: readonly SampleLabel[]): string {
-  if (labels.length === 0) return '';
-  if (labels.length === 1) return JSON.stringify(labels[0]);
-  return labels.map((l) => JSON.stringify(l)).sort().join('');
-}
-
 /** The merged header; profiles must agree on period and sample types. */
 function combineHeaders(profiles: readonly Profile[]): ProfileHeader {
   if (profiles.length === 0) throw new ProfileError('malformed', 'no profiles to merge');
@@ -165,4 +170,38 @@ function combineHeaders(profiles: readonly Profile[]): ProfileHeader {
     sampleTypes: first.sampleTypes, defaultSampleType, periodType: first.periodType, period,
     timeNanos, durationNanos, comments, dropFrames: first.dropFrames, keepFrames: first.keepFrames,
   };
+}
+
+function sortQuadruples(flat: number[]): number[] {
+  const quads: number[][] = [];
+  for (let i = 0; i < flat.length; i += 4) quads.push(flat.slice(i, i + 4));
+  quads.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
+  return quads.flat();
+}
+
+/** Finds merged samples by stack and labels: a numeric hash, chained, checked against the builder. */
+class SampleIndex {
+  private readonly heads = new Map<number, number>();
+  private readonly next = new Growable(Int32Array, 1024);
+  private lastHash = 0;
+
+  constructor(private readonly b: ProfileBuilder) {}
+
+  /** The merged sample with these locations and labels, or -1; remembers the hash for `add`. */
+  find(locs: Uint32Array, depth: number, labels: readonly number[]): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < depth; i++) h = Math.imul(h ^ locs[i], 16777619);
+    for (const v of labels) h = Math.imul(h ^ (v | 0) ^ Math.floor(v / 4294967296), 16777619);
+    this.lastHash = h;
+    for (let i = this.heads.get(h) ?? -1; i !== -1; i = this.next.at(i)) {
+      if (this.b.sameSample(i, locs, depth, labels)) return i;
+    }
+    return -1;
+  }
+
+  /** Records sample `index`, just added, under the hash of the last `find`. */
+  add(index: number): void {
+    this.next.push(this.heads.get(this.lastHash) ?? -1);
+    this.heads.set(this.lastHash, index);
+  }
 }

@@ -1,0 +1,75 @@
+const EMPTY = -1;
+const NOT_INLINE = 1;
+const RESIDUAL = 2;
+
+/**
+ * Caller→callee edges summed over samples, in typed arrays with open addressing: building a large
+ * graph touches an edge per frame, and a Map of objects made that the slowest part of `top`.
+ */
+export class EdgeTable {
+  private capacity = 1024;
+  private callers = new Int32Array(this.capacity).fill(EMPTY);
+  private callees = new Int32Array(this.capacity);
+  private weights = new Float64Array(this.capacity);
+  private weightDivs = new Float64Array(this.capacity);
+  private flags = new Uint8Array(this.capacity);
+  private lastSample = new Int32Array(this.capacity);
+  /** Number of edges. */
+  size = 0;
+
+  /** Adds one sample's contribution to caller→callee, once per sample. */
+  add(caller: number, callee: number, sample: number, value: number, div: number, residual: boolean, inline: boolean): void {
+    const slot = this.slotOf(caller, callee);
+    if (this.callers[slot] === EMPTY) {
+      this.callers[slot] = caller;
+      this.callees[slot] = callee;
+      this.lastSample[slot] = -1;
+      this.size++;
+    }
+    if (this.lastSample[slot] === sample) return;
+    this.lastSample[slot] = sample;
+    this.weights[slot] += value;
+    this.weightDivs[slot] += div;
+    this.flags[slot] |= (residual ? RESIDUAL : 0) | (inline ? 0 : NOT_INLINE);
+    if (this.size * 2 > this.capacity) this.grow();
+  }
+
+  /** Calls `each` for every edge: its nodes, summed weight, and whether it is inline and residual. */
+  forEach(each: (caller: number, callee: number, weight: number, inline: boolean, residual: boolean, weightDiv: number) => void): void {
+    for (let i = 0; i < this.capacity; i++) {
+      if (this.callers[i] === EMPTY) continue;
+      each(this.callers[i], this.callees[i], this.weights[i], (this.flags[i] & NOT_INLINE) === 0, (this.flags[i] & RESIDUAL) !== 0, this.weightDivs[i]);
+    }
+  }
+
+  private slotOf(caller: number, callee: number): number {
+    const mask = this.capacity - 1;
+    let slot = (Math.imul(caller, 0x9e3779b1) ^ Math.imul(callee, 0x85ebca6b)) & mask;
+    while (this.callers[slot] !== EMPTY && (this.callers[slot] !== caller || this.callees[slot] !== callee)) {
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+
+  private grow(): void {
+    const old = { callers: this.callers, callees: this.callees, weights: this.weights, weightDivs: this.weightDivs, flags: this.flags, lastSample: this.lastSample };
+    const oldCapacity = this.capacity;
+    this.capacity *= 2;
+    this.callers = new Int32Array(this.capacity).fill(EMPTY);
+    this.callees = new Int32Array(this.capacity);
+    this.weights = new Float64Array(this.capacity);
+    this.weightDivs = new Float64Array(this.capacity);
+    this.flags = new Uint8Array(this.capacity);
+    this.lastSample = new Int32Array(this.capacity);
+    for (let i = 0; i < oldCapacity; i++) {
+      if (old.callers[i] === EMPTY) continue;
+      const slot = this.slotOf(old.callers[i], old.callees[i]);
+      this.callers[slot] = old.callers[i];
+      this.callees[slot] = old.callees[i];
+      this.weights[slot] = old.weights[i];
+      this.weightDivs[slot] = old.weightDivs[i];
+      this.flags[slot] = old.flags[i];
+      this.lastSample[slot] = old.lastSample[i];
+    }
+  }
+}
