@@ -68,12 +68,14 @@ export function generateProfile(sampleCount, seed = 1) {
     const { value, size } = sampleValues(site, rnd);
     sample.push({ locationId: path.map(locationId), value, label: labelFor(size) });
   };
-  for (let i = 0; i < sampleCount; i++) {
+  // A few all-runtime stacks (goroutine and M allocation), as real profiles
+  // have; they count towards sampleCount so sizes are exact.
+  const runtimeStacks = graph.runtimeStacks.slice(0, Math.max(0, sampleCount - 1));
+  for (let i = runtimeStacks.length; i < sampleCount; i++) {
     const path = walkStack(graph, rnd);
     push(path, sites[path[0]]);
   }
-  // A few all-runtime stacks (goroutine and M allocation), as real profiles have.
-  for (const stack of graph.runtimeStacks) push(stack, sites[stack[0]]);
+  for (const stack of runtimeStacks) push(stack, sites[stack[0]]);
 
   const hex = (n) => Array.from({ length: n }, () => rnd.int(0, 15).toString(16)).join('');
   const lib = (id, start, file) => ({

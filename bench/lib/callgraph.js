@@ -3,7 +3,7 @@
 //
 // Shape: runtime.goexit -> goroutine entries (hand-written chains through
 // net/http, grpc, ... or app workers) -> an application band of `levels`
-// layers (each call goes 1..5 layers deeper, preferring a few popular callees
+// layers (each call goes 1..3 layers deeper, preferring a few popular callees
 // per layer, so shared helpers get many callers) -> library chains (bytes,
 // encoding/json, protobuf, ...) that end in allocation sites.
 import { ENTRY_CHAINS, LIBRARY_CHAINS, RUNTIME_STACKS, libraryFile, parseChain } from './golibs.js';
@@ -106,9 +106,11 @@ export function buildCallGraph(rnd, { appFunctions, levels = 32 }) {
   }
   const inlineFor = (f) => {
     if (!f.pkg || !rnd.chance(0.12)) return null;
-    const frames = [];
-    const depth = rnd.int(1, 2);
-    for (let i = 0; i < depth; i++) frames.push([rnd.pick(f.pkg.helpers).idx, rnd.int(1, 6)]);
+    // One or two distinct helpers: a function is never inlined into itself.
+    const first = rnd.pick(f.pkg.helpers);
+    const frames = [[first.idx, rnd.int(1, 6)]];
+    const second = rnd.pick(f.pkg.helpers);
+    if (second !== first && rnd.chance(0.5)) frames.unshift([second.idx, rnd.int(1, 6)]);
     return frames;
   };
 
