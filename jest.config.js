@@ -1,6 +1,7 @@
 /** Jest runs the TypeScript sources as ES modules (ink is ESM-only). */
 export default {
   testEnvironment: 'node',
+  globalSetup: '<rootDir>/jest.global-setup.js',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {

@@ -8,6 +8,7 @@ import {
   expectWire,
   readFields,
   readInt64,
+  isShortVarint,
   readInt64Exact,
   readRepeated,
   readUint64,
@@ -28,7 +29,7 @@ function readProfileField(r: Reader, raw: RawProfile, field: number, wire: numbe
   switch (field) {
     case 1: raw.sampleTypes.push(readValueType(r, wire)); return true;
     case 2: readSample(r, raw, wire); return true;
-    case 3: raw.mappings.push(readMapping(r, wire)); return true;
+    case 3: raw.mappings.push(readMapping(r, raw, wire)); return true;
     case 4: readLocation(r, raw, wire); return true;
     case 5: readFunction(r, raw, wire); return true;
     case 6: expectWire(wire, LEN); raw.strings.push(r.string()); return true;
@@ -66,9 +67,10 @@ function readSample(r: Reader, raw: RawProfile, wire: number): void {
   raw.sampleLocStart.push(raw.sampleLocIds.length);
   raw.sampleLabelStart.push(raw.labelKey.length);
   const pushLoc = (v: number) => raw.sampleLocIds.push(v);
+  const readLocId = (reader: Reader) => readId(reader, raw);
   const pushValue = (v: number) => raw.values.push(v);
   readFields(r, endOfMessage(r), (field, w) => {
-    if (field === 1) readRepeated(r, w, readUint64, pushLoc);
+    if (field === 1) readRepeated(r, w, readLocId, pushLoc);
     else if (field === 2) readRepeated(r, w, readInt64, pushValue);
     else if (field === 3) readLabel(r, raw, w);
     else return false;
@@ -90,7 +92,7 @@ function readLabel(r: Reader, raw: RawProfile, wire: number): void {
   raw.labelNumUnit.push(label[3]);
 }
 
-function readMapping(r: Reader, wire: number): RawMapping {
+function readMapping(r: Reader, raw: RawProfile, wire: number): RawMapping {
   expectWire(wire, LEN);
   const m: RawMapping = {
     id: 0, start: 0, limit: 0, offset: 0, filename: 0, buildId: 0,
@@ -99,12 +101,23 @@ function readMapping(r: Reader, wire: number): RawMapping {
   const numeric = ['id', 'start', 'limit', 'offset', 'filename', 'buildId'] as const;
   const flags = ['hasFunctions', 'hasFilenames', 'hasLineNumbers', 'hasInlineFrames'] as const;
   readFields(r, endOfMessage(r), (field, w) => {
-    if (field >= 1 && field <= 6) m[numeric[field - 1]] = field <= 4 ? readUnsigned(r, w) : readVarintField(r, w);
+    if (field === 1) m.id = readIdField(r, raw, w);
+    else if (field >= 2 && field <= 6) m[numeric[field - 1]] = field <= 4 ? readUnsigned(r, w) : readVarintField(r, w);
     else if (field >= 7 && field <= 10) m[flags[field - 7]] = readVarintField(r, w) !== 0;
     else return false;
     return true;
   });
   return m;
+}
+
+/** Reads a uint64 id; ids past 2^53 get a stand-in, so distinct ids stay distinct. */
+function readId(r: Reader, raw: RawProfile): number {
+  return isShortVarint(r) ? r.uint32() : raw.idNumber(BigInt.asUintN(64, readInt64Exact(r)));
+}
+
+function readIdField(r: Reader, raw: RawProfile, wire: number): number {
+  expectWire(wire, VARINT);
+  return readId(r, raw);
 }
 
 function readUnsigned(r: Reader, wire: number): number {
@@ -117,8 +130,8 @@ function readLocation(r: Reader, raw: RawProfile, wire: number): void {
   let id = 0, mappingId = 0, address = 0, folded = 0;
   raw.locLineStart.push(raw.lineFunctionId.length);
   readFields(r, endOfMessage(r), (field, w) => {
-    if (field === 1) id = readUnsigned(r, w);
-    else if (field === 2) mappingId = readUnsigned(r, w);
+    if (field === 1) id = readIdField(r, raw, w);
+    else if (field === 2) mappingId = readIdField(r, raw, w);
     else if (field === 3) address = readUnsigned(r, w);
     else if (field === 4) readLine(r, raw, w);
     else if (field === 5) folded = readVarintField(r, w) !== 0 ? 1 : 0;
@@ -135,7 +148,7 @@ function readLine(r: Reader, raw: RawProfile, wire: number): void {
   expectWire(wire, LEN);
   let functionId = 0, line = 0;
   readFields(r, endOfMessage(r), (field, w) => {
-    if (field === 1) functionId = readUnsigned(r, w);
+    if (field === 1) functionId = readIdField(r, raw, w);
     else if (field === 2) line = readVarintField(r, w);
     else return false;
     return true;
@@ -149,7 +162,7 @@ function readFunction(r: Reader, raw: RawProfile, wire: number): void {
   const f = [0, 0, 0, 0, 0];
   readFields(r, endOfMessage(r), (field, w) => {
     if (field < 1 || field > 5) return false;
-    f[field - 1] = field === 1 ? readUnsigned(r, w) : readVarintField(r, w);
+    f[field - 1] = field === 1 ? readIdField(r, raw, w) : readVarintField(r, w);
     return true;
   });
   raw.fnId.push(f[0]);

@@ -1,50 +1,111 @@
 import { Gunzip } from 'fflate';
+import { crc32 } from './crc32.js';
 import { ProfileError } from './errors.js';
 
 /** The largest inflated profile we accept unless HEAPCLI_MAX_PROFILE says otherwise (2 GiB). */
 export const DEFAULT_MAX_INFLATED = 2 * 1024 ** 3;
+
+/** Deflate's largest expansion: one input byte can stand for at most about this many output bytes. */
+const MAX_DEFLATE_RATIO = 1032;
 
 /** True when `bytes` start with the gzip magic number 1f 8b. */
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
+/** One gzip member's output, as measured while inflating. */
+interface Member {
+  size: number;
+  crc: number;
+  /** Where the member's input ends (its 8-byte trailer is just before). */
+  end: number;
+}
+
 /**
- * Inflates gzip data with fflate's streaming decoder, refusing output past `maxBytes` (a gzip
- * bomb stops early instead of exhausting memory). The streaming decoder does not notice a cut-off
- * input, so the gzip trailer's length field is checked against what was produced.
+ * Inflates gzip data with fflate's streaming decoder, refusing output past `maxBytes` as it grows
+ * (a gzip bomb stops early). Several members (`cat a.gz b.gz`) are inflated in turn. fflate checks
+ * neither the trailer's CRC-32 nor its length, and does not notice a cut-off input, so each
+ * member's output is checked against its trailer here.
  */
 export function gunzipBounded(bytes: Uint8Array, maxBytes = DEFAULT_MAX_INFLATED): Uint8Array {
   if (bytes.length < 18) throw new ProfileError('gzip', 'truncated gzip data (shorter than a gzip header and trailer)');
-  const chunks: Uint8Array[] = [];
+  const output = new OutputBuffer(bytes, maxBytes);
   let total = 0;
+  const members: Member[] = [];
+  let current: Member = { size: 0, crc: 0, end: bytes.length };
   const gunzip = new Gunzip((chunk) => {
     total += chunk.length;
     if (total > maxBytes) {
       throw new ProfileError('too-large', `inflates to more than ${maxBytes} bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)`);
     }
-    chunks.push(chunk);
+    current.size += chunk.length;
+    current.crc = crc32(chunk, current.crc);
+    output.add(chunk);
   });
+  gunzip.onmember = (offset) => {
+    members.push({ ...current, end: offset });
+    current = { size: 0, crc: 0, end: bytes.length };
+  };
   try {
-    gunzip.push(bytes, true);
+    // Fed in slices so the limit applies as the output grows: one slice inflates to at most
+    // about the limit (64 KiB slices at most, which cost nothing next to the inflating itself).
+    const slice = Math.min(65536, Math.max(1024, Math.floor(maxBytes / MAX_DEFLATE_RATIO)));
+    for (let at = 0; at < bytes.length; at += slice) gunzip.push(bytes.subarray(at, at + slice), at + slice >= bytes.length);
   } catch (err) {
     if (err instanceof ProfileError) throw err;
     const reason = err instanceof Error ? err.message : String(err);
     if (/unexpected EOF/i.test(reason)) throw new ProfileError('gzip', 'truncated gzip data (unexpected end of file)');
     throw new ProfileError('gzip', `corrupt gzip data (${reason})`);
   }
-  const declared = new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 4, 4).getUint32(0, true);
-  if (declared !== total % 2 ** 32) throw new ProfileError('gzip', 'truncated gzip data (unexpected end of file)');
-  return concat(chunks, total);
+  members.push(current);
+  for (const member of members) checkTrailer(bytes, member);
+  return output.finish();
 }
 
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
+/** Compares a member's CRC-32 and length with its trailer; both wrong means the input was cut. */
+function checkTrailer(bytes: Uint8Array, member: Member): void {
+  const trailer = new DataView(bytes.buffer, bytes.byteOffset + member.end - 8, 8);
+  const crcOk = trailer.getUint32(0, true) === member.crc;
+  const sizeOk = trailer.getUint32(4, true) === member.size % 2 ** 32;
+  if (!crcOk && !sizeOk) throw new ProfileError('gzip', 'truncated gzip data (unexpected end of file)');
+  if (!crcOk) throw new ProfileError('gzip', 'corrupt gzip data (checksum mismatch)');
+  if (!sizeOk) throw new ProfileError('gzip', 'corrupt gzip data (length mismatch)');
+}
+
+/**
+ * Collects the inflated bytes. The last trailer's length field predicts the size (exactly, for a
+ * single member under 4 GiB), so the bytes go straight into one buffer of that size instead of
+ * being copied again at the end; a wrong prediction falls back to collecting chunks.
+ */
+class OutputBuffer {
+  private buffer: Uint8Array | null;
+  private length = 0;
+  private chunks: Uint8Array[] = [];
+
+  constructor(bytes: Uint8Array, maxBytes: number) {
+    const predicted = new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 4, 4).getUint32(0, true);
+    this.buffer = predicted > 0 && predicted <= maxBytes ? new Uint8Array(predicted) : null;
   }
-  return out;
+
+  add(chunk: Uint8Array): void {
+    if (this.buffer && this.length + chunk.length <= this.buffer.length) {
+      this.buffer.set(chunk, this.length);
+    } else {
+      if (this.buffer) this.chunks.push(this.buffer.subarray(0, this.length));
+      this.buffer = null;
+      this.chunks.push(chunk);
+    }
+    this.length += chunk.length;
+  }
+
+  finish(): Uint8Array {
+    if (this.buffer) return this.buffer.subarray(0, this.length);
+    const out = new Uint8Array(this.length);
+    let offset = 0;
+    for (const chunk of this.chunks) {
+      out.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return out;
+  }
 }

@@ -53,6 +53,27 @@ export class RawProfile {
   fnFilename = new Growable(Float64Array, 1024);
   fnStartLine = new Growable(Float64Array, 1024);
 
+  /** Ids past 2^53, which a number cannot hold, by the negative stand-in each was given. */
+  private readonly bigIds = new Map<number, bigint>();
+  private readonly standIns = new Map<bigint, number>();
+
+  /** A number for an id read exactly: itself when it fits, else a distinct negative stand-in. */
+  idNumber(id: bigint): number {
+    if (id <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(id);
+    let standIn = this.standIns.get(id);
+    if (standIn === undefined) {
+      standIn = -(this.standIns.size + 1);
+      this.standIns.set(id, standIn);
+      this.bigIds.set(standIn, id);
+    }
+    return standIn;
+  }
+
+  /** An id as the file wrote it, for messages. */
+  idText(id: number): string {
+    return String(this.bigIds.get(id) ?? id);
+  }
+
   /** Number of samples read so far. */
   get sampleCount(): number {
     return this.sampleLocStart.length;

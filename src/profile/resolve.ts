@@ -7,16 +7,21 @@ class IdIndex {
   private readonly dense: Int32Array | null;
   private readonly sparse: Map<number, number> | null;
 
-  constructor(ids: ArrayLike<number>, what: string) {
+  constructor(ids: ArrayLike<number>, what: string, private readonly idText: (id: number) => string) {
     let max = 0;
-    for (let i = 0; i < ids.length; i++) max = Math.max(max, ids[i]);
-    const useDense = max <= ids.length * 4 + 1024;
+    let negative = false;
+    for (let i = 0; i < ids.length; i++) {
+      max = Math.max(max, ids[i]);
+      negative ||= ids[i] < 0;
+    }
+    // Ids past 2^53 arrive as negative stand-ins (see RawProfile.idText): those go in the Map.
+    const useDense = !negative && max <= ids.length * 4 + 1024;
     this.dense = useDense ? new Int32Array(max + 1).fill(-1) : null;
     this.sparse = useDense ? null : new Map();
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i];
-      if (!(id > 0) || !Number.isInteger(id)) throw malformed(`${what} ${i} has the reserved id ${id}`);
-      if (this.get(id) !== -1) throw malformed(`two ${what}s have the id ${id}`);
+      if (id === 0) throw malformed(`${what} ${i} has the reserved id 0`);
+      if (this.get(id) !== -1) throw malformed(`two ${what}s have the id ${idText(id)}`);
       if (this.dense) this.dense[id] = i;
       else this.sparse!.set(id, i);
     }
@@ -90,7 +95,7 @@ function addFakeMapping(raw: RawProfile, mappings: Mapping[]): void {
     id: 1, start: 0, limit: 0, offset: 0, file: '', buildId: '',
     hasFunctions: false, hasFilenames: false, hasLineNumbers: false, hasInlineFrames: false,
   });
-  for (let l = 0; l < raw.locId.length; l++) raw.locMappingId.addAt(l, 1);
+  for (let l = 0; l < raw.locId.length; l++) if (raw.locMappingId.at(l) === 0) raw.locMappingId.addAt(l, 1);
 }
 
 function resolveFunctions(raw: RawProfile, s: StringChecker): FunctionTable {
@@ -98,7 +103,7 @@ function resolveFunctions(raw: RawProfile, s: StringChecker): FunctionTable {
   const columns = [raw.fnName, raw.fnSystemName, raw.fnFilename].map((col, c) => {
     const out = new Uint32Array(count);
     const field = ['name', 'system name', 'file name'][c];
-    for (let i = 0; i < count; i++) out[i] = s.index(col.at(i), `function ${raw.fnId.at(i)} (${field})`);
+    for (let i = 0; i < count; i++) out[i] = s.index(col.at(i), `function ${raw.idText(raw.fnId.at(i))} (${field})`);
     return out;
   });
   return {
@@ -114,17 +119,18 @@ function resolveFunctions(raw: RawProfile, s: StringChecker): FunctionTable {
 function resolveLocations(raw: RawProfile, mappings: readonly Mapping[], functions: FunctionTable): LocationTable {
   const count = raw.locId.length;
   const id = raw.locId.finish();
-  const mappingIndex = new IdIndex(mappings.map((m) => m.id), 'mapping');
-  const functionIndex = new IdIndex(functions.id, 'function');
+  const show = (id: number) => raw.idText(id);
+  const mappingIndex = new IdIndex(mappings.map((m) => m.id), 'mapping', show);
+  const functionIndex = new IdIndex(functions.id, 'function', show);
   const mapping = new Int32Array(count);
   const lineStart = new Uint32Array(count + 1);
   const lineFunction = new Int32Array(raw.lineFunctionId.length);
   for (let l = 0; l < count; l++) {
-    mapping[l] = resolveOptional(raw.locMappingId.at(l), mappingIndex, `location ${id[l]}`, 'mapping');
+    mapping[l] = resolveOptional(raw.locMappingId.at(l), mappingIndex, `location ${show(id[l])}`, 'mapping', show);
     lineStart[l] = raw.locLineStart.at(l);
     const end = l + 1 < count ? raw.locLineStart.at(l + 1) : raw.lineFunctionId.length;
     for (let k = lineStart[l]; k < end; k++) {
-      lineFunction[k] = resolveOptional(raw.lineFunctionId.at(k), functionIndex, `location ${id[l]}`, 'function');
+      lineFunction[k] = resolveOptional(raw.lineFunctionId.at(k), functionIndex, `location ${show(id[l])}`, 'function', show);
     }
   }
   lineStart[count] = raw.lineFunctionId.length;
@@ -141,16 +147,16 @@ function resolveLocations(raw: RawProfile, mappings: readonly Mapping[], functio
 }
 
 /** Id 0 means "none" (-1); any other id must exist. */
-function resolveOptional(id: number, index: IdIndex, owner: string, what: string): number {
+function resolveOptional(id: number, index: IdIndex, owner: string, what: string, show: (id: number) => string): number {
   if (id === 0) return -1;
   const found = index.get(id);
-  if (found === -1) throw malformed(`${owner} refers to ${what} id ${id}, which does not exist`);
+  if (found === -1) throw malformed(`${owner} refers to ${what} id ${show(id)}, which does not exist`);
   return found;
 }
 
 function resolveSamples(raw: RawProfile, typeCount: number, locations: LocationTable, s: StringChecker): SampleTable {
   const count = raw.sampleCount;
-  const locationIndex = new IdIndex(locations.id, 'location');
+  const locationIndex = new IdIndex(locations.id, 'location', (id) => raw.idText(id));
   const ids = raw.sampleLocIds;
   const locs = new Uint32Array(ids.length);
   const locStart = new Uint32Array(count + 1);
@@ -166,7 +172,7 @@ function resolveSamples(raw: RawProfile, typeCount: number, locations: LocationT
   for (let i = 0, sample = 0; i < ids.length; i++) {
     while (locStart[sample + 1] <= i) sample++;
     const loc = locationIndex.get(ids.at(i));
-    if (loc === -1) throw malformed(`sample ${sample} refers to location id ${ids.at(i)}, which does not exist`);
+    if (loc === -1) throw malformed(`sample ${sample} refers to location id ${raw.idText(ids.at(i))}, which does not exist`);
     locs[i] = loc;
   }
   const labelCount = raw.labelKey.length;

@@ -18,7 +18,7 @@ export function createReader(bytes: Uint8Array): Reader {
 }
 
 /** True when the varint at the reader's position ends within four bytes (so it is < 2^28). */
-function isShortVarint(r: Reader): boolean {
+export function isShortVarint(r: Reader): boolean {
   const { buf, pos } = r;
   return pos + 4 <= r.len && (buf[pos] < 128 || buf[pos + 1] < 128 || buf[pos + 2] < 128 || buf[pos + 3] < 128);
 }

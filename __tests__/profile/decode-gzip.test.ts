@@ -1,0 +1,149 @@
+/** Gzip handling: truncation, corruption, bombs, and the inflated-size limit. */
+import zlib from 'node:zlib';
+import { gzipSync } from 'fflate';
+import { encodeProfile } from '../../src/profile/encode.js';
+import { parseProfile, type DecodeLimits } from '../../src/profile/decode.js';
+import { ProfileError } from '../../src/profile/errors.js';
+import { formatRaw } from '../../src/format/raw.js';
+import { concatBytes, heapMessage } from '../helpers/profile-fixtures.js';
+
+/** kind and message of the ProfileError decoding `bytes` throws, or 'decoded'. */
+function outcome(bytes: Uint8Array, limits?: DecodeLimits): { kind: string; message: string } | 'decoded' {
+  try {
+    parseProfile(bytes, limits);
+    return 'decoded';
+  } catch (err) {
+    if (!(err instanceof ProfileError)) throw err;
+    return { kind: err.kind, message: err.message };
+  }
+}
+
+const MESSAGE = heapMessage({
+  samples: Array.from({ length: 40 }, (_, i) => ({ stack: [`main.f${i}`, `main.g${i % 7}`, 'main.main'], values: [i, i * 64, i % 3, (i % 3) * 64] })),
+});
+const RAW = encodeProfile(MESSAGE, false);
+const GZ = encodeProfile(MESSAGE);
+const TRUNCATED = { kind: 'gzip', message: 'truncated gzip data (unexpected end of file)' };
+
+it('the gzipped fixture decodes (the reference for the damage below)', () => {
+  expect(parseProfile(GZ).samples.count).toBe(40);
+  expect(GZ.length).toBeGreaterThan(200);
+});
+
+describe('well-formed gzip from other writers', () => {
+  const expected = formatRaw(parseProfile(RAW));
+
+  it('a header with a file name and modification time, as the gzip tool writes', () => {
+    const named = gzipSync(RAW, { filename: 'heap.pb', mtime: 1700000000000 });
+    expect(named[3] & 0x08).toBe(0x08); // FNAME flag
+    expect(formatRaw(parseProfile(named))).toBe(expected);
+  });
+
+  it.each([1, 6, 9])('node:zlib at level %i', (level) => {
+    expect(formatRaw(parseProfile(zlib.gzipSync(RAW, { level })))).toBe(expected);
+  });
+});
+
+describe('truncated gzip', () => {
+  it.each([10, 17])('cut to %i bytes: shorter than header and trailer', (cut) => {
+    expect(outcome(GZ.subarray(0, cut))).toEqual({ kind: 'gzip', message: 'truncated gzip data (shorter than a gzip header and trailer)' });
+  });
+
+  it.each([
+    ['just after the header', 18],
+    ['a quarter in', GZ.length >> 2],
+    ['half way', GZ.length >> 1],
+    ['without the trailer', GZ.length - 8],
+    ['without the length field', GZ.length - 4],
+    ['without the last byte', GZ.length - 1],
+  ])('cut %s', (_where, cut) => {
+    expect(outcome(GZ.subarray(0, cut))).toEqual(TRUNCATED);
+  });
+});
+
+describe('corrupt gzip', () => {
+  it('a reserved deflate block type', () => {
+    const bad = Uint8Array.from(GZ);
+    bad[10] |= 0b110; // BTYPE of the first block (bits 1-2 after the 10-byte header) = 11, reserved
+    expect(outcome(bad)).toEqual({ kind: 'gzip', message: 'corrupt gzip data (invalid block type)' });
+  });
+
+  // A complete stream whose trailer length is wrong is corrupt, not truncated (Go: "gzip: invalid checksum").
+  it('a length field that disagrees with the data is corrupt, not truncated', () => {
+    const bad = Uint8Array.from(GZ);
+    bad[bad.length - 2] ^= 1;
+    expect(outcome(bad)).toMatchObject({ kind: 'gzip', message: expect.stringMatching(/^corrupt gzip data/) });
+  });
+
+  it('gzip of nothing', () => {
+    expect(outcome(gzipSync(new Uint8Array(0)))).toEqual({ kind: 'not-a-profile', message: 'not a pprof profile: the gzip data inflates to nothing' });
+  });
+
+  // fflate's streaming Gunzip does not check the trailer's CRC-32, so inflate.ts does; Go's
+  // gzip reader, and so pprof, fails likewise ("gzip: invalid checksum").
+  it('a CRC-32 that disagrees with the data', () => {
+    const bad = Uint8Array.from(GZ);
+    bad[bad.length - 8] ^= 0xff;
+    const result = outcome(bad);
+    expect(result).not.toBe('decoded');
+    expect(result).toMatchObject({ kind: 'gzip', message: expect.stringMatching(/^corrupt gzip data/) });
+  });
+
+  // A gzip file of several members (what `cat a.gz b.gz` makes) is valid gzip, and Go's reader
+  // (multistream by default) inflates all of them; so do we, checking each member's trailer.
+  it('a profile split over two gzip members', () => {
+    const split = RAW.length >> 1;
+    const twoMembers = concatBytes(gzipSync(RAW.subarray(0, split)), gzipSync(RAW.subarray(split)));
+    expect(outcome(twoMembers)).toBe('decoded');
+  });
+});
+
+describe('gzip bomb', () => {
+  const MB = 1024 * 1024;
+  // 50 MB of zeros compress to about 50 kB.
+  const bomb = gzipSync(new Uint8Array(50 * MB), { level: 9 });
+
+  it('is small on disk', () => {
+    expect(bomb.length).toBeLessThan(100 * 1024);
+  });
+
+  it('stops with too-large when it would inflate past the limit', () => {
+    expect(outcome(bomb, { maxInflatedBytes: MB })).toEqual({
+      kind: 'too-large',
+      message: 'inflates to more than 1048576 bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)',
+    });
+  });
+
+  it('one byte under its inflated size is still too large; exactly its size is allowed', () => {
+    expect(outcome(bomb, { maxInflatedBytes: 50 * MB - 1 })).toMatchObject({ kind: 'too-large' });
+    expect(outcome(bomb, { maxInflatedBytes: 50 * MB })).toMatchObject({ kind: 'not-a-profile' });
+  });
+
+  it('cut short, it is still refused as too large (the output passed the limit before the cut)', () => {
+    expect(outcome(bomb.subarray(0, bomb.length >> 1), { maxInflatedBytes: MB })).toMatchObject({ kind: 'too-large' });
+  });
+
+  // The input is fed to fflate in slices, so the limit applies as the output grows: damage 45 MB
+  // into the output is never reached, the bomb is refused first.
+  it('is refused while inflating, before damage far past the limit is reached', () => {
+    const damaged = Uint8Array.from(bomb);
+    const at = Math.floor(bomb.length * 0.9);
+    damaged.fill(0xff, at, at + 16);
+    expect(outcome(damaged, { maxInflatedBytes: MB })).toMatchObject({ kind: 'too-large' });
+  });
+
+  it('under the (default) limit it inflates, and zeros are not a profile: field number 0', () => {
+    expect(outcome(bomb)).toEqual({
+      kind: 'not-a-profile',
+      message: 'not a pprof profile: the inflated data is not profile.proto (invalid field number 0 at offset 1)',
+    });
+  });
+
+  it('a real profile under a tight limit is too large too', () => {
+    expect(outcome(GZ, { maxInflatedBytes: RAW.length - 1 })).toEqual({
+      kind: 'too-large',
+      message: `inflates to more than ${RAW.length - 1} bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)`,
+    });
+    expect(outcome(GZ, { maxInflatedBytes: RAW.length })).toBe('decoded');
+  });
+});
