@@ -23,6 +23,15 @@ export interface ExecResult {
 export interface SessionSettings {
   readonly interactive: boolean;
   readonly options?: Partial<ReportOptions>;
+  /** Called during long commands; throwing `Interrupted` stops the command. */
+  readonly checkpoint?: () => void;
+}
+
+/** Thrown by a checkpoint to stop a running command; the session answers `interrupted`. */
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted');
+  }
 }
 
 /** One loaded profile and the options set on it; `execute` answers a command line. */
@@ -31,7 +40,7 @@ export class Session {
   private settings: ReportOptions;
 
   constructor(profile: Profile, private readonly mode: SessionSettings) {
-    this.analysis = new ProfileAnalysis(profile);
+    this.analysis = new ProfileAnalysis(profile, mode.checkpoint);
     this.settings = { ...DEFAULT_OPTIONS, compact_labels: mode.interactive, ...mode.options };
   }
 

@@ -1,7 +1,7 @@
 import type { Profile } from '../profile/model.js';
 import { filterSamples, type FilterResult } from './filter.js';
 import { buildFrameTable, type FrameTable } from './frames.js';
-import type { SampleWeights } from './graph.js';
+import { type Checkpoint, type SampleWeights, noCheckpoint } from './graph.js';
 import type { Granularity, ReportOptions } from './options.js';
 import { type TopReport, topReport } from './rows.js';
 import { reportTotal, resolveSampleIndex, sampleWeights } from './sample-value.js';
@@ -27,11 +27,24 @@ export class ProfileAnalysis {
   private readonly weightTables = new Map<string, { weights: SampleWeights; total: number }>();
   private lastFilter: { key: string; result: FilterResult } | null = null;
 
-  constructor(readonly profile: Profile) {}
+  /** `checkpoint` is called during long work and may throw to stop it (Ctrl-C in the console). */
+  constructor(
+    readonly profile: Profile,
+    private readonly checkpoint: Checkpoint = noCheckpoint,
+  ) {}
 
   /** The sample-type names, in profile order. */
   get sampleTypeNames(): string[] {
     return this.profile.sampleTypes.map((t) => t.type);
+  }
+
+  /** The profile's distinct function names, sorted (for completion). */
+  functionNames(): string[] {
+    const { functions, strings } = this.profile;
+    const names = new Set<string>();
+    for (let f = 0; f < functions.count; f++) names.add(strings[functions.name[f]]);
+    names.delete('');
+    return [...names].sort();
   }
 
   /** The top/text report for `options`; `defaultNodeCount` applies when nodecount is -1. */
@@ -48,6 +61,7 @@ export class ProfileAnalysis {
       sampleUnit: type.unit,
       options,
       defaultNodeCount,
+      checkpoint: this.checkpoint,
     });
     return { report, typeName: (options.mean ? 'mean_' : '') + type.type, total, sampleUnit: type.unit, warnings: filter.warnings };
   }
@@ -56,7 +70,7 @@ export class ProfileAnalysis {
     const key = `${granularity}/${noInlines}`;
     let table = this.frameTables.get(key);
     if (!table) {
-      table = buildFrameTable(this.profile, granularity, noInlines);
+      table = buildFrameTable(this.profile, granularity, noInlines, this.checkpoint);
       this.frameTables.set(key, table);
     }
     return table;
@@ -77,7 +91,7 @@ export class ProfileAnalysis {
   filterFor(options: ReportOptions): FilterResult {
     const key = JSON.stringify([options.focus, options.ignore]);
     if (this.lastFilter?.key !== key) {
-      this.lastFilter = { key, result: filterSamples(this.profile, options) };
+      this.lastFilter = { key, result: filterSamples(this.profile, options, this.checkpoint) };
     }
     return this.lastFilter.result;
   }

@@ -45,7 +45,7 @@ const IGNORED = 2;
  * and no location matches ignore. A location matching ignore counts as ignored even if it also
  * matches focus.
  */
-export function filterSamples(p: Profile, f: SampleFilters): FilterResult {
+export function filterSamples(p: Profile, f: SampleFilters, checkpoint: () => void = () => {}): FilterResult {
   const focus = compileFilter('focus', f.focus);
   const ignore = compileFilter('ignore', f.ignore);
   if (!focus && !ignore) return { exclude: null, warnings: [] };
@@ -53,6 +53,7 @@ export function filterSamples(p: Profile, f: SampleFilters): FilterResult {
   let focusMatched = false;
   let ignoreMatched = false;
   for (let l = 0; l < p.locations.count; l++) {
+    if ((l & 1023) === 0) checkpoint();
     if (ignore && locationMatches(p, l, ignore)) {
       state[l] = IGNORED;
       ignoreMatched = true;

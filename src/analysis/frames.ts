@@ -1,4 +1,5 @@
 import { type Profile } from '../profile/model.js';
+import type { Checkpoint } from './graph.js';
 import type { Granularity } from './options.js';
 import { baseName, cleanPath } from './paths.js';
 
@@ -35,7 +36,7 @@ const KEEPS: Record<Granularity, { fn: boolean; file: boolean; line: boolean; ad
 };
 
 /** Builds the frame table of `profile` at `granularity`; `noInlines` keeps only each location's real frame. */
-export function buildFrameTable(profile: Profile, granularity: Granularity, noInlines: boolean): FrameTable {
+export function buildFrameTable(profile: Profile, granularity: Granularity, noInlines: boolean, checkpoint: Checkpoint = () => {}): FrameTable {
   const { locations } = profile;
   const keeps = KEEPS[granularity];
   const interned = new Map<string, number>();
@@ -44,6 +45,7 @@ export function buildFrameTable(profile: Profile, granularity: Granularity, noIn
   const frameNode: number[] = [];
   const frameInline: number[] = [];
   for (let l = 0; l < locations.count; l++) {
+    if ((l & 1023) === 0) checkpoint();
     frameStart[l] = frameNode.length;
     const first = locations.lineStart[l];
     const end = locations.lineStart[l + 1];

@@ -10,6 +10,12 @@ export interface SampleWeights {
   readonly exclude: Uint8Array | null;
 }
 
+/** Called now and then in long loops; throws to stop the work (the console's Ctrl-C). */
+export type Checkpoint = () => void;
+
+/** A checkpoint that never stops anything. */
+export const noCheckpoint: Checkpoint = () => {};
+
 /** Node sums indexed by node id of the frame table, plus the edges between them. */
 export interface Graph {
   readonly flat: Float64Array;
@@ -29,7 +35,9 @@ export interface Graph {
  * whose leaf was dropped adds no flat anywhere. Edges are collected only when `withEdges` is set:
  * trimming passes need the node sums alone.
  */
-export function buildGraph(p: Profile, frames: FrameTable, w: SampleWeights, kept: Uint8Array | null, withEdges = true): Graph {
+export function buildGraph(
+  p: Profile, frames: FrameTable, w: SampleWeights, kept: Uint8Array | null, withEdges = true, checkpoint: Checkpoint = noCheckpoint,
+): Graph {
   const nodeCount = frames.nodes.length;
   const g: Graph = {
     flat: new Float64Array(nodeCount),
@@ -44,6 +52,7 @@ export function buildGraph(p: Profile, frames: FrameTable, w: SampleWeights, kep
   const { frameStart, frameNode, frameInline } = frames;
   const edges = g.edges;
   for (let s = 0; s < count; s++) {
+    if ((s & 4095) === 0) checkpoint();
     if (w.exclude && w.exclude[s]) continue;
     const value = w.weight[s];
     const div = w.divisor ? w.divisor[s] : 0;

@@ -1,6 +1,6 @@
 import type { Profile } from '../profile/model.js';
 import type { FrameTable } from './frames.js';
-import { type SampleWeights, cumValue, flatValue, inlineLabels } from './graph.js';
+import { type Checkpoint, type SampleWeights, cumValue, flatValue, inlineLabels } from './graph.js';
 import type { ReportOptions } from './options.js';
 import { trimmedGraph } from './trim.js';
 import { percentage, scaledLabel, selectMinimumUnit } from './units.js';
@@ -43,6 +43,7 @@ export interface ReportInput {
   readonly options: ReportOptions;
   /** nodecount when the option is -1 (10 in the console, unlimited one-shot). */
   readonly defaultNodeCount: number;
+  readonly checkpoint?: Checkpoint;
 }
 
 /** Computes the rows of `top`/`text`. */
@@ -56,6 +57,7 @@ export function topReport(input: ReportInput): TopReport {
     nodeCount,
     sortByCum: o.sort === 'cum',
     dropNegative: o.drop_negative,
+    checkpoint: input.checkpoint,
   });
   const { graph, shown } = trimmed;
   const ratio = 1 / o.divide_by;

@@ -1,6 +1,6 @@
 import type { Profile } from '../profile/model.js';
 import type { FrameTable } from './frames.js';
-import { type Graph, type SampleWeights, buildGraph } from './graph.js';
+import { type Checkpoint, type Graph, type SampleWeights, buildGraph, noCheckpoint } from './graph.js';
 
 /** The trimmed graph of a report and what trimming removed. */
 export interface TrimmedGraph {
@@ -23,6 +23,7 @@ export interface TrimSettings {
   readonly nodeCount: number;
   readonly sortByCum: boolean;
   readonly dropNegative: boolean;
+  readonly checkpoint?: Checkpoint;
 }
 
 /**
@@ -34,7 +35,8 @@ export interface TrimSettings {
  * edgefraction × the same sum count as dropped (`edgeCutoff`, applied by readers).
  */
 export function trimmedGraph(p: Profile, frames: FrameTable, w: SampleWeights, t: TrimSettings): TrimmedGraph {
-  const sums = buildGraph(p, frames, w, null, false);
+  const checkpoint = t.checkpoint ?? noCheckpoint;
+  const sums = buildGraph(p, frames, w, null, false, checkpoint);
   const nodes = visibleNodes(sums, t.dropNegative);
   let flatSum = 0;
   for (const n of nodes) flatSum += sums.flat[n];
@@ -43,7 +45,7 @@ export function trimmedGraph(p: Profile, frames: FrameTable, w: SampleWeights, t
   const kept = cutoff > 0 ? nodes.filter((n) => Math.abs(sums.cum[n]) >= cutoff) : nodes;
   const sorted = sortNodes(sums, frames, kept, t.sortByCum);
   const shown = t.nodeCount > 0 && sorted.length > t.nodeCount ? sorted.slice(0, t.nodeCount) : sorted;
-  const graph = buildGraph(p, frames, w, shown.length === nodes.length ? null : toMask(shown, frames.nodes.length), true);
+  const graph = buildGraph(p, frames, w, shown.length === nodes.length ? null : toMask(shown, frames.nodes.length), true, checkpoint);
   return { graph, shown, droppedNodes: nodes.length - kept.length, nodesAfterCutoff: kept.length, edgeCutoff };
 }
 

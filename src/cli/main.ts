@@ -1,15 +1,17 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { ProfileError } from '../profile/errors.js';
 import { loadProfileFile, maxProfileBytesFromEnv } from '../profile/load.js';
 import type { Profile } from '../profile/model.js';
 import { Session } from '../session.js';
+import { runDumbConsole } from '../ui/dumb-console.js';
+import { writeReportFile } from '../ui/files.js';
 import { runLineMode, printResult, type ConsoleStreams } from '../ui/line-mode.js';
 import { UsageError, parseArgs, usageText, type CliRequest } from './flags.js';
 
 /** The process's streams and environment, passed in so tests can run the CLI in-process. */
 export interface CliIO {
   readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  readonly stdout: NodeJS.WritableStream;
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stderr: NodeJS.WritableStream;
   readonly env: NodeJS.ProcessEnv;
 }
@@ -35,6 +37,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return EXIT.usage;
   }
   const source = request.sources[0];
+  for (const warning of request.warnings) io.stderr.write(`${warning}\n`);
+  const terminal = request.report === null && io.stdin.isTTY === true && io.stdout.isTTY === true;
+  if (terminal && io.env.TERM !== 'dumb') return runTerminalConsole(source, request, io);
   let profile: Profile;
   try {
     profile = loadProfileFile(source, maxProfileBytesFromEnv(io.env));
@@ -42,17 +47,15 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (!(err instanceof ProfileError)) throw err;
     return write(io.stderr, `heapcli: ${source}: ${err.message}\n`, EXIT.failed);
   }
-  for (const warning of request.warnings) io.stderr.write(`${warning}\n`);
   const session = new Session(profile, { interactive: request.report === null });
   for (const assignment of request.assignments) {
     const failure = session.configure(assignment);
     if (failure) return write(io.stderr, `heapcli: ${failure}\n`, EXIT.failed);
   }
   const streams: ConsoleStreams = { input: io.stdin, stdout: io.stdout, stderr: io.stderr, writeFile: writeReportFile };
-  if (request.report === null) {
-    await runLineMode(session, streams);
-    return EXIT.ok;
-  }
+  if (terminal) runDumbConsole(session, streams);
+  else if (request.report === null) await runLineMode(session, streams);
+  if (request.report === null) return EXIT.ok;
   const result = session.executeCommand([request.report]);
   printResult(result, streams);
   return result.failed ? EXIT.failed : EXIT.ok;
@@ -63,14 +66,20 @@ function write(stream: NodeJS.WritableStream, text: string, status: number): num
   return status;
 }
 
-/** Writes a `>file` report, returning an error message instead of throwing. */
-function writeReportFile(path: string, text: string): string | null {
-  try {
-    writeFileSync(path, text);
-    return null;
-  } catch (err) {
-    return `heapcli: ${path}: ${(err as Error).message}`;
-  }
+/**
+ * The Ink console, loaded only here so one-shot reports never pay for React. The session runs in a
+ * worker thread that loads the profile while a spinner turns.
+ */
+async function runTerminalConsole(source: string, request: CliRequest, io: CliIO): Promise<number> {
+  const [{ runInkConsole }, { startWorkerSession }] = await Promise.all([import('../ui/ink-console.js'), import('../ui/worker-runner.js')]);
+  return runInkConsole({
+    source,
+    start: () => startWorkerSession(source, maxProfileBytesFromEnv(io.env), request.assignments),
+    env: io.env,
+    stdin: io.stdin as NodeJS.ReadStream,
+    stdout: io.stdout as NodeJS.WriteStream,
+    stderr: io.stderr as NodeJS.WriteStream,
+  });
 }
 
 function packageVersion(): string {

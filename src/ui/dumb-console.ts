@@ -1,0 +1,17 @@
+import readlineSync from 'readline-sync';
+import type { Session } from '../session.js';
+import { type ConsoleStreams, printResult } from './line-mode.js';
+
+/**
+ * The console on a terminal that cannot take Ink's cursor movement (TERM=dumb): a plain
+ * synchronous prompt. Nothing else runs meanwhile, so readline-sync's blocking read is right here.
+ */
+export function runDumbConsole(session: Session, io: ConsoleStreams): void {
+  io.stderr.write(session.greeting());
+  for (;;) {
+    const line = readlineSync.question('(pprof) ', { keepWhitespace: true });
+    const result = session.execute(line);
+    printResult(result, io);
+    if (result.quit) return;
+  }
+}

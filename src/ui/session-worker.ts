@@ -1,0 +1,49 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Assignment } from '../commands/parse.js';
+import { ProfileError } from '../profile/errors.js';
+import { loadProfileFile } from '../profile/load.js';
+import { Interrupted, Session } from '../session.js';
+import { consoleInfo } from './runner.js';
+
+/** What the console's worker thread is started with. */
+export interface WorkerStart {
+  readonly source: string;
+  readonly maxBytes: number | undefined;
+  readonly assignments: readonly Assignment[];
+  /** One Int32 the main thread sets to 1 to stop the running command. */
+  readonly interrupt: SharedArrayBuffer;
+}
+
+/** Messages from the worker. */
+export type WorkerMessage =
+  | { readonly type: 'ready'; readonly info: ReturnType<typeof consoleInfo> }
+  | { readonly type: 'failed'; readonly message: string }
+  | { readonly type: 'result'; readonly id: number; readonly result: ReturnType<Session['execute']> };
+
+// The console's session lives here, off the UI thread, so the spinner turns and Ctrl-C is heard
+// while a command runs: the command checks the shared flag as it goes.
+const start = workerData as WorkerStart;
+const flag = new Int32Array(start.interrupt);
+const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+
+try {
+  const profile = loadProfileFile(start.source, start.maxBytes);
+  const session = new Session(profile, {
+    interactive: true,
+    checkpoint: () => {
+      if (Atomics.load(flag, 0) === 1) throw new Interrupted();
+    },
+  });
+  const failure = start.assignments.map((a) => session.configure(a)).find((f) => f !== null);
+  if (failure) post({ type: 'failed', message: `heapcli: ${failure}` });
+  else {
+    post({ type: 'ready', info: consoleInfo(session) });
+    parentPort!.on('message', ({ id, line }: { id: number; line: string }) => {
+      Atomics.store(flag, 0, 0);
+      post({ type: 'result', id, result: session.execute(line) });
+    });
+  }
+} catch (err) {
+  const message = err instanceof ProfileError ? `heapcli: ${start.source}: ${err.message}` : `heapcli: ${(err as Error).message}`;
+  post({ type: 'failed', message });
+}
