@@ -1,0 +1,56 @@
+import { formatGoFloat } from '../analysis/go-numbers.js';
+import { DEFAULT_OPTIONS } from '../analysis/options.js';
+import { OPTION_NAMES, OPTION_SPECS } from './options.js';
+import { COMMANDS } from './table.js';
+
+function defaultText(name: (typeof OPTION_NAMES)[number]): string {
+  const value = DEFAULT_OPTIONS[name];
+  if (value === '') return '""';
+  return OPTION_SPECS[name].kind === 'float' ? formatGoFloat(value as number) : String(value);
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+/** docs/commands.md, made from the command table and option specs (`npm run docs` writes it). */
+export function commandsMarkdown(): string {
+  const lines = [
+    '# heapcli commands and options',
+    '',
+    '<!-- Generated from src/commands/table.ts and src/commands/options.ts by `npm run docs`; a test fails when it is stale. -->',
+    '',
+    'In the console, type a command, or `name=value` to set an option. A report command\'s own',
+    'arguments (`top 5 main -cum`) apply to that command only. Every option and report is also a',
+    'command-line flag: `-top`, `-nodecount=5`, `-cum`, `-sample_index alloc_space`.',
+    '',
+    '## Commands',
+    '',
+    '| command | arguments | what it does |',
+    '|---|---|---|',
+    ...[...COMMANDS.values()].map((c) => `| \`${c.name}\` | ${c.usage ? `\`${cell(c.usage)}\`` : ''} | ${cell(c.help)} |`),
+    '',
+  ];
+  for (const c of COMMANDS.values()) {
+    if (!c.detail) continue;
+    lines.push(`### ${c.name}`, '', ...c.detail.split('\n').map((l) => `- ${l}`), '');
+  }
+  lines.push(
+    '## Options',
+    '',
+    '| option | type | default | what it does |',
+    '|---|---|---|---|',
+    ...OPTION_NAMES.map((name) => {
+      const spec = OPTION_SPECS[name];
+      const kind = spec.choices ? spec.choices.map((c) => `\`${c}\``).join(' \\| ') : spec.kind;
+      return `| \`${name}\` | ${kind} | \`${defaultText(name)}\` | ${cell(spec.help)} |`;
+    }),
+    '',
+    '## Shortcuts',
+    '',
+    '- A sample type name alone (`alloc_space`) sets `sample_index`; `mean_<type>` also sets `mean=true`, `total_<type>` sets `mean=false`.',
+    '- A choice name set to true selects it: `cum=true` is `sort=cum`, `lines=1` is `granularity=lines`.',
+    '- `:` clears `focus`, `ignore`, `hide`, `tagfocus` and `tagignore`.',
+    '- `q`, `quit`, `exit` or Ctrl-D on an empty line leave.',
+    '',
+  );
+  return lines.join('\n');
+}
