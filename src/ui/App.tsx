@@ -83,7 +83,7 @@ export function App(props: AppProps) {
       {failure !== null ? <Text color={props.color ? 'red' : undefined}>{failure}</Text> : null}
       {failure === null && !c ? <Working label={props.loading} /> : null}
       {c && busy !== null && spinning ? <Working label={`${busy}   (Ctrl-C stops it)`} /> : null}
-      {c && busy === null ? <Prompt line={c.line} /> : null}
+      {c && busy === null && !c.finished ? <Prompt line={c.line} /> : null}
       {c && c.candidates.length > 0 ? <Text>{c.candidates.join('  ')}</Text> : null}
     </Box>
   );

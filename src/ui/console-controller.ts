@@ -42,6 +42,11 @@ export class ConsoleController {
   private nextId = 0;
   private done = false;
 
+  /** True once the user has left; nothing more is drawn or read. */
+  get finished(): boolean {
+    return this.done;
+  }
+
   constructor(private readonly deps: ConsoleDeps) {
     this.print(deps.info.greeting, 'plain');
   }
