@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runHeapcli } from './helpers/run-cli.js';
 
@@ -17,11 +17,19 @@ function manifest(name: string): string[][] {
     .map((line) => line.split(/\s+/));
 }
 
+/** Every manifest file whose name starts with `prefix` (oneshot-list.txt, console.txt, ...), joined. */
+function manifests(prefix: string, ending = '.txt'): string[][] {
+  return readdirSync(GOLDEN)
+    .filter((f) => f.startsWith(prefix) && f.endsWith(ending))
+    .sort()
+    .flatMap(manifest);
+}
+
 const golden = (name: string, stream: 'out' | 'err') => readFileSync(join(GOLDEN, `${name}.${stream}`), 'utf8');
-const pprofStatus = new Map(manifest('exit-status.txt').map(([name, status]) => [name, Number(status)]));
+const pprofStatus = new Map([...manifests('oneshot', '.status'), ...manifests('console', '.status')].map(([name, status]) => [name, Number(status)]));
 
 describe('one-shot reports match go tool pprof byte for byte', () => {
-  it.each(manifest('oneshot.txt'))('%s', async (name, profile, ...args) => {
+  it.each(manifests('oneshot'))('%s', async (name, profile, ...args) => {
     const run = await runHeapcli([...args, join(PROFILES, profile)]);
     expect(run.stdout).toBe(golden(name, 'out'));
     // Where pprof succeeded we do too; where it refused the flags, so do we (with our own words).
@@ -30,7 +38,7 @@ describe('one-shot reports match go tool pprof byte for byte', () => {
 });
 
 describe('console sessions match go tool pprof byte for byte', () => {
-  it.each(manifest('console.txt'))('%s', async (name, profile) => {
+  it.each(manifests('console'))('%s', async (name, profile) => {
     const input = readFileSync(join(GOLDEN, `${name}.in`), 'utf8');
     const run = await runHeapcli([join(PROFILES, profile)], input);
     expect(run.stdout).toBe(golden(name, 'out'));
@@ -38,7 +46,7 @@ describe('console sessions match go tool pprof byte for byte', () => {
   });
 
   // Errors and the greeting go to stderr as pprof writes them; `help` prose and `o` are our own.
-  it.each(manifest('console.txt').filter(([name]) => !/extras|\.o$/.test(name)))('%s: stderr', async (name, profile) => {
+  it.each(manifests('console').filter(([name]) => !/extras|\.o$/.test(name)))('%s: stderr', async (name, profile) => {
     const input = readFileSync(join(GOLDEN, `${name}.in`), 'utf8');
     const run = await runHeapcli([join(PROFILES, profile)], input);
     // pprof adds a symbolization notice for profiles without a binary; heapcli never symbolizes.

@@ -4,23 +4,27 @@
 #   scripts/update-goldens.sh                 profiles + goldens
 #   scripts/update-goldens.sh --goldens-only  goldens only, from the profiles
 #                                             already in testdata/profiles/
+#   scripts/update-goldens.sh --manifest oneshot-list.txt   one manifest's goldens
 #
 # Needs Go (the reference is go 1.19's pprof) and, without --goldens-only,
 # Node/npm for the @datadog/pprof writer. The tests themselves need neither.
 # See testdata/README.md for what every file is.
 set -euo pipefail
 
-usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
 die() { echo "update-goldens: $*" >&2; exit 1; }
 say() { echo "update-goldens: $*"; }
 
 goldens_only=0
-for arg in "$@"; do
-  case "$arg" in
+only_manifest=""
+while (($# > 0)); do
+  case "$1" in
     --goldens-only) goldens_only=1 ;;
+    --manifest) only_manifest="${2:?--manifest takes a file name in testdata/golden}"; goldens_only=1; shift ;;
     -h | --help) usage; exit 0 ;;
-    *) usage >&2; die "unknown argument: $arg" ;;
+    *) usage >&2; die "unknown argument: $1" ;;
   esac
+  shift
 done
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -104,33 +108,30 @@ manifest_lines() {
   grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$1" || true
 }
 
-# Reads both manifests into arrays first and checks them whole, so that a bad
-# manifest stops the script before any golden is touched.
-mapfile -t oneshot < <(manifest_lines "$golden/oneshot.txt")
-mapfile -t console < <(manifest_lines "$golden/console.txt")
-((${#oneshot[@]} > 0 && ${#console[@]} > 0)) || die "a manifest is missing or empty"
+# Manifests: every oneshot*.txt (one-shot cases) and console*.txt (sessions) in the
+# golden folder, or just the one given with --manifest. Each is read and checked
+# whole first, so that a bad manifest stops the script before any golden is touched.
+if [[ -n "$only_manifest" ]]; then
+  manifests=("$golden/$(basename "$only_manifest")")
+else
+  manifests=("$golden"/oneshot*.txt "$golden"/console*.txt)
+fi
 declare -A seen=()
-for line in "${oneshot[@]}" "${console[@]}"; do
-  read -r name profile _ <<<"$line"
-  [[ -n "$profile" ]] || die "$name: no profile given"
-  [[ -z "${seen[$name]:-}" ]] || die "case name used twice: $name"
-  seen[$name]=1
-  [[ -f "$profiles/$profile" ]] || die "$name: no profile $profiles/$profile"
+for manifest in "${manifests[@]}"; do
+  mapfile -t cases < <(manifest_lines "$manifest")
+  ((${#cases[@]} > 0)) || die "$manifest is missing or empty"
+  for line in "${cases[@]}"; do
+    read -r name profile rest <<<"$line"
+    [[ -n "$profile" ]] || die "$name: no profile given"
+    [[ -z "${seen[$name]:-}" ]] || die "case name used twice: $name"
+    seen[$name]=1
+    [[ -f "$profiles/$profile" ]] || die "$name: no profile $profiles/$profile"
+    if [[ "$(basename "$manifest")" == console* ]]; then
+      [[ -z "$rest" ]] || die "$name: a console manifest takes <name> <profile> only"
+      [[ -f "$golden/$name.in" ]] || die "$name: no input file $golden/$name.in"
+    fi
+  done
 done
-for line in "${console[@]}"; do
-  read -r name profile rest <<<"$line"
-  [[ -z "$rest" ]] || die "$name: console.txt takes <name> <profile> only"
-  [[ -f "$golden/$name.in" ]] || die "$name: no input file $golden/$name.in"
-done
-
-# Every .out/.err is generated, so clear them all: a case removed from a
-# manifest leaves no stale golden behind.
-rm -f "$golden"/*.out "$golden"/*.err
-status_file="$golden/exit-status.txt"
-{
-  echo "# Exit status of go tool pprof for each golden case (generated)."
-  echo "# <name> <status>"
-} >"$status_file"
 
 # Runs one case; stdin comes from the caller. pprof failing is a result to
 # record (some cases are about errors), not a failure of this script.
@@ -147,16 +148,27 @@ run_case() {
     "$name" "$rc" "$(wc -c <"$golden/$name.out")" "$(wc -c <"$golden/$name.err")"
 }
 
-say "${#oneshot[@]} one-shot cases from $golden/oneshot.txt"
-for line in "${oneshot[@]}"; do
-  read -r -a fields <<<"$line"
-  run_case "${fields[0]}" "${fields[1]}" "${fields[@]:2}" </dev/null
+total=0
+for manifest in "${manifests[@]}"; do
+  mapfile -t cases < <(manifest_lines "$manifest")
+  # Every .out/.err of a manifest is generated, so clear them first: a case removed
+  # from it leaves no stale golden behind. Exit statuses go beside it, as <stem>.status.
+  status_file="${manifest%.txt}.status"
+  for line in "${cases[@]}"; do read -r name _ <<<"$line"; rm -f "$golden/$name.out" "$golden/$name.err"; done
+  {
+    echo "# Exit status of go tool pprof for each case of $(basename "$manifest") (generated)."
+    echo "# <name> <status>"
+  } >"$status_file"
+  say "${#cases[@]} cases from $manifest"
+  for line in "${cases[@]}"; do
+    read -r -a fields <<<"$line"
+    if [[ "$(basename "$manifest")" == console* ]]; then
+      run_case "${fields[0]}" "${fields[1]}" <"$golden/${fields[0]}.in"
+    else
+      run_case "${fields[0]}" "${fields[1]}" "${fields[@]:2}" </dev/null
+    fi
+  done
+  total=$((total + ${#cases[@]}))
 done
 
-say "${#console[@]} console sessions from $golden/console.txt"
-for line in "${console[@]}"; do
-  read -r name profile <<<"$line"
-  run_case "$name" "$profile" <"$golden/$name.in"
-done
-
-say "done: ${#oneshot[@]} one-shot cases, ${#console[@]} console sessions; exit statuses in $status_file"
+say "done: $total cases; exit statuses in testdata/golden/*.status"

@@ -5,6 +5,7 @@ import { scaledLabel } from './analysis/units.js';
 import { applyAssignment } from './commands/assign.js';
 import { parseCommand, parseLine, type Assignment, type ParsedLine } from './commands/parse.js';
 import type { CommandResult } from './commands/table.js';
+import { NO_SOURCE_FILES, type SourceFiles } from './commands/sources.js';
 import { profileLabels } from './format/labels.js';
 import type { Profile } from './profile/model.js';
 
@@ -25,6 +26,8 @@ export interface SessionSettings {
   readonly options?: Partial<ReportOptions>;
   /** Called during long commands; throwing `Interrupted` stops the command. */
   readonly checkpoint?: () => void;
+  /** Where `list` reads source files (none when not given). */
+  readonly sources?: SourceFiles;
 }
 
 /** Thrown by a checkpoint to stop a running command; the session answers `interrupted`. */
@@ -95,7 +98,7 @@ export class Session {
       case 'command': {
         const { command, args } = parsed;
         const options = { ...this.settings, ...args.overrides };
-        const result = this.guard(() => command.run({ analysis: this.analysis, options, interactive: this.mode.interactive }, args));
+        const result = this.guard(() => command.run({ analysis: this.analysis, options, interactive: this.mode.interactive, sources: this.mode.sources ?? NO_SOURCE_FILES }, args));
         if (args.output === null) return { ...result, quit: result.quit ?? false };
         return { out: '', err: `${result.err}Generating report in ${args.output}\n`, quit: false, file: { path: args.output, text: result.out } };
       }

@@ -53,7 +53,7 @@ describe('parseLine reads pprof\'s console grammar', () => {
     ['alloc_space', set(['sample_index', 'alloc_space'])],
     ['mean_alloc_space', set(['mean', 'true'], ['sample_index', 'alloc_space'])],
     ['total_inuse_objects', set(['mean', 'false'], ['sample_index', 'inuse_objects'])],
-    [':', set(['focus', ''], ['ignore', ''])],
+    [':', set(['focus', ''], ['ignore', ''], ['hide', ''], ['tagfocus', ''], ['tagignore', ''])],
   ])('%j', (line, expected) => {
     expect(parsed(line)).toEqual(expected);
   });

@@ -1,10 +1,33 @@
 import type { Profile } from '../profile/model.js';
-import { filterSamples, type FilterResult } from './filter.js';
+import { applyFilters, type FilteredProfile } from './pipeline.js';
 import { buildFrameTable, type FrameTable } from './frames.js';
 import { type Checkpoint, type SampleWeights, noCheckpoint } from './graph.js';
 import type { Granularity, ReportOptions } from './options.js';
 import { type TopReport, topReport } from './rows.js';
 import { reportTotal, resolveSampleIndex, sampleWeights } from './sample-value.js';
+
+/**
+ * Everything a report is computed from, for one set of options: the profile after the filters
+ * (hide, show, show_from, prune_from, tagroot/tagleaf, tagshow/taghide edit stacks and labels),
+ * its frames at the granularity, and per-sample weights. Samples stay one-to-one with the loaded
+ * profile; those the filters drop (focus, ignore, tagfocus, tagignore, show_from) are marked in
+ * `weights.exclude`.
+ */
+export interface PreparedReport {
+  readonly profile: Profile;
+  readonly frames: FrameTable;
+  readonly weights: SampleWeights;
+  /** The % denominator: all samples, or only the kept ones under relative_percentages. */
+  readonly total: number;
+  readonly sampleIndex: number;
+  readonly sampleUnit: string;
+  /** The sample type shown (`mean_` prefixed under mean). */
+  readonly typeName: string;
+  /** Warnings such as `Focus expression matched no samples`, for stderr. */
+  readonly warnings: string[];
+  readonly options: ReportOptions;
+  readonly checkpoint: Checkpoint;
+}
 
 /** A top/text report with what its header lines need. */
 export interface TopResult {
@@ -23,9 +46,9 @@ export interface TopResult {
  * or slightly changed command does not redo the whole pipeline.
  */
 export class ProfileAnalysis {
-  private readonly frameTables = new Map<string, FrameTable>();
+  private readonly frameTables = new WeakMap<Profile, Map<string, FrameTable>>();
   private readonly weightTables = new Map<string, { weights: SampleWeights; total: number }>();
-  private lastFilter: { key: string; result: FilterResult } | null = null;
+  private lastFilter: { key: string; result: FilteredProfile } | null = null;
 
   /** `checkpoint` is called during long work and may throw to stop it (Ctrl-C in the console). */
   constructor(
@@ -47,31 +70,43 @@ export class ProfileAnalysis {
     return [...names].sort();
   }
 
-  /** The top/text report for `options`; `defaultNodeCount` applies when nodecount is -1. */
-  top(options: ReportOptions, defaultNodeCount: number): TopResult {
+  /** Applies the filters and picks the sample value: what every report starts from. */
+  prepare(options: ReportOptions): PreparedReport {
     const index = resolveSampleIndex(this.profile, options.sample_index);
     const { weights, total } = this.weightsFor(index, options.mean);
     const filter = this.filterFor(options);
     const type = this.profile.sampleTypes[index];
-    const report = topReport({
-      profile: this.profile,
-      frames: this.framesFor(options.granularity, options.noinlines),
-      weights: { ...weights, exclude: filter.exclude },
-      total,
+    const kept = { ...weights, exclude: filter.exclude };
+    return {
+      profile: filter.profile,
+      frames: this.framesFor(filter.profile, options.granularity, options.noinlines),
+      weights: kept,
+      total: options.relative_percentages ? reportTotal(kept) : total,
+      sampleIndex: index,
       sampleUnit: type.unit,
+      typeName: (options.mean ? 'mean_' : '') + type.type,
+      warnings: filter.messages,
       options,
-      defaultNodeCount,
       checkpoint: this.checkpoint,
-    });
-    return { report, typeName: (options.mean ? 'mean_' : '') + type.type, total, sampleUnit: type.unit, warnings: filter.warnings };
+    };
   }
 
-  private framesFor(granularity: Granularity, noInlines: boolean): FrameTable {
+  /** The top/text report for `options`; `defaultNodeCount` applies when nodecount is -1. */
+  top(options: ReportOptions, defaultNodeCount: number): TopResult {
+    const r = this.prepare(options);
+    const report = topReport({ ...r, defaultNodeCount });
+    return { report, typeName: r.typeName, total: r.total, sampleUnit: r.sampleUnit, warnings: r.warnings };
+  }
+
+  /** Frame tables per profile (the loaded one, or a filtered one) and granularity. */
+  private framesFor(profile: Profile, granularity: Granularity, noInlines: boolean): FrameTable {
     const key = `${granularity}/${noInlines}`;
-    let table = this.frameTables.get(key);
+    let tables = this.frameTables.get(profile);
+    if (!tables) this.frameTables.set(profile, (tables = new Map()));
+    let table = tables.get(key);
     if (!table) {
-      table = buildFrameTable(this.profile, granularity, noInlines, this.checkpoint);
-      this.frameTables.set(key, table);
+      table = buildFrameTable(profile, granularity, noInlines, this.checkpoint);
+      tables.set(key, table);
     }
     return table;
   }
@@ -87,11 +122,12 @@ export class ProfileAnalysis {
     return entry;
   }
 
-  /** The samples focus/ignore leave out (cached for the last filter settings). */
-  filterFor(options: ReportOptions): FilterResult {
-    const key = JSON.stringify([options.focus, options.ignore]);
+  /** The profile after the filters (cached for the last filter settings). */
+  filterFor(options: ReportOptions): FilteredProfile {
+    const o = options;
+    const key = JSON.stringify([o.focus, o.ignore, o.hide, o.show, o.show_from, o.prune_from, o.tagfocus, o.tagignore, o.tagshow, o.taghide, o.tagroot, o.tagleaf, o.tagroot || o.tagleaf ? o.unit : '']);
     if (this.lastFilter?.key !== key) {
-      this.lastFilter = { key, result: filterSamples(this.profile, options, this.checkpoint) };
+      this.lastFilter = { key, result: applyFilters(this.profile, options, this.checkpoint) };
     }
     return this.lastFilter.result;
   }

@@ -24,6 +24,38 @@ export interface ReportOptions {
   focus: string;
   /** Drop samples with a frame matching this regexp. */
   ignore: string;
+  /** Remove frames matching this regexp (their values go to the caller). */
+  hide: string;
+  /** Keep only frames matching this regexp. */
+  show: string;
+  /** Keep each sample only from its root-most frame matching this regexp down to the leaf. */
+  show_from: string;
+  /** Cut the frames below the leaf-most frame matching this regexp. */
+  prune_from: string;
+  /** Keep samples whose labels match (`[key=]regex[,regex]` or a numeric range such as `64kb:`). */
+  tagfocus: string;
+  /** Drop samples whose labels match. */
+  tagignore: string;
+  /** Keep only labels whose key matches this regexp. */
+  tagshow: string;
+  /** Drop labels whose key matches this regexp. */
+  taghide: string;
+  /** Comma-separated label keys turned into pseudo-frames at the root. */
+  tagroot: string;
+  /** Comma-separated label keys turned into pseudo-frames at the leaf. */
+  tagleaf: string;
+  /** Percentages relative to the focused samples rather than the whole profile. */
+  relative_percentages: boolean;
+  /** Where `list` looks for source files (`:`-separated). */
+  source_path: string;
+  /** Path prefixes removed from file names before `list` looks them up (`:`-separated). */
+  trim_path: string;
+  /** Write every later report to this file. */
+  output: string;
+  /** Paths in context for graph outputs; no text report reads it. */
+  call_tree: boolean;
+  /** Intel assembly syntax for disassembly; no text report reads it. */
+  intel_syntax: boolean;
 }
 
 /** pprof's defaults. */
@@ -43,4 +75,20 @@ export const DEFAULT_OPTIONS: Readonly<ReportOptions> = Object.freeze({
   compact_labels: false,
   focus: '',
   ignore: '',
+  hide: '',
+  show: '',
+  show_from: '',
+  prune_from: '',
+  tagfocus: '',
+  tagignore: '',
+  tagshow: '',
+  taghide: '',
+  tagroot: '',
+  tagleaf: '',
+  relative_percentages: false,
+  source_path: '',
+  trim_path: '',
+  output: '',
+  call_tree: false,
+  intel_syntax: false,
 });

@@ -7,6 +7,8 @@ import { parseGoBool } from '../commands/values.js';
 export interface CliRequest {
   /** The report flag given (`top`, `text`, ...), or null for the console. */
   readonly report: string | null;
+  /** The regexp of a report flag that takes one (`-list=re`, `-peek=re`). */
+  readonly reportArgument: string | null;
   /** Option flags, in order, as assignments. */
   readonly assignments: Assignment[];
   readonly sources: string[];
@@ -42,7 +44,7 @@ function isValueFlag(name: string): boolean {
  * `--` to end flags. Unlike Go's flag package, flags may also follow the profile name.
  */
 export function parseArgs(argv: readonly string[]): CliRequest {
-  const request = { report: null as string | null, assignments: [] as Assignment[], sources: [] as string[], help: false, version: false, warnings: [] as string[] };
+  const request = { report: null as string | null, reportArgument: null as string | null, assignments: [] as Assignment[], sources: [] as string[], help: false, version: false, warnings: [] as string[] };
   const legacy: string[] = [];
   let sampleIndexFlag = false;
   for (let i = 0; i < argv.length; i++) {
@@ -71,8 +73,10 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       if (i + 1 >= argv.length) throw new UsageError(`flag needs an argument: -${name}`);
       value = argv[++i];
     }
-    if (COMMANDS.get(name)?.kind === 'report') setReport(request, name);
-    else {
+    if (COMMANDS.get(name)?.kind === 'report') {
+      setReport(request, name);
+      request.reportArgument = value;
+    } else {
       checkFlagValue(name, value);
       if (name === 'sample_index') sampleIndexFlag = true;
       request.assignments.push({ name, value, bare: false });

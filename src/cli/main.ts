@@ -5,6 +5,7 @@ import type { Profile } from '../profile/model.js';
 import { Session } from '../session.js';
 import { runDumbConsole } from '../ui/dumb-console.js';
 import { writeReportFile } from '../ui/files.js';
+import { diskSourceFiles } from '../ui/source-files.js';
 import { runLineMode, printResult, type ConsoleStreams } from '../ui/line-mode.js';
 import { UsageError, parseArgs, usageText, type CliRequest } from './flags.js';
 
@@ -47,7 +48,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (!(err instanceof ProfileError)) throw err;
     return write(io.stderr, `heapcli: ${source}: ${err.message}\n`, EXIT.failed);
   }
-  const session = new Session(profile, { interactive: request.report === null });
+  const session = new Session(profile, { interactive: request.report === null, sources: diskSourceFiles(io.env) });
   for (const assignment of request.assignments) {
     const failure = session.configure(assignment);
     if (failure) return write(io.stderr, `heapcli: ${failure}\n`, EXIT.failed);
@@ -56,7 +57,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   if (terminal) runDumbConsole(session, streams);
   else if (request.report === null) await runLineMode(session, streams);
   if (request.report === null) return EXIT.ok;
-  const result = session.executeCommand([request.report]);
+  const result = session.executeCommand(request.reportArgument === null ? [request.report] : [request.report, request.reportArgument]);
   printResult(result, streams);
   return result.failed ? EXIT.failed : EXIT.ok;
 }

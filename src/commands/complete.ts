@@ -33,7 +33,8 @@ export function completeLine(line: string, cursor: number, ctx: CompletionContex
   const before = line.slice(0, cursor);
   const wordStart = before.search(/\S*$/);
   const word = before.slice(wordStart);
-  const first = before.trimStart().split(/\s+/)[0];
+  const first = commandName(before.trimStart().split(/\s+/)[0]);
+  const previous = before.slice(0, wordStart).trim().split(/\s+/).pop();
   const isFirst = before.slice(0, wordStart).trim() === '';
   const eq = before.indexOf('=');
   let candidates: string[];
@@ -49,10 +50,12 @@ export function completeLine(line: string, cursor: number, ctx: CompletionContex
   } else if (isFirst) {
     candidates = [...COMMANDS.keys(), ...OPTION_NAMES, ...ctx.sampleTypes].filter((c) => c.startsWith(word));
     candidates = [...new Set(candidates)].sort();
-    suffix = candidates.length === 1 ? (isOptionName(candidates[0]) ? '=' : ' ') : '';
-  } else if (word.startsWith('>')) {
-    replaceFrom += 1;
-    candidates = ctx.listPaths?.(word.slice(1)) ?? [];
+    const followedBy = line.slice(cursor).trimStart()[0];
+    suffix = candidates.length !== 1 || followedBy === '=' ? '' : isOptionName(candidates[0]) ? '=' : ' ';
+  } else if (word.startsWith('>') || previous === '>') {
+    const skip = word.startsWith('>') ? 1 : 0;
+    replaceFrom += skip;
+    candidates = ctx.listPaths?.(word.slice(skip)) ?? [];
   } else if (first === 'help') {
     candidates = [...COMMANDS.keys(), ...OPTION_NAMES].filter((c) => c.startsWith(word)).sort();
   } else if (COMMANDS.get(first)?.kind === 'report') {
@@ -75,9 +78,20 @@ function valueCandidates(name: string, partial: string, ctx: CompletionContext):
   return [];
 }
 
-/** Function names containing `partial` (pprof's completer matches substrings), regexp-escaped. */
+/**
+ * Function names containing `partial` (pprof's completer matches substrings), regexp-escaped. The
+ * typed text is unescaped first, so completion goes on from a name it inserted itself.
+ */
 function nameMatches(partial: string, ctx: CompletionContext): string[] {
-  return ctx.functionNames().filter((n) => n.includes(partial)).map(escapeName);
+  const typed = partial.replace(/\\(.)/g, '$1');
+  return ctx.functionNames().filter((n) => n.includes(typed)).map(escapeName);
+}
+
+/** The command a first word names: `top10` is `top`. */
+function commandName(word: string): string {
+  if (COMMANDS.has(word)) return word;
+  const digits = /\d+$/.exec(word)?.[0];
+  return digits && digits !== word ? word.slice(0, -digits.length) : word;
 }
 
 function apply(line: string, cursor: number, from: number, candidates: string[], suffix: string, prefixMatch: boolean): Completion {

@@ -1,5 +1,5 @@
 import { formatGoFloat } from '../analysis/go-numbers.js';
-import { OPTION_NAMES, OPTION_SPECS, isOptionName, type OptionName } from './options.js';
+import { OPTION_NAMES, OPTION_SPECS, UNLISTED_OPTIONS, isOptionName, type OptionName } from './options.js';
 import type { CommandContext, CommandResult, CommandSpec } from './table.js';
 
 /** `help` with no topic lists commands and options; with one, describes it. Help goes to stderr. */
@@ -43,7 +43,7 @@ function shownValue(name: OptionName, value: unknown): string {
 /** The `o` listing: every option sorted, aligned, with its choices or sample types. */
 export function optionsListing(ctx: CommandContext): string {
   const types = ctx.analysis.sampleTypeNames;
-  const lines = OPTION_NAMES.map((name) => {
+  const lines = OPTION_NAMES.filter((name) => !UNLISTED_OPTIONS.includes(name)).map((name) => {
     const spec = OPTION_SPECS[name];
     let value = ctx.options[name];
     let comment = '';

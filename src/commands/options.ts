@@ -46,6 +46,22 @@ export const OPTION_SPECS: { readonly [K in keyof ReportOptions]: OptionSpec<Rep
   compact_labels: bool('Show minimal headers'),
   focus: text('Restricts to samples going through a node matching the regexp'),
   ignore: text('Skips paths going through any node matching the regexp'),
+  hide: text('Skips nodes matching the regexp (their values go to their callers)'),
+  show: text('Only shows nodes matching the regexp'),
+  show_from: text('Drops the frames above the first (root-most) one matching the regexp'),
+  prune_from: text('Drops the frames below the last (leaf-most) one matching the regexp'),
+  tagfocus: text('Restricts to samples with a label matching: [key=]regexp[,regexp] or a range like 64kb:, :1mb, 1kb:10kb'),
+  tagignore: text('Skips samples with a label matching: [key=]regexp[,regexp] or a range'),
+  tagshow: text('Only shows the labels whose key matches the regexp'),
+  taghide: text('Skips the labels whose key matches the regexp'),
+  tagroot: text('Adds pseudo-frames for these label keys (comma-separated) at the root of each sample'),
+  tagleaf: text('Adds pseudo-frames for these label keys (comma-separated) at the leaf of each sample'),
+  relative_percentages: bool('Percentages relative to the focused samples rather than the whole profile'),
+  source_path: text('Where list looks for source files (a :-separated list of folders)'),
+  trim_path: text('Path prefixes to remove from file names before looking them up (:-separated)'),
+  output: text('Writes every later report to this file'),
+  call_tree: bool('Paths in context for graph outputs (heapcli has only text reports, which ignore it)'),
+  intel_syntax: bool('Intel assembly syntax for disassembly (heapcli has no disassembly; ignored)'),
 };
 
 /** An option name. */
@@ -53,6 +69,9 @@ export type OptionName = keyof ReportOptions;
 
 /** All option names, sorted as `o` lists them. */
 export const OPTION_NAMES = (Object.keys(OPTION_SPECS) as OptionName[]).sort();
+
+/** Options `o` does not list (pprof hides source_path there). */
+export const UNLISTED_OPTIONS: readonly OptionName[] = ['source_path'];
 
 /** True when `name` is an option. */
 export function isOptionName(name: string): name is OptionName {
@@ -66,4 +85,6 @@ export function groupOfChoice(name: string): OptionName | null {
 }
 
 /** The filter options, in the order pprof lists them under `Active filters:`. */
-export const FILTER_OPTIONS = ['focus', 'ignore'] as const satisfies readonly OptionName[];
+export const FILTER_OPTIONS = [
+  'focus', 'ignore', 'hide', 'show', 'show_from', 'tagfocus', 'tagignore', 'tagshow', 'taghide',
+] as const satisfies readonly OptionName[];

@@ -27,5 +27,5 @@ export function runTop(ctx: CommandContext): CommandResult {
 /** The `raw` report: the whole profile as text, less the samples that focus/ignore leave out. */
 export function runRaw(ctx: CommandContext): CommandResult {
   const filter = ctx.analysis.filterFor(ctx.options);
-  return { out: formatRaw(ctx.analysis.profile, filter.exclude), err: filter.warnings.map((w) => `${w}\n`).join('') };
+  return { out: formatRaw(filter.profile, filter.exclude), err: filter.messages.map((w) => `${w}\n`).join('') };
 }

@@ -2,7 +2,11 @@ import type { ProfileAnalysis } from '../analysis/analysis.js';
 import type { ReportOptions } from '../analysis/options.js';
 import type { CommandArgs } from './parse.js';
 import { helpText, optionsListing } from './help.js';
+import { runList } from './report-list.js';
+import { runPeek, runTree } from './report-peek.js';
+import { runComments, runTags, runTraces } from './report-traces.js';
 import { runRaw, runTop } from './reports.js';
+import type { SourceFiles } from './sources.js';
 
 /** What a command runs against. */
 export interface CommandContext {
@@ -11,6 +15,8 @@ export interface CommandContext {
   readonly options: ReportOptions;
   /** Console (true) or one-shot report (false): defaults and headers differ. */
   readonly interactive: boolean;
+  /** Where `list` reads source files. */
+  readonly sources: SourceFiles;
 }
 
 /** A command's answer: report text for stdout, messages for stderr, and whether to leave. */
@@ -45,6 +51,18 @@ const REPORT_DETAIL = [
 const commandList: CommandSpec[] = [
   { name: 'top', kind: 'report', help: 'Outputs top entries in text form', usage: REPORT_USAGE, detail: REPORT_DETAIL, run: runTop },
   { name: 'text', kind: 'report', help: 'Outputs top entries in text form', usage: REPORT_USAGE, detail: REPORT_DETAIL, run: runTop },
+  {
+    name: 'list', kind: 'report', help: 'Output annotated source for functions matching regexp', usage: 'func_regex [focus_regex]* [-ignore_regex]* [>file]',
+    takesArgument: 'required', run: runList,
+  },
+  {
+    name: 'peek', kind: 'report', help: 'Output callers/callees of functions matching regexp', usage: 'func_regex [focus_regex]* [-ignore_regex]* [>file]',
+    takesArgument: 'required', run: runPeek,
+  },
+  { name: 'tree', kind: 'report', help: 'Outputs a text rendering of call graph', usage: REPORT_USAGE, run: runTree },
+  { name: 'traces', kind: 'report', help: 'Outputs all profile samples in text form', usage: '[focus_regex]* [-ignore_regex]* [>file]', run: runTraces },
+  { name: 'tags', kind: 'report', help: 'Outputs all tags in the profile', usage: '[tag_regex]* [-ignore_regex]* [>file]', run: runTags },
+  { name: 'comments', kind: 'report', help: 'Output all profile comments', usage: '[>file]', run: runComments },
   {
     name: 'raw', kind: 'report', help: 'Outputs a text representation of the raw profile', usage: '[focus_regex]* [-ignore_regex]* [>file]',
     run: runRaw,

@@ -73,6 +73,7 @@ export class ConsoleController {
         return this.submit(this.line.text);
       case 'interrupt':
         this.line = EMPTY_LINE;
+        history.reset();
         return;
       case 'eof':
         if (this.line.text === '') return this.leave();

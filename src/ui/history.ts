@@ -25,6 +25,8 @@ export class History {
   /** The entry shown, or entries.length for the draft. */
   private position: number;
   private draft = '';
+  /** The file's last line had no newline: the next append starts a new line first. */
+  private needsNewline = false;
 
   constructor(private readonly file: string | null, entries: string[] = []) {
     this.entries = entries.slice(-HISTORY_LIMIT);
@@ -35,7 +37,10 @@ export class History {
   static load(file: string | null): History {
     if (!file) return new History(null);
     try {
-      return new History(file, readFileSync(file, 'utf8').split('\n').filter((l) => l !== ''));
+      const text = readFileSync(file, 'utf8');
+      const history = new History(file, text.split('\n').filter((l) => l !== ''));
+      history.needsNewline = text !== '' && !text.endsWith('\n');
+      return history;
     } catch {
       return new History(file);
     }
@@ -55,6 +60,12 @@ export class History {
     if (this.entries.length > HISTORY_LIMIT) this.entries = this.entries.slice(-HISTORY_LIMIT);
     this.position = this.entries.length;
     this.persist(line);
+  }
+
+  /** Goes back to the line being typed (after Ctrl-C, the next Up starts from the newest entry). */
+  reset(): void {
+    this.position = this.entries.length;
+    this.draft = '';
   }
 
   /** The previous entry (Up), or null at the oldest; `current` is kept as the draft. */
@@ -77,7 +88,8 @@ export class History {
     try {
       mkdirSync(dirname(this.file), { recursive: true });
       if (this.entries.length >= HISTORY_LIMIT) writeFileSync(this.file, this.entries.join('\n') + '\n');
-      else appendFileSync(this.file, line + '\n');
+      else appendFileSync(this.file, (this.needsNewline ? '\n' : '') + line + '\n');
+      this.needsNewline = false;
     } catch {
       // An unwritable history file costs the history, not the session.
     }

@@ -24,6 +24,18 @@ function wordEndAfter(text: string, cursor: number): number {
   return i;
 }
 
+/** Where the character before `i` starts (two code units for a character outside the BMP). */
+function previousBoundary(text: string, i: number): number {
+  if (i >= 2 && /[\udc00-\udfff]/.test(text[i - 1]) && /[\ud800-\udbff]/.test(text[i - 2])) return i - 2;
+  return Math.max(0, i - 1);
+}
+
+/** Where the character at `i` ends. */
+function nextBoundary(text: string, i: number): number {
+  if (/[\ud800-\udbff]/.test(text[i] ?? '') && /[\udc00-\udfff]/.test(text[i + 1] ?? '')) return i + 2;
+  return Math.min(text.length, i + 1);
+}
+
 /** The line after an editing key; keys that do not edit (Enter, Tab, Up, ...) leave it unchanged. */
 export function editLine(line: LineState, key: Key): LineState {
   const { text, cursor } = line;
@@ -31,13 +43,14 @@ export function editLine(line: LineState, key: Key): LineState {
     case 'text':
       return { text: text.slice(0, cursor) + key.text + text.slice(cursor), cursor: cursor + key.text.length };
     case 'backspace':
-      return cursor === 0 ? line : { text: text.slice(0, cursor - 1) + text.slice(cursor), cursor: cursor - 1 };
+      if (cursor === 0) return line;
+      return { text: text.slice(0, previousBoundary(text, cursor)) + text.slice(cursor), cursor: previousBoundary(text, cursor) };
     case 'delete':
-      return cursor === text.length ? line : { text: text.slice(0, cursor) + text.slice(cursor + 1), cursor };
+      return cursor === text.length ? line : { text: text.slice(0, cursor) + text.slice(nextBoundary(text, cursor)), cursor };
     case 'left':
-      return { text, cursor: Math.max(0, cursor - 1) };
+      return { text, cursor: previousBoundary(text, cursor) };
     case 'right':
-      return { text, cursor: Math.min(text.length, cursor + 1) };
+      return { text, cursor: nextBoundary(text, cursor) };
     case 'home':
       return { text, cursor: 0 };
     case 'end':

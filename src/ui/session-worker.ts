@@ -4,6 +4,7 @@ import { ProfileError } from '../profile/errors.js';
 import { loadProfileFile } from '../profile/load.js';
 import { Interrupted, Session } from '../session.js';
 import { consoleInfo } from './runner.js';
+import { diskSourceFiles } from './source-files.js';
 
 /** What the console's worker thread is started with. */
 export interface WorkerStart {
@@ -30,6 +31,7 @@ try {
   const profile = loadProfileFile(start.source, start.maxBytes);
   const session = new Session(profile, {
     interactive: true,
+    sources: diskSourceFiles(process.env),
     checkpoint: () => {
       if (Atomics.load(flag, 0) === 1) throw new Interrupted();
     },

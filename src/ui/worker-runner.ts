@@ -18,6 +18,13 @@ class WorkerRunner implements SessionRunner {
       this.waiting.get(message.id)?.(message.result);
       this.waiting.delete(message.id);
     });
+    // A worker that dies (out of memory, say) answers what it owed, so the console is never stuck.
+    const stopped = (why: string) => {
+      for (const resolve of this.waiting.values()) resolve({ out: '', err: `heapcli: the session stopped: ${why}\n`, quit: true, failed: true });
+      this.waiting.clear();
+    };
+    worker.on('error', (err) => stopped(err.message));
+    worker.on('exit', (code) => stopped(`exit code ${code}`));
   }
 
   execute(line: string): Promise<ExecResult> {

@@ -1,0 +1,53 @@
+import { ReportError } from '../analysis/errors.js';
+import { activeFilterLines } from '../analysis/filter.js';
+import type { ReportOptions } from '../analysis/options.js';
+import { compileGoRegex } from '../analysis/regex.js';
+import { treeReport } from '../analysis/tree-report.js';
+import { profileLabels } from '../format/labels.js';
+import { formatPeek } from '../format/peek.js';
+import { FILTER_OPTIONS } from './options.js';
+import type { CommandArgs } from './parse.js';
+import type { CommandContext, CommandResult } from './table.js';
+
+/** tree's nodecount when the option is -1, in the console and one-shot alike. */
+const TREE_NODE_COUNT = 80;
+
+/** `peek regex`: callers and callees of the nodes whose printable name matches regex, untrimmed. */
+export function runPeek(ctx: CommandContext, args: CommandArgs): CommandResult {
+  const source = args.argument ?? '';
+  // pprof compiles the argument before the filters, so its error comes first.
+  const symbol = compileArgument(source);
+  // Trimming runs before nodes are matched, so pprof turns it off lest it hide the node asked for.
+  return contextReport(ctx, { ...ctx.options, trim: false }, symbol, source);
+}
+
+/** `tree`: every node the trimming keeps, with its callers and callees. */
+export function runTree(ctx: CommandContext, _args: CommandArgs): CommandResult {
+  return contextReport(ctx, ctx.options, null, '');
+}
+
+function compileArgument(source: string): RegExp {
+  try {
+    return compileGoRegex(source);
+  } catch (err) {
+    throw new ReportError(`parsing argument regexp ${source}: ${(err as Error).message}`);
+  }
+}
+
+function contextReport(ctx: CommandContext, options: ReportOptions, symbol: RegExp | null, source: string): CommandResult {
+  const prepared = ctx.analysis.prepare(options);
+  const report = treeReport({ ...prepared, defaultNodeCount: TREE_NODE_COUNT }, symbol);
+  const warnings = prepared.warnings.map((w) => `${w}\n`).join('');
+  // pprof fails the whole report, printing nothing of it, when peek matches no node.
+  if (symbol && report.entries.length === 0) return { out: '', err: `${warnings}no matches found for regexp: ${source}\n`, failed: true };
+  const header = options.compact_labels
+    ? []
+    : profileLabels(prepared.profile, {
+        typeName: prepared.typeName,
+        total: prepared.total,
+        sampleUnit: prepared.sampleUnit,
+        formatValue: report.formatValue,
+      });
+  const filters = activeFilterLines(FILTER_OPTIONS.map((name) => [name, options[name]]));
+  return { out: formatPeek(report, [...header, ...filters]), err: warnings };
+}
