@@ -125,7 +125,7 @@ export class ProfileAnalysis {
   /** The profile after the filters (cached for the last filter settings). */
   filterFor(options: ReportOptions): FilteredProfile {
     const o = options;
-    const key = JSON.stringify([o.focus, o.ignore, o.hide, o.show, o.show_from, o.prune_from, o.tagfocus, o.tagignore, o.tagshow, o.taghide, o.tagroot, o.tagleaf, o.tagroot || o.tagleaf ? o.unit : '']);
+    const key = JSON.stringify([o.focus, o.ignore, o.hide, o.show, o.show_from, o.prune_from, o.tagfocus, o.tagignore, o.tagshow, o.taghide, o.tagroot, o.tagleaf]);
     if (this.lastFilter?.key !== key) {
       this.lastFilter = { key, result: applyFilters(this.profile, options, this.checkpoint) };
     }

@@ -18,13 +18,11 @@ export interface NodeContext {
   readonly callees: readonly ContextEdge[];
 }
 
-const NO_EDGES: NodeContext = { callers: [], callees: [] };
-
 /**
  * The callers and callees of the graph's nodes: edges whose |weight| is under `edgeCutoff` are
  * dropped, as pprof trims low-frequency edges before printing. Each list is sorted as pprof sorts
- * edges: heavier first, then by caller name, then by callee name. `contextOf` returns an empty
- * context for a node without edges.
+ * edges: heavier first, then by caller name, then by callee name. A node without edges gets
+ * empty lists.
  */
 export function callContexts(graph: Graph, names: readonly string[], edgeCutoff: number): (node: number) => NodeContext {
   const callers = new Map<number, ContextEdge[]>();
@@ -39,14 +37,19 @@ export function callContexts(graph: Graph, names: readonly string[], edgeCutoff:
     push(callers, callee, { node: caller, weight, inline, residual });
     push(callees, caller, { node: callee, weight, inline, residual });
   });
+  // Sorted on first use: peek asks for a handful of nodes out of an untrimmed graph.
   const contexts = new Map<number, NodeContext>();
-  for (const node of new Set([...callers.keys(), ...callees.keys()])) {
-    contexts.set(node, {
-      callers: sortEdges(callers.get(node) ?? [], (e) => names[e.node], () => names[node]),
-      callees: sortEdges(callees.get(node) ?? [], () => names[node], (e) => names[e.node]),
-    });
-  }
-  return (node) => contexts.get(node) ?? NO_EDGES;
+  return (node) => {
+    let context = contexts.get(node);
+    if (!context) {
+      context = {
+        callers: sortEdges(callers.get(node) ?? [], (e) => names[e.node], () => names[node]),
+        callees: sortEdges(callees.get(node) ?? [], () => names[node], (e) => names[e.node]),
+      };
+      contexts.set(node, context);
+    }
+    return context;
+  };
 }
 
 /**

@@ -38,7 +38,8 @@ export function applyFilters(p: Profile, o: ReportOptions, checkpoint: () => voi
   const roots = labelKeys(o.tagroot);
   const leaves = labelKeys(o.tagleaf);
   if (roots.length > 0 || leaves.length > 0) {
-    const labelled = addLabelFrames(profile, roots, leaves, o.unit);
+    // Label values keep their own unit: pprof does not apply the report's `unit` to them.
+    const labelled = addLabelFrames(profile, roots, leaves, 'minimum');
     profile = labelled.profile;
     if (roots.length > 0 && !labelled.rootMatched) messages.push(noMatch('TagRoot'));
     if (leaves.length > 0 && !labelled.leafMatched) messages.push(noMatch('TagLeaf'));

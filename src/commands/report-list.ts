@@ -1,8 +1,47 @@
 import { ReportError } from '../analysis/errors.js';
+import type { ReportOptions } from '../analysis/options.js';
+import { compileGoRegex } from '../analysis/regex.js';
+import { listFunctions } from '../analysis/source-lines.js';
+import { trimSourcePath } from '../analysis/source-paths.js';
+import { percentage, scaledLabel } from '../analysis/units.js';
+import { formatList } from '../format/list.js';
+import type { Profile } from '../profile/model.js';
 import type { CommandArgs } from './parse.js';
+import { sourceLookup } from './source-lookup.js';
 import type { CommandContext, CommandResult } from './table.js';
 
-/** `list regex`: annotated source of the functions matching regex. */
-export function runList(_ctx: CommandContext, _args: CommandArgs): CommandResult {
-  throw new ReportError('list: not built yet');
+/**
+ * `list regex`: annotated source of the functions matching regex. As in pprof, the report is at
+ * line granularity with nothing trimmed, and each value is scaled on its own: `list` never picks
+ * one unit for the report as `top` does.
+ */
+export function runList(ctx: CommandContext, args: CommandArgs): CommandResult {
+  const symbol = compileSymbol(args.argument ?? '');
+  const options: ReportOptions = { ...ctx.options, granularity: 'lines', trim: false, nodecount: 0, nodefraction: 0, edgefraction: 0 };
+  const prepared = ctx.analysis.prepare(options);
+  const showFile = (file: string) => trimSourcePath(file, options.trim_path, options.source_path);
+  const functions = listFunctions(prepared, symbol, showFile);
+  const err = prepared.warnings.map((w) => `${w}\n`).join('');
+  if (functions.length === 0) throw new ReportError(`${err}no matches found for regexp: ${args.argument}`);
+  const ratio = 1 / options.divide_by;
+  const formatValue = (v: number) => scaledLabel(ratio !== 1 ? Math.trunc(v * ratio) : v, prepared.sampleUnit, options.unit);
+  const source = sourceLookup(ctx.sources, { sourcePath: options.source_path, trimPath: options.trim_path, profileFiles: profileFiles(prepared.profile) });
+  const out = formatList(prepared.total, functions, { formatValue, percentOfTotal: (v) => percentage(v, prepared.total), source });
+  return { out, err };
+}
+
+/** The function regexp, with pprof's wording when it does not parse. */
+function compileSymbol(source: string): RegExp {
+  try {
+    return compileGoRegex(source);
+  } catch (e) {
+    throw new ReportError(`parsing argument regexp ${source}: ${(e as Error).message}`);
+  }
+}
+
+/** Every file name the profile's functions have. */
+function profileFiles(p: Profile): string[] {
+  const files = new Set<string>();
+  for (let f = 0; f < p.functions.count; f++) files.add(p.strings[p.functions.filename[f]]);
+  return [...files];
 }

@@ -1,0 +1,48 @@
+import { padLeft } from '../analysis/go-numbers.js';
+import type { ListedFunction, Routine } from '../analysis/source-lines.js';
+
+/** A source file's lines (line n at index n; index 0 unused), or the error reading it gave. */
+export type ListSource = { readonly lines: readonly string[] } | { readonly error: string };
+
+/** How `list` prints: values and shares, and the source of each routine's file. */
+export interface ListLayout {
+  /** A value in the report's unit (`list` scales each value on its own under unit=minimum). */
+  readonly formatValue: (v: number) => string;
+  /** `value` as a share of the total, as pprof prints it. */
+  readonly percentOfTotal: (v: number) => string;
+  readonly source: (file: string) => ListSource;
+}
+
+/**
+ * The `list` report: the total, then per function either `No source information for NAME` or one
+ * ROUTINE block per file: its flat/cum header and the source lines in range, `.` for zero, or the
+ * error when the file could not be read.
+ */
+export function formatList(total: number, functions: readonly ListedFunction[], layout: ListLayout): string {
+  const out = [`Total: ${layout.formatValue(total)}`];
+  for (const fn of functions) {
+    if (fn.routines.length === 0) {
+      out.push(`No source information for ${fn.name}`);
+      continue;
+    }
+    for (const routine of fn.routines) out.push(...routineLines(fn.name, routine, layout));
+  }
+  return out.join('\n') + '\n';
+}
+
+function routineLines(name: string, r: Routine, layout: ListLayout): string[] {
+  const { formatValue } = layout;
+  const out = [
+    `ROUTINE ======================== ${name} in ${r.file}`,
+    `${padLeft(formatValue(r.flat), 10)} ${padLeft(formatValue(r.cum), 10)} (flat, cum) ${layout.percentOfTotal(r.cum)} of Total`,
+  ];
+  const source = layout.source(r.file);
+  if ('error' in source) return [...out, ` Error: ${source.error}`];
+  const orDot = (v: number) => (v === 0 ? '.' : formatValue(v));
+  // The range may run past the end of the file: printing stops at its last line.
+  for (let n = r.start; n <= r.end && n < source.lines.length; n++) {
+    const values = r.lines.get(n);
+    out.push(`${padLeft(orDot(values?.flat ?? 0), 10)} ${padLeft(orDot(values?.cum ?? 0), 10)} ${padLeft(String(n), 6)}:${source.lines[n]}`);
+  }
+  return out;
+}
