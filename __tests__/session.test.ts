@@ -90,6 +90,16 @@ describe('Session.execute', () => {
     expect(result.file?.text).toMatch(/^Showing nodes accounting for .*\n.*\nShowing top 3 nodes out of 12\n/);
   });
 
+  it('sends every later report to the output file until output is cleared', () => {
+    const session = consoleSession();
+    session.execute('output=later.txt');
+    const first = session.execute('top3');
+    expect([first.out, first.err, first.file?.path]).toEqual(['', 'Generating report in later.txt\n', 'later.txt']);
+    expect(session.execute('o').file).toBeUndefined();
+    session.execute('output=');
+    expect(session.execute('top1').out).toMatch(/^Showing nodes accounting for /);
+  });
+
   it('leaves on quit, exit and q', () => {
     for (const word of ['quit', 'exit', 'q']) expect(consoleSession().execute(word).quit).toBe(true);
   });

@@ -99,8 +99,10 @@ export class Session {
         const { command, args } = parsed;
         const options = { ...this.settings, ...args.overrides };
         const result = this.guard(() => command.run({ analysis: this.analysis, options, interactive: this.mode.interactive, sources: this.mode.sources ?? NO_SOURCE_FILES }, args));
-        if (args.output === null) return { ...result, quit: result.quit ?? false };
-        return { out: '', err: `${result.err}Generating report in ${args.output}\n`, quit: false, file: { path: args.output, text: result.out } };
+        // `>file` on the line, else the `output` option, sends a report to a file (pprof's way).
+        const output = command.kind === 'report' ? (args.output ?? (options.output || null)) : null;
+        if (output === null || result.failed) return { ...result, quit: result.quit ?? false };
+        return { out: '', err: `${result.err}Generating report in ${output}\n`, quit: false, file: { path: output, text: result.out } };
       }
     }
   }
