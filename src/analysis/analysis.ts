@@ -4,7 +4,8 @@ import { buildFrameTable, type FrameTable } from './frames.js';
 import { type Checkpoint, type SampleWeights, noCheckpoint } from './graph.js';
 import type { Granularity, ReportOptions } from './options.js';
 import { type TopReport, topReport } from './rows.js';
-import { reportTotal, resolveSampleIndex, sampleWeights } from './sample-value.js';
+import { reportTotal, resolveSampleIndex, sampleWeights, samplesLabelled } from './sample-value.js';
+import { DIFF_BASE_LABEL } from '../profile/compose.js';
 
 /**
  * Everything a report is computed from, for one set of options: the profile after the filters
@@ -49,12 +50,16 @@ export class ProfileAnalysis {
   private readonly frameTables = new WeakMap<Profile, Map<string, FrameTable>>();
   private readonly weightTables = new Map<string, { weights: SampleWeights; total: number }>();
   private lastFilter: { key: string; result: FilteredProfile } | null = null;
+  /** The samples of a `-diff_base` profile: the % denominator counts only them. */
+  private readonly baseSamples: Uint8Array | null;
 
   /** `checkpoint` is called during long work and may throw to stop it (Ctrl-C in the console). */
   constructor(
     readonly profile: Profile,
     private readonly checkpoint: Checkpoint = noCheckpoint,
-  ) {}
+  ) {
+    this.baseSamples = samplesLabelled(profile, DIFF_BASE_LABEL, 'true');
+  }
 
   /** The sample-type names, in profile order. */
   get sampleTypeNames(): string[] {
@@ -81,7 +86,7 @@ export class ProfileAnalysis {
       profile: filter.profile,
       frames: this.framesFor(filter.profile, options.granularity, options.noinlines),
       weights: kept,
-      total: options.relative_percentages ? reportTotal(kept) : total,
+      total: options.relative_percentages ? reportTotal(kept, this.baseSamples) : total,
       sampleIndex: index,
       sampleUnit: type.unit,
       typeName: (options.mean ? 'mean_' : '') + type.type,
@@ -116,7 +121,7 @@ export class ProfileAnalysis {
     let entry = this.weightTables.get(key);
     if (!entry) {
       const weights = sampleWeights(this.profile, index, mean);
-      entry = { weights, total: reportTotal(weights) };
+      entry = { weights, total: reportTotal(weights, this.baseSamples) };
       this.weightTables.set(key, entry);
     }
     return entry;

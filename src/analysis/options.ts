@@ -56,6 +56,8 @@ export interface ReportOptions {
   call_tree: boolean;
   /** Intel assembly syntax for disassembly; no text report reads it. */
   intel_syntax: boolean;
+  /** With -base/-diff_base, scale the source to the base's totals (read at load only). */
+  normalize: boolean;
 }
 
 /** pprof's defaults. */
@@ -91,4 +93,5 @@ export const DEFAULT_OPTIONS: Readonly<ReportOptions> = Object.freeze({
   output: '',
   call_tree: false,
   intel_syntax: false,
+  normalize: false,
 });

@@ -38,14 +38,43 @@ export function sampleWeights(p: Profile, index: number, mean: boolean): SampleW
   return { weight, divisor, exclude: null };
 }
 
-/** The report total: Σ|value| over the included samples, divided by Σ|divisor| under `mean`. */
-export function reportTotal(w: SampleWeights): number {
+/**
+ * The report total: Σ|value| over the included samples, divided by Σ|divisor| under `mean`. With
+ * `-diff_base`, only the base's samples (`baseSamples`) count, when they add up to anything.
+ */
+export function reportTotal(w: SampleWeights, baseSamples: Uint8Array | null = null): number {
   let total = 0;
   let div = 0;
+  let baseTotal = 0;
+  let baseDiv = 0;
   for (let s = 0; s < w.weight.length; s++) {
     if (w.exclude && w.exclude[s]) continue;
-    total += Math.abs(w.weight[s]);
-    if (w.divisor) div += Math.abs(w.divisor[s]);
+    const v = Math.abs(w.weight[s]);
+    const d = w.divisor ? Math.abs(w.divisor[s]) : 0;
+    total += v;
+    div += d;
+    if (baseSamples?.[s]) {
+      baseTotal += v;
+      baseDiv += d;
+    }
   }
+  if (baseTotal > 0) [total, div] = [baseTotal, baseDiv];
   return div !== 0 ? Math.trunc(total / div) : total;
+}
+
+/** The samples labelled `key=value` (the `-diff_base` samples), or null when there are none. */
+export function samplesLabelled(p: Profile, key: string, value: string): Uint8Array | null {
+  const { samples: ss, strings } = p;
+  const k = strings.indexOf(key);
+  const v = strings.indexOf(value);
+  if (k < 0 || v < 0) return null;
+  const mask = new Uint8Array(ss.count);
+  let any = false;
+  for (let s = 0; s < ss.count; s++) {
+    for (let i = ss.labelStart[s]; i < ss.labelStart[s + 1]; i++) {
+      if (ss.labelKey[i] === k && ss.labelStr[i] === v) mask[s] = 1;
+    }
+    any ||= mask[s] === 1;
+  }
+  return any ? mask : null;
 }

@@ -62,6 +62,7 @@ export const OPTION_SPECS: { readonly [K in keyof ReportOptions]: OptionSpec<Rep
   output: text('Writes every later report to this file'),
   call_tree: bool('Paths in context for graph outputs (heapcli has only text reports, which ignore it)'),
   intel_syntax: bool('Intel assembly syntax for disassembly (heapcli has no disassembly; ignored)'),
+  normalize: bool('With -base or -diff_base, scales the profile to the base\'s totals (applies when loading)'),
 };
 
 /** An option name. */
