@@ -322,9 +322,9 @@ describe('ConsoleController', () => {
       const { controller, type } = open();
       type('n\t');
       expect(controller.line).toEqual({ text: 'no', cursor: 2 });
-      expect(controller.candidates).toEqual(['nodecount', 'nodefraction', 'noinlines']);
+      expect(controller.candidates).toEqual(['nodecount', 'nodefraction', 'noinlines', 'normalize']);
       type('\t');
-      expect(controller.candidates).toEqual(['nodecount', 'nodefraction', 'noinlines']);
+      expect(controller.candidates).toEqual(['nodecount', 'nodefraction', 'noinlines', 'normalize']);
       type('d');
       expect(controller.candidates).toEqual([]);
       expect(controller.line).toEqual({ text: 'nod', cursor: 3 });

@@ -3,7 +3,7 @@ import type { FrameTable } from './frames.js';
 import { type Checkpoint, type SampleWeights, cumValue, flatValue, inlineLabels } from './graph.js';
 import type { ReportOptions } from './options.js';
 import { trimmedGraph } from './trim.js';
-import { percentage, scaledLabel, selectMinimumUnit } from './units.js';
+import { percentage, scaledLabel, reportUnit } from './units.js';
 
 /** One row of the top/text report, values raw and formatted. */
 export interface TopRow {
@@ -61,7 +61,7 @@ export function topReport(input: ReportInput): TopReport {
   });
   const { graph, shown } = trimmed;
   const ratio = 1 / o.divide_by;
-  const outputUnit = o.unit === 'minimum' ? minimumUnit(shown.map((n) => [flatValue(graph, n), cumValue(graph, n)]), total, ratio, input.sampleUnit) : o.unit;
+  const outputUnit = reportUnit(o.unit, shown.map((n) => [flatValue(graph, n), cumValue(graph, n)] as const), total, ratio, input.sampleUnit);
   const formatValue = (v: number) => scaledLabel(Math.trunc(v * ratio), input.sampleUnit, outputUnit);
   const labels = inlineLabels(graph, frames.nodes.length, trimmed.edgeCutoff);
   let sum = 0;
@@ -91,16 +91,4 @@ export function topReport(input: ReportInput): TopReport {
     showingTop: total !== 0 && rows.length > 0 && rows.length < trimmed.nodesAfterCutoff ? { shown: rows.length, of: trimmed.nodesAfterCutoff } : null,
     formatValue,
   };
-}
-
-/** The single unit of a `unit=minimum` report, from its smallest nonzero value. */
-function minimumUnit(values: [number, number][], total: number, ratio: number, sampleUnit: string): string {
-  let smallest = 0;
-  for (const [flat, cum] of values) {
-    const v = Math.abs(flat) || Math.abs(cum);
-    if (v > 0 && (smallest === 0 || v < smallest)) smallest = v;
-  }
-  // A report with no nonzero row takes the total's unit; divide_by scales both ends.
-  const min = smallest || total;
-  return ratio !== 1 ? selectMinimumUnit(Math.trunc(min * ratio), Math.trunc(total * ratio), sampleUnit) : selectMinimumUnit(min, total, sampleUnit);
 }

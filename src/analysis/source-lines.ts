@@ -1,7 +1,7 @@
 import type { Profile } from '../profile/model.js';
 import type { PreparedReport } from './analysis.js';
 import type { FrameTable } from './frames.js';
-import { buildGraph, cumValue, flatValue } from './graph.js';
+import { buildGraph } from './graph.js';
 import { cleanPath } from './paths.js';
 
 /** Lines shown before the first and after the last sampled line of a routine. */
@@ -53,11 +53,11 @@ export function listFunctions(r: PreparedReport, symbol: RegExp, showFile: (file
   const startLines = nodeStartLines(r.profile, r.frames);
   const byFunction = new Map<string, Map<string, LineNode[]>>();
   for (const n of graph.nodes) {
-    const flat = flatValue(graph, n);
-    const cum = cumValue(graph, n);
+    // pprof sums the lines' raw values: under `mean` they are not divided (the total is).
+    const flat = graph.flat[n];
+    const cum = graph.cum[n];
     if (r.options.drop_negative && (flat < 0 || (flat === 0 && cum < 0))) continue;
     const info = r.frames.nodes[n];
-    symbol.lastIndex = 0;
     if (!symbol.test(info.name)) continue;
     let files = byFunction.get(info.name);
     if (!files) byFunction.set(info.name, (files = new Map()));

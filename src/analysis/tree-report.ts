@@ -2,7 +2,7 @@ import { type ContextEdge, callContexts } from './callers.js';
 import { cumValue, flatValue } from './graph.js';
 import type { ReportInput, TopReport } from './rows.js';
 import { trimmedGraph } from './trim.js';
-import { percentage, scaledLabel, selectMinimumUnit } from './units.js';
+import { percentage, scaledLabel, reportUnit } from './units.js';
 
 /** A caller or callee line of the peek/tree report, values formatted. */
 export interface ContextLine {
@@ -54,7 +54,7 @@ export function treeReport(input: ReportInput, symbol: RegExp | null): TreeRepor
   });
   const { graph, shown } = trimmed;
   const ratio = 1 / o.divide_by;
-  const outputUnit = o.unit === 'minimum' ? minimumUnit(shown.map((n) => [flatValue(graph, n), cumValue(graph, n)]), total, ratio, input.sampleUnit) : o.unit;
+  const outputUnit = reportUnit(o.unit, shown.map((n) => [flatValue(graph, n), cumValue(graph, n)] as const), total, ratio, input.sampleUnit);
   const formatValue = (v: number) => scaledLabel(Math.trunc(v * ratio), input.sampleUnit, outputUnit);
   const contextOf = callContexts(graph, frames.names, trimmed.edgeCutoff);
   const line = (cum: number) => (e: ContextEdge): ContextLine => ({
@@ -98,16 +98,4 @@ export function treeReport(input: ReportInput, symbol: RegExp | null): TreeRepor
     showingTop: total !== 0 && shown.length > 0 && shown.length < trimmed.nodesAfterCutoff ? { shown: shown.length, of: trimmed.nodesAfterCutoff } : null,
     formatValue,
   };
-}
-
-/** The one unit of a `unit=minimum` report, from the smallest nonzero |flat| (or |cum|) of its nodes. */
-function minimumUnit(values: [number, number][], total: number, ratio: number, sampleUnit: string): string {
-  let smallest = 0;
-  for (const [flat, cum] of values) {
-    const v = Math.abs(flat) || Math.abs(cum);
-    if (v > 0 && (smallest === 0 || v < smallest)) smallest = v;
-  }
-  // With no nonzero node the total decides; divide_by scales both ends before units are picked.
-  const min = smallest || total;
-  return selectMinimumUnit(Math.trunc(min * ratio), Math.trunc(total * ratio), sampleUnit);
 }

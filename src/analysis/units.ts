@@ -6,8 +6,8 @@ interface UnitFamily {
   readonly spellings: ReadonlyMap<string, number>;
   /** Displayed name of each factor, from the smallest up; `autoScale` picks among these. */
   readonly scale: readonly { factor: number; name: string }[];
-  /** The name to show when the requested unit is not one of this family's. */
-  readonly fallback: string;
+  /** The unit a value converts to when the requested unit is not one of this family's. */
+  readonly fallback: { readonly factor: number; readonly name: string };
 }
 
 const KIB = 1024;
@@ -24,46 +24,72 @@ const MEMORY: UnitFamily = {
     { factor: 1, name: 'B' }, { factor: KIB, name: 'kB' }, { factor: KIB ** 2, name: 'MB' },
     { factor: KIB ** 3, name: 'GB' }, { factor: KIB ** 4, name: 'TB' }, { factor: KIB ** 5, name: 'PB' },
   ],
-  fallback: 'B',
+  fallback: { factor: 1, name: 'B' },
 };
 
+// Time and GCU units as the pprof of Go 1.19 knows them: no minutes, hours only as `hour`/`hr`
+// (so `hrs`, with its plural dropped).
 const SECOND = 1e9;
 const TIME: UnitFamily = {
   spellings: new Map([
     ['nanosecond', 1], ['ns', 1],
-    ['microsecond', 1e3], ['us', 1e3], ['µs', 1e3],
+    ['microsecond', 1e3], ['us', 1e3], ['μs', 1e3],
     ['millisecond', 1e6], ['ms', 1e6],
     ['second', SECOND], ['sec', SECOND], ['s', SECOND],
-    ['minute', 60 * SECOND], ['m', 60 * SECOND],
-    ['hour', 3600 * SECOND], ['h', 3600 * SECOND],
+    ['hour', 3600 * SECOND], ['hr', 3600 * SECOND],
   ]),
   scale: [
     { factor: 1, name: 'ns' }, { factor: 1e3, name: 'us' }, { factor: 1e6, name: 'ms' },
-    { factor: SECOND, name: 's' }, { factor: 60 * SECOND, name: 'mins' }, { factor: 3600 * SECOND, name: 'hrs' },
+    { factor: SECOND, name: 's' }, { factor: 3600 * SECOND, name: 'hrs' },
   ],
-  fallback: 's',
+  fallback: { factor: SECOND, name: 's' },
 };
 
-const FAMILIES = [MEMORY, TIME];
+const GCU_STEPS: [string, string, number][] = [
+  ['nanogcu', 'n*GCU', 1e-9], ['microgcu', 'u*GCU', 1e-6], ['milligcu', 'm*GCU', 1e-3], ['gcu', 'GCU', 1],
+  ['kilogcu', 'k*GCU', 1e3], ['megagcu', 'M*GCU', 1e6], ['gigagcu', 'G*GCU', 1e9], ['teragcu', 'T*GCU', 1e12], ['petagcu', 'P*GCU', 1e15],
+];
+const GCU: UnitFamily = {
+  spellings: new Map(GCU_STEPS.map(([spelling, , factor]) => [spelling, factor])),
+  scale: GCU_STEPS.map(([, name, factor]) => ({ factor, name })),
+  fallback: { factor: 1, name: 'GCU' },
+};
 
-/** Lower-cases a unit and drops a plural `s` (kept for two-letter units such as `ms`). */
+const FAMILIES = [MEMORY, TIME, GCU];
+
+/**
+ * Lower-cases a unit and drops a plural `s` (kept for two-byte units such as `ms`; Go counts
+ * UTF-8 bytes, so `μs` loses its `s` and is never found, as in pprof).
+ */
 function normaliseUnit(unit: string): string {
   const lower = unit.toLowerCase();
-  return lower.length > 2 && lower.endsWith('s') ? lower.slice(0, -1) : lower;
+  return new TextEncoder().encode(lower).length > 2 && lower.endsWith('s') ? lower.slice(0, -1) : lower;
 }
 
+const families = new Map<string, { family: UnitFamily; factor: number } | null>();
+
+/** The family and factor of a unit's spelling, or null (remembered: reports ask for few units). */
 function familyOf(unit: string): { family: UnitFamily; factor: number } | null {
-  const key = normaliseUnit(unit);
-  for (const family of FAMILIES) {
-    const factor = family.spellings.get(key);
-    if (factor !== undefined) return { family, factor };
+  let found = families.get(unit);
+  if (found === undefined) {
+    const key = normaliseUnit(unit);
+    found = null;
+    for (const family of FAMILIES) {
+      const factor = family.spellings.get(key);
+      if (factor !== undefined) {
+        found = { family, factor };
+        break;
+      }
+    }
+    if (families.size < 1000) families.set(unit, found);
   }
-  return null;
+  return found;
 }
 
+/** The largest unit in which |base| is at least 1; the fallback unit when there is none (zero). */
 function autoScale(family: UnitFamily, base: number): { factor: number; name: string } {
-  let chosen = family.scale[0];
-  for (const step of family.scale) if (Math.abs(base) >= step.factor) chosen = step;
+  let chosen = family.fallback;
+  for (const step of family.scale) if (Math.abs(base) / step.factor >= 1) chosen = step;
   return chosen;
 }
 
@@ -79,14 +105,14 @@ export function scaleValue(value: number, fromUnit: string, toUnit: string): { v
     if (target) return { value: base / target.factor, unit: target.name };
     const to = familyOf(toUnit);
     if (to && to.family === from.family) return { value: base / to.factor, unit: displayName(to.family, to.factor) };
-    return { value: base, unit: from.family.fallback };
+    return { value: base / from.family.fallback.factor, unit: from.family.fallback.name };
   }
   const silent = ['count', 'sample', 'unit', 'minimum', 'auto'].includes(toUnit);
   return { value, unit: silent ? '' : toUnit };
 }
 
 function displayName(family: UnitFamily, factor: number): string {
-  return family.scale.find((step) => step.factor === factor)?.name ?? family.fallback;
+  return family.scale.find((step) => step.factor === factor)?.name ?? family.fallback.name;
 }
 
 /** A value as pprof prints it: two decimals, `.00` dropped, zero as `0`, then the unit. */
@@ -115,4 +141,19 @@ export function selectMinimumUnit(min: number, total: number, sampleUnit: string
   const maxUnit = scaleValue(total, sampleUnit, 'minimum').unit;
   const unit = minUnit !== maxUnit && min * 100 < total ? scaleValue(100 * min, sampleUnit, 'minimum').unit : minUnit;
   return unit !== '' ? unit : sampleUnit;
+}
+
+/**
+ * The output unit of a report: `unit` itself unless it is `minimum`, where one unit is picked for
+ * the whole table from its smallest nonzero [flat, cum] (the total when none), scaled by divide_by.
+ */
+export function reportUnit(unit: string, values: readonly (readonly [number, number])[], total: number, ratio: number, sampleUnit: string): string {
+  if (unit !== 'minimum') return unit;
+  let smallest = 0;
+  for (const [flat, cum] of values) {
+    const v = Math.abs(flat) || Math.abs(cum);
+    if (v > 0 && (smallest === 0 || v < smallest)) smallest = v;
+  }
+  const min = smallest || total;
+  return selectMinimumUnit(Math.trunc(min * ratio), Math.trunc(total * ratio), sampleUnit);
 }

@@ -22,6 +22,7 @@ export function runList(ctx: CommandContext, args: CommandArgs): CommandResult {
   const showFile = (file: string) => trimSourcePath(file, options.trim_path, options.source_path);
   const functions = listFunctions(prepared, symbol, showFile);
   const err = prepared.warnings.map((w) => `${w}\n`).join('');
+  // pprof prints the filters' warnings before the error; an error carries all of stderr.
   if (functions.length === 0) throw new ReportError(`${err}no matches found for regexp: ${args.argument}`);
   const ratio = 1 / options.divide_by;
   const formatValue = (v: number) => scaledLabel(ratio !== 1 ? Math.trunc(v * ratio) : v, prepared.sampleUnit, options.unit);
