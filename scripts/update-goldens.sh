@@ -77,6 +77,7 @@ if ((goldens_only == 0)); then
   run_go_program leakybuf
   run_go_program httpleak
   run_go_program recurse
+  run_go_program growing # the growth series: growing-01.pb.gz .. growing-08.pb.gz, ~2 s
   run_node_writer
   # Copy exactly the expected files, so a missing one is an error.
   for f in \
@@ -87,6 +88,15 @@ if ((goldens_only == 0)); then
     [[ -s "$tmp/out/$f" ]] || die "the writer did not produce $f"
     cp "$tmp/out/$f" "$profiles/$f"
   done
+  # The series for heapcli's growth report has its own folder (pprof has no golden for it).
+  mkdir -p "$profiles/growing"
+  rm -f "$profiles"/growing/*.pb.gz
+  for i in 01 02 03 04 05 06 07 08; do
+    f="growing-$i.pb.gz"
+    [[ -s "$tmp/out/$f" ]] || die "the writer did not produce $f"
+    cp "$tmp/out/$f" "$profiles/growing/$f"
+  done
+  say "new growth series: refresh heapcli's goldens with npm run build && node scripts/update-growth-goldens.js"
   # The binaries go now: pprof must not find them (it would look for the
   # mapping's path) and so behave differently from a machine without them.
   rm -rf "${tmp:?}/bin"

@@ -1,5 +1,6 @@
 import { ProfileAnalysis } from './analysis/analysis.js';
 import { DEFAULT_OPTIONS, type ReportOptions } from './analysis/options.js';
+import { numLabelUnits, unitConflictWarnings } from './analysis/labels.js';
 import { reportTotal, resolveSampleIndex, sampleWeights } from './analysis/sample-value.js';
 import { scaledLabel } from './analysis/units.js';
 import { applyAssignment } from './commands/assign.js';
@@ -28,6 +29,8 @@ export interface SessionSettings {
   readonly checkpoint?: () => void;
   /** Where `list` reads source files (none when not given). */
   readonly sources?: SourceFiles;
+  /** Snapshots of one program over time, for `growth` (none when not given). */
+  readonly series?: readonly Profile[];
 }
 
 /** Thrown by a checkpoint to stop a running command; the session answers `interrupted`. */
@@ -74,12 +77,13 @@ export class Session {
     const index = resolveSampleIndex(p, this.settings.sample_index);
     const type = p.sampleTypes[index];
     const total = reportTotal(sampleWeights(p, index, this.settings.mean));
-    const lines = profileLabels(p, {
+    // pprof warns about a label key written in several units before it greets.
+    const lines = [...unitConflictWarnings(numLabelUnits(p)), ...profileLabels(p, {
       typeName: (this.settings.mean ? 'mean_' : '') + type.type,
       total,
       sampleUnit: type.unit,
       formatValue: (v) => scaledLabel(v, type.unit, 'minimum'),
-    });
+    })];
     if (total === 0 && p.sampleTypes.length > 1) {
       lines.push('No samples were found with the default sample value type.', 'Try "sample_index" command to analyze different sample values.', '');
     }
@@ -98,7 +102,7 @@ export class Session {
       case 'command': {
         const { command, args } = parsed;
         const options = { ...this.settings, ...args.overrides };
-        const result = this.guard(() => command.run({ analysis: this.analysis, options, interactive: this.mode.interactive, sources: this.mode.sources ?? NO_SOURCE_FILES }, args));
+        const result = this.guard(() => command.run({ analysis: this.analysis, options, sessionOptions: this.settings, interactive: this.mode.interactive, sources: this.mode.sources ?? NO_SOURCE_FILES, series: this.mode.series ?? [] }, args));
         // `>file` on the line, else the `output` option, sends a report to a file (pprof's way).
         const output = command.kind === 'report' ? (args.output ?? (options.output || null)) : null;
         if (output === null || result.failed) return { ...result, quit: result.quit ?? false };

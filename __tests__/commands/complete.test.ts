@@ -73,7 +73,7 @@ describe('completeLine: the first word (commands, options, sample types)', () =>
     ['nodec|', 'nodecount=|', []],
     ['sa|', 'sample_index=|', []],
     ['sor|', 'sort=|', []],
-    ['gr|', 'granularity=|', []],
+    ['gra|', 'granularity=|', []],
     ['ig|', 'ignore=|', []],
     ['comp|', 'compact_labels=|', []],
     ['tagf|', 'tagfocus=|', []],
@@ -232,7 +232,7 @@ describe('completeLine: help topics', () => {
   it.each<[string, string, string[]]>([
     ['help to|', 'help top|', []],
     ['help sa|', 'help sample_index|', []],
-    ['help gr|', 'help granularity|', []],
+    ['help gra|', 'help granularity|', []],
     ['help no|', 'help no|', ['nodecount', 'nodefraction', 'noinlines', 'normalize']],
     ['help q|', 'help q|', ['q', 'quit']],
     ['help tr|', 'help tr|', ['traces', 'tree', 'trim', 'trim_path']],

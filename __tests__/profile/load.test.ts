@@ -29,8 +29,8 @@ describe('loadProfileFile', () => {
   });
 
   it('a file that is not a profile', () => {
-    expect(loadError('testdata/profiles/leakybuf.heap.txt')).toEqual([
-      'not-a-profile', 'not a pprof profile: neither gzip nor profile.proto (wire type 1 where 0 was expected)',
+    expect(loadError('testdata/README.md')).toEqual([
+      'not-a-profile', 'not a pprof profile: neither gzip nor profile.proto (wire type 3 where 2 was expected)',
     ]);
   });
 

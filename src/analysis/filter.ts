@@ -48,7 +48,7 @@ const IGNORED = 2;
 export function filterSamples(p: Profile, f: SampleFilters, checkpoint: () => void = () => {}): FilterResult {
   const focus = compileFilter('focus', f.focus);
   const ignore = compileFilter('ignore', f.ignore);
-  if (!focus && !ignore) return { exclude: null, warnings: [] };
+  if (!focus && !ignore) return { exclude: framelessSamples(p), warnings: [] };
   const state = new Uint8Array(p.locations.count);
   let focusMatched = false;
   let ignoreMatched = false;
@@ -77,6 +77,18 @@ export function filterSamples(p: Profile, f: SampleFilters, checkpoint: () => vo
   if (focus && !focusMatched) warnings.push('Focus expression matched no samples');
   if (ignore && !ignoreMatched) warnings.push('Ignore expression matched no samples');
   return { exclude, warnings };
+}
+
+/** Samples with no location, which pprof's name filter always drops (even with no focus set). */
+export function framelessSamples(p: Profile): Uint8Array | null {
+  const { count, locStart } = p.samples;
+  let mask: Uint8Array | null = null;
+  for (let s = 0; s < count; s++) {
+    if (locStart[s] !== locStart[s + 1]) continue;
+    mask ??= new Uint8Array(count);
+    mask[s] = 1;
+  }
+  return mask;
 }
 
 /** The `Active filters:` lines for the filters set (values cut at 80 characters). */

@@ -12,6 +12,11 @@ export interface CliRequest {
   /** Option flags, in order, as assignments. */
   readonly assignments: Assignment[];
   readonly sources: string[];
+  /** The profile given with -base or -diff_base (the last one: Go 1.19's pprof keeps only that). */
+  readonly bases: string[];
+  readonly diffBase: boolean;
+  /** The command-line-only flags (-seconds, -timeout); 0 when not given, as in pprof. */
+  readonly fetch: Record<CliOnlyFlag, number>;
   readonly help: boolean;
   readonly version: boolean;
   /** Messages to print before anything else (e.g. ignored legacy flags). */
@@ -20,6 +25,22 @@ export interface CliRequest {
 
 /** A command-line mistake: printed with a usage hint, exit status 2. */
 export class UsageError extends Error {}
+
+/**
+ * Flags of the command line only: how a live profile is fetched. They are not console options (a
+ * profile is fetched once, at start-up), so they live here rather than in the option table.
+ */
+export const CLI_ONLY_FLAGS = {
+  seconds: { kind: 'int', help: 'fetch a delta profile over N seconds from a URL (adds ?seconds=N)' },
+  timeout: { kind: 'int', help: 'give up on a fetch after N seconds (default: 1.5 × -seconds, or 60)' },
+} as const satisfies Record<string, { readonly kind: 'int'; readonly help: string }>;
+
+/** The name of a command-line-only flag. */
+export type CliOnlyFlag = keyof typeof CLI_ONLY_FLAGS;
+
+function isCliOnlyFlag(name: string): name is CliOnlyFlag {
+  return Object.hasOwn(CLI_ONLY_FLAGS, name);
+}
 
 /** pprof's legacy sample-type flags, in the order pprof gives them precedence. */
 const LEGACY_SAMPLE_FLAGS = ['inuse_space', 'inuse_objects', 'alloc_space', 'alloc_objects'];
@@ -32,8 +53,25 @@ function isBoolFlag(name: string): boolean {
   return OPTION_NAMES.some((option) => OPTION_SPECS[option].choices?.includes(name));
 }
 
+/** Flags naming a profile to subtract, repeatable. */
+const BASE_FLAGS = {
+  base: 'subtract this profile; what did not change cancels out',
+  diff_base: 'subtract this profile, with percentages of its total',
+} as const;
+
+function addBase(request: { bases: string[]; diffBase: boolean }, name: 'base' | 'diff_base', value: string): void {
+  if (request.bases.length > 0 && request.diffBase !== (name === 'diff_base')) {
+    throw new UsageError('-base and -diff_base flags cannot both be specified');
+  }
+  request.diffBase = name === 'diff_base';
+  // A later -base replaces an earlier one, as in Go 1.19's pprof (its flag holds one value).
+  request.bases.splice(0, request.bases.length, value);
+}
+
 /** Flags that take a value: every non-bool option, and report commands with an argument. */
 function isValueFlag(name: string): boolean {
+  if (Object.hasOwn(BASE_FLAGS, name)) return true;
+  if (isCliOnlyFlag(name)) return true;
   if (COMMANDS.get(name)?.kind === 'report' && COMMANDS.get(name)?.takesArgument) return true;
   // sort and granularity are set through their choices (-cum, -lines), as in pprof.
   return isOptionName(name) && OPTION_SPECS[name].kind !== 'bool' && !OPTION_SPECS[name].choices;
@@ -44,7 +82,7 @@ function isValueFlag(name: string): boolean {
  * `--` to end flags. Unlike Go's flag package, flags may also follow the profile name.
  */
 export function parseArgs(argv: readonly string[]): CliRequest {
-  const request = { report: null as string | null, reportArgument: null as string | null, assignments: [] as Assignment[], sources: [] as string[], help: false, version: false, warnings: [] as string[] };
+  const request = { report: null as string | null, reportArgument: null as string | null, assignments: [] as Assignment[], sources: [] as string[], bases: [] as string[], diffBase: false, fetch: { seconds: 0, timeout: 0 }, help: false, version: false, warnings: [] as string[] };
   const legacy: string[] = [];
   let sampleIndexFlag = false;
   for (let i = 0; i < argv.length; i++) {
@@ -73,7 +111,11 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       if (i + 1 >= argv.length) throw new UsageError(`flag needs an argument: -${name}`);
       value = argv[++i];
     }
-    if (COMMANDS.get(name)?.kind === 'report') {
+    if (isCliOnlyFlag(name)) {
+      request.fetch[name] = parseIntFlag(name, value);
+    } else if (name === 'base' || name === 'diff_base') {
+      addBase(request, name, value);
+    } else if (COMMANDS.get(name)?.kind === 'report') {
       setReport(request, name);
       request.reportArgument = value;
     } else {
@@ -113,6 +155,13 @@ function checkFlagValue(name: string, value: string): void {
   }
 }
 
+/** An int flag, read as Go's flag package reads one (decimal here), with its wording on failure. */
+function parseIntFlag(name: string, value: string): number {
+  const n = Number(value);
+  if (!/^[+-]?\d+$/.test(value) || !Number.isSafeInteger(n)) throw new UsageError(`invalid value ${JSON.stringify(value)} for flag -${name}: parse error`);
+  return n;
+}
+
 /** `-alloc_space` and friends select a sample type unless -sample_index or an earlier one did. */
 function applyLegacySampleFlags(request: CliRequest, given: string[], sampleIndexFlag: boolean): void {
   let chosen = sampleIndexFlag;
@@ -131,7 +180,9 @@ export function usageText(): string {
     'usage: heapcli [flags] <profile>',
     '',
     'With a report flag, heapcli prints that report and exits; without one it opens the console.',
-    'The profile is a pprof file (profile.proto, gzipped or not).',
+    'The profile is a pprof file (profile.proto, gzipped or not), or a URL to fetch it from:',
+    'http://host:port/debug/pprof/heap, https://..., or host:port[/path] (an empty path means',
+    '/debug/pprof/heap). A fetched profile is saved in $HEAPCLI_TMPDIR (default ~/pprof).',
     '',
     'Report flags:',
     ...reports.map((c) => `  -${c.name.padEnd(22)} ${c.help}`),
@@ -142,6 +193,10 @@ export function usageText(): string {
       const flag = spec.choices ? spec.choices.map((c) => `-${c}`).join(' | ') : spec.kind === 'bool' ? `-${name}` : `-${name}=<${spec.kind}>`;
       return `  ${flag.padEnd(23)} ${spec.help}`;
     }),
+    '',
+    'Fetching (command line only):',
+    ...Object.entries(CLI_ONLY_FLAGS).map(([name, spec]) => `  ${`-${name}=<${spec.kind}>`.padEnd(23)} ${spec.help}`),
+    ...Object.entries(BASE_FLAGS).map(([name, help]) => `  ${`-${name}=<profile>`.padEnd(23)} ${help}`),
     '',
     'Legacy sample-type flags: ' + LEGACY_SAMPLE_FLAGS.map((f) => `-${f}`).join(' '),
     '  -h, --help               this text',

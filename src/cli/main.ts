@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ProfileError } from '../profile/errors.js';
-import { loadProfileFile, maxProfileBytesFromEnv } from '../profile/load.js';
+import { maxProfileBytesFromEnv } from '../profile/load.js';
 import type { Profile } from '../profile/model.js';
 import { Session } from '../session.js';
 import { runDumbConsole } from '../ui/dumb-console.js';
@@ -8,6 +7,10 @@ import { writeReportFile } from '../ui/files.js';
 import { diskSourceFiles } from '../ui/source-files.js';
 import { runLineMode, printResult, type ConsoleStreams } from '../ui/line-mode.js';
 import { UsageError, parseArgs, usageText, type CliRequest } from './flags.js';
+import { ProfileError } from '../profile/errors.js';
+import { type LoadPlan, type Loaded, loadPlan } from '../sources/plan.js';
+import { SourceError, loadSource, resolveSource, type SourceSettings } from '../sources/sources.js';
+import { runGrowthReport } from './growth.js';
 
 /** The process's streams and environment, passed in so tests can run the CLI in-process. */
 export interface CliIO {
@@ -32,34 +35,55 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   if (request.help) return write(io.stdout, usageText(), EXIT.ok);
   if (request.version) return write(io.stdout, `heapcli ${packageVersion()}\n`, EXIT.ok);
-  if (request.sources.length !== 1) {
-    const what = request.sources.length === 0 ? 'no profile given' : `expected one profile, got ${request.sources.length}: ${request.sources.join(' ')}`;
-    io.stderr.write(`heapcli: ${what}\nRun 'heapcli -h' for usage.\n`);
-    return EXIT.usage;
-  }
-  const source = request.sources[0];
+  if (request.sources.length === 0) return write(io.stderr, `heapcli: no profile given\nRun 'heapcli -h' for usage.\n`, EXIT.usage);
   for (const warning of request.warnings) io.stderr.write(`${warning}\n`);
-  const terminal = request.report === null && io.stdin.isTTY === true && io.stdout.isTTY === true;
-  if (terminal && io.env.TERM !== 'dumb') return runTerminalConsole(source, request, io);
-  let profile: Profile;
-  try {
-    profile = loadProfileFile(source, maxProfileBytesFromEnv(io.env));
-  } catch (err) {
-    if (!(err instanceof ProfileError)) throw err;
-    return write(io.stderr, `heapcli: ${source}: ${err.message}\n`, EXIT.failed);
+  const plan = loadingPlan(request, io.env);
+  const notify = (line: string) => io.stderr.write(`${line}\n`);
+  const streams: ConsoleStreams = { input: io.stdin, stdout: io.stdout, stderr: io.stderr, writeFile: writeReportFile };
+  if (request.report === 'growth') {
+    if (plan.bases.length > 0) return write(io.stderr, `heapcli: -growth ranks snapshots; it takes no -base or -diff_base\nRun 'heapcli -h' for usage.\n`, EXIT.usage);
+    const growth = await runGrowthReport(plan.sources, request.assignments, (s) => loadSource(s, plan.settings, notify));
+    printResult(growth.result, streams);
+    return EXIT[growth.status];
   }
-  const session = new Session(profile, { interactive: request.report === null, sources: diskSourceFiles(io.env) });
+  const terminal = request.report === null && io.stdin.isTTY === true && io.stdout.isTTY === true;
+  if (terminal && io.env.TERM !== 'dumb') return runTerminalConsole(plan, request, io);
+  let loaded: Loaded;
+  try {
+    // Fetch notices go to stderr as they happen, as pprof prints them; no spinner off the console.
+    loaded = await loadPlan(plan, notify);
+  } catch (err) {
+    if (!(err instanceof SourceError || err instanceof ProfileError)) throw err;
+    return write(io.stderr, `heapcli: ${err.message}\n`, EXIT.failed);
+  }
+  const session = new Session(loaded.profile, { interactive: request.report === null, sources: diskSourceFiles(io.env), series: loaded.series });
   for (const assignment of request.assignments) {
     const failure = session.configure(assignment);
     if (failure) return write(io.stderr, `heapcli: ${failure}\n`, EXIT.failed);
   }
-  const streams: ConsoleStreams = { input: io.stdin, stdout: io.stdout, stderr: io.stderr, writeFile: writeReportFile };
   if (terminal) runDumbConsole(session, streams);
   else if (request.report === null) await runLineMode(session, streams);
   if (request.report === null) return EXIT.ok;
   const result = session.executeCommand(request.reportArgument === null ? [request.report] : [request.report, request.reportArgument]);
   printResult(result, streams);
   return result.failed ? EXIT.failed : EXIT.ok;
+}
+
+/** What to load: the profiles (merged), the bases (subtracted), and how to fetch. */
+function loadingPlan(request: CliRequest, env: NodeJS.ProcessEnv): LoadPlan {
+  const normalize = request.assignments.some((a) => a.name === 'normalize' && a.value === 'true');
+  return { sources: request.sources, bases: request.bases, diffBase: request.diffBase, normalize, settings: sourceSettings(request, env) };
+}
+
+/** What fetching needs from the flags and the environment. */
+function sourceSettings(request: CliRequest, env: NodeJS.ProcessEnv): SourceSettings {
+  return {
+    seconds: request.fetch.seconds,
+    timeout: request.fetch.timeout,
+    maxBytes: maxProfileBytesFromEnv(env),
+    saveDir: env.HEAPCLI_TMPDIR || undefined,
+    home: env.HOME || undefined,
+  };
 }
 
 function write(stream: NodeJS.WritableStream, text: string, status: number): number {
@@ -71,11 +95,16 @@ function write(stream: NodeJS.WritableStream, text: string, status: number): num
  * The Ink console, loaded only here so one-shot reports never pay for React. The session runs in a
  * worker thread that loads the profile while a spinner turns.
  */
-async function runTerminalConsole(source: string, request: CliRequest, io: CliIO): Promise<number> {
+async function runTerminalConsole(plan: LoadPlan, request: CliRequest, io: CliIO): Promise<number> {
   const [{ runInkConsole }, { startWorkerSession }] = await Promise.all([import('../ui/ink-console.js'), import('../ui/worker-runner.js')]);
+  // The spinner's label names what is loaded, a URL with the query pprof adds (`?seconds=30`).
+  const shown = plan.sources.map((source) => {
+    const resolved = resolveSource(source, plan.settings);
+    return resolved.kind === 'url' ? resolved.url : source;
+  });
   return runInkConsole({
-    source,
-    start: () => startWorkerSession(source, maxProfileBytesFromEnv(io.env), request.assignments),
+    source: shown.join(' '),
+    start: () => startWorkerSession(plan, request.assignments),
     env: io.env,
     stdin: io.stdin as NodeJS.ReadStream,
     stdout: io.stdout as NodeJS.WriteStream,

@@ -1,18 +1,50 @@
-import { ReportError } from '../analysis/errors.js';
+import type { PreparedReport } from '../analysis/analysis.js';
+import { reportValueFormatter, tagReport, traceReport } from '../analysis/label-reports.js';
+import { numLabelUnits } from '../analysis/labels.js';
+import type { ReportOptions } from '../analysis/options.js';
+import { profileLabels } from '../format/labels.js';
+import { formatTags } from '../format/tags.js';
+import { formatTraces } from '../format/traces.js';
 import type { CommandArgs } from './parse.js';
 import type { CommandContext, CommandResult } from './table.js';
 
-/** `traces`: every sample with its stack and labels. */
-export function runTraces(_ctx: CommandContext, _args: CommandArgs): CommandResult {
-  throw new ReportError('traces: not built yet');
+const messages = (r: PreparedReport) => r.warnings.map((w) => `${w}\n`).join('');
+
+/** `traces`: every sample with its labels, value and stack; the header labels always print. */
+export function runTraces(ctx: CommandContext): CommandResult {
+  const r = ctx.analysis.prepare(ctx.options);
+  const header = profileLabels(r.profile, { typeName: r.typeName, total: r.total, sampleUnit: r.sampleUnit, formatValue: reportValueFormatter(r) });
+  return { out: formatTraces(header, traceReport(r, numLabelUnits(ctx.analysis.profile).units)), err: messages(r) };
 }
 
-/** `tags`: the label values and their weights. */
-export function runTags(_ctx: CommandContext, _args: CommandArgs): CommandResult {
-  throw new ReportError('tags: not built yet');
+/**
+ * The options of `tags [re]* [-re]*`: its arguments filter by label, so the focus and ignore
+ * regexps the command line gave become tagfocus and tagignore, and focus and ignore go back to
+ * `sessionOptions` (the settings before this command line's).
+ */
+export function tagsOptions(options: ReportOptions, overrides: Partial<ReportOptions>, sessionOptions: Pick<ReportOptions, 'focus' | 'ignore'>): ReportOptions {
+  const routed = { ...options };
+  if (overrides.focus !== undefined) {
+    routed.tagfocus = overrides.focus;
+    routed.focus = sessionOptions.focus;
+  }
+  if (overrides.ignore !== undefined) {
+    routed.tagignore = overrides.ignore;
+    routed.ignore = sessionOptions.ignore;
+  }
+  return routed;
 }
 
-/** `comments`: the profile's comments, one a line. */
-export function runComments(_ctx: CommandContext, _args: CommandArgs): CommandResult {
-  throw new ReportError('comments: not built yet');
+/** `tags`: for each label key, the weight of each of its values. */
+export function runTags(ctx: CommandContext, args: CommandArgs): CommandResult {
+  // The line's focus/ignore arguments become tagfocus/tagignore; the session's own focus stays.
+  const r = ctx.analysis.prepare(tagsOptions(ctx.options, args.overrides, ctx.sessionOptions));
+  return { out: formatTags(tagReport(r, numLabelUnits(ctx.analysis.profile).units)), err: messages(r) };
+}
+
+/** `comments`: the profile's comments, one a line (those starting with `#` too). */
+export function runComments(ctx: CommandContext): CommandResult {
+  // The filters still run, as in pprof: a bad value fails the command, a vain one warns.
+  const r = ctx.analysis.prepare(ctx.options);
+  return { out: r.profile.comments.map((c) => `${c}\n`).join(''), err: messages(r) };
 }

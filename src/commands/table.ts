@@ -2,21 +2,27 @@ import type { ProfileAnalysis } from '../analysis/analysis.js';
 import type { ReportOptions } from '../analysis/options.js';
 import type { CommandArgs } from './parse.js';
 import { helpText, optionsListing } from './help.js';
+import { GROWTH_DETAIL, runGrowth } from './report-growth.js';
 import { runList } from './report-list.js';
 import { runPeek, runTree } from './report-peek.js';
 import { runComments, runTags, runTraces } from './report-traces.js';
 import { runRaw, runTop } from './reports.js';
 import type { SourceFiles } from './sources.js';
+import type { Profile } from '../profile/model.js';
 
 /** What a command runs against. */
 export interface CommandContext {
   readonly analysis: ProfileAnalysis;
   /** The options for this command (the session's, with the command line's overrides). */
   readonly options: ReportOptions;
+  /** The session's options before this line's overrides (`tags` routes its arguments around them). */
+  readonly sessionOptions: ReportOptions;
   /** Console (true) or one-shot report (false): defaults and headers differ. */
   readonly interactive: boolean;
   /** Where `list` reads source files. */
   readonly sources: SourceFiles;
+  /** The snapshots `growth` ranks, when the session was given a series ([] otherwise). */
+  readonly series: readonly Profile[];
 }
 
 /** A command's answer: report text for stdout, messages for stderr, and whether to leave. */
@@ -67,6 +73,7 @@ const commandList: CommandSpec[] = [
     name: 'raw', kind: 'report', help: 'Outputs a text representation of the raw profile', usage: '[focus_regex]* [-ignore_regex]* [>file]',
     run: runRaw,
   },
+  { name: 'growth', kind: 'report', help: 'Ranks functions by how steadily they grow over a series of snapshots', usage: REPORT_USAGE, detail: GROWTH_DETAIL, run: runGrowth },
   {
     name: 'help', kind: 'shell', help: 'Shows help on a command or option', usage: '[command|option]', takesArgument: 'optional',
     run: (_ctx, args) => helpText(args.argument, COMMANDS),

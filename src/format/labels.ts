@@ -28,5 +28,8 @@ export function profileLabels(p: Profile, c: LabelContext): string[] {
 function durationLabel(p: Profile, c: LabelContext): string {
   const inNanos = scaleValue(c.total, c.sampleUnit, 'nanoseconds');
   const share = inNanos.unit === 'ns' && inNanos.value !== 0 ? `(${percentage(inNanos.value, Number(p.durationNanos))})` : '';
-  return `Duration: ${formatGoDuration(Number(p.durationNanos))}, Total samples = ${c.formatValue(c.total)} ${share}`;
+  // pprof shows the duration rounded to 10ms (halves away from zero, as Go's Duration.Round).
+  const nanos = Number(p.durationNanos);
+  const rounded = Math.sign(nanos) * Math.round(Math.abs(nanos) / 1e7) * 1e7;
+  return `Duration: ${formatGoDuration(rounded)}, Total samples = ${c.formatValue(c.total)} ${share}`;
 }

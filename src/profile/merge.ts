@@ -172,10 +172,14 @@ function combineHeaders(profiles: readonly Profile[]): ProfileHeader {
   };
 }
 
+/**
+ * Orders labels by key and keeps each key's values in their order: pprof compares label sets key
+ * by key with the values in order, and keeps that order (`tenant:[initech acme]` stays so).
+ */
 function sortQuadruples(flat: number[]): number[] {
   const quads: number[][] = [];
   for (let i = 0; i < flat.length; i += 4) quads.push(flat.slice(i, i + 4));
-  quads.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
+  quads.sort((a, b) => a[0] - b[0]);
   return quads.flat();
 }
 

@@ -1,15 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { type LoadPlan, loadPlan } from '../sources/plan.js';
 import type { Assignment } from '../commands/parse.js';
-import { ProfileError } from '../profile/errors.js';
-import { loadProfileFile } from '../profile/load.js';
 import { Interrupted, Session } from '../session.js';
 import { consoleInfo } from './runner.js';
 import { diskSourceFiles } from './source-files.js';
 
 /** What the console's worker thread is started with. */
 export interface WorkerStart {
-  readonly source: string;
-  readonly maxBytes: number | undefined;
+  /** The files or URLs to load, and the bases to subtract. */
+  readonly plan: LoadPlan;
   readonly assignments: readonly Assignment[];
   /** One Int32 the main thread sets to 1 to stop the running command. */
   readonly interrupt: SharedArrayBuffer;
@@ -28,9 +27,13 @@ const flag = new Int32Array(start.interrupt);
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 
 try {
-  const profile = loadProfileFile(start.source, start.maxBytes);
+  // A URL is fetched here too, so the spinner turns meanwhile; pprof's notices (Fetching ...,
+  // Saved profile in ...) are shown above the greeting, where pprof prints them.
+  const notices: string[] = [];
+  const { profile, series } = await loadPlan(start.plan, (line) => notices.push(line));
   const session = new Session(profile, {
     interactive: true,
+    series,
     sources: diskSourceFiles(process.env),
     checkpoint: () => {
       if (Atomics.load(flag, 0) === 1) throw new Interrupted();
@@ -39,13 +42,14 @@ try {
   const failure = start.assignments.map((a) => session.configure(a)).find((f) => f !== null);
   if (failure) post({ type: 'failed', message: `heapcli: ${failure}` });
   else {
-    post({ type: 'ready', info: consoleInfo(session) });
+    const info = consoleInfo(session);
+    post({ type: 'ready', info: { ...info, greeting: notices.map((line) => `${line}\n`).join('') + info.greeting } });
     parentPort!.on('message', ({ id, line }: { id: number; line: string }) => {
       Atomics.store(flag, 0, 0);
       post({ type: 'result', id, result: session.execute(line) });
     });
   }
 } catch (err) {
-  const message = err instanceof ProfileError ? `heapcli: ${start.source}: ${err.message}` : `heapcli: ${(err as Error).message}`;
+  const message = `heapcli: ${(err as Error).message}`;
   post({ type: 'failed', message });
 }

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { LoadPlan } from '../sources/plan.js';
 import type { Assignment } from '../commands/parse.js';
 import type { ExecResult } from '../session.js';
 import type { ConsoleInfo, SessionRunner } from './runner.js';
@@ -45,12 +46,13 @@ class WorkerRunner implements SessionRunner {
 }
 
 /**
- * Loads `source` in a worker thread and resolves once the session is ready; rejects with the
- * one-line message (`heapcli: FILE: reason`) when the profile cannot be loaded.
+ * Loads the plan's profiles (files or URLs) in a worker thread and resolves once the session is ready;
+ * rejects with the one-line message (`heapcli: FILE: reason`, `heapcli: URL: reason`) when the
+ * profile cannot be loaded.
  */
-export function startWorkerSession(source: string, maxBytes: number | undefined, assignments: readonly Assignment[]): Promise<{ runner: SessionRunner; info: ConsoleInfo }> {
+export function startWorkerSession(plan: LoadPlan, assignments: readonly Assignment[]): Promise<{ runner: SessionRunner; info: ConsoleInfo }> {
   const interrupt = new SharedArrayBuffer(4);
-  const start: WorkerStart = { source, maxBytes, assignments, interrupt };
+  const start: WorkerStart = { plan, assignments, interrupt };
   const worker = new Worker(new URL('./session-worker.js', import.meta.url), { workerData: start });
   return new Promise((resolve, reject) => {
     worker.once('message', (message: WorkerMessage) => {

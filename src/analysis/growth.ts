@@ -1,0 +1,155 @@
+import type { Profile } from '../profile/model.js';
+import { ProfileAnalysis } from './analysis.js';
+import { ReportError } from './errors.js';
+import type { NodeInfo } from './frames.js';
+import { type Checkpoint, buildGraph, cumValue, flatValue, noCheckpoint } from './graph.js';
+import { type Trend, compareTrends, minutesSince, trendOf } from './growth-trend.js';
+import type { ReportOptions } from './options.js';
+import { scaledLabel, selectMinimumUnit } from './units.js';
+
+/** One function (or line, at that granularity) followed through the series. */
+export interface GrowthRow {
+  readonly name: string;
+  /** In-use value at each snapshot, time order (0 where the function was absent). */
+  readonly flat: readonly number[];
+  readonly cum: readonly number[];
+  /** The trend of the ranked value (flat, or cum under sort=cum). */
+  readonly trend: Trend;
+  readonly firstText: string;
+  readonly lastText: string;
+  /** The change with its sign (`+28kB`, `-768kB`, `0`). */
+  readonly changeText: string;
+  /** Rising steps out of all steps, `7/7`. */
+  readonly risingText: string;
+  /** `+1.20MB/min`, or `-` when the snapshots carry no times. */
+  readonly slopeText: string;
+}
+
+/** The growth report: the series' extent and the ranked rows, values formatted in one unit. */
+export interface GrowthReport {
+  readonly rows: GrowthRow[];
+  /** Functions with a nonzero ranked value somewhere in the series (rows is at most nodecount of them). */
+  readonly candidates: number;
+  readonly snapshots: number;
+  /** The snapshots in time order (the order given when some carry no time). */
+  readonly series: readonly Profile[];
+  /** False when some snapshot has no time: the order is the one given and there is no slope. */
+  readonly timed: boolean;
+  readonly spanNanos: bigint;
+  readonly rankedBy: 'flat' | 'cum';
+  readonly typeName: string;
+  readonly sampleUnit: string;
+  /** Messages for stderr that every snapshot gave (a focus that matched nothing in any of them). */
+  readonly warnings: string[];
+}
+
+/** nodecount -1 shows this many rows: enough to see past the usual runtime noise. */
+export const DEFAULT_GROWTH_ROWS = 20;
+
+/**
+ * Orders snapshots by their own timestamps (stable, so equal times keep the given order). When a
+ * snapshot has no time the given order is kept and `timed` is false.
+ */
+export function orderSeries(series: readonly Profile[]): { profiles: Profile[]; timed: boolean } {
+  const timed = series.every((p) => p.timeNanos !== 0n);
+  const profiles = [...series];
+  if (timed) profiles.sort((a, b) => (a.timeNanos < b.timeNanos ? -1 : a.timeNanos > b.timeNanos ? 1 : 0));
+  return { profiles, timed };
+}
+
+/**
+ * Follows every function through the series and ranks them by how steadily their in-use value rose
+ * (see growth-trend.ts for the score and verdicts). Each snapshot goes through the same pipeline as
+ * `top` (sample_index, granularity, focus/ignore and the other filters, mean, divide_by), and nodes
+ * are matched across snapshots by what identifies them at the granularity, not by index.
+ */
+export function growthReport(series: readonly Profile[], o: ReportOptions, checkpoint: Checkpoint = noCheckpoint): GrowthReport {
+  if (series.length < 2) throw new ReportError(`growth needs at least two snapshots, got ${series.length}`);
+  const { profiles, timed } = orderSeries(series);
+  const times = profiles.map((p) => p.timeNanos);
+  const minutes = timed ? minutesSince(times) : null;
+  const byKey = new Map<string, { name: string; flat: number[]; cum: number[] }>();
+  // A focus may match nothing in early snapshots and plenty later: only warn when no snapshot matched.
+  const warnings = new Map<string, number>();
+  let kind: { typeName: string; sampleUnit: string } | null = null;
+  let largestTotal = 0;
+  for (const [k, profile] of profiles.entries()) {
+    const r = new ProfileAnalysis(profile, checkpoint).prepare(o);
+    if (kind && (kind.typeName !== r.typeName || kind.sampleUnit !== r.sampleUnit)) {
+      throw new ReportError(`growth: the snapshots differ in sample type: ${kind.typeName} (${kind.sampleUnit}) and ${r.typeName} (${r.sampleUnit})`);
+    }
+    kind = { typeName: r.typeName, sampleUnit: r.sampleUnit };
+    largestTotal = Math.max(largestTotal, r.total);
+    new Set(r.warnings).forEach((w) => warnings.set(w, (warnings.get(w) ?? 0) + 1));
+    const g = buildGraph(r.profile, r.frames, r.weights, null, false, checkpoint);
+    for (const n of g.nodes) {
+      const key = nodeKey(r.frames.nodes[n]);
+      let entry = byKey.get(key);
+      if (!entry) byKey.set(key, (entry = { name: r.frames.names[n], flat: new Array<number>(profiles.length).fill(0), cum: new Array<number>(profiles.length).fill(0) }));
+      entry.flat[k] = flatValue(g, n);
+      entry.cum[k] = cumValue(g, n);
+    }
+  }
+  const rankedBy = o.sort === 'cum' ? 'cum' : 'flat';
+  const ranked = [...byKey.values()]
+    .filter((e) => e[rankedBy].some((v) => v !== 0))
+    .map((e) => ({ ...e, trend: trendOf(e[rankedBy], minutes) }))
+    .sort((a, b) => compareTrends(a.trend, b.trend) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const limit = !o.trim ? 0 : o.nodecount === -1 ? DEFAULT_GROWTH_ROWS : o.nodecount;
+  const shown = limit > 0 ? ranked.slice(0, limit) : ranked;
+  const { typeName, sampleUnit } = kind ?? { typeName: '', sampleUnit: '' };
+  const format = valueFormatter(shown.map((e) => e.trend), largestTotal, sampleUnit, o);
+  return {
+    rows: shown.map((e) => ({
+      name: e.name,
+      flat: e.flat,
+      cum: e.cum,
+      trend: e.trend,
+      firstText: format.value(e.trend.first),
+      lastText: format.value(e.trend.last),
+      changeText: signed(format.value(e.trend.change)),
+      risingText: `${e.trend.rising}/${e.trend.steps}`,
+      slopeText: e.trend.slopePerMinute === null ? '-' : `${signed(format.rate(e.trend.slopePerMinute))}/min`,
+    })),
+    candidates: ranked.length,
+    snapshots: profiles.length,
+    series: profiles,
+    timed,
+    spanNanos: times[times.length - 1] - times[0],
+    rankedBy,
+    typeName,
+    sampleUnit,
+    warnings: [...warnings].filter(([, count]) => count === profiles.length).map(([w]) => w),
+  };
+}
+
+/** What identifies a node at its granularity (the frame table's own identity). */
+function nodeKey(info: NodeInfo): string {
+  return `${info.address}\u0000${info.name}\u0000${info.file}\u0000${info.line}\u0000${info.objfile}`;
+}
+
+function signed(text: string): string {
+  return text === '0' || text.startsWith('-') ? text : `+${text}`;
+}
+
+/**
+ * One unit for the whole table, chosen as top chooses it (unit=minimum: the smallest nonzero value
+ * shown against the largest snapshot total), with divide_by applied. Values are truncated as
+ * pprof truncates them; slopes are fractions and keep their decimals.
+ */
+function valueFormatter(trends: readonly Trend[], total: number, sampleUnit: string, o: ReportOptions): { value: (v: number) => string; rate: (v: number) => string } {
+  const ratio = 1 / o.divide_by;
+  let smallest = 0;
+  for (const t of trends) {
+    for (const v of [t.first, t.last, t.change]) {
+      const a = Math.abs(Math.trunc(v * ratio));
+      if (a > 0 && (smallest === 0 || a < smallest)) smallest = a;
+    }
+  }
+  const scaledTotal = Math.trunc(total * ratio);
+  const unit = o.unit === 'minimum' ? selectMinimumUnit(smallest || scaledTotal, scaledTotal, sampleUnit) : o.unit;
+  return {
+    value: (v) => scaledLabel(Math.trunc(v * ratio), sampleUnit, unit),
+    rate: (v) => scaledLabel(v * ratio, sampleUnit, unit),
+  };
+}

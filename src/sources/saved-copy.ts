@@ -1,0 +1,66 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { isGzip } from '../profile/inflate.js';
+import type { Profile } from '../profile/model.js';
+
+/** Where copies go, and the home folder that sets the default; see SourceSettings. */
+export interface SaveSettings {
+  readonly saveDir: string | undefined;
+  readonly home: string | undefined;
+}
+
+/** pprof tries up to this many numbers (001 to 9999) before it gives up on a name. */
+const MAX_INDEX = 9999;
+
+/**
+ * pprof's name for a saved profile, without the number: `pprof.`, the main binary's base name,
+ * then every sample type, each followed by a dot (`pprof.server.alloc_objects.alloc_space.
+ * inuse_objects.inuse_space.`). The same names mean `go tool pprof` and heapcli share a folder.
+ */
+export function savedProfilePrefix(profile: Profile): string {
+  let prefix = 'pprof.';
+  const file = profile.mappings[0]?.file ?? '';
+  if (file !== '') prefix += `${basename(file)}.`;
+  for (const sampleType of profile.sampleTypes) prefix += `${sampleType.type}.`;
+  return prefix;
+}
+
+/**
+ * Saves a fetched profile as `<prefix>NNN.pb.gz` with the next free NNN, in $HEAPCLI_TMPDIR, or
+ * else in ~/pprof (where pprof saves), or else the system's temp folder. The bytes are kept as the
+ * server sent them (gzipped if they were not), so a report on the copy is the report on the fetch.
+ * Returns the lines to print: `Saved profile in PATH`, or why it could not be saved. Never throws:
+ * as in pprof, a copy that cannot be saved does not stop the report.
+ */
+export function saveProfileCopy(bytes: Uint8Array, profile: Profile, settings: SaveSettings): string[] {
+  const notes: string[] = [];
+  const dirs = settings.saveDir ? [settings.saveDir] : [join(settings.home || homedir(), 'pprof'), tmpdir()];
+  let dir: string | null = null;
+  for (const candidate of dirs) {
+    try {
+      mkdirSync(candidate, { recursive: true });
+      dir = candidate;
+      break;
+    } catch (err) {
+      // An explicit HEAPCLI_TMPDIR gets no fallback: the user asked for that folder.
+      if (settings.saveDir) return [`Could not save profile: ${(err as Error).message}`];
+      notes.push(`Could not use temp dir ${candidate}: ${(err as Error).message}`);
+    }
+  }
+  if (dir === null) return [...notes, 'Could not save profile: no folder to save it in'];
+  const data = isGzip(bytes) ? bytes : gzipSync(bytes);
+  const prefix = savedProfilePrefix(profile);
+  for (let index = 1; index <= MAX_INDEX; index++) {
+    const path = join(dir, `${prefix}${String(index).padStart(3, '0')}.pb.gz`);
+    try {
+      // 'wx' fails on an existing file, so two runs at once never overwrite each other's copy.
+      writeFileSync(path, data, { flag: 'wx' });
+      return [...notes, `Saved profile in ${path}`];
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return [...notes, `Could not save profile: ${(err as Error).message}`];
+    }
+  }
+  return [...notes, `Could not save profile: could not create file of the form ${prefix}001.pb.gz`];
+}
