@@ -45,7 +45,7 @@ describe('console sessions match go tool pprof byte for byte', () => {
     expect(run.status).toBe(0);
   });
 
-  // Errors and the greeting go to stderr as pprof writes them; `help` prose and `o` are our own.
+  // Errors, the greeting and `o` go to stderr as pprof writes them; only `help`'s prose is our own.
   it.each(manifests('console').filter(([name]) => !/extras/.test(name)))('%s: stderr', async (name, profile) => {
     const input = readFileSync(join(GOLDEN, `${name}.in`), 'utf8');
     const run = await runHeapcli([join(PROFILES, profile)], input);

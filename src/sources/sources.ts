@@ -5,8 +5,6 @@ import { DEFAULT_MAX_INFLATED } from '../profile/inflate.js';
 import { loadProfileFile } from '../profile/load.js';
 import { mergeProfiles } from '../profile/merge.js';
 import type { Profile } from '../profile/model.js';
-import { FetchError, fetchBody } from './fetch.js';
-import { saveProfileCopy } from './saved-copy.js';
 
 /** Where a profile comes from: a file, or a URL with the timeout its fetch gets. */
 export type Source =
@@ -129,6 +127,8 @@ export async function loadSource(arg: string, settings: SourceSettings, notify: 
   const maxBytes = settings.maxBytes ?? DEFAULT_MAX_INFLATED;
   const limit = source.timeoutSeconds + TIMEOUT_GRACE_SECONDS;
   const timeoutText = `${goDuration(limit)} (-timeout ${goDuration(source.timeoutSeconds)} + ${TIMEOUT_GRACE_SECONDS}s grace, as in pprof)`;
+  // The HTTP code loads only for a URL: a report on a file never pays for node:http and node:https.
+  const [{ FetchError, fetchBody }, { saveProfileCopy }] = await Promise.all([import('./fetch.js'), import('./saved-copy.js')]);
   let body;
   try {
     body = await fetchBody(source.url, { timeoutMs: limit * 1000, maxBytes, timeoutText });
