@@ -36,7 +36,7 @@ function locationMatches(p: Profile, loc: number, re: RegExp): boolean {
   return mapping >= 0 && re.test(p.mappings[mapping].file);
 }
 
-const NEUTRAL = 0;
+/** Location states (0: neither focused nor ignored). */
 const FOCUSED = 1;
 const IGNORED = 2;
 

@@ -2,7 +2,7 @@ import type { Profile } from '../profile/model.js';
 import type { FrameTable } from './frames.js';
 import { type Checkpoint, type SampleWeights, cumValue, flatValue, inlineLabels } from './graph.js';
 import type { ReportOptions } from './options.js';
-import { trimmedGraph } from './trim.js';
+import { type TrimmedGraph, trimmedGraph } from './trim.js';
 import { percentage, scaledLabel, reportUnit } from './units.js';
 
 /** One row of the top/text report, values raw and formatted. */
@@ -46,15 +46,20 @@ export interface ReportInput {
   readonly checkpoint?: Checkpoint;
 }
 
-/** Computes the rows of `top`/`text`. */
-export function topReport(input: ReportInput): TopReport {
-  const { options: o, total, frames } = input;
+/** A report's trimmed graph and how its values print. */
+export interface ReportGraph {
+  readonly trimmed: TrimmedGraph;
+  readonly formatValue: (v: number) => string;
+}
+
+/** Trims the graph as the options say, then picks one unit for the shown nodes (top and tree). */
+export function reportGraph(input: ReportInput): ReportGraph {
+  const { options: o, total } = input;
   const trim = o.trim;
-  const nodeCount = !trim ? 0 : o.nodecount === -1 ? input.defaultNodeCount : o.nodecount;
-  const trimmed = trimmedGraph(input.profile, frames, input.weights, {
+  const trimmed = trimmedGraph(input.profile, input.frames, input.weights, {
     nodeFraction: trim ? o.nodefraction : 0,
     edgeFraction: trim ? o.edgefraction : 0,
-    nodeCount,
+    nodeCount: !trim ? 0 : o.nodecount === -1 ? input.defaultNodeCount : o.nodecount,
     sortByCum: o.sort === 'cum',
     dropNegative: o.drop_negative,
     checkpoint: input.checkpoint,
@@ -62,8 +67,35 @@ export function topReport(input: ReportInput): TopReport {
   const { graph, shown } = trimmed;
   const ratio = 1 / o.divide_by;
   const outputUnit = reportUnit(o.unit, shown.map((n) => [flatValue(graph, n), cumValue(graph, n)] as const), total, ratio, input.sampleUnit);
-  const formatValue = (v: number) => scaledLabel(Math.trunc(v * ratio), input.sampleUnit, outputUnit);
-  const labels = inlineLabels(graph, frames.nodes.length, trimmed.edgeCutoff);
+  return { trimmed, formatValue: (v: number) => scaledLabel(Math.trunc(v * ratio), input.sampleUnit, outputUnit) };
+}
+
+/** The header parts top and tree share: totals, nodes dropped by nodefraction, the top-N note. */
+export type ReportSummary = Pick<TopReport, 'totalText' | 'shownText' | 'shownPercent' | 'dropped' | 'showingTop' | 'formatValue'>;
+
+/** Builds the shared header parts; `shownFlat` is the flat sum the "accounting for" line reports. */
+export function reportSummary(input: ReportInput, g: ReportGraph, shownFlat: number): ReportSummary {
+  const { options: o, total } = input;
+  const { trimmed, formatValue } = g;
+  const shown = trimmed.shown.length;
+  const cutoff = Math.abs(Math.trunc(total * (o.trim ? o.nodefraction : 0)));
+  return {
+    totalText: formatValue(total),
+    shownText: formatValue(shownFlat),
+    shownPercent: percentage(shownFlat, total).trim(),
+    dropped: total !== 0 && trimmed.droppedNodes > 0 ? { count: trimmed.droppedNodes, cutoffText: formatValue(cutoff) } : null,
+    showingTop: total !== 0 && shown > 0 && shown < trimmed.nodesAfterCutoff ? { shown, of: trimmed.nodesAfterCutoff } : null,
+    formatValue,
+  };
+}
+
+/** Computes the rows of `top`/`text`. */
+export function topReport(input: ReportInput): TopReport {
+  const { total, frames } = input;
+  const g = reportGraph(input);
+  const { graph, shown, edgeCutoff } = g.trimmed;
+  const { formatValue } = g;
+  const labels = inlineLabels(graph, frames.nodes.length, edgeCutoff);
   let sum = 0;
   const rows = shown.map((n): TopRow => {
     const flat = flatValue(graph, n);
@@ -81,14 +113,5 @@ export function topReport(input: ReportInput): TopReport {
       cumPercent: percentage(cum, total),
     };
   });
-  const cutoff = Math.abs(Math.trunc(total * (trim ? o.nodefraction : 0)));
-  return {
-    rows,
-    totalText: formatValue(total),
-    shownText: formatValue(sum),
-    shownPercent: percentage(sum, total).trim(),
-    dropped: total !== 0 && trimmed.droppedNodes > 0 ? { count: trimmed.droppedNodes, cutoffText: formatValue(cutoff) } : null,
-    showingTop: total !== 0 && rows.length > 0 && rows.length < trimmed.nodesAfterCutoff ? { shown: rows.length, of: trimmed.nodesAfterCutoff } : null,
-    formatValue,
-  };
+  return { rows, ...reportSummary(input, g, sum) };
 }

@@ -1,8 +1,7 @@
 import { type ContextEdge, callContexts } from './callers.js';
 import { cumValue, flatValue } from './graph.js';
-import type { ReportInput, TopReport } from './rows.js';
-import { trimmedGraph } from './trim.js';
-import { percentage, scaledLabel, reportUnit } from './units.js';
+import { type ReportInput, type TopReport, reportGraph, reportSummary } from './rows.js';
+import { percentage } from './units.js';
 
 /** A caller or callee line of the peek/tree report, values formatted. */
 export interface ContextLine {
@@ -42,20 +41,10 @@ export interface TreeReport extends Omit<TopReport, 'rows'> {
  * entries printed.
  */
 export function treeReport(input: ReportInput, symbol: RegExp | null): TreeReport {
-  const { options: o, total, frames } = input;
-  const trim = o.trim;
-  const trimmed = trimmedGraph(input.profile, frames, input.weights, {
-    nodeFraction: trim ? o.nodefraction : 0,
-    edgeFraction: trim ? o.edgefraction : 0,
-    nodeCount: !trim ? 0 : o.nodecount === -1 ? input.defaultNodeCount : o.nodecount,
-    sortByCum: o.sort === 'cum',
-    dropNegative: o.drop_negative,
-    checkpoint: input.checkpoint,
-  });
+  const { total, frames } = input;
+  const g = reportGraph(input);
+  const { trimmed, formatValue } = g;
   const { graph, shown } = trimmed;
-  const ratio = 1 / o.divide_by;
-  const outputUnit = reportUnit(o.unit, shown.map((n) => [flatValue(graph, n), cumValue(graph, n)] as const), total, ratio, input.sampleUnit);
-  const formatValue = (v: number) => scaledLabel(Math.trunc(v * ratio), input.sampleUnit, outputUnit);
   const contextOf = callContexts(graph, frames.names, trimmed.edgeCutoff);
   const line = (cum: number) => (e: ContextEdge): ContextLine => ({
     name: frames.names[e.node],
@@ -87,15 +76,6 @@ export function treeReport(input: ReportInput, symbol: RegExp | null): TreeRepor
       callees: callees.map(line(cum)),
     });
   }
-  const cutoff = Math.abs(Math.trunc(total * (trim ? o.nodefraction : 0)));
-  return {
-    entries,
-    graphNodes: shown.length,
-    totalText: formatValue(total),
-    shownText: formatValue(graphFlat),
-    shownPercent: percentage(graphFlat, total).trim(),
-    dropped: total !== 0 && trimmed.droppedNodes > 0 ? { count: trimmed.droppedNodes, cutoffText: formatValue(cutoff) } : null,
-    showingTop: total !== 0 && shown.length > 0 && shown.length < trimmed.nodesAfterCutoff ? { shown: shown.length, of: trimmed.nodesAfterCutoff } : null,
-    formatValue,
-  };
+  // The header counts every node of the graph, while sum% runs over the entries printed.
+  return { entries, graphNodes: shown.length, ...reportSummary(input, g, graphFlat) };
 }

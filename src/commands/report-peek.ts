@@ -1,12 +1,10 @@
 import { ReportError } from '../analysis/errors.js';
-import { activeFilterLines } from '../analysis/filter.js';
 import type { ReportOptions } from '../analysis/options.js';
 import { compileGoRegex } from '../analysis/regex.js';
 import { treeReport } from '../analysis/tree-report.js';
-import { profileLabels } from '../format/labels.js';
 import { formatPeek } from '../format/peek.js';
-import { FILTER_OPTIONS } from './options.js';
 import type { CommandArgs } from './parse.js';
+import { reportHeader } from './reports.js';
 import type { CommandContext, CommandResult } from './table.js';
 
 /** tree's nodecount when the option is -1, in the console and one-shot alike. */
@@ -40,14 +38,5 @@ function contextReport(ctx: CommandContext, options: ReportOptions, symbol: RegE
   const warnings = prepared.warnings.map((w) => `${w}\n`).join('');
   // pprof fails the whole report, printing nothing of it, when peek matches no node.
   if (symbol && report.entries.length === 0) return { out: '', err: `${warnings}no matches found for regexp: ${source}\n`, failed: true };
-  const header = options.compact_labels
-    ? []
-    : profileLabels(prepared.profile, {
-        typeName: prepared.typeName,
-        total: prepared.total,
-        sampleUnit: prepared.sampleUnit,
-        formatValue: report.formatValue,
-      });
-  const filters = activeFilterLines(FILTER_OPTIONS.map((name) => [name, options[name]]));
-  return { out: formatPeek(report, [...header, ...filters]), err: warnings };
+  return { out: formatPeek(report, reportHeader(options, prepared.profile, prepared, report.formatValue)), err: warnings };
 }

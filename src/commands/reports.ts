@@ -2,24 +2,28 @@ import { activeFilterLines } from '../analysis/filter.js';
 import { formatRaw } from '../format/raw.js';
 import { formatTop } from '../format/top.js';
 import { profileLabels } from '../format/labels.js';
+import type { ReportOptions } from '../analysis/options.js';
+import type { Profile } from '../profile/model.js';
 import { FILTER_OPTIONS } from './options.js';
 import type { CommandContext, CommandResult } from './table.js';
+
+/**
+ * The lines above a report's table: the profile's labels (unless compact_labels, as in the
+ * console) and the `Active filters:` lines.
+ */
+export function reportHeader(
+  options: ReportOptions, profile: Profile, r: { typeName: string; total: number; sampleUnit: string }, formatValue: (v: number) => string,
+): string[] {
+  const labels = options.compact_labels ? [] : profileLabels(profile, { typeName: r.typeName, total: r.total, sampleUnit: r.sampleUnit, formatValue });
+  return [...labels, ...activeFilterLines(FILTER_OPTIONS.map((name) => [name, options[name]]))];
+}
 
 /** The `top`/`text` report; nodecount -1 means 10 in the console and all rows one-shot. */
 export function runTop(ctx: CommandContext): CommandResult {
   const { analysis, options } = ctx;
   const result = analysis.top(options, ctx.interactive ? 10 : 0);
-  const header = options.compact_labels
-    ? []
-    : profileLabels(analysis.profile, {
-        typeName: result.typeName,
-        total: result.total,
-        sampleUnit: result.sampleUnit,
-        formatValue: result.report.formatValue,
-      });
-  const filters = activeFilterLines(FILTER_OPTIONS.map((name) => [name, options[name]]));
   return {
-    out: formatTop(result.report, [...header, ...filters]),
+    out: formatTop(result.report, reportHeader(options, analysis.profile, result, result.report.formatValue)),
     err: result.warnings.map((w) => `${w}\n`).join(''),
   };
 }

@@ -7,7 +7,7 @@ class IdIndex {
   private readonly dense: Int32Array | null;
   private readonly sparse: Map<number, number> | null;
 
-  constructor(ids: ArrayLike<number>, what: string, private readonly idText: (id: number) => string) {
+  constructor(ids: ArrayLike<number>, what: string, idText: (id: number) => string) {
     let max = 0;
     let negative = false;
     for (let i = 0; i < ids.length; i++) {
