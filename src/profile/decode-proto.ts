@@ -66,11 +66,10 @@ function readSample(r: Reader, raw: RawProfile, wire: number): void {
   raw.sampleValueStart.push(raw.values.length);
   raw.sampleLocStart.push(raw.sampleLocIds.length);
   raw.sampleLabelStart.push(raw.labelKey.length);
-  const pushLoc = (v: number) => raw.sampleLocIds.push(v);
-  const readLocId = (reader: Reader) => readId(reader, raw);
+
   const pushValue = (v: number) => raw.values.push(v);
   readFields(r, endOfMessage(r), (field, w) => {
-    if (field === 1) readRepeated(r, w, readLocId, pushLoc);
+    if (field === 1) readLocationIds(r, raw, w);
     else if (field === 2) readRepeated(r, w, readInt64, pushValue);
     else if (field === 3) readLabel(r, raw, w);
     else return false;
@@ -108,6 +107,19 @@ function readMapping(r: Reader, raw: RawProfile, wire: number): RawMapping {
     return true;
   });
   return m;
+}
+
+/** A sample's location ids, packed or not; the hottest loop of decoding, so without callbacks. */
+function readLocationIds(r: Reader, raw: RawProfile, wire: number): void {
+  if (wire !== LEN) {
+    expectWire(wire, VARINT);
+    raw.sampleLocIds.push(readId(r, raw));
+    return;
+  }
+  const end = endOfMessage(r);
+  const ids = raw.sampleLocIds;
+  while (r.pos < end) ids.push(r.buf[r.pos] < 128 ? r.buf[r.pos++] : readId(r, raw));
+  if (r.pos !== end) throw new Error('packed field overruns its length');
 }
 
 /** Reads a uint64 id; ids past 2^53 get a stand-in, so distinct ids stay distinct. */

@@ -29,6 +29,11 @@ export class Growable<T extends TypedArray> {
     this.data[index] += delta;
   }
 
+  /** What was pushed, without copying (valid until the next push). */
+  view(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
+
   /** A right-sized copy of what was pushed. */
   finish(): T {
     return this.data.slice(0, this.length) as T;

@@ -47,10 +47,16 @@ export function gunzipBounded(bytes: Uint8Array, maxBytes = DEFAULT_MAX_INFLATED
     current = { size: 0, crc: 0, end: bytes.length };
   };
   try {
-    // Fed in slices so the limit applies as the output grows: one slice inflates to at most
-    // about the limit (64 KiB slices at most, which cost nothing next to the inflating itself).
-    const slice = Math.min(65536, Math.max(1024, Math.floor(maxBytes / MAX_DEFLATE_RATIO)));
-    for (let at = 0; at < bytes.length; at += slice) gunzip.push(bytes.subarray(at, at + slice), at + slice >= bytes.length);
+    // Fed in slices so the limit applies as the output grows. A slice inflates to at most about
+    // MAX_DEFLATE_RATIO times its size: big slices (fast: fflate copies its buffer on each push)
+    // while the data inflates as profiles do, small ones once it looks like a bomb or nears the limit.
+    for (let at = 0; at < bytes.length; ) {
+      const ratio = at > 0 ? total / at : 1;
+      const room = Math.max(0, maxBytes - total);
+      const slice = Math.min(ratio > 64 ? 65536 : 1 << 20, Math.max(1024, Math.floor(room / MAX_DEFLATE_RATIO)));
+      gunzip.push(bytes.subarray(at, at + slice), at + slice >= bytes.length);
+      at += slice;
+    }
   } catch (err) {
     if (err instanceof ProfileError) throw err;
     const reason = err instanceof Error ? err.message : String(err);

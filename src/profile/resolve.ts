@@ -169,11 +169,13 @@ function resolveSamples(raw: RawProfile, typeCount: number, locations: LocationT
   }
   locStart[count] = ids.length;
   labelStart[count] = raw.labelKey.length;
-  for (let i = 0, sample = 0; i < ids.length; i++) {
-    while (locStart[sample + 1] <= i) sample++;
-    const loc = locationIndex.get(ids.at(i));
-    if (loc === -1) throw malformed(`sample ${sample} refers to location id ${raw.idText(ids.at(i))}, which does not exist`);
-    locs[i] = loc;
+  const idColumn = ids.view();
+  for (let sample = 0; sample < count; sample++) {
+    for (let i = locStart[sample]; i < locStart[sample + 1]; i++) {
+      const loc = locationIndex.get(idColumn[i]);
+      if (loc === -1) throw malformed(`sample ${sample} refers to location id ${raw.idText(idColumn[i])}, which does not exist`);
+      locs[i] = loc;
+    }
   }
   const labelCount = raw.labelKey.length;
   const checked = (col: { at(i: number): number }, field: string) => {
