@@ -44,6 +44,15 @@ export function buildFrameTable(profile: Profile, granularity: Granularity, noIn
   const frameStart = new Uint32Array(locations.count + 1);
   const frameNode: number[] = [];
   const frameInline: number[] = [];
+  // Without lines or addresses, a named function's node depends on the function alone: memoised,
+  // it saves building a key per line (hundreds of thousands in a large profile).
+  const perFunction = keeps.fn && !keeps.line && !keeps.address ? new Int32Array(profile.functions.count).fill(-1) : null;
+  const nodeOfLine = (l: number, k: number): number => {
+    const fn = locations.lineFunction[k];
+    if (!perFunction || fn < 0 || profile.strings[profile.functions.name[fn]] === '') return internNode(nodeInfo(profile, l, k, keeps), interned, nodes);
+    if (perFunction[fn] < 0) perFunction[fn] = internNode(nodeInfo(profile, l, k, keeps), interned, nodes);
+    return perFunction[fn];
+  };
   for (let l = 0; l < locations.count; l++) {
     if ((l & 1023) === 0) checkpoint();
     frameStart[l] = frameNode.length;
@@ -55,7 +64,7 @@ export function buildFrameTable(profile: Profile, granularity: Granularity, noIn
       frameInline.push(0);
     }
     for (let k = from; k < end; k++) {
-      frameNode.push(internNode(nodeInfo(profile, l, k, keeps), interned, nodes));
+      frameNode.push(nodeOfLine(l, k));
       frameInline.push(k < end - 1 ? 1 : 0);
     }
   }
