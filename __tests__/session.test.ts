@@ -117,3 +117,27 @@ describe('Session.execute', () => {
     expect(session.execute('help bogus').err).toBe('Unknown command: bogus\n');
   });
 });
+
+describe('the greeting of a profile whose default sample type is empty', () => {
+  // As `go tool pprof` printed it for the same profile.
+  it('adds pprof\'s hint about sample_index', async () => {
+    const { ProfileBuilder } = await import('../src/profile/builder.js');
+    const b = new ProfileBuilder(2);
+    const fn = b.addFunction('alloc', 'alloc', '', 0);
+    b.addSample([b.addLocation(-1, 0, false, [[fn, 1]])]);
+    const header = {
+      sampleTypes: [{ type: 'alloc_space', unit: 'bytes' }, { type: 'inuse_space', unit: 'bytes' }], defaultSampleType: '',
+      periodType: { type: '', unit: '' }, period: 1, timeNanos: 0n, durationNanos: 0n, comments: [], dropFrames: '', keepFrames: '',
+    };
+    const session = new Session(b.finish(header, Float64Array.from([4096, 0])), { interactive: true });
+    expect(session.greeting()).toBe(
+      [
+        'Type: inuse_space',
+        'No samples were found with the default sample value type.',
+        'Try "sample_index" command to analyze different sample values.',
+        'Entering interactive mode (type "help" for commands, "o" for options)',
+        '',
+      ].join('\n'),
+    );
+  });
+});

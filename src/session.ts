@@ -85,7 +85,7 @@ export class Session {
       formatValue: (v) => scaledLabel(v, type.unit, 'minimum'),
     })];
     if (total === 0 && p.sampleTypes.length > 1) {
-      lines.push('No samples were found with the default sample value type.', 'Try "sample_index" command to analyze different sample values.', '');
+      lines.push('No samples were found with the default sample value type.', 'Try "sample_index" command to analyze different sample values.');
     }
     lines.push('Entering interactive mode (type "help" for commands, "o" for options)');
     return lines.join('\n') + '\n';
