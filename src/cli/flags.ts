@@ -2,6 +2,7 @@ import { COMMANDS } from '../commands/table.js';
 import { OPTION_NAMES, OPTION_SPECS, isOptionName } from '../commands/options.js';
 import type { Assignment } from '../commands/parse.js';
 import { parseGoBool } from '../commands/values.js';
+import { readWatchFlags, type WatchFlagValues, type WatchRequest } from './watch-flags.js';
 
 /** What the command line asks for. */
 export interface CliRequest {
@@ -16,7 +17,9 @@ export interface CliRequest {
   readonly bases: string[];
   readonly diffBase: boolean;
   /** The command-line-only flags (-seconds, -timeout); 0 when not given, as in pprof. */
-  readonly fetch: Record<CliOnlyFlag, number>;
+  readonly fetch: Record<FetchFlag, number>;
+  /** -watch URL with its -every and -count (defaults filled in), or null without -watch. */
+  readonly watch: WatchRequest | null;
   readonly help: boolean;
   readonly version: boolean;
   /** Messages to print before anything else (e.g. ignored legacy flags). */
@@ -27,16 +30,23 @@ export interface CliRequest {
 export class UsageError extends Error {}
 
 /**
- * Flags of the command line only: how a live profile is fetched. They are not console options (a
- * profile is fetched once, at start-up), so they live here rather than in the option table.
+ * Flags of the command line only: how a live profile is fetched, or a series collected. They are
+ * not console options (fetching happens once, at start-up), so they live here rather than in the
+ * option table. The kind is what -h shows as the value (`-every=<duration>`).
  */
 export const CLI_ONLY_FLAGS = {
   seconds: { kind: 'int', help: 'fetch a delta profile over N seconds from a URL (adds ?seconds=N)' },
   timeout: { kind: 'int', help: 'give up on a fetch after N seconds (default: 1.5 × -seconds, or 60)' },
-} as const satisfies Record<string, { readonly kind: 'int'; readonly help: string }>;
+  watch: { kind: 'url', help: 'fetch the URL -count times, -every apart, save each, report growth' },
+  every: { kind: 'duration', help: 'time between -watch snapshots: 500ms, 30s, 1m (default 30s)' },
+  count: { kind: 'int', help: 'how many snapshots -watch takes, 2 or more (default 10)' },
+} as const satisfies Record<string, { readonly kind: 'int' | 'duration' | 'url'; readonly help: string }>;
 
 /** The name of a command-line-only flag. */
 export type CliOnlyFlag = keyof typeof CLI_ONLY_FLAGS;
+
+/** The flags that shape every fetch (as in pprof), apart from the -watch ones. */
+type FetchFlag = 'seconds' | 'timeout';
 
 function isCliOnlyFlag(name: string): name is CliOnlyFlag {
   return Object.hasOwn(CLI_ONLY_FLAGS, name);
@@ -82,7 +92,9 @@ function isValueFlag(name: string): boolean {
  * `--` to end flags. Unlike Go's flag package, flags may also follow the profile name.
  */
 export function parseArgs(argv: readonly string[]): CliRequest {
-  const request = { report: null as string | null, reportArgument: null as string | null, assignments: [] as Assignment[], sources: [] as string[], bases: [] as string[], diffBase: false, fetch: { seconds: 0, timeout: 0 }, help: false, version: false, warnings: [] as string[] };
+  const request = { report: null as string | null, reportArgument: null as string | null, assignments: [] as Assignment[], sources: [] as string[], bases: [] as string[], diffBase: false, fetch: { seconds: 0, timeout: 0 }, watch: null as WatchRequest | null, help: false, version: false, warnings: [] as string[] };
+  // The -watch flags are checked together once all flags are read: they depend on each other.
+  const watchFlags: WatchFlagValues = {};
   const legacy: string[] = [];
   let sampleIndexFlag = false;
   for (let i = 0; i < argv.length; i++) {
@@ -111,8 +123,12 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       if (i + 1 >= argv.length) throw new UsageError(`flag needs an argument: -${name}`);
       value = argv[++i];
     }
-    if (isCliOnlyFlag(name)) {
+    if (name === 'seconds' || name === 'timeout') {
       request.fetch[name] = parseIntFlag(name, value);
+    } else if (name === 'count') {
+      watchFlags.count = parseIntFlag(name, value);
+    } else if (name === 'watch' || name === 'every') {
+      watchFlags[name] = value;
     } else if (name === 'base' || name === 'diff_base') {
       addBase(request, name, value);
     } else if (COMMANDS.get(name)?.kind === 'report') {
@@ -125,6 +141,9 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     }
   }
   applyLegacySampleFlags(request, legacy, sampleIndexFlag);
+  const watch = readWatchFlags(watchFlags, { ...request, seconds: request.fetch.seconds });
+  if (typeof watch === 'string') throw new UsageError(watch);
+  request.watch = watch;
   return request;
 }
 
@@ -178,6 +197,7 @@ export function usageText(): string {
   const reports = [...COMMANDS.values()].filter((c) => c.kind === 'report');
   const lines = [
     'usage: heapcli [flags] <profile>',
+    '       heapcli -watch <url> [-every=30s] [-count=10] [flags]    (a series, then its growth)',
     '',
     'With a report flag, heapcli prints that report and exits; without one it opens the console.',
     'The profile is a pprof file (profile.proto, gzipped or not), or a URL to fetch it from:',

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { maxProfileBytesFromEnv } from '../profile/load.js';
-import type { Profile } from '../profile/model.js';
 import { Session } from '../session.js';
 import { runDumbConsole } from '../ui/dumb-console.js';
 import { writeReportFile } from '../ui/files.js';
@@ -11,6 +10,7 @@ import { ProfileError } from '../profile/errors.js';
 import { type LoadPlan, type Loaded, loadPlan } from '../sources/plan.js';
 import { SourceError, loadSource, resolveSource, type SourceSettings } from '../sources/sources.js';
 import { runGrowthReport } from './growth.js';
+import { runWatchReport } from './watch.js';
 
 /** The process's streams and environment, passed in so tests can run the CLI in-process. */
 export interface CliIO {
@@ -35,8 +35,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   if (request.help) return write(io.stdout, usageText(), EXIT.ok);
   if (request.version) return write(io.stdout, `heapcli ${packageVersion()}\n`, EXIT.ok);
-  if (request.sources.length === 0) return write(io.stderr, `heapcli: no profile given\nRun 'heapcli -h' for usage.\n`, EXIT.usage);
+  if (request.sources.length === 0 && request.watch === null) return write(io.stderr, `heapcli: no profile given\nRun 'heapcli -h' for usage.\n`, EXIT.usage);
   for (const warning of request.warnings) io.stderr.write(`${warning}\n`);
+  if (request.watch !== null) return EXIT[await runWatchReport(request.watch, request.assignments, sourceSettings(request, io.env), io)];
   const plan = loadingPlan(request, io.env);
   const notify = (line: string) => io.stderr.write(`${line}\n`);
   const streams: ConsoleStreams = { input: io.stdin, stdout: io.stdout, stderr: io.stderr, writeFile: writeReportFile };
