@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { maxProfileBytesFromEnv } from '../profile/load.js';
 import { Session } from '../session.js';
-import { runDumbConsole } from '../ui/dumb-console.js';
 import { writeReportFile } from '../ui/files.js';
 import { diskSourceFiles } from '../ui/source-files.js';
 import { runLineMode, printResult, type ConsoleStreams } from '../ui/line-mode.js';
@@ -9,8 +8,6 @@ import { UsageError, parseArgs, usageText, type CliRequest } from './flags.js';
 import { ProfileError } from '../profile/errors.js';
 import { type LoadPlan, type Loaded, loadPlan } from '../sources/plan.js';
 import { SourceError, loadSource, resolveSource, type SourceSettings } from '../sources/sources.js';
-import { runGrowthReport } from './growth.js';
-import { runWatchReport } from './watch.js';
 
 /** The process's streams and environment, passed in so tests can run the CLI in-process. */
 export interface CliIO {
@@ -37,12 +34,18 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   if (request.version) return write(io.stdout, `heapcli ${packageVersion()}\n`, EXIT.ok);
   if (request.sources.length === 0 && request.watch === null) return write(io.stderr, `heapcli: no profile given\nRun 'heapcli -h' for usage.\n`, EXIT.usage);
   for (const warning of request.warnings) io.stderr.write(`${warning}\n`);
-  if (request.watch !== null) return EXIT[await runWatchReport(request.watch, request.assignments, sourceSettings(request, io.env), io)];
+  // -watch, -growth and the TERM=dumb prompt load their code only when asked for: a one-shot
+  // report pays only for what it runs.
+  if (request.watch !== null) {
+    const { runWatchReport } = await import('./watch.js');
+    return EXIT[await runWatchReport(request.watch, request.assignments, sourceSettings(request, io.env), io)];
+  }
   const plan = loadingPlan(request, io.env);
   const notify = (line: string) => io.stderr.write(`${line}\n`);
   const streams: ConsoleStreams = { input: io.stdin, stdout: io.stdout, stderr: io.stderr, writeFile: writeReportFile };
   if (request.report === 'growth') {
     if (plan.bases.length > 0) return write(io.stderr, `heapcli: -growth ranks snapshots; it takes no -base or -diff_base\nRun 'heapcli -h' for usage.\n`, EXIT.usage);
+    const { runGrowthReport } = await import('./growth.js');
     const growth = await runGrowthReport(plan.sources, request.assignments, (s) => loadSource(s, plan.settings, notify));
     printResult(growth.result, streams);
     return EXIT[growth.status];
@@ -62,7 +65,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const failure = session.configure(assignment);
     if (failure) return write(io.stderr, `heapcli: ${failure}\n`, EXIT.failed);
   }
-  if (terminal) runDumbConsole(session, streams);
+  if (terminal) (await import('../ui/dumb-console.js')).runDumbConsole(session, streams);
   else if (request.report === null) await runLineMode(session, streams);
   if (request.report === null) return EXIT.ok;
   const result = session.executeCommand(request.reportArgument === null ? [request.report] : [request.report, request.reportArgument]);
