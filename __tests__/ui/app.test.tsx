@@ -8,7 +8,7 @@ import { Session } from '../../src/session.js';
 const profile = loadProfileFile('testdata/profiles/leakybuf.heap.pb.gz');
 
 /** Waits for Ink to process input and render. */
-const tick = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
+const tick = (ms = 80) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Renders the console on a fresh session; returns the session too, to check its options. */
 async function renderConsole(history = new History(null)) {
