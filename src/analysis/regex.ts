@@ -1,4 +1,5 @@
 import { ReportError } from './errors.js';
+import { expandCounts, foldCase } from './regex-linear.js';
 
 /**
  * Compiles a regexp written in Go's RE2 syntax (what pprof users type) into a JavaScript RegExp.
@@ -14,16 +15,29 @@ export function compileGoRegex(source: string): RegExp {
     flags = [...new Set(flagGroup[1])].join('');
     pattern = pattern.slice(flagGroup[0].length);
   }
-  const unsupported = /\(\?[=!]|\(\?<[=!]|\\[1-9]/.exec(pattern);
+  const unsupported = /\(\?[=!]|\(\?<[=!]|\\[1-9k]/.exec(pattern);
   if (unsupported) throw goRegexError(unsupported[0].startsWith('\\') ? 'invalid escape sequence' : 'invalid or unsupported Perl syntax', unsupported[0]);
   pattern = pattern
     .replace(/\(\?P</g, '(?<')
     .replace(/\\A/g, '^')
-    .replace(/\\z/g, '$(?![\\s\\S])')
+    .replace(/\\z/g, flags.includes('m') ? '$(?![\\s\\S])' : '$')
     .replace(/\[:(alpha|digit|alnum|space|upper|lower|punct|word|xdigit):\]/g, (_, name: string) => POSIX[name]);
   if (/\\[pP]/.test(pattern)) flags += 'u';
+  // Go matches in linear time; so does V8 once a regexp backtracks too much, if it has no `i` flag,
+  // look-ahead or large counts (regex-linear.ts): hence `\z` is `$` without (?m).
+  if (flags.includes('i')) {
+    pattern = foldCase(pattern);
+    flags = flags.replace('i', '');
+  }
+  const expanded = expandCounts(pattern);
+  if (typeof expanded !== 'string') throw goRegexError(expanded.error, expanded.at);
+  pattern = expanded;
   try {
-    return new RegExp(pattern, flags);
+    const re = new RegExp(pattern, flags);
+    // V8 compiles on first use, where a pattern too large for it fails: use it once here, so that
+    // failure is this parse error rather than an exception in the middle of a report.
+    re.test('');
+    return re;
   } catch (err) {
     throw goRegexError(describeSyntaxError(pattern, (err as Error).message), source);
   }
@@ -43,6 +57,7 @@ function describeSyntaxError(pattern: string, jsMessage: string): string {
     return /[*+?}]{2}/.test(pattern) ? 'invalid nested repetition operator' : 'missing argument to repetition operator';
   }
   if (/Range out of order/i.test(jsMessage)) return 'invalid character class range';
+  if (/too large/i.test(jsMessage)) return 'expression too large';
   return jsMessage.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '').toLowerCase();
 }
 

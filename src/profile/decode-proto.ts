@@ -1,3 +1,4 @@
+import { malformed } from './errors.js';
 import { RawMapping, RawProfile } from './raw.js';
 import {
   LEN,
@@ -15,8 +16,33 @@ import {
 } from './wire.js';
 
 /**
+ * Counts no real profile comes near, refused as they are read (a `malformed profile` error), so
+ * that a small file cannot make the decoder allocate gigabytes: gzip turns a few kilobytes into
+ * millions of empty entries. Capped are the lists of JavaScript objects and strings (they cost far
+ * more than their bytes, and an array past 2^27 entries ends the process) and single entries of
+ * absurd size (a location with a million lines). Typed columns grow with the data alone.
+ */
+export const DECODE_LIMITS = {
+  strings: 2 ** 22,
+  sampleTypes: 2 ** 16,
+  mappings: 2 ** 20,
+  comments: 2 ** 20,
+  valuesPerSample: 2 ** 16,
+  locationsPerSample: 2 ** 20,
+  labelsPerSample: 2 ** 16,
+  linesPerLocation: 2 ** 16,
+} as const;
+
+/** Refuses a count past its limit: `malformed profile: sample 7 has more than 65536 values (...)`. */
+function refuseOver(count: number, limit: number, things: string, owner = 'the profile', index = -1): void {
+  if (count <= limit) return;
+  throw malformed(`${index >= 0 ? `${owner} ${index}` : owner} has more than ${limit} ${things} (the most heapcli reads)`);
+}
+
+/**
  * Reads profile.proto bytes into raw columns (field numbers from proto/profile.proto). Throws a
- * plain Error on wire-level damage; the caller decides whether that means "not a profile".
+ * plain Error on wire-level damage, whose meaning the caller decides ("not a profile"), and a
+ * ProfileError for a count past DECODE_LIMITS.
  */
 export function readProfileProto(bytes: Uint8Array): RawProfile {
   const r = createReader(bytes);
@@ -27,19 +53,34 @@ export function readProfileProto(bytes: Uint8Array): RawProfile {
 
 function readProfileField(r: Reader, raw: RawProfile, field: number, wire: number): boolean {
   switch (field) {
-    case 1: raw.sampleTypes.push(readValueType(r, wire)); return true;
+    case 1:
+      refuseOver(raw.sampleTypes.length + 1, DECODE_LIMITS.sampleTypes, 'sample types');
+      raw.sampleTypes.push(readValueType(r, wire));
+      return true;
     case 2: readSample(r, raw, wire); return true;
-    case 3: raw.mappings.push(readMapping(r, raw, wire)); return true;
+    case 3:
+      refuseOver(raw.mappings.length + 1, DECODE_LIMITS.mappings, 'mappings');
+      raw.mappings.push(readMapping(r, raw, wire));
+      return true;
     case 4: readLocation(r, raw, wire); return true;
     case 5: readFunction(r, raw, wire); return true;
-    case 6: expectWire(wire, LEN); raw.strings.push(r.string()); return true;
+    case 6:
+      expectWire(wire, LEN);
+      refuseOver(raw.strings.length + 1, DECODE_LIMITS.strings, 'strings', 'the string table');
+      raw.strings.push(r.string());
+      return true;
     case 7: raw.dropFrames = readVarintField(r, wire); return true;
     case 8: raw.keepFrames = readVarintField(r, wire); return true;
     case 9: expectWire(wire, VARINT); raw.timeNanos = readInt64Exact(r); return true;
     case 10: expectWire(wire, VARINT); raw.durationNanos = readInt64Exact(r); return true;
     case 11: raw.periodType = readValueType(r, wire); return true;
     case 12: raw.period = readVarintField(r, wire); return true;
-    case 13: readRepeated(r, wire, readInt64, (v) => raw.comments.push(v)); return true;
+    case 13:
+      readRepeated(r, wire, readInt64, (v) => {
+        refuseOver(raw.comments.length + 1, DECODE_LIMITS.comments, 'comments');
+        raw.comments.push(v);
+      });
+      return true;
     case 14: raw.defaultSampleType = readVarintField(r, wire); return true;
     default: return false;
   }
@@ -67,12 +108,19 @@ function readSample(r: Reader, raw: RawProfile, wire: number): void {
   raw.sampleLocStart.push(raw.sampleLocIds.length);
   raw.sampleLabelStart.push(raw.labelKey.length);
 
-  const pushValue = (v: number) => raw.values.push(v);
+  const sample = raw.sampleCount - 1;
+  const [values, labels] = [raw.values.length, raw.labelKey.length];
+  const pushValue = (v: number) => {
+    refuseOver(raw.values.length - values + 1, DECODE_LIMITS.valuesPerSample, 'values', 'sample', sample);
+    raw.values.push(v);
+  };
   readFields(r, endOfMessage(r), (field, w) => {
-    if (field === 1) readLocationIds(r, raw, w);
+    if (field === 1) readLocationIds(r, raw, w, sample);
     else if (field === 2) readRepeated(r, w, readInt64, pushValue);
-    else if (field === 3) readLabel(r, raw, w);
-    else return false;
+    else if (field === 3) {
+      refuseOver(raw.labelKey.length - labels + 1, DECODE_LIMITS.labelsPerSample, 'labels', 'sample', sample);
+      readLabel(r, raw, w);
+    } else return false;
     return true;
   });
 }
@@ -109,17 +157,26 @@ function readMapping(r: Reader, raw: RawProfile, wire: number): RawMapping {
   return m;
 }
 
-/** A sample's location ids, packed or not; the hottest loop of decoding, so without callbacks. */
-function readLocationIds(r: Reader, raw: RawProfile, wire: number): void {
+/**
+ * A sample's location ids, packed or not; the hottest loop of decoding, so without callbacks. The
+ * stack-depth limit is checked around the loop: before it, a packed field too long to hold fewer
+ * ids than the limit (an id takes at most 10 bytes) is refused unread.
+ */
+function readLocationIds(r: Reader, raw: RawProfile, wire: number, sample: number): void {
+  const ids = raw.sampleLocIds;
+  const first = raw.sampleLocStart.at(sample);
+  const limit = DECODE_LIMITS.locationsPerSample;
   if (wire !== LEN) {
     expectWire(wire, VARINT);
-    raw.sampleLocIds.push(readId(r, raw));
+    refuseOver(ids.length - first + 1, limit, 'locations', 'sample', sample);
+    ids.push(readId(r, raw));
     return;
   }
   const end = endOfMessage(r);
-  const ids = raw.sampleLocIds;
+  refuseOver(ids.length - first + Math.ceil((end - r.pos) / 10), limit, 'locations', 'sample', sample);
   while (r.pos < end) ids.push(r.buf[r.pos] < 128 ? r.buf[r.pos++] : readId(r, raw));
   if (r.pos !== end) throw new Error('packed field overruns its length');
+  refuseOver(ids.length - first, limit, 'locations', 'sample', sample);
 }
 
 /** Reads a uint64 id; ids past 2^53 get a stand-in, so distinct ids stay distinct. */
@@ -140,12 +197,17 @@ function readUnsigned(r: Reader, wire: number): number {
 function readLocation(r: Reader, raw: RawProfile, wire: number): void {
   expectWire(wire, LEN);
   let id = 0, mappingId = 0, address = 0, folded = 0;
-  raw.locLineStart.push(raw.lineFunctionId.length);
+  const location = raw.locId.length;
+  const lines = raw.lineFunctionId.length;
+  raw.locLineStart.push(lines);
   readFields(r, endOfMessage(r), (field, w) => {
     if (field === 1) id = readIdField(r, raw, w);
     else if (field === 2) mappingId = readIdField(r, raw, w);
     else if (field === 3) address = readUnsigned(r, w);
-    else if (field === 4) readLine(r, raw, w);
+    else if (field === 4) {
+      refuseOver(raw.lineFunctionId.length - lines + 1, DECODE_LIMITS.linesPerLocation, 'lines', 'location', location);
+      readLine(r, raw, w);
+    }
     else if (field === 5) folded = readVarintField(r, w) !== 0 ? 1 : 0;
     else return false;
     return true;

@@ -24,6 +24,8 @@ export function parseProfile(bytes: Uint8Array, limits: DecodeLimits = {}): Prof
   try {
     raw = readProfileProto(data);
   } catch (err) {
+    // A count past the decoder's limits is a ProfileError of its own; wire damage is a plain Error.
+    if (err instanceof ProfileError) throw err;
     const what = isGzip(bytes) ? 'the inflated data is not profile.proto' : 'neither gzip nor profile.proto';
     // A file of neither format is reported as not profile.proto, which is what most files mean to be.
     return parseLegacyHeap(data) ?? fail(notAProfile(`${what} (${(err as Error).message})`));

@@ -90,7 +90,9 @@ class OutputBuffer {
 
   constructor(bytes: Uint8Array, maxBytes: number) {
     const predicted = new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 4, 4).getUint32(0, true);
-    this.buffer = predicted > 0 && predicted <= maxBytes ? new Uint8Array(predicted) : null;
+    // The trailer is only a claim: no more than the input could inflate to is set aside for it.
+    const possible = Math.min(maxBytes, bytes.length * MAX_DEFLATE_RATIO);
+    this.buffer = predicted > 0 && predicted <= possible ? new Uint8Array(predicted) : null;
   }
 
   add(chunk: Uint8Array): void {

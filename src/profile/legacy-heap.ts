@@ -13,12 +13,22 @@ import type { Profile, ValueType } from './model.js';
 const HEAP_HEADER = /heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@ *(heap[_a-z0-9]*)\/?(\d*)/;
 const GROWTH_HEADER = /heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@ growthz?/;
 const FRAGMENTATION_HEADER = /heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@ fragmentationz?/;
-/** A record: `inuse_n: inuse_b [alloc_n: alloc_b] @ 0x.. 0x..`. Like pprof's, not anchored. */
-const RECORD = /(-?\d+): *(-?\d+) *\[ *(\d+): *(\d+) *\] @([ x0-9a-f]*)/;
+/**
+ * A record: `inuse_n: inuse_b [alloc_n: alloc_b] @ 0x.. 0x..`. Like pprof's, not anchored; but
+ * JavaScript's regexps backtrack where Go's do not, so a match may not start inside a run of
+ * digits (it would fail there exactly as at the run's start): a long line of digits is then
+ * refused in linear time, not quadratic (100 kB took 15 s).
+ */
+const RECORD = /(-\d+|(?<!\d)\d+): *(-?\d+) *\[ *(\d+): *(\d+) *\] @([ x0-9a-f]*)/;
 /** Where the records end and a /proc/self/maps listing begins. */
 const MEMORY_MAP_SENTINELS = ['--- Memory map: ---', 'MAPPED_LIBRARIES:'];
 /** The header is sought within this many bytes, so a large binary file is not decoded as text. */
 const HEADER_WINDOW = 4096;
+/**
+ * The text is decoded into one string, and V8's strings hold at most 2^29 - 24 characters: a
+ * longer text (a gzip of a few MB can inflate to one) is refused by name, not by a crash.
+ */
+export const MAX_LEGACY_TEXT_BYTES = 2 ** 29 - 24;
 
 /** What the header says: the sample types, the period, and whether values are sampled. */
 interface Header {
@@ -43,6 +53,9 @@ export function parseLegacyHeap(data: Uint8Array): Profile | null {
   const firstLine = new TextDecoder().decode(data.subarray(0, HEADER_WINDOW)).split(/\r?\n/)[0];
   if (!firstLine.includes('heap profile:')) return null;
   const header = parseHeader(firstLine);
+  if (data.length > MAX_LEGACY_TEXT_BYTES) {
+    throw new ProfileError('too-large', `a text profile of ${data.length} bytes is more than heapcli reads as text (${MAX_LEGACY_TEXT_BYTES} bytes)`);
+  }
   const lines = new TextDecoder().decode(data).split(/\r?\n/);
   const records: ParsedRecord[] = [];
   for (let n = 1; n < lines.length; n++) {
@@ -119,7 +132,10 @@ function parseRecord(line: string, lineNumber: number, header: Header): ParsedRe
       return;
     }
     blockSize = Math.trunc(size / count);
-    values.push(...(header.rate !== null ? unsampleHeapPair(count, size, header.rate) : [count, size]));
+    const pair = header.rate !== null ? unsampleHeapPair(count, size, header.rate) : [count, size];
+    // Blocks far smaller than the rate scale by 1/(1-exp(-tiny)), which is 1/0: no value at all.
+    if (!pair.every(Number.isFinite)) throw bad(`${what} ${count}: ${size} cannot be unsampled at rate ${header.rate}`);
+    values.push(...pair);
   };
   if (header.sampleTypes.length === 4) addPair(m[3], m[4], 'allocation');
   addPair(m[1], m[2], 'in-use');

@@ -75,10 +75,13 @@ interface Unit {
  */
 function matchFrames(addresses: readonly bigint[], frames: readonly SymbolFrame[]): Unit[] | null {
   const units: Unit[] = [];
+  // Where each address last occurs, so "is this PC among the addresses left" costs no scan.
+  const lastIndex = new Map<bigint, number>();
+  addresses.forEach((address, i) => lastIndex.set(address, i));
   let j = 0;
   for (let i = 0; i < addresses.length; ) {
     // A frame whose PC is not among the addresses left belongs to none of them.
-    while (j < frames.length && !addresses.includes(frames[j].pc, i)) j++;
+    while (j < frames.length && (lastIndex.get(frames[j].pc) ?? -1) < i) j++;
     if (j === frames.length || frames[j].pc !== addresses[i]) {
       i++;
       continue;
@@ -127,11 +130,18 @@ function inlinedInto(callee: SymbolFrame, caller: SymbolFrame): boolean {
  * frame is a real frame of that function (recursion through an inlined call): the group ends there.
  */
 function splitAtHost(group: Unit[]): Unit[][] {
-  const host = group[group.length - 1].frames[0].name;
-  for (let k = group.length - 2; k >= 0; k--) {
-    if (group[k].frames[0].name === host) return [...splitAtHost(group.slice(0, k + 1)), group.slice(k + 1)];
+  // From the outermost end: each piece ends at its host, and starts after the previous frame of
+  // that name. A loop, not recursion, so a record of thousands of such frames cannot overflow the stack.
+  const pieces: Unit[][] = [];
+  let end = group.length;
+  for (let k = end - 2; k >= -1; k--) {
+    if (k === -1 || group[k].frames[0].name === group[end - 1].frames[0].name) {
+      pieces.push(group.slice(k + 1, end));
+      end = k + 1;
+      k = end - 1;
+    }
   }
-  return [group];
+  return pieces.reverse();
 }
 
 function toLocation(group: readonly Unit[]): StackLocation {
