@@ -5,11 +5,9 @@ import type { ReportOptions } from './options.js';
 import { type TrimmedGraph, trimmedGraph } from './trim.js';
 import { percentage, scaledLabel, reportUnit } from './units.js';
 
-/** One row of the top/text report, values raw and formatted. */
-export interface TopRow {
+/** A node's values in a report's table, raw and formatted (top's rows, tree's entries). */
+export interface ValueColumns {
   readonly name: string;
-  /** `(inline)`, `(partial-inline)` or ''. */
-  readonly inline: string;
   readonly flat: number;
   readonly cum: number;
   readonly flatText: string;
@@ -17,6 +15,12 @@ export interface TopRow {
   readonly sumPercent: string;
   readonly cumText: string;
   readonly cumPercent: string;
+}
+
+/** One row of the top/text report. */
+export interface TopRow extends ValueColumns {
+  /** `(inline)`, `(partial-inline)` or ''. */
+  readonly inline: string;
 }
 
 /** The top/text report: its summary lines' parts and its rows. */

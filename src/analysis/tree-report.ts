@@ -1,6 +1,6 @@
 import { type ContextEdge, callContexts } from './callers.js';
 import { cumValue, flatValue } from './graph.js';
-import { type ReportInput, type TopReport, reportGraph, reportSummary } from './rows.js';
+import { type ReportInput, type TopReport, type ValueColumns, reportGraph, reportSummary } from './rows.js';
 import { percentage } from './units.js';
 
 /** A caller or callee line of the peek/tree report, values formatted. */
@@ -14,15 +14,7 @@ export interface ContextLine {
 }
 
 /** One node of the peek/tree report: its row, its callers above it and its callees below. */
-export interface ContextEntry {
-  readonly name: string;
-  readonly flat: number;
-  readonly cum: number;
-  readonly flatText: string;
-  readonly flatPercent: string;
-  readonly sumPercent: string;
-  readonly cumText: string;
-  readonly cumPercent: string;
+export interface ContextEntry extends ValueColumns {
   readonly callers: ContextLine[];
   readonly callees: ContextLine[];
 }
