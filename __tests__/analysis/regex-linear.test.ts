@@ -5,7 +5,7 @@
  */
 import { ReportError } from '../../src/analysis/errors.js';
 import { compileGoRegex } from '../../src/analysis/regex.js';
-import { expandCounts, foldCase } from '../../src/analysis/regex-linear.js';
+import { expandCounts, expandProperties, foldCase } from '../../src/analysis/regex-linear.js';
 import { loadProfileFile } from '../../src/profile/load.js';
 import { functionName } from '../../src/profile/model.js';
 
@@ -21,12 +21,32 @@ describe('foldCase spells (?i) out', () => {
     ['[0-9]', '[0-9]'],
     ['[Y-c]', '[A-Cy-zY-c]'],
     ['(?<name>ab)', '(?<name>[aA][bB])'],
-    ['\\p{Greek}x', '\\p{Greek}[xX]'],
     ['\\x41\\u0042', '\\x41\\u0042'],
     ['é', '[éÉ]'],
     ['a{2,3}', '[aA]{2,3}'],
   ])('%s → %s', (pattern, folded) => {
     expect(foldCase(pattern)).toBe(folded);
+  });
+});
+
+describe('expandProperties writes Unicode classes as ranges (no `u` flag)', () => {
+  it.each([
+    ['\\pN', '[\\u0030-\\u0039'],
+    ['\\p{Nd}x', '[\\u0030-\\u0039'],
+    ['[^\\pN_]', '[^\\u0030-\\u0039'],
+    ['\\\\pN', '\\\\pN'],
+  ])('%s starts %s', (pattern, start) => {
+    expect(expandProperties(pattern)).toEqual(expect.stringMatching(new RegExp(`^${start.replace(/[\\[\]^]/g, '\\$&')}`)));
+  });
+
+  it('knows Go\'s script names and refuses what is no property', () => {
+    expect(compileGoRegex('^\\p{Greek}+$').test('αβγ')).toBe(true);
+    expect(compileGoRegex('^\\p{Greek}+$').test('abc')).toBe(false);
+    expect(compileGoRegex('^\\P{Greek}+$').test('abc')).toBe(true);
+    expect(compileGoRegex('^\\p{^Greek}+$').test('abc')).toBe(true);
+    expect(compileGoRegex('(?i)^\\p{Lu}$').test('a')).toBe(true);
+    expect(compileGoRegex('^\\p{Lu}$').test('a')).toBe(false);
+    expect(expandProperties('\\p{Foo}')).toEqual({ error: 'invalid character class range', at: '\\p{Foo}' });
   });
 });
 
@@ -64,9 +84,10 @@ describe('compileGoRegex matches what it matched before', () => {
   it.each([
     ['main', ''], ['^runtime\\.', ''], ['Buf$', ''], ['(?i)MAIN', 'i'], ['(?i)[a-f]+\\.', 'i'], ['(?i)[^a-z.]', 'i'],
     ['(?i)[-a]', 'i'], ['(?i)grow(buf|slice)', 'i'], ['(?i)ü', 'i'], ['a{2}', ''], ['(ab){1,2}', ''], ['[a-z]{3,}', ''],
-    ['(?i)(?:G[a-z]{2,4}){1,3}', 'i'], ['\\w{5}\\.', ''],
+    ['(?i)(?:G[a-z]{2,4}){1,3}', 'i'], ['\\w{5}\\.', ''], ['\\pL+\\.\\p{Lu}', 'u'], ['(?i)[^\\p{Ll}.]', 'iu'], ['\\PL', 'u'],
   ])('%s', (go, flags) => {
-    const js = new RegExp(go.replace(/^\(\?i\)/, ''), flags);
+    // The reference: JavaScript's own regexp, backtracking, with its flags (`\pL` spelled `\p{L}`).
+    const js = new RegExp(go.replace(/^\(\?i\)/, '').replace(/\\([pP])([A-Za-z])/g, '\\$1{$2}'), flags);
     const re = compileGoRegex(go);
     expect(subjects.filter((s) => re.test(s))).toEqual(subjects.filter((s) => js.test(s)));
   });
@@ -92,7 +113,7 @@ describe('backtracking bombs answer at once, as in Go', () => {
   const name = 'runtime/pprof.(*profMap).lookup.func1.somethinglong_name_here';
   it.each([
     '(.*)*Q', '(?i)(.*)*Q', '(a|a)*b', '(\\w+\\s?)+$', '.*.*.*.*.*.*.*.*.*.*Q', '(x+x+)+y', '(?:.*){30}Q', '(?i)(?:.*){30}Q',
-    '(.*.*)*Q', '((.*)*)*Q', '(?:(?:.*){5}){4}Q', '(.*)*\\z',
+    '(.*.*)*Q', '((.*)*)*Q', '(?:(?:.*){5}){4}Q', '(.*)*\\z', '(.*)*Q|\\p{L}{20}', '(?i)(\\pL*)*Q', '(.*)*Q|\\x{41}',
   ])('%s', (pattern) => {
     const re = compileGoRegex(pattern);
     const start = performance.now();

@@ -7,7 +7,7 @@
  * set by earlier lines meet later commands. `npm test` runs a bounded number of lines;
  * `npm run fuzz` many more. A failure names its episode's seed: `FUZZ_SEED=<seed>` replays it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -31,7 +31,7 @@ const INTERNAL_ERROR = new RegExp([
   'Cannot read propert', 'Cannot set propert', 'is not a function', 'is not iterable', 'is not defined', 'is not a constructor',
   'Invalid array length', 'Invalid string length', 'Invalid typed array length', 'Invalid count value', 'Invalid code point',
   'Maximum call stack', 'Array buffer allocation failed', 'out of memory', 'Cannot convert', 'Cannot mix BigInt',
-  'toFixed\\(\\) digits', 'toPrecision\\(\\) argument', 'Invalid time value', 'Invalid regular expression', 'undefined', 'NaN%', '\\[object ',
+  'toFixed\\(\\) digits', 'toPrecision\\(\\) argument', 'Invalid time value', 'Invalid regular expression', 'of undefined', 'of null', '\\[object ',
 ].join('|'));
 
 interface Episode {
@@ -83,14 +83,14 @@ function diff(before: object, after: object): string {
   return Object.keys(a).filter((k) => !isDeepStrictEqual(a[k], b[k])).map((k) => `${k}: ${JSON.stringify(a[k])} → ${JSON.stringify(b[k])}`).join(', ');
 }
 
-function describe_(episode: Episode, at: number, problem: string): string {
+function describeEpisode(episode: Episode, at: number, problem: string): string {
   const shown = episode.lines.map((line, i) => `${i === at ? '→' : ' '} ${i}: ${JSON.stringify(line.length > 200 ? `${line.slice(0, 200)}... (${line.length} chars)` : line)}`);
   return `seed ${episode.seed} (FUZZ_SEED=${episode.seed}) on ${episode.profile}, line ${at}:\n  ${shown.join('\n  ')}\n  → ${problem}`;
 }
 
 describe('console fuzz', () => {
   it(`${plan.replay !== null ? `replays episode ${plan.replay}` : `${plan.cases} lines from base seed ${plan.baseSeed}`}: every line answered, and a failed line changes no option`, () => {
-    const record = progressRecorder(process.env, 'console');
+    const progress = progressRecorder(process.env, 'console');
     const failures: string[] = [];
     let failed = 0;
     let ran = 0;
@@ -98,7 +98,7 @@ describe('console fuzz', () => {
     const started = performance.now();
     for (let episodeIndex = 0; ran < plan.cases && performance.now() - started < plan.budgetMs; episodeIndex++) {
       const seed = plan.replay ?? caseSeed(plan.baseSeed, episodeIndex);
-      record(seed, episodeIndex);
+      progress.start(seed, episodeIndex);
       const rnd = new Random(seed);
       const { path, profile } = rnd.pick(profiles);
       const session = new Session(profile, { interactive: true });
@@ -110,22 +110,24 @@ describe('console fuzz', () => {
         const line = consoleLine(rnd, ctx);
         episode.lines.push(line);
         const start = performance.now();
-        // A replay writes each line before it runs (straight to stderr: jest holds console.log back), so a hang shows its line.
-        if (plan.replay !== null) process.stderr.write(`${i}: ${JSON.stringify(line.slice(0, 300))}\n`);
+        // A replay writes each line before it runs, synchronously to stderr (jest holds console.log
+        // back, and a hang would lose it), so a hang shows its line.
+        if (plan.replay !== null) writeSync(2, `${i}: ${JSON.stringify(line.length > 300 ? `${line.slice(0, 300)}... (${line.length} chars)` : line)}\n`);
         const show = (result: ExecResult) => {
-          if (plan.replay !== null) process.stderr.write(`   → ${JSON.stringify({ ...result, out: result.out.slice(0, 200) }).slice(0, 500)}\n`);
+          if (plan.replay !== null) writeSync(2, `   → ${JSON.stringify({ ...result, out: result.out.slice(0, 200) }).slice(0, 500)}\n`);
         };
         const problem = checkLine(session, line, sampleTypes, show);
         const ms = performance.now() - start;
         if (ms > slowest.ms) slowest = { ms, seed };
         if (problem !== null) {
           failed++;
-          if (failures.length < 20) failures.push(describe_(episode, i, problem));
+          if (failures.length < 20) failures.push(describeEpisode(episode, i, problem));
           break;
         }
       }
       if (plan.replay !== null) break;
     }
+    progress.finish();
     const seconds = (performance.now() - started) / 1000;
     if (plan.long) console.log(`console fuzz: ${ran} lines in ${seconds.toFixed(0)} s from base seed ${plan.baseSeed}; ${failed} failed; slowest ${slowest.ms.toFixed(0)} ms (seed ${slowest.seed})`);
     expect({ failed, failures }).toEqual({ failed: 0, failures: [] });

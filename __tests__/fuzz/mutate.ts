@@ -386,8 +386,8 @@ const MESSAGE_EDITS: readonly [string, (rnd: Random, p: ProfileObject) => void][
   ['remove a location', (rnd, p) => { p.location.splice(rnd.int(p.location.length), 1); }],
   ['remove a function', (rnd, p) => { p.function.splice(rnd.int(p.function.length), 1); }],
   ['remove the mappings', (_rnd, p) => { p.mapping = []; }],
-  ['a deep stack', (rnd, p) => { if (p.sample.length > 0) { const s = rnd.pick(p.sample); s.locationId = Array.from({ length: rnd.pick([1000, 50_000]) }, () => s.locationId?.[0] ?? 1); } }],
-  ['many inlined lines', (rnd, p) => { if (p.location.length > 0) { const l = rnd.pick(p.location); l.line = Array.from({ length: rnd.pick([100, 20_000]) }, () => l.line?.[0] ?? {}); } }],
+  ['a deep stack', (rnd, p) => { if (p.sample.length > 0) { const s = rnd.pick(p.sample); s.locationId = Array.from({ length: rnd.pick([1000, 20_000]) }, () => s.locationId?.[0] ?? 1); } }],
+  ['many inlined lines', (rnd, p) => { if (p.location.length > 0) { const l = rnd.pick(p.location); l.line = Array.from({ length: rnd.pick([100, 5_000]) }, () => l.line?.[0] ?? {}); } }],
   ['huge line numbers and addresses', (rnd, p) => {
     if (p.location.length > 0) {
       const l = rnd.pick(p.location);

@@ -94,17 +94,29 @@ export function fuzzPlan(env: NodeJS.ProcessEnv, boundedCases: number): FuzzPlan
 /** The longest any one case may take before it counts as a hang. */
 export const CASE_TIME_LIMIT_MS = 2000;
 
+/** What a suite tells scripts/fuzz.js about its progress. */
+export interface ProgressRecorder {
+  /** The case about to run. */
+  start(seed: number, index: number): void;
+  /** The suite ran to its end. */
+  finish(): void;
+}
+
 /**
- * Under `npm run fuzz`, writes each case's seed to the file FUZZ_PROGRESS names before it runs,
- * so when a case hangs past the time budget, scripts/fuzz.js can say which one it was.
+ * Under `npm run fuzz`, writes the seed of each case to the file FUZZ_PROGRESS names before the
+ * case runs, so when no case has started for a long while, scripts/fuzz.js can say which one hangs.
  */
-export function progressRecorder(env: NodeJS.ProcessEnv, suite: string): (seed: number, index: number) => void {
+export function progressRecorder(env: NodeJS.ProcessEnv, suite: string): ProgressRecorder {
   const path = env.FUZZ_PROGRESS;
-  if (!path) return () => {};
+  if (!path) return { start: () => {}, finish: () => {} };
   const fd = openSync(`${path}.${suite}`, 'w');
-  return (seed, index) => {
-    const line = Buffer.from(`${suite} case ${index}: FUZZ_SEED=${seed}\n`.padEnd(80));
+  const write = (text: string) => {
+    const line = Buffer.from(text.padEnd(80));
     writeSync(fd, line, 0, line.length, 0);
+  };
+  return {
+    start: (seed, index) => write(`${suite} case ${index}: FUZZ_SEED=${seed}\n`),
+    finish: () => write('done\n'),
   };
 }
 

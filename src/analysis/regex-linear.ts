@@ -1,10 +1,10 @@
 /**
  * Go's regexps (RE2) match in linear time. JavaScript's backtrack: a focus such as `(.*)*x` or
  * `(?:.*){30}x` took minutes on a 40-character function name, where pprof answers at once. V8 has
- * a linear-time engine too, for regexps without look-around, the `i` flag or counts above 16; the
- * flag set here makes it take over from any regexp that backtracks too much. The rewrites below
- * bring a translated Go pattern within what that engine runs, matching the same strings: (?i)
- * spelled out as classes of both cases, counts written out as copies.
+ * a linear-time engine too, and the flag set here makes it take over from any regexp that
+ * backtracks too much; but it runs only regexps without look-around, the `i` or `u` flags, or
+ * counts above 16. The rewrites below bring a translated Go pattern within that, matching the same
+ * strings: Unicode classes (`\p{Greek}`) as ranges, (?i) as classes of both cases, counts as copies.
  */
 import { setFlagsFromString } from 'node:v8';
 
@@ -15,10 +15,86 @@ const MAX_REPEAT = 1000;
 /** How long a pattern with its counts written out may get (RE2 refuses large programs likewise). */
 const MAX_EXPANDED_LENGTH = 100_000;
 
+/** A rewrite that found a Go syntax error: what, and where (as Go quotes it). */
+export interface RegexSyntaxError {
+  readonly error: string;
+  readonly at: string;
+}
+
 /**
- * `pattern` with both cases of every letter it names, for (?i) without the `i` flag (which V8's
- * linear-time engine does not run): a letter becomes a class of its cases, a class gains the other
- * case of its letters and of its ASCII letter ranges. Escapes and group names are left alone.
+ * `pattern` with each Unicode class (`\pL`, `\p{Greek}`, `\P{Lu}`, `\p{^Han}`, in or out of a
+ * bracket class) written as the ranges of the characters it holds, so no `u` flag is needed. With
+ * `folded`, each class also holds the other case of its characters, as under (?i). Characters
+ * past U+FFFF are left out (JavaScript without `u` reads them as two halves).
+ */
+export function expandProperties(pattern: string, folded = false): string | RegexSyntaxError {
+  if (!/\\[pP]/.test(pattern)) return pattern;
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; ) {
+    const c = pattern[i];
+    if (c !== '\\') {
+      if (c === '[' && !inClass) inClass = true;
+      else if (c === ']') inClass = false;
+      out += c;
+      i++;
+      continue;
+    }
+    const m = /^\\([pP])(?:\{(\^?)([^}]*)\}|([A-Za-z]))/.exec(pattern.slice(i, i + 64));
+    if (!m) {
+      out += pattern.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    const negated = (m[1] === 'P') !== (m[2] === '^');
+    const ranges = propertyRanges(m[3] ?? m[4], negated, folded);
+    if (ranges === null) return { error: 'invalid character class range', at: m[0] };
+    out += inClass ? ranges : `[${ranges}]`;
+    i += m[0].length;
+  }
+  return out;
+}
+
+const propertyCache = new Map<string, string | null>();
+
+/** The ranges of a property's characters as class text (`\u0041-\u005a...`), or null when there is no such property. */
+function propertyRanges(name: string, negated: boolean, folded: boolean): string | null {
+  const key = `${negated ? '^' : ''}${folded ? 'i' : ''}${name}`;
+  if (!propertyCache.has(key)) {
+    // Go names categories (L, Lu) and scripts (Greek); JavaScript spells a script Script=Greek.
+    const re = [name, `Script=${name}`].map((spelling) => tryRegExp(`^\\p{${spelling}}$`)).find((r) => r !== null) ?? null;
+    let ranges: string | null = null;
+    if (re !== null) {
+      const has = (ch: string) => re.test(ch) || (folded && (re.test(ch.toLowerCase()) || re.test(ch.toUpperCase())));
+      ranges = '';
+      for (let c = 0, start = -1; c <= 0x10000; c++) {
+        const inSet = c < 0x10000 && has(String.fromCharCode(c)) !== negated;
+        if (inSet && start < 0) start = c;
+        if (!inSet && start >= 0) {
+          ranges += c - 1 === start ? unit(start) : `${unit(start)}-${unit(c - 1)}`;
+          start = -1;
+        }
+      }
+    }
+    propertyCache.set(key, ranges);
+  }
+  return propertyCache.get(key)!;
+}
+
+function tryRegExp(source: string): RegExp | null {
+  try {
+    return new RegExp(source, 'u');
+  } catch {
+    return null;
+  }
+}
+
+const unit = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+
+/**
+ * `pattern` with both cases of every letter it names, for (?i) without the `i` flag: a letter
+ * becomes a class of its cases, a class gains the other case of its letters and of its ASCII
+ * letter ranges. Escapes and group names are left alone.
  */
 export function foldCase(pattern: string): string {
   let out = '';
@@ -46,10 +122,10 @@ export function foldCase(pattern: string): string {
 
 /**
  * `pattern` with each count (`x{3}`, `x{2,5}`, `x{2,}`) written out as copies of its atom, which
- * match the same, so V8's linear-time engine can run it; or Go's error for a count past its limit
- * or out of order. Group names go (nothing reads them), as a copied name would be a duplicate.
+ * match the same; or Go's error for a count past its limit or out of order. Group names go
+ * (nothing reads them), as a copied name would be a duplicate.
  */
-export function expandCounts(pattern: string): string | { error: string; at: string } {
+export function expandCounts(pattern: string): string | RegexSyntaxError {
   if (!/\{\d/.test(pattern)) return pattern;
   let out = '';
   const groups: number[] = [];
@@ -94,17 +170,22 @@ function otherCases(ch: string): string {
   return [...new Set([ch.toLowerCase(), ch.toUpperCase()])].filter((c) => c !== ch && c.length === 1).join('');
 }
 
-/** The length of the escape at `i` (`\\d`, `\\x41`, `\\u{1F600}`, `\\p{Greek}`, `\\k<name>`...). */
+/**
+ * The length of the escape at `i` as JavaScript reads it without the `u` flag: `\x41`, `\u0041`,
+ * `\cA`, `\k<name>`, else the backslash and one character (so in `\x{41}`, `{41}` is a count).
+ */
 function escapeLength(pattern: string, i: number): number {
   const next = pattern[i + 1];
-  const upTo = (close: string) => {
-    const at = pattern.indexOf(close, i + 2);
-    return at < 0 ? pattern.length - i : at + 1 - i;
-  };
-  if ((next === 'p' || next === 'P' || next === 'u') && pattern[i + 2] === '{') return upTo('}');
-  if (next === 'k' && pattern[i + 2] === '<') return upTo('>');
-  const fixed: Record<string, number> = { u: 6, x: 4, c: 3, p: 3, P: 3 };
-  return Math.min(fixed[next] ?? 2, pattern.length - i);
+  const tail = pattern.slice(i + 2, i + 6);
+  if (next === undefined) return 1;
+  if (next === 'x' && /^[0-9a-fA-F]{2}/.test(tail)) return 4;
+  if (next === 'u' && /^[0-9a-fA-F]{4}/.test(tail)) return 6;
+  if (next === 'c' && /^[a-zA-Z]/.test(tail)) return 3;
+  if (next === 'k' && tail.startsWith('<')) {
+    const close = pattern.indexOf('>', i);
+    return close < 0 ? pattern.length - i : close + 1 - i;
+  }
+  return 2;
 }
 
 /** Where the class opening at `i` ends (after its `]`, or at the end of an unterminated one). */

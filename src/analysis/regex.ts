@@ -1,5 +1,5 @@
 import { ReportError } from './errors.js';
-import { expandCounts, foldCase } from './regex-linear.js';
+import { expandCounts, expandProperties, foldCase } from './regex-linear.js';
 
 /**
  * Compiles a regexp written in Go's RE2 syntax (what pprof users type) into a JavaScript RegExp.
@@ -22,16 +22,15 @@ export function compileGoRegex(source: string): RegExp {
     .replace(/\\A/g, '^')
     .replace(/\\z/g, flags.includes('m') ? '$(?![\\s\\S])' : '$')
     .replace(/\[:(alpha|digit|alnum|space|upper|lower|punct|word|xdigit):\]/g, (_, name: string) => POSIX[name]);
-  if (/\\[pP]/.test(pattern)) flags += 'u';
-  // Go matches in linear time; so does V8 once a regexp backtracks too much, if it has no `i` flag,
-  // look-ahead or large counts (regex-linear.ts): hence `\z` is `$` without (?m).
-  if (flags.includes('i')) {
-    pattern = foldCase(pattern);
-    flags = flags.replace('i', '');
+  // Go matches in linear time; so does V8 once a regexp backtracks too much, if it has no `i` or
+  // `u` flag, look-ahead or large counts (regex-linear.ts): hence `\z` is `$` without (?m).
+  const folded = flags.includes('i');
+  flags = flags.replace('i', '');
+  for (const rewrite of [(p: string) => expandProperties(p, folded), (p: string) => (folded ? foldCase(p) : p), expandCounts]) {
+    const rewritten = rewrite(pattern);
+    if (typeof rewritten !== 'string') throw goRegexError(rewritten.error, rewritten.at);
+    pattern = rewritten;
   }
-  const expanded = expandCounts(pattern);
-  if (typeof expanded !== 'string') throw goRegexError(expanded.error, expanded.at);
-  pattern = expanded;
   try {
     const re = new RegExp(pattern, flags);
     // V8 compiles on first use, where a pattern too large for it fails: use it once here, so that
