@@ -93,6 +93,20 @@ export function reportSummary(input: ReportInput, g: ReportGraph, shownFlat: num
   };
 }
 
+/** A node's value columns: raw values, formatted values, and its share of the total (sum% runs over `sum`). */
+export function valueColumns(name: string, flat: number, cum: number, sum: number, total: number, formatValue: (v: number) => string): ValueColumns {
+  return {
+    name,
+    flat,
+    cum,
+    flatText: formatValue(flat),
+    flatPercent: percentage(flat, total),
+    sumPercent: percentage(sum, total),
+    cumText: formatValue(cum),
+    cumPercent: percentage(cum, total),
+  };
+}
+
 /** Computes the rows of `top`/`text`. */
 export function topReport(input: ReportInput): TopReport {
   const { total, frames } = input;
@@ -105,17 +119,7 @@ export function topReport(input: ReportInput): TopReport {
     const flat = flatValue(graph, n);
     const cum = cumValue(graph, n);
     sum += flat;
-    return {
-      name: frames.names[n],
-      inline: labels[n],
-      flat,
-      cum,
-      flatText: formatValue(flat),
-      flatPercent: percentage(flat, total),
-      sumPercent: percentage(sum, total),
-      cumText: formatValue(cum),
-      cumPercent: percentage(cum, total),
-    };
+    return { ...valueColumns(frames.names[n], flat, cum, sum, total, formatValue), inline: labels[n] };
   });
   return { rows, ...reportSummary(input, g, sum) };
 }

@@ -1,6 +1,6 @@
 import { type ContextEdge, callContexts } from './callers.js';
 import { cumValue, flatValue } from './graph.js';
-import { type ReportInput, type TopReport, type ValueColumns, reportGraph, reportSummary } from './rows.js';
+import { type ReportInput, type TopReport, type ValueColumns, reportGraph, reportSummary, valueColumns } from './rows.js';
 import { percentage } from './units.js';
 
 /** A caller or callee line of the peek/tree report, values formatted. */
@@ -56,14 +56,7 @@ export function treeReport(input: ReportInput, symbol: RegExp | null): TreeRepor
     sum += flat;
     const { callers, callees } = contextOf(n);
     entries.push({
-      name: frames.names[n],
-      flat,
-      cum,
-      flatText: formatValue(flat),
-      flatPercent: percentage(flat, total),
-      sumPercent: percentage(sum, total),
-      cumText: formatValue(cum),
-      cumPercent: percentage(cum, total),
+      ...valueColumns(frames.names[n], flat, cum, sum, total, formatValue),
       callers: callers.map(line(cum)),
       callees: callees.map(line(cum)),
     });
