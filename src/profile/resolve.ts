@@ -38,10 +38,14 @@ class IdIndex {
 class StringChecker {
   constructor(readonly strings: readonly string[]) {}
 
-  /** Returns `index` when it names a string, else throws naming `where`. */
-  index(index: number, where: string): number {
+  /**
+   * Returns `index` when it names a string, else throws naming `where`. In loops `where` is a
+   * function, so no message is built unless one is needed.
+   */
+  index(index: number, where: string | (() => string)): number {
     if (Number.isInteger(index) && index >= 0 && index < this.strings.length) return index;
-    throw malformed(`${where} has string index ${index}, outside the string table (${this.strings.length} entries)`);
+    const owner = typeof where === 'string' ? where : where();
+    throw malformed(`${owner} has string index ${index}, outside the string table (${this.strings.length} entries)`);
   }
 
   /** The string at `index`, checked. */
@@ -103,7 +107,7 @@ function resolveFunctions(raw: RawProfile, s: StringChecker): FunctionTable {
   const columns = [raw.fnName, raw.fnSystemName, raw.fnFilename].map((col, c) => {
     const out = new Uint32Array(count);
     const field = ['name', 'system name', 'file name'][c];
-    for (let i = 0; i < count; i++) out[i] = s.index(col.at(i), `function ${raw.idText(raw.fnId.at(i))} (${field})`);
+    for (let i = 0; i < count; i++) out[i] = s.index(col.at(i), () => `function ${raw.idText(raw.fnId.at(i))} (${field})`);
     return out;
   });
   return {
@@ -126,11 +130,11 @@ function resolveLocations(raw: RawProfile, mappings: readonly Mapping[], functio
   const lineStart = new Uint32Array(count + 1);
   const lineFunction = new Int32Array(raw.lineFunctionId.length);
   for (let l = 0; l < count; l++) {
-    mapping[l] = resolveOptional(raw.locMappingId.at(l), mappingIndex, `location ${show(id[l])}`, 'mapping', show);
+    mapping[l] = resolveOptional(raw.locMappingId.at(l), mappingIndex, id[l], 'mapping', show);
     lineStart[l] = raw.locLineStart.at(l);
     const end = l + 1 < count ? raw.locLineStart.at(l + 1) : raw.lineFunctionId.length;
     for (let k = lineStart[l]; k < end; k++) {
-      lineFunction[k] = resolveOptional(raw.lineFunctionId.at(k), functionIndex, `location ${show(id[l])}`, 'function', show);
+      lineFunction[k] = resolveOptional(raw.lineFunctionId.at(k), functionIndex, id[l], 'function', show);
     }
   }
   lineStart[count] = raw.lineFunctionId.length;
@@ -147,10 +151,10 @@ function resolveLocations(raw: RawProfile, mappings: readonly Mapping[], functio
 }
 
 /** Id 0 means "none" (-1); any other id must exist. */
-function resolveOptional(id: number, index: IdIndex, owner: string, what: string, show: (id: number) => string): number {
+function resolveOptional(id: number, index: IdIndex, locationId: number, what: string, show: (id: number) => string): number {
   if (id === 0) return -1;
   const found = index.get(id);
-  if (found === -1) throw malformed(`${owner} refers to ${what} id ${show(id)}, which does not exist`);
+  if (found === -1) throw malformed(`location ${show(locationId)} refers to ${what} id ${show(id)}, which does not exist`);
   return found;
 }
 
@@ -180,7 +184,7 @@ function resolveSamples(raw: RawProfile, typeCount: number, locations: LocationT
   const labelCount = raw.labelKey.length;
   const checked = (col: { at(i: number): number }, field: string) => {
     const out = new Uint32Array(labelCount);
-    for (let i = 0; i < labelCount; i++) out[i] = s.index(col.at(i), `a sample label (${field})`);
+    for (let i = 0; i < labelCount; i++) out[i] = s.index(col.at(i), () => `a sample label (${field})`);
     return out;
   };
   return {
