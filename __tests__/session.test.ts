@@ -141,3 +141,32 @@ describe('the greeting of a profile whose default sample type is empty', () => {
     );
   });
 });
+
+describe('cached graphs', () => {
+  // Each step changes something a cached graph depends on; the answer must be a fresh session's.
+  const steps = [
+    'top', 'nodecount=3', 'top', 'sort=cum', 'top', 'nodefraction=0.2', 'top', 'nodefraction=0.005',
+    'tree', 'edgefraction=0.3', 'tree', 'drop_negative=true', 'tree', 'trim=false', 'tree', 'trim=true',
+    'peek main', 'peek runtime', 'top', 'sample_index=alloc_space', 'top', 'mean=true', 'top', 'mean=false',
+    'focus=main', 'top', 'granularity=lines', 'top', 'noinlines=true', 'top', 'granularity=functions',
+    'noinlines=false', 'focus=', 'top', 'hide=runtime', 'top', 'tree', 'list main.main',
+  ];
+
+  it('answer each command as a fresh session with the same options does', () => {
+    const session = consoleSession();
+    const settings: string[] = [];
+    for (const line of steps) {
+      if (line.includes('=')) {
+        settings.push(line);
+        expect(session.execute(line).failed).toBe(false);
+        continue;
+      }
+      const fresh = consoleSession();
+      for (const setting of settings) fresh.execute(setting);
+      const expected = fresh.execute(line);
+      expect([line, session.execute(line).out]).toEqual([line, expected.out]);
+      // A repeat comes from the cache and must not differ either.
+      expect([line, session.execute(line).out]).toEqual([line, expected.out]);
+    }
+  });
+});

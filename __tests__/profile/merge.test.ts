@@ -1,7 +1,7 @@
 /** mergeProfiles: pprof's Merge, which every load applies to a single profile too. */
 import { encodeProfile } from '../../src/profile/encode.js';
 import { parseProfile } from '../../src/profile/decode.js';
-import { mergeProfiles } from '../../src/profile/merge.js';
+import { mergeProfiles, normalizeProfile } from '../../src/profile/merge.js';
 import { ProfileError } from '../../src/profile/errors.js';
 import { functionName, type Profile } from '../../src/profile/model.js';
 import { formatRaw } from '../../src/format/raw.js';
@@ -205,5 +205,33 @@ describe('several profiles', () => {
     expect(times(0n, 200n)).toBe(200n);
     expect(times(0n, 200n, 100n)).toBe(100n);
     expect(times(200n, 0n)).toBe(0n);
+  });
+});
+
+describe('normalizeProfile (the merge of one, written over its input)', () => {
+  const stack = ['a', 'main'];
+  const specs: [string, ProfileSpec['samples']][] = [
+    ['no duplicates', [{ stack, values: [1, 10] }, { stack: ['b', 'main'], values: [2, 20] }]],
+    ['zero samples first and between', [{ stack: ['z'], values: [0, 0] }, { stack, values: [1, 10] }, { stack: ['y', 'main'], values: [0, 0] }, { stack: ['b', 'main'], values: [2, 20] }]],
+    ['duplicates, near and far, labels in any order', [
+      { stack, values: [1, 10], labels: [{ key: 'u', str: 'z' }, { key: 't', str: 'x' }, { key: 't', str: 'w' }] },
+      { stack: ['b', 'main'], values: [2, 20] },
+      { stack, values: [4, 40], labels: [{ key: 't', str: 'x' }, { key: 't', str: 'w' }, { key: 'u', str: 'z' }] },
+      { stack: ['b', 'main'], values: [8, 80], labels: [{ key: 'e', str: '' }] },
+      { stack: ['c', 'b', 'main'], values: [16, 160], labels: [{ key: 'n', num: 3, unit: 'bytes' }] },
+    ]],
+    ['duplicates that cancel', [{ stack, values: [1, 10] }, { stack: ['b'], values: [5, 5] }, { stack, values: [-1, -10] }]],
+  ];
+
+  it.each(specs)('gives what mergeProfiles gives: %s', (_name, samples) => {
+    const expected = formatRaw(mergeProfiles([profile({ samples })]));
+    expect(formatRaw(normalizeProfile(profile({ samples })))).toBe(expected);
+  });
+
+  it('leaves the inputs of mergeProfiles as they were', () => {
+    const p = profile({ samples: specs[2][1] });
+    const before = formatRaw(p);
+    mergeProfiles([p]);
+    expect(formatRaw(p)).toBe(before);
   });
 });

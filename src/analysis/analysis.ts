@@ -1,7 +1,8 @@
 import type { Profile } from '../profile/model.js';
 import { applyFilters, type FilteredProfile } from './pipeline.js';
 import { buildFrameTable, type FrameTable } from './frames.js';
-import { type Checkpoint, type SampleWeights, noCheckpoint } from './graph.js';
+import { type Checkpoint, type SampleWeights, noCheckpoint, nodeSums } from './graph.js';
+import { GraphCache } from './graph-cache.js';
 import type { Granularity, ReportOptions } from './options.js';
 import { type TopReport, topReport } from './rows.js';
 import { reportTotal, resolveSampleIndex, sampleWeights, samplesLabelled } from './sample-value.js';
@@ -28,6 +29,8 @@ export interface PreparedReport {
   readonly warnings: string[];
   readonly options: ReportOptions;
   readonly checkpoint: Checkpoint;
+  /** Graphs of this profile, frames and weights, kept between commands. */
+  readonly graphs: GraphCache;
 }
 
 /** A top/text report with what its header lines need. */
@@ -41,6 +44,9 @@ export interface TopResult {
   readonly warnings: string[];
 }
 
+/** How many prepared reports' graphs are kept: a user flips between a few sample types and filters. */
+const GRAPH_CACHES_KEPT = 4;
+
 /**
  * The analysis of one loaded profile. It caches what does not change between commands (frame
  * tables per granularity, weights and totals per sample index, the last filter), so a repeated
@@ -50,6 +56,7 @@ export class ProfileAnalysis {
   private readonly frameTables = new WeakMap<Profile, Map<string, FrameTable>>();
   private readonly weightTables = new Map<string, { weights: SampleWeights; total: number }>();
   private lastFilter: { key: string; result: FilteredProfile } | null = null;
+  private readonly graphCaches = new Map<string, GraphCache>();
   /** The samples of a `-diff_base` profile: the % denominator counts only them. */
   private readonly baseSamples: Uint8Array | null;
 
@@ -82,9 +89,10 @@ export class ProfileAnalysis {
     const filter = this.filterFor(options);
     const type = this.profile.sampleTypes[index];
     const kept = { ...weights, exclude: filter.exclude };
+    const frames = this.framesFor(filter.profile, options.granularity, options.noinlines);
     return {
       profile: filter.profile,
-      frames: this.framesFor(filter.profile, options.granularity, options.noinlines),
+      frames,
       weights: kept,
       total: options.relative_percentages ? reportTotal(kept, this.baseSamples) : total,
       sampleIndex: index,
@@ -93,7 +101,21 @@ export class ProfileAnalysis {
       warnings: filter.messages,
       options,
       checkpoint: this.checkpoint,
+      graphs: this.graphCacheFor(`${index}/${options.mean}/${filterKey(options)}/${options.granularity}/${options.noinlines}`, () => nodeSums(filter.profile, frames, kept, this.checkpoint)),
     };
+  }
+
+  /** The graph cache of one prepared report, keeping those of the last few. */
+  private graphCacheFor(key: string, sums: () => ReturnType<typeof nodeSums>): GraphCache {
+    let cache = this.graphCaches.get(key);
+    if (cache) {
+      this.graphCaches.delete(key);
+    } else {
+      cache = new GraphCache(sums);
+      if (this.graphCaches.size >= GRAPH_CACHES_KEPT) this.graphCaches.delete(this.graphCaches.keys().next().value!);
+    }
+    this.graphCaches.set(key, cache);
+    return cache;
   }
 
   /** The top/text report for `options`; `defaultNodeCount` applies when nodecount is -1. */
@@ -129,11 +151,15 @@ export class ProfileAnalysis {
 
   /** The profile after the filters (cached for the last filter settings). */
   filterFor(options: ReportOptions): FilteredProfile {
-    const o = options;
-    const key = JSON.stringify([o.focus, o.ignore, o.hide, o.show, o.show_from, o.prune_from, o.tagfocus, o.tagignore, o.tagshow, o.taghide, o.tagroot, o.tagleaf]);
+    const key = filterKey(options);
     if (this.lastFilter?.key !== key) {
       this.lastFilter = { key, result: applyFilters(this.profile, options, this.checkpoint) };
     }
     return this.lastFilter.result;
   }
+}
+
+/** The filter options, as a cache key. */
+function filterKey(o: ReportOptions): string {
+  return JSON.stringify([o.focus, o.ignore, o.hide, o.show, o.show_from, o.prune_from, o.tagfocus, o.tagignore, o.tagshow, o.taghide, o.tagroot, o.tagleaf]);
 }

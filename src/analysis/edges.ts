@@ -7,15 +7,27 @@ const RESIDUAL = 2;
  * graph touches an edge per frame, and a Map of objects made that the slowest part of `top`.
  */
 export class EdgeTable {
-  private capacity = 1024;
-  private callers = new Int32Array(this.capacity).fill(EMPTY);
-  private callees = new Int32Array(this.capacity);
-  private weights = new Float64Array(this.capacity);
-  private weightDivs = new Float64Array(this.capacity);
-  private flags = new Uint8Array(this.capacity);
-  private lastSample = new Int32Array(this.capacity);
+  private capacity: number;
+  private callers: Int32Array;
+  private callees: Int32Array;
+  private weights: Float64Array;
+  private weightDivs: Float64Array;
+  private flags: Uint8Array;
+  private lastSample: Int32Array;
   /** Number of edges. */
   size = 0;
+
+  /** A table sized for the edges between `nodeCount` nodes (it grows when they are more). */
+  constructor(nodeCount: number) {
+    this.capacity = 1024;
+    while (this.capacity < nodeCount * 8) this.capacity *= 2;
+    this.callers = new Int32Array(this.capacity).fill(EMPTY);
+    this.callees = new Int32Array(this.capacity);
+    this.weights = new Float64Array(this.capacity);
+    this.weightDivs = new Float64Array(this.capacity);
+    this.flags = new Uint8Array(this.capacity);
+    this.lastSample = new Int32Array(this.capacity);
+  }
 
   /** Adds one sample's contribution to caller→callee, once per sample. */
   add(caller: number, callee: number, sample: number, value: number, div: number, residual: boolean, inline: boolean): void {

@@ -29,33 +29,66 @@ export interface Graph {
 }
 
 /**
- * Builds the call graph: walking each sample root to leaf, cum is added once per node (so
- * recursion counts once), each caller→callee edge once, and flat goes to the leaf-most frame.
- * With `kept`, frames of other nodes are skipped: edges jump over them (residual), and a sample
- * whose leaf was dropped adds no flat anywhere. Edges are collected only when `withEdges` is set:
- * trimming passes need the node sums alone.
+ * Sums the call graph's nodes: walking each sample root to leaf, cum is added once per node (so
+ * recursion counts once) and flat goes to the leaf-most frame. Edges are left to `collectEdges`:
+ * most reports need them for a few nodes only, and the sums alone are a cheaper walk.
  */
-export function buildGraph(
-  p: Profile, frames: FrameTable, w: SampleWeights, kept: Uint8Array | null, withEdges = true, checkpoint: Checkpoint = noCheckpoint,
-): Graph {
+export function nodeSums(p: Profile, frames: FrameTable, w: SampleWeights, checkpoint: Checkpoint = noCheckpoint): Graph {
   const nodeCount = frames.nodes.length;
-  const g: Graph = {
-    flat: new Float64Array(nodeCount),
-    flatDiv: new Float64Array(nodeCount),
-    cum: new Float64Array(nodeCount),
-    cumDiv: new Float64Array(nodeCount),
-    edges: withEdges ? new EdgeTable() : null,
-    nodes: [],
-  };
+  const flat = new Float64Array(nodeCount);
+  const flatDiv = new Float64Array(nodeCount);
+  const cum = new Float64Array(nodeCount);
+  const cumDiv = new Float64Array(nodeCount);
   const seen = new Int32Array(nodeCount).fill(-1);
   const { locStart, locs, count } = p.samples;
-  const { frameStart, frameNode, frameInline } = frames;
-  const edges = g.edges;
+  const { frameStart, frameNode } = frames;
+  const { weight, divisor, exclude } = w;
   for (let s = 0; s < count; s++) {
     if ((s & 4095) === 0) checkpoint();
-    if (w.exclude && w.exclude[s]) continue;
-    const value = w.weight[s];
-    const div = w.divisor ? w.divisor[s] : 0;
+    if (exclude !== null && exclude[s] !== 0) continue;
+    const value = weight[s];
+    const div = divisor !== null ? divisor[s] : 0;
+    if (value === 0 && div === 0) continue;
+    let leaf = -1;
+    for (let i = locStart[s + 1] - 1; i >= locStart[s]; i--) {
+      const loc = locs[i];
+      for (let f = frameStart[loc + 1] - 1; f >= frameStart[loc]; f--) {
+        const node = frameNode[f];
+        if (seen[node] !== s) {
+          seen[node] = s;
+          cum[node] += value;
+          if (div !== 0) cumDiv[node] += div;
+        }
+        leaf = node;
+      }
+    }
+    if (leaf >= 0) {
+      flat[leaf] += value;
+      if (div !== 0) flatDiv[leaf] += div;
+    }
+  }
+  const nodes: number[] = [];
+  for (let n = 0; n < nodeCount; n++) if (flat[n] !== 0 || cum[n] !== 0) nodes.push(n);
+  return { flat, flatDiv, cum, cumDiv, edges: null, nodes };
+}
+
+/**
+ * Collects the caller→callee edges, each once per sample. With `kept`, frames of other nodes are
+ * skipped and edges jump over them (residual). With `scope`, only edges with an end in it are
+ * kept: looking an edge up is most of the walk's cost, and `top` needs the edges into a few nodes.
+ */
+export function collectEdges(
+  p: Profile, frames: FrameTable, w: SampleWeights, kept: Uint8Array | null, scope: Uint8Array | null, checkpoint: Checkpoint = noCheckpoint,
+): EdgeTable {
+  const edges = new EdgeTable(frames.nodes.length);
+  const { locStart, locs, count } = p.samples;
+  const { frameStart, frameNode, frameInline } = frames;
+  const { weight, divisor, exclude } = w;
+  for (let s = 0; s < count; s++) {
+    if ((s & 4095) === 0) checkpoint();
+    if (exclude !== null && exclude[s] !== 0) continue;
+    const value = weight[s];
+    const div = divisor !== null ? divisor[s] : 0;
     if (value === 0 && div === 0) continue;
     let parent = -1;
     let residual = false;
@@ -63,27 +96,19 @@ export function buildGraph(
       const loc = locs[i];
       for (let f = frameStart[loc + 1] - 1; f >= frameStart[loc]; f--) {
         const node = frameNode[f];
-        if (kept && !kept[node]) {
+        if (kept !== null && kept[node] === 0) {
           residual = true;
           continue;
         }
-        if (seen[node] !== s) {
-          seen[node] = s;
-          g.cum[node] += value;
-          g.cumDiv[node] += div;
+        if (parent >= 0 && parent !== node && (scope === null || scope[node] !== 0 || scope[parent] !== 0)) {
+          edges.add(parent, node, s, value, div, residual, frameInline[f] === 1);
         }
-        if (edges && parent >= 0 && parent !== node) edges.add(parent, node, s, value, div, residual, frameInline[f] === 1);
         parent = node;
         residual = false;
       }
     }
-    if (parent >= 0 && !residual) {
-      g.flat[parent] += value;
-      g.flatDiv[parent] += div;
-    }
   }
-  for (let n = 0; n < nodeCount; n++) if (g.flat[n] !== 0 || g.cum[n] !== 0) g.nodes.push(n);
-  return g;
+  return edges;
 }
 
 /** A node's flat value, divided under `mean` (integer division, as pprof does). */

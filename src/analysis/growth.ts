@@ -2,7 +2,7 @@ import type { Profile } from '../profile/model.js';
 import { ProfileAnalysis } from './analysis.js';
 import { ReportError } from './errors.js';
 import type { NodeInfo } from './frames.js';
-import { type Checkpoint, buildGraph, cumValue, flatValue, noCheckpoint } from './graph.js';
+import { type Checkpoint, cumValue, flatValue, noCheckpoint } from './graph.js';
 import { type Trend, compareTrends, minutesSince, trendOf } from './growth-trend.js';
 import type { ReportOptions } from './options.js';
 import { scaledLabel, selectMinimumUnit } from './units.js';
@@ -81,7 +81,7 @@ export function growthReport(series: readonly Profile[], o: ReportOptions, check
     kind = { typeName: r.typeName, sampleUnit: r.sampleUnit };
     largestTotal = Math.max(largestTotal, r.total);
     new Set(r.warnings).forEach((w) => warnings.set(w, (warnings.get(w) ?? 0) + 1));
-    const g = buildGraph(r.profile, r.frames, r.weights, null, false, checkpoint);
+    const g = r.graphs.nodeSums();
     for (const n of g.nodes) {
       const key = nodeKey(r.frames.nodes[n]);
       let entry = byKey.get(key);

@@ -1,8 +1,9 @@
 import type { Profile } from '../profile/model.js';
 import type { FrameTable } from './frames.js';
-import { type Checkpoint, type SampleWeights, cumValue, flatValue, inlineLabels } from './graph.js';
+import type { GraphCache } from './graph-cache.js';
+import { type Checkpoint, type Graph, type SampleWeights, cumValue, flatValue, inlineLabels } from './graph.js';
 import type { ReportOptions } from './options.js';
-import { type TrimmedGraph, trimmedGraph } from './trim.js';
+import { type TrimSettings, type TrimmedGraph, trimmedGraph } from './trim.js';
 import { percentage, scaledLabel, reportUnit } from './units.js';
 
 /** A node's values in a report's table, raw and formatted (top's rows, tree's entries). */
@@ -48,6 +49,13 @@ export interface ReportInput {
   /** nodecount when the option is -1 (10 in the console, unlimited one-shot). */
   readonly defaultNodeCount: number;
   readonly checkpoint?: Checkpoint;
+  /** The analysis's cache of graphs for this profile, frames and weights, if it keeps one. */
+  readonly graphs?: GraphCache;
+}
+
+/** The cache key of a trimmed graph: the trim settings and the edges read. */
+function trimKey(t: TrimSettings, scope: EdgeScope): string {
+  return `${t.nodeFraction}/${t.edgeFraction}/${t.nodeCount}/${t.sortByCum}/${t.dropNegative}/${scope.key}`;
 }
 
 /** A report's trimmed graph and how its values print. */
@@ -56,18 +64,33 @@ export interface ReportGraph {
   readonly formatValue: (v: number) => string;
 }
 
-/** Trims the graph as the options say, then picks one unit for the shown nodes (top and tree). */
-export function reportGraph(input: ReportInput): ReportGraph {
+/** Which edges a report reads: a name for the cache and, given the shown nodes, their nodes (null: all). */
+export interface EdgeScope {
+  readonly key: string;
+  readonly nodes: (shown: readonly number[], frames: FrameTable) => Uint8Array | null;
+}
+
+/** Every edge of the trimmed graph (tree). */
+export const ALL_EDGES: EdgeScope = { key: 'all', nodes: () => null };
+
+/**
+ * Trims the graph as the options say, then picks one unit for the shown nodes (top and tree). A
+ * trimmed graph comes from `input.graphs` when the analysis caches them.
+ */
+export function reportGraph(input: ReportInput, scope: EdgeScope = ALL_EDGES): ReportGraph {
   const { options: o, total } = input;
   const trim = o.trim;
-  const trimmed = trimmedGraph(input.profile, input.frames, input.weights, {
+  const settings = {
     nodeFraction: trim ? o.nodefraction : 0,
     edgeFraction: trim ? o.edgefraction : 0,
     nodeCount: !trim ? 0 : o.nodecount === -1 ? input.defaultNodeCount : o.nodecount,
     sortByCum: o.sort === 'cum',
     dropNegative: o.drop_negative,
     checkpoint: input.checkpoint,
-  });
+    edgeScope: (shown: readonly number[]) => scope.nodes(shown, input.frames),
+  };
+  const build = (sums?: Graph) => trimmedGraph(input.profile, input.frames, input.weights, settings, sums);
+  const trimmed = input.graphs ? input.graphs.trimmed(trimKey(settings, scope), build) : build();
   const { graph, shown } = trimmed;
   const ratio = 1 / o.divide_by;
   const outputUnit = reportUnit(o.unit, shown.map((n) => [flatValue(graph, n), cumValue(graph, n)] as const), total, ratio, input.sampleUnit);
@@ -107,10 +130,25 @@ export function valueColumns(name: string, flat: number, cum: number, sum: numbe
   };
 }
 
+/**
+ * The edges `top` reads: those into shown nodes that are inlined somewhere, for their `(inline)`
+ * labels. A node never inlined has no inlined edge, so its label is '' whatever its edges weigh.
+ */
+const INLINE_LABEL_EDGES: EdgeScope = {
+  key: 'inline-labels',
+  nodes: (shown, frames) => {
+    const inlined = new Uint8Array(frames.nodes.length);
+    for (let f = 0; f < frames.frameNode.length; f++) if (frames.frameInline[f] === 1) inlined[frames.frameNode[f]] = 1;
+    const scope = new Uint8Array(frames.nodes.length);
+    for (const n of shown) scope[n] = inlined[n];
+    return scope;
+  },
+};
+
 /** Computes the rows of `top`/`text`. */
 export function topReport(input: ReportInput): TopReport {
   const { total, frames } = input;
-  const g = reportGraph(input);
+  const g = reportGraph(input, INLINE_LABEL_EDGES);
   const { graph, shown, edgeCutoff } = g.trimmed;
   const { formatValue } = g;
   const labels = inlineLabels(graph, frames.nodes.length, edgeCutoff);

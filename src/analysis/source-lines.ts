@@ -1,7 +1,6 @@
 import type { Profile } from '../profile/model.js';
 import type { PreparedReport } from './analysis.js';
 import type { FrameTable } from './frames.js';
-import { buildGraph } from './graph.js';
 import { cleanPath } from './paths.js';
 
 /** Lines shown before the first and after the last sampled line of a routine. */
@@ -49,7 +48,7 @@ interface LineNode {
  * same file make one routine.
  */
 export function listFunctions(r: PreparedReport, symbol: RegExp, showFile: (file: string) => string): ListedFunction[] {
-  const graph = buildGraph(r.profile, r.frames, r.weights, null, false, r.checkpoint);
+  const graph = r.graphs.nodeSums();
   const startLines = nodeStartLines(r.profile, r.frames);
   const byFunction = new Map<string, Map<string, LineNode[]>>();
   for (const n of graph.nodes) {

@@ -1,6 +1,6 @@
 import { type ContextEdge, callContexts } from './callers.js';
 import { cumValue, flatValue } from './graph.js';
-import { type ReportInput, type TopReport, type ValueColumns, reportGraph, reportSummary, valueColumns } from './rows.js';
+import { type ReportInput, type TopReport, type ValueColumns, reportGraph, reportSummary, valueColumns, ALL_EDGES, type EdgeScope } from './rows.js';
 import { percentage } from './units.js';
 
 /** A caller or callee line of the peek/tree report, values formatted. */
@@ -34,7 +34,7 @@ export interface TreeReport extends Omit<TopReport, 'rows'> {
  */
 export function treeReport(input: ReportInput, symbol: RegExp | null): TreeReport {
   const { total, frames } = input;
-  const g = reportGraph(input);
+  const g = reportGraph(input, symbol ? matchingEdges(symbol) : ALL_EDGES);
   const { trimmed, formatValue } = g;
   const { graph, shown } = trimmed;
   const contextOf = callContexts(graph, frames.names, trimmed.edgeCutoff);
@@ -63,4 +63,16 @@ export function treeReport(input: ReportInput, symbol: RegExp | null): TreeRepor
   }
   // The header counts every node of the graph, while sum% runs over the entries printed.
   return { entries, graphNodes: shown.length, ...reportSummary(input, g, graphFlat) };
+}
+
+/** The edges peek reads: those of the shown nodes whose name matches `symbol`. */
+function matchingEdges(symbol: RegExp): EdgeScope {
+  return {
+    key: `peek:${symbol.flags}:${symbol.source}`,
+    nodes: (shown, frames) => {
+      const scope = new Uint8Array(frames.nodes.length);
+      for (const n of shown) if (symbol.test(frames.names[n])) scope[n] = 1;
+      return scope;
+    },
+  };
 }

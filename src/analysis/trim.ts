@@ -1,6 +1,6 @@
 import type { Profile } from '../profile/model.js';
 import type { FrameTable } from './frames.js';
-import { type Checkpoint, type Graph, type SampleWeights, buildGraph, noCheckpoint } from './graph.js';
+import { type Checkpoint, type Graph, type SampleWeights, collectEdges, nodeSums, noCheckpoint } from './graph.js';
 
 /** The trimmed graph of a report and what trimming removed. */
 export interface TrimmedGraph {
@@ -24,28 +24,35 @@ export interface TrimSettings {
   readonly sortByCum: boolean;
   readonly dropNegative: boolean;
   readonly checkpoint?: Checkpoint;
+  /**
+   * The nodes whose edges the report reads, given the shown ones (null: every edge). Edges with
+   * neither end among them are not collected.
+   */
+  readonly edgeScope?: (shown: readonly number[]) => Uint8Array | null;
 }
 
 /**
- * Builds the graph and trims it as pprof does: drop nodes with |cum| under nodefraction × the sum
- * of flat, sort, keep the first `nodeCount`. pprof rebuilds the graph after each cut; a kept node's
- * flat and cum cannot change in a rebuild (cum counts once per sample wherever the node is, flat
- * goes to a kept leaf), so one pass finds and sorts the nodes and a second collects the edges
- * between the shown ones, which do change, and with them the `(inline)` labels. Edges under
- * edgefraction × the same sum count as dropped (`edgeCutoff`, applied by readers).
+ * Trims the graph as pprof does: drop nodes with |cum| under nodefraction × the sum of flat, sort,
+ * keep the first `nodeCount`. pprof rebuilds the graph after each cut; a kept node's flat and cum
+ * cannot change in a rebuild (cum counts once per sample wherever the node is, flat goes to a kept
+ * leaf), so the node sums (`sums`, computed here when not given) are reused and only the edges
+ * between the shown nodes are collected, which do change, and with them the `(inline)` labels.
+ * Edges under edgefraction × the same sum count as dropped (`edgeCutoff`, applied by readers).
  */
-export function trimmedGraph(p: Profile, frames: FrameTable, w: SampleWeights, t: TrimSettings): TrimmedGraph {
+export function trimmedGraph(p: Profile, frames: FrameTable, w: SampleWeights, t: TrimSettings, sums?: Graph): TrimmedGraph {
   const checkpoint = t.checkpoint ?? noCheckpoint;
-  const sums = buildGraph(p, frames, w, null, false, checkpoint);
-  const nodes = visibleNodes(sums, t.dropNegative);
+  const all = sums ?? nodeSums(p, frames, w, checkpoint);
+  const nodes = visibleNodes(all, t.dropNegative);
   let flatSum = 0;
-  for (const n of nodes) flatSum += sums.flat[n];
+  for (const n of nodes) flatSum += all.flat[n];
   const cutoff = Math.abs(Math.trunc(flatSum * t.nodeFraction));
   const edgeCutoff = Math.abs(Math.trunc(flatSum * t.edgeFraction));
-  const kept = cutoff > 0 ? nodes.filter((n) => Math.abs(sums.cum[n]) >= cutoff) : nodes;
-  const sorted = sortNodes(sums, frames, kept, t.sortByCum);
+  const kept = cutoff > 0 ? nodes.filter((n) => Math.abs(all.cum[n]) >= cutoff) : nodes;
+  const sorted = sortNodes(all, frames, kept, t.sortByCum);
   const shown = t.nodeCount > 0 && sorted.length > t.nodeCount ? sorted.slice(0, t.nodeCount) : sorted;
-  const graph = buildGraph(p, frames, w, shown.length === nodes.length ? null : toMask(shown, frames.nodes.length), true, checkpoint);
+  const mask = shown.length === nodes.length ? null : toMask(shown, frames.nodes.length);
+  const edges = collectEdges(p, frames, w, mask, t.edgeScope ? t.edgeScope(shown) : null, checkpoint);
+  const graph: Graph = { ...all, edges, nodes: [...shown].sort((a, b) => a - b) };
   return { graph, shown, droppedNodes: nodes.length - kept.length, nodesAfterCutoff: kept.length, edgeCutoff };
 }
 

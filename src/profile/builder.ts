@@ -1,5 +1,5 @@
 import { Growable } from './growable.js';
-import type { Mapping, Profile, ValueType } from './model.js';
+import type { Mapping, Profile, SampleTable, ValueType } from './model.js';
 
 /** Builds a Profile column by column, interning strings; used by merge (and tests). */
 export class ProfileBuilder {
@@ -88,9 +88,19 @@ export class ProfileBuilder {
 
   /** The finished profile; `values` holds `valuesPerSample` values for each sample added. */
   finish(header: ProfileHeader, values: Float64Array): Profile {
+    const sampleCount = this.sample.locStart.length;
+    return this.finishWith(header, {
+      count: sampleCount, valuesPerSample: this.valuesPerSample, values,
+      locStart: withEnd(this.sample.locStart, this.sample.locs.length), locs: this.sample.locs.finish(),
+      labelStart: withEnd(this.sample.labelStart, this.label.key.length),
+      labelKey: this.label.key.finish(), labelStr: this.label.str.finish(), labelNum: this.label.num.finish(), labelNumUnit: this.label.unit.finish(),
+    });
+  }
+
+  /** The finished profile with samples built elsewhere (the merge's), over this builder's tables. */
+  finishWith(header: ProfileHeader, samples: SampleTable): Profile {
     const fnCount = this.fn.id.length;
     const locCount = this.loc.id.length;
-    const sampleCount = this.sample.locStart.length;
     return {
       ...header,
       strings: this.strings,
@@ -100,12 +110,7 @@ export class ProfileBuilder {
         count: locCount, id: this.loc.id.finish(), mapping: this.loc.mapping.finish(), address: this.loc.address.finish(), isFolded: this.loc.isFolded.finish(),
         lineStart: withEnd(this.loc.lineStart, this.line.fn.length), lineFunction: this.line.fn.finish(), lineNumber: this.line.number.finish(),
       },
-      samples: {
-        count: sampleCount, valuesPerSample: this.valuesPerSample, values,
-        locStart: withEnd(this.sample.locStart, this.sample.locs.length), locs: this.sample.locs.finish(),
-        labelStart: withEnd(this.sample.labelStart, this.label.key.length),
-        labelKey: this.label.key.finish(), labelStr: this.label.str.finish(), labelNum: this.label.num.finish(), labelNumUnit: this.label.unit.finish(),
-      },
+      samples,
     };
   }
 }

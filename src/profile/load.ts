@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { ProfileError } from './errors.js';
 import { parseProfile } from './decode.js';
-import { mergeProfiles } from './merge.js';
+import { normalizeProfile } from './merge.js';
 import type { Profile } from './model.js';
 
 const OS_REASONS: Record<string, string> = {
@@ -30,5 +30,5 @@ export function loadProfileFile(path: string, maxInflatedBytes?: number): Profil
     const code = (err as NodeJS.ErrnoException).code ?? '';
     throw new ProfileError('io', OS_REASONS[code] ?? (err as Error).message);
   }
-  return mergeProfiles([parseProfile(bytes, { maxInflatedBytes })]);
+  return normalizeProfile(parseProfile(bytes, { maxInflatedBytes }));
 }

@@ -1,60 +1,60 @@
 import { type ProfileHeader, ProfileBuilder } from './builder.js';
 import { ProfileError } from './errors.js';
-import { Growable } from './growable.js';
-import type { Profile, ValueType } from './model.js';
+import type { Profile, SampleTable, ValueType } from './model.js';
+import { type SampleSource, SampleMerger } from './merge-samples.js';
 
 /**
  * Merges profiles as pprof does on every load (one profile included): samples whose values are all
  * zero are dropped; samples with the same stack and labels are summed; identical functions,
  * locations and mappings become one, renumbered from 1 in order of first use (the first profile's
  * first mapping first, as it names the main binary). If summing leaves zero samples, merge again.
+ * The inputs are left as they are.
  */
 export function mergeProfiles(profiles: readonly Profile[]): Profile {
-  const header = combineHeaders(profiles);
-  const typeCount = header.sampleTypes.length;
-  const b = new ProfileBuilder(typeCount);
-  const values = new Growable(Float64Array, 4096);
-  const keys = { mapping: new Map<string, number>(), fn: new Map<string, number>(), loc: new Map<string, number>() };
-  const index = new SampleIndex(b);
-  let locs = new Uint32Array(256);
-  for (const p of profiles) {
-    const m = new SourceMapper(p, b, keys);
-    if (b.mappings.length === 0 && p.mappings.length > 0) m.mapping(0);
-    const { count, valuesPerSample: n, values: src, locStart, locs: sourceLocs } = p.samples;
-    for (let s = 0; s < count; s++) {
-      if (isZero(src, s * n, n)) continue;
-      const depth = locStart[s + 1] - locStart[s];
-      if (depth > locs.length) locs = new Uint32Array(depth * 2);
-      for (let i = 0; i < depth; i++) locs[i] = m.location(sourceLocs[locStart[s] + i]);
-      const labels = m.labels(s);
-      const found = index.find(locs, depth, labels);
-      if (found === -1) {
-        index.add(b.addSample(locs, labels, depth));
-        for (let i = 0; i < n; i++) values.push(src[s * n + i]);
-      } else {
-        for (let i = 0; i < n; i++) values.addAt(found * n + i, src[s * n + i]);
-      }
-    }
-  }
-  const result = b.finish(header, values.finish());
-  for (let s = 0; s < result.samples.count; s++) {
-    if (isZero(result.samples.values, s * typeCount, typeCount)) return mergeProfiles([result]);
-  }
-  return result;
+  return merge(profiles, false);
 }
 
-function isZero(values: Float64Array, from: number, n: number): boolean {
-  for (let i = from; i < from + n; i++) if (values[i] !== 0) return false;
-  return true;
+/**
+ * The merge of one profile (pprof's normalisation of every profile it loads), reusing `p`'s
+ * sample columns for the result: `p` must not be used afterwards.
+ */
+export function normalizeProfile(p: Profile): Profile {
+  return merge([p], true);
+}
+
+function merge(profiles: readonly Profile[], consume: boolean): Profile {
+  const header = combineHeaders(profiles);
+  const b = new ProfileBuilder(header.sampleTypes.length);
+  const keys = { mapping: new Map<string, number>(), fn: new Map<string, number>(), loc: new Map<string, number>() };
+  const mappers = profiles.map((p) => new SourceMapper(p, b, keys));
+  const samples = new SampleMerger(mappers, consume && profiles.length === 1 ? profiles[0].samples : null);
+  for (const [i, m] of mappers.entries()) {
+    if (b.mappings.length === 0 && profiles[i].mappings.length > 0) m.mapping(0);
+    samples.addAll(m);
+  }
+  const result = b.finishWith(header, samples.finish());
+  return hasZeroSample(result.samples) ? mergeProfiles([result]) : result;
+}
+
+/** True when some sample's values are all zero (duplicates summed to nothing). */
+function hasZeroSample({ values, count, valuesPerSample: n }: SampleTable): boolean {
+  for (let s = 0; s < count; s++) {
+    let zero = true;
+    for (let i = s * n; i < s * n + n && zero; i++) zero = values[i] === 0;
+    if (zero) return true;
+  }
+  return false;
 }
 
 /** Maps one source profile's mappings, functions and locations to merged indices, memoised. */
-class SourceMapper {
+class SourceMapper implements SampleSource {
   private readonly mappings: Int32Array;
   private readonly addressShift: Float64Array;
   private readonly functions: Int32Array;
   private readonly locations: Int32Array;
   private readonly strings: Int32Array;
+
+  readonly samples: SampleTable;
 
   constructor(
     private readonly p: Profile,
@@ -66,24 +66,11 @@ class SourceMapper {
     this.functions = new Int32Array(p.functions.count).fill(-2);
     this.locations = new Int32Array(p.locations.count).fill(-2);
     this.strings = new Int32Array(p.strings.length).fill(-1);
-  }
-
-  /**
-   * The labels of sample `s` as interned (key, str, num, unit) quadruples, less the all-zero ones
-   * Go's decoder drops, in a canonical order so equal label sets compare equal.
-   */
-  labels(s: number): number[] {
-    const { samples: ss } = this.p;
-    const out: number[] = [];
-    for (let i = ss.labelStart[s]; i < ss.labelStart[s + 1]; i++) {
-      if (ss.labelStr[i] === 0 && ss.labelNum[i] === 0 && ss.labelNumUnit[i] === 0) continue;
-      out.push(this.string(ss.labelKey[i]), this.string(ss.labelStr[i]), ss.labelNum[i], this.string(ss.labelNumUnit[i]));
-    }
-    return out.length > 4 ? sortQuadruples(out) : out;
+    this.samples = p.samples;
   }
 
   /** The merged string index of source string `i`. */
-  private string(i: number): number {
+  string(i: number): number {
     if (this.strings[i] === -1) this.strings[i] = this.b.intern(this.p.strings[i]);
     return this.strings[i];
   }
@@ -128,11 +115,13 @@ class SourceMapper {
     const mapping = l.mapping[i] >= 0 ? this.mapping(l.mapping[i]) : -1;
     const address = l.address[i] + (l.mapping[i] >= 0 ? this.addressShift[l.mapping[i]] : 0);
     const lines: [number, number][] = [];
-    for (let k = l.lineStart[i]; k < l.lineStart[i + 1]; k++) {
-      lines.push([l.lineFunction[k] >= 0 ? this.fn(l.lineFunction[k]) : -1, l.lineNumber[k]]);
-    }
     const relative = mapping >= 0 ? address - this.b.mappings[mapping].start : address;
-    const key = `${relative}/${mapping}/${l.isFolded[i]}/${lines.map(([f, n]) => `${f}:${n}`).join('|')}`;
+    let key = `${relative}/${mapping}/${l.isFolded[i]}/`;
+    for (let k = l.lineStart[i]; k < l.lineStart[i + 1]; k++) {
+      const fn = l.lineFunction[k] >= 0 ? this.fn(l.lineFunction[k]) : -1;
+      lines.push([fn, l.lineNumber[k]]);
+      key += `|${fn}:${l.lineNumber[k]}`;
+    }
     let index = this.keys.loc.get(key);
     if (index === undefined) {
       index = this.b.addLocation(mapping, address, l.isFolded[i] === 1, lines);
@@ -170,42 +159,4 @@ function combineHeaders(profiles: readonly Profile[]): ProfileHeader {
     sampleTypes: first.sampleTypes, defaultSampleType, periodType: first.periodType, period,
     timeNanos, durationNanos, comments, dropFrames: first.dropFrames, keepFrames: first.keepFrames,
   };
-}
-
-/**
- * Orders labels by key and keeps each key's values in their order: pprof compares label sets key
- * by key with the values in order, and keeps that order (`tenant:[initech acme]` stays so).
- */
-function sortQuadruples(flat: number[]): number[] {
-  const quads: number[][] = [];
-  for (let i = 0; i < flat.length; i += 4) quads.push(flat.slice(i, i + 4));
-  quads.sort((a, b) => a[0] - b[0]);
-  return quads.flat();
-}
-
-/** Finds merged samples by stack and labels: a numeric hash, chained, checked against the builder. */
-class SampleIndex {
-  private readonly heads = new Map<number, number>();
-  private readonly next = new Growable(Int32Array, 1024);
-  private lastHash = 0;
-
-  constructor(private readonly b: ProfileBuilder) {}
-
-  /** The merged sample with these locations and labels, or -1; remembers the hash for `add`. */
-  find(locs: Uint32Array, depth: number, labels: readonly number[]): number {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < depth; i++) h = Math.imul(h ^ locs[i], 16777619);
-    for (const v of labels) h = Math.imul(h ^ (v | 0) ^ Math.floor(v / 4294967296), 16777619);
-    this.lastHash = h;
-    for (let i = this.heads.get(h) ?? -1; i !== -1; i = this.next.at(i)) {
-      if (this.b.sameSample(i, locs, depth, labels)) return i;
-    }
-    return -1;
-  }
-
-  /** Records sample `index`, just added, under the hash of the last `find`. */
-  add(index: number): void {
-    this.next.push(this.heads.get(this.lastHash) ?? -1);
-    this.heads.set(this.lastHash, index);
-  }
 }

@@ -3,7 +3,7 @@ import { ProfileError } from '../profile/errors.js';
 import { parseProfile } from '../profile/decode.js';
 import { DEFAULT_MAX_INFLATED } from '../profile/inflate.js';
 import { loadProfileFile } from '../profile/load.js';
-import { mergeProfiles } from '../profile/merge.js';
+import { normalizeProfile } from '../profile/merge.js';
 import type { Profile } from '../profile/model.js';
 
 /** Where a profile comes from: a file, or a URL with the timeout its fetch gets. */
@@ -139,7 +139,7 @@ export async function loadSource(arg: string, settings: SourceSettings, notify: 
   if (body.bytes.length === 0) throw new SourceError(source.url, 'the server sent an empty body, not a profile');
   let profile: Profile;
   try {
-    profile = mergeProfiles([parseProfile(body.bytes, { maxInflatedBytes: settings.maxBytes })]);
+    profile = normalizeProfile(parseProfile(body.bytes, { maxInflatedBytes: settings.maxBytes }));
   } catch (err) {
     if (!(err instanceof ProfileError)) throw err;
     // The content type tells a wrong path (an HTML page) from a damaged profile.

@@ -1,0 +1,12 @@
+const T0 = performance.now();
+const { loadProfileFile } = await import('../dist/profile/load.js');
+const { Session } = await import('../dist/session.js');
+const T1 = performance.now();
+const p = loadProfileFile(process.argv[2]);
+const T2 = performance.now();
+const s = new Session(p, { interactive: false });
+const r = s.executeCommand(['top']);
+const T3 = performance.now();
+const r2 = s.executeCommand(['top']);
+const T4 = performance.now();
+console.error(`boot ${T0.toFixed(0)} import ${(T1-T0).toFixed(0)} load ${(T2-T1).toFixed(0)} top ${(T3-T2).toFixed(0)} top2 ${(T4-T3).toFixed(0)}`);

@@ -1,0 +1,178 @@
+import type { SampleTable } from './model.js';
+
+/** How one source profile's indices map to merged ones (see SourceMapper in merge.ts). */
+export interface SampleSource {
+  readonly samples: SampleTable;
+  /** The merged index of source location `l`, assigned on first use. */
+  location(l: number): number;
+  /** The merged string index of source string `i`. */
+  string(i: number): number;
+}
+
+const EMPTY = -1;
+
+/**
+ * Merges samples into typed columns sized for the total up front: a sample whose values are all
+ * zero is dropped, one with the same stack and labels as an earlier one adds its values to it.
+ * Given `reuse` (the only source's own columns, which the caller gives up), it writes in place:
+ * a sample is never written past where it was read, so compacting forward is safe, and a profile
+ * without duplicates costs no second copy of its largest columns.
+ */
+export class SampleMerger {
+  private readonly out: { -readonly [K in keyof SampleTable]: SampleTable[K] };
+  private readonly table: Int32Array;
+  private readonly hashes: Int32Array;
+  private count = 0;
+  private locCount = 0;
+  private labelCount = 0;
+
+  constructor(sources: readonly SampleSource[], reuse: SampleTable | null) {
+    const n = sources[0].samples.valuesPerSample;
+    let samples = 0, locs = 0, labels = 0;
+    for (const { samples: t } of sources) {
+      samples += t.count;
+      locs += t.locs.length;
+      labels += t.labelKey.length;
+    }
+    this.out = reuse ? { ...reuse } : {
+      count: 0, valuesPerSample: n, values: new Float64Array(samples * n),
+      locStart: new Uint32Array(samples + 1), locs: new Uint32Array(locs), labelStart: new Uint32Array(samples + 1),
+      labelKey: new Uint32Array(labels), labelStr: new Uint32Array(labels), labelNum: new Float64Array(labels), labelNumUnit: new Uint32Array(labels),
+    };
+    let capacity = 1024;
+    while (capacity < samples * 2) capacity *= 2;
+    this.table = new Int32Array(capacity).fill(EMPTY);
+    this.hashes = new Int32Array(samples);
+  }
+
+  /** Merges every sample of `source`, in order. */
+  addAll(source: SampleSource): void {
+    const t = source.samples;
+    for (let s = 0; s < t.count; s++) this.add(source, s);
+  }
+
+  /** The merged columns. */
+  finish(): SampleTable {
+    const o = this.out;
+    const n = o.valuesPerSample;
+    o.locStart[this.count] = this.locCount;
+    o.labelStart[this.count] = this.labelCount;
+    return {
+      count: this.count, valuesPerSample: n, values: o.values.subarray(0, this.count * n),
+      locStart: o.locStart.subarray(0, this.count + 1), locs: o.locs.subarray(0, this.locCount),
+      labelStart: o.labelStart.subarray(0, this.count + 1), labelKey: o.labelKey.subarray(0, this.labelCount),
+      labelStr: o.labelStr.subarray(0, this.labelCount), labelNum: o.labelNum.subarray(0, this.labelCount),
+      labelNumUnit: o.labelNumUnit.subarray(0, this.labelCount),
+    };
+  }
+
+  private add(source: SampleSource, s: number): void {
+    const t = source.samples;
+    const o = this.out;
+    const n = t.valuesPerSample;
+    if (allZero(t.values, s * n, n)) return;
+    // The candidate is written at the end of the output, then kept or folded into its twin.
+    const locFrom = this.locCount;
+    let locTo = locFrom;
+    for (let i = t.locStart[s]; i < t.locStart[s + 1]; i++) o.locs[locTo++] = source.location(t.locs[i]);
+    const labelFrom = this.labelCount;
+    let labelTo = labelFrom;
+    for (let i = t.labelStart[s]; i < t.labelStart[s + 1]; i++) {
+      // Go's decoder drops labels with neither a value nor a unit.
+      if (t.labelStr[i] === 0 && t.labelNum[i] === 0 && t.labelNumUnit[i] === 0) continue;
+      o.labelKey[labelTo] = source.string(t.labelKey[i]);
+      o.labelStr[labelTo] = source.string(t.labelStr[i]);
+      o.labelNum[labelTo] = t.labelNum[i];
+      o.labelNumUnit[labelTo] = source.string(t.labelNumUnit[i]);
+      labelTo++;
+    }
+    if (labelTo - labelFrom > 1) sortLabelsByKey(o, labelFrom, labelTo);
+    const hash = this.hashOf(locFrom, locTo, labelFrom, labelTo);
+    const twin = this.find(hash, locFrom, locTo, labelFrom, labelTo);
+    if (twin !== EMPTY) {
+      for (let i = 0; i < n; i++) o.values[twin * n + i] += t.values[s * n + i];
+      return;
+    }
+    const index = this.count++;
+    for (let i = 0; i < n; i++) o.values[index * n + i] = t.values[s * n + i];
+    o.locStart[index] = locFrom;
+    o.labelStart[index] = labelFrom;
+    this.locCount = locTo;
+    this.labelCount = labelTo;
+    this.hashes[index] = hash;
+    this.insert(hash, index);
+  }
+
+  private hashOf(locFrom: number, locTo: number, labelFrom: number, labelTo: number): number {
+    const o = this.out;
+    let h = 0x811c9dc5;
+    for (let i = locFrom; i < locTo; i++) h = Math.imul(h ^ o.locs[i], 16777619);
+    for (let i = labelFrom; i < labelTo; i++) {
+      const num = o.labelNum[i];
+      h = Math.imul(h ^ o.labelKey[i] ^ (o.labelStr[i] << 16), 16777619);
+      h = Math.imul(h ^ (num | 0) ^ Math.floor(num / 4294967296) ^ o.labelNumUnit[i], 16777619);
+    }
+    return h | 0;
+  }
+
+  /** The merged sample equal to the candidate at the end of the output, or EMPTY. */
+  private find(hash: number, locFrom: number, locTo: number, labelFrom: number, labelTo: number): number {
+    const mask = this.table.length - 1;
+    for (let slot = hash & mask; this.table[slot] !== EMPTY; slot = (slot + 1) & mask) {
+      const other = this.table[slot];
+      if (this.hashes[other] === hash && this.sameAs(other, locFrom, locTo, labelFrom, labelTo)) return other;
+    }
+    return EMPTY;
+  }
+
+  private insert(hash: number, index: number): void {
+    const mask = this.table.length - 1;
+    let slot = hash & mask;
+    while (this.table[slot] !== EMPTY) slot = (slot + 1) & mask;
+    this.table[slot] = index;
+  }
+
+  private sameAs(other: number, locFrom: number, locTo: number, labelFrom: number, labelTo: number): boolean {
+    const o = this.out;
+    const otherLoc = o.locStart[other];
+    const otherLocEnd = other + 1 < this.count ? o.locStart[other + 1] : this.locCount;
+    if (otherLocEnd - otherLoc !== locTo - locFrom) return false;
+    for (let i = 0; i < locTo - locFrom; i++) if (o.locs[otherLoc + i] !== o.locs[locFrom + i]) return false;
+    const otherLabel = o.labelStart[other];
+    const otherLabelEnd = other + 1 < this.count ? o.labelStart[other + 1] : this.labelCount;
+    if (otherLabelEnd - otherLabel !== labelTo - labelFrom) return false;
+    for (let i = 0; i < labelTo - labelFrom; i++) {
+      const a = otherLabel + i, b = labelFrom + i;
+      if (o.labelKey[a] !== o.labelKey[b] || o.labelStr[a] !== o.labelStr[b]) return false;
+      if (o.labelNum[a] !== o.labelNum[b] || o.labelNumUnit[a] !== o.labelNumUnit[b]) return false;
+    }
+    return true;
+  }
+}
+
+function allZero(values: Float64Array, from: number, n: number): boolean {
+  for (let i = from; i < from + n; i++) if (values[i] !== 0) return false;
+  return true;
+}
+
+/**
+ * Orders a sample's labels by key, keeping each key's values in their order (a stable insertion
+ * sort over the four columns): pprof compares label sets key by key with the values in order, and
+ * keeps that order (`tenant:[initech acme]` stays so).
+ */
+function sortLabelsByKey(o: Pick<SampleTable, 'labelKey' | 'labelStr' | 'labelNum' | 'labelNumUnit'>, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const key = o.labelKey[i], str = o.labelStr[i], num = o.labelNum[i], unit = o.labelNumUnit[i];
+    let j = i - 1;
+    for (; j >= from && o.labelKey[j] > key; j--) {
+      o.labelKey[j + 1] = o.labelKey[j];
+      o.labelStr[j + 1] = o.labelStr[j];
+      o.labelNum[j + 1] = o.labelNum[j];
+      o.labelNumUnit[j + 1] = o.labelNumUnit[j];
+    }
+    o.labelKey[j + 1] = key;
+    o.labelStr[j + 1] = str;
+    o.labelNum[j + 1] = num;
+    o.labelNumUnit[j + 1] = unit;
+  }
+}
