@@ -51,6 +51,15 @@ describe('ids', () => {
     expect(Array.from(p.locations.lineFunction)).toEqual([0, 1, 2, 3, 1]);
   });
 
+  // Sample location ids are read into 32 bits; wider ones are kept aside by position.
+  it.each([
+    ['just past 32 bits', (n: number) => BigInt(2 ** 32 + 5 + n)],
+    ['mixed: 32-bit and past 2^63', (n: number) => (n % 2 === 0 ? BigInt(n + 1) : 2n ** 63n + BigInt(n))],
+  ])('samples find locations whose ids are %s', (_name, id) => {
+    const p = parseProfile(encodeProfile(heapMessage({ ...STACKS, ids: { location: id } })));
+    expect(Array.from(p.samples.locs)).toEqual([0, 1, 2, 3, 1]);
+  });
+
   // Ids are uint64 on the wire; ids past 2^53 (as hash-derived ids are) must stay distinct, as in Go.
   it('keeps distinct location ids above 2^53 apart', () => {
     const bytes = encodeProfile(heapMessage({ ...STACKS, ids: { location: (n) => 2n ** 63n + BigInt(n) } }));

@@ -84,12 +84,16 @@ export function collectEdges(
   const { locStart, locs, count } = p.samples;
   const { frameStart, frameNode, frameInline } = frames;
   const { weight, divisor, exclude } = w;
+  const touches = scope === null ? null : locationsTouching(frames, scope);
+  if (touches !== null && touches.indexOf(1) === -1) return edges;
   for (let s = 0; s < count; s++) {
     if ((s & 4095) === 0) checkpoint();
     if (exclude !== null && exclude[s] !== 0) continue;
     const value = weight[s];
     const div = divisor !== null ? divisor[s] : 0;
     if (value === 0 && div === 0) continue;
+    // A sample through no node of the scope has no edge in it: skipping it is a cheap scan.
+    if (touches !== null && !anyLocation(touches, locs, locStart[s], locStart[s + 1])) continue;
     let parent = -1;
     let residual = false;
     for (let i = locStart[s + 1] - 1; i >= locStart[s]; i--) {
@@ -109,6 +113,21 @@ export function collectEdges(
     }
   }
   return edges;
+}
+
+/** Per location, 1 when one of its frames is a node of `scope`. */
+function locationsTouching(frames: FrameTable, scope: Uint8Array): Uint8Array {
+  const locationCount = frames.frameStart.length - 1;
+  const touches = new Uint8Array(locationCount);
+  for (let l = 0; l < locationCount; l++) {
+    for (let f = frames.frameStart[l]; f < frames.frameStart[l + 1]; f++) if (scope[frames.frameNode[f]] !== 0) touches[l] = 1;
+  }
+  return touches;
+}
+
+function anyLocation(marked: Uint8Array, locs: Uint32Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (marked[locs[i]] !== 0) return true;
+  return false;
 }
 
 /** A node's flat value, divided under `mean` (integer division, as pprof does). */

@@ -1,4 +1,5 @@
-import { malformed } from './errors.js';
+import { DECODE_LIMITS, refuseOver } from './decode-limits.js';
+import { readId, readSamples } from './decode-samples.js';
 import { RawMapping, RawProfile } from './raw.js';
 import {
   LEN,
@@ -15,29 +16,7 @@ import {
   readUint64,
 } from './wire.js';
 
-/**
- * Counts no real profile comes near, refused as they are read (a `malformed profile` error), so
- * that a small file cannot make the decoder allocate gigabytes: gzip turns a few kilobytes into
- * millions of empty entries. Capped are the lists of JavaScript objects and strings (they cost far
- * more than their bytes, and an array past 2^27 entries ends the process) and single entries of
- * absurd size (a location with a million lines). Typed columns grow with the data alone.
- */
-export const DECODE_LIMITS = {
-  strings: 2 ** 22,
-  sampleTypes: 2 ** 16,
-  mappings: 2 ** 20,
-  comments: 2 ** 20,
-  valuesPerSample: 2 ** 16,
-  locationsPerSample: 2 ** 20,
-  labelsPerSample: 2 ** 16,
-  linesPerLocation: 2 ** 16,
-} as const;
-
-/** Refuses a count past its limit: `malformed profile: sample 7 has more than 65536 values (...)`. */
-function refuseOver(count: number, limit: number, things: string, owner = 'the profile', index = -1): void {
-  if (count <= limit) return;
-  throw malformed(`${index >= 0 ? `${owner} ${index}` : owner} has more than ${limit} ${things} (the most heapcli reads)`);
-}
+export { DECODE_LIMITS } from './decode-limits.js';
 
 /**
  * Reads profile.proto bytes into raw columns (field numbers from proto/profile.proto). Throws a
@@ -48,6 +27,7 @@ export function readProfileProto(bytes: Uint8Array): RawProfile {
   const r = createReader(bytes);
   const raw = new RawProfile();
   readFields(r, r.len, (field, wire) => readProfileField(r, raw, field, wire));
+  raw.samples = readSamples(r, raw.sampleSpans.view(), raw);
   return raw;
 }
 
@@ -57,7 +37,7 @@ function readProfileField(r: Reader, raw: RawProfile, field: number, wire: numbe
       refuseOver(raw.sampleTypes.length + 1, DECODE_LIMITS.sampleTypes, 'sample types');
       raw.sampleTypes.push(readValueType(r, wire));
       return true;
-    case 2: readSample(r, raw, wire); return true;
+    case 2: skipSample(r, raw, wire); return true;
     case 3:
       refuseOver(raw.mappings.length + 1, DECODE_LIMITS.mappings, 'mappings');
       raw.mappings.push(readMapping(r, raw, wire));
@@ -102,41 +82,13 @@ function readValueType(r: Reader, wire: number): [number, number] {
   return vt;
 }
 
-function readSample(r: Reader, raw: RawProfile, wire: number): void {
+/** Notes where a sample lies: samples are read once the rest is (see readSamples). */
+function skipSample(r: Reader, raw: RawProfile, wire: number): void {
   expectWire(wire, LEN);
-  raw.sampleValueStart.push(raw.values.length);
-  raw.sampleLocStart.push(raw.sampleLocIds.length);
-  raw.sampleLabelStart.push(raw.labelKey.length);
-
-  const sample = raw.sampleCount - 1;
-  const [values, labels] = [raw.values.length, raw.labelKey.length];
-  const pushValue = (v: number) => {
-    refuseOver(raw.values.length - values + 1, DECODE_LIMITS.valuesPerSample, 'values', 'sample', sample);
-    raw.values.push(v);
-  };
-  readFields(r, endOfMessage(r), (field, w) => {
-    if (field === 1) readLocationIds(r, raw, w, sample);
-    else if (field === 2) readRepeated(r, w, readInt64, pushValue);
-    else if (field === 3) {
-      refuseOver(raw.labelKey.length - labels + 1, DECODE_LIMITS.labelsPerSample, 'labels', 'sample', sample);
-      readLabel(r, raw, w);
-    } else return false;
-    return true;
-  });
-}
-
-function readLabel(r: Reader, raw: RawProfile, wire: number): void {
-  expectWire(wire, LEN);
-  const label = [0, 0, 0, 0];
-  readFields(r, endOfMessage(r), (field, w) => {
-    if (field < 1 || field > 4) return false;
-    label[field - 1] = readVarintField(r, w);
-    return true;
-  });
-  raw.labelKey.push(label[0]);
-  raw.labelStr.push(label[1]);
-  raw.labelNum.push(label[2]);
-  raw.labelNumUnit.push(label[3]);
+  const end = endOfMessage(r);
+  raw.sampleSpans.push(r.pos);
+  raw.sampleSpans.push(end);
+  r.pos = end;
 }
 
 function readMapping(r: Reader, raw: RawProfile, wire: number): RawMapping {
@@ -155,33 +107,6 @@ function readMapping(r: Reader, raw: RawProfile, wire: number): RawMapping {
     return true;
   });
   return m;
-}
-
-/**
- * A sample's location ids, packed or not; the hottest loop of decoding, so without callbacks. The
- * stack-depth limit is checked around the loop: before it, a packed field too long to hold fewer
- * ids than the limit (an id takes at most 10 bytes) is refused unread.
- */
-function readLocationIds(r: Reader, raw: RawProfile, wire: number, sample: number): void {
-  const ids = raw.sampleLocIds;
-  const first = raw.sampleLocStart.at(sample);
-  const limit = DECODE_LIMITS.locationsPerSample;
-  if (wire !== LEN) {
-    expectWire(wire, VARINT);
-    refuseOver(ids.length - first + 1, limit, 'locations', 'sample', sample);
-    ids.push(readId(r, raw));
-    return;
-  }
-  const end = endOfMessage(r);
-  refuseOver(ids.length - first + Math.ceil((end - r.pos) / 10), limit, 'locations', 'sample', sample);
-  while (r.pos < end) ids.push(r.buf[r.pos] < 128 ? r.buf[r.pos++] : readId(r, raw));
-  if (r.pos !== end) throw new Error('packed field overruns its length');
-  refuseOver(ids.length - first, limit, 'locations', 'sample', sample);
-}
-
-/** Reads a uint64 id; ids past 2^53 get a stand-in, so distinct ids stay distinct. */
-function readId(r: Reader, raw: RawProfile): number {
-  return isShortVarint(r) ? r.uint32() : raw.idNumber(BigInt.asUintN(64, readInt64Exact(r)));
 }
 
 function readIdField(r: Reader, raw: RawProfile, wire: number): number {

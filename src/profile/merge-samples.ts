@@ -5,6 +5,8 @@ export interface SampleSource {
   readonly samples: SampleTable;
   /** The merged index of source location `l`, assigned on first use. */
   location(l: number): number;
+  /** The merged index of each source location assigned so far, else a negative number. */
+  readonly locationIndex: Int32Array;
   /** The merged string index of source string `i`. */
   string(i: number): number;
 }
@@ -74,7 +76,14 @@ export class SampleMerger {
     // The candidate is written at the end of the output, then kept or folded into its twin.
     const locFrom = this.locCount;
     let locTo = locFrom;
-    for (let i = t.locStart[s]; i < t.locStart[s + 1]; i++) o.locs[locTo++] = source.location(t.locs[i]);
+    const known = source.locationIndex;
+    let hash = 0x811c9dc5;
+    for (let i = t.locStart[s]; i < t.locStart[s + 1]; i++) {
+      const l = t.locs[i];
+      const merged = known[l] >= 0 ? known[l] : source.location(l);
+      o.locs[locTo++] = merged;
+      hash = Math.imul(hash ^ merged, 16777619);
+    }
     const labelFrom = this.labelCount;
     let labelTo = labelFrom;
     for (let i = t.labelStart[s]; i < t.labelStart[s + 1]; i++) {
@@ -87,7 +96,7 @@ export class SampleMerger {
       labelTo++;
     }
     if (labelTo - labelFrom > 1) sortLabelsByKey(o, labelFrom, labelTo);
-    const hash = this.hashOf(locFrom, locTo, labelFrom, labelTo);
+    hash = this.withLabels(hash, labelFrom, labelTo);
     const twin = this.find(hash, locFrom, locTo, labelFrom, labelTo);
     if (twin !== EMPTY) {
       for (let i = 0; i < n; i++) o.values[twin * n + i] += t.values[s * n + i];
@@ -103,10 +112,9 @@ export class SampleMerger {
     this.insert(hash, index);
   }
 
-  private hashOf(locFrom: number, locTo: number, labelFrom: number, labelTo: number): number {
+  /** The sample hash `h` (of its stack) extended by its labels. */
+  private withLabels(h: number, labelFrom: number, labelTo: number): number {
     const o = this.out;
-    let h = 0x811c9dc5;
-    for (let i = locFrom; i < locTo; i++) h = Math.imul(h ^ o.locs[i], 16777619);
     for (let i = labelFrom; i < labelTo; i++) {
       const num = o.labelNum[i];
       h = Math.imul(h ^ o.labelKey[i] ^ (o.labelStr[i] << 16), 16777619);

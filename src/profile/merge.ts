@@ -51,7 +51,7 @@ class SourceMapper implements SampleSource {
   private readonly mappings: Int32Array;
   private readonly addressShift: Float64Array;
   private readonly functions: Int32Array;
-  private readonly locations: Int32Array;
+  readonly locationIndex: Int32Array;
   private readonly strings: Int32Array;
 
   readonly samples: SampleTable;
@@ -64,7 +64,7 @@ class SourceMapper implements SampleSource {
     this.mappings = new Int32Array(p.mappings.length).fill(-2);
     this.addressShift = new Float64Array(p.mappings.length);
     this.functions = new Int32Array(p.functions.count).fill(-2);
-    this.locations = new Int32Array(p.locations.count).fill(-2);
+    this.locationIndex = new Int32Array(p.locations.count).fill(-2);
     this.strings = new Int32Array(p.strings.length).fill(-1);
     this.samples = p.samples;
   }
@@ -110,7 +110,7 @@ class SourceMapper implements SampleSource {
 
   /** Merged index of location `i`. Locations match by mapping, address within it, folding and lines. */
   location(i: number): number {
-    if (this.locations[i] !== -2) return this.locations[i];
+    if (this.locationIndex[i] !== -2) return this.locationIndex[i];
     const { locations: l } = this.p;
     const mapping = l.mapping[i] >= 0 ? this.mapping(l.mapping[i]) : -1;
     const address = l.address[i] + (l.mapping[i] >= 0 ? this.addressShift[l.mapping[i]] : 0);
@@ -127,7 +127,7 @@ class SourceMapper implements SampleSource {
       index = this.b.addLocation(mapping, address, l.isFolded[i] === 1, lines);
       this.keys.loc.set(key, index);
     }
-    this.locations[i] = index;
+    this.locationIndex[i] = index;
     return index;
   }
 }

@@ -1,3 +1,4 @@
+import type { RawSamples } from './decode-samples.js';
 import { Growable } from './growable.js';
 
 /** A mapping as read from the wire: ids and string indices not yet resolved. */
@@ -28,16 +29,10 @@ export class RawProfile {
   strings: string[] = [];
   mappings: RawMapping[] = [];
 
-  sampleValueStart = new Growable(Uint32Array, 1024);
-  values = new Growable(Float64Array, 4096);
-  sampleLocStart = new Growable(Uint32Array, 1024);
-  /** Location ids of every sample, leaf first. */
-  sampleLocIds = new Growable(Float64Array, 16384);
-  sampleLabelStart = new Growable(Uint32Array, 1024);
-  labelKey = new Growable(Float64Array);
-  labelStr = new Growable(Float64Array);
-  labelNum = new Growable(Float64Array);
-  labelNumUnit = new Growable(Float64Array);
+  /** Where each sample message starts and ends in the data, as pairs. */
+  sampleSpans = new Growable(Float64Array, 2048);
+  /** The samples, read after everything else. */
+  samples: RawSamples | null = null;
 
   locId = new Growable(Float64Array, 1024);
   locMappingId = new Growable(Float64Array, 1024);
@@ -72,10 +67,5 @@ export class RawProfile {
   /** An id as the file wrote it, for messages. */
   idText(id: number): string {
     return String(this.bigIds.get(id) ?? id);
-  }
-
-  /** Number of samples read so far. */
-  get sampleCount(): number {
-    return this.sampleLocStart.length;
   }
 }

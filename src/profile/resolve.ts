@@ -158,45 +158,43 @@ function resolveOptional(id: number, index: IdIndex, locationId: number, what: s
   return found;
 }
 
+/**
+ * Resolves the samples' location ids to indices, over the ids' own column (the largest of a
+ * profile, which the raw profile no longer needs), and checks values and label strings.
+ */
 function resolveSamples(raw: RawProfile, typeCount: number, locations: LocationTable, s: StringChecker): SampleTable {
-  const count = raw.sampleCount;
-  const locationIndex = new IdIndex(locations.id, 'location', (id) => raw.idText(id));
-  const ids = raw.sampleLocIds;
-  const locs = new Uint32Array(ids.length);
-  const locStart = new Uint32Array(count + 1);
-  const labelStart = new Uint32Array(count + 1);
+  const samples = raw.samples!;
+  const { count, locStart, labelStart, valueStart } = samples;
   for (let i = 0; i < count; i++) {
-    const valueCount = (i + 1 < count ? raw.sampleValueStart.at(i + 1) : raw.values.length) - raw.sampleValueStart.at(i);
+    const valueCount = valueStart[i + 1] - valueStart[i];
     if (valueCount !== typeCount) throw malformed(`sample ${i} has ${valueCount} values but there are ${typeCount} sample types`);
-    locStart[i] = raw.sampleLocStart.at(i);
-    labelStart[i] = raw.sampleLabelStart.at(i);
   }
-  locStart[count] = ids.length;
-  labelStart[count] = raw.labelKey.length;
-  const idColumn = ids.view();
+  const locationIndex = new IdIndex(locations.id, 'location', (id) => raw.idText(id));
+  const locs = samples.locIds;
+  const wide = samples.wideLocIds;
   for (let sample = 0; sample < count; sample++) {
     for (let i = locStart[sample]; i < locStart[sample + 1]; i++) {
-      const loc = locationIndex.get(idColumn[i]);
-      if (loc === -1) throw malformed(`sample ${sample} refers to location id ${raw.idText(idColumn[i])}, which does not exist`);
+      const id = locs[i] !== 0 ? locs[i] : wide.get(i) ?? 0;
+      const loc = locationIndex.get(id);
+      if (loc === -1) throw malformed(`sample ${sample} refers to location id ${raw.idText(id)}, which does not exist`);
       locs[i] = loc;
     }
   }
-  const labelCount = raw.labelKey.length;
-  const checked = (col: { at(i: number): number }, field: string) => {
-    const out = new Uint32Array(labelCount);
-    for (let i = 0; i < labelCount; i++) out[i] = s.index(col.at(i), () => `a sample label (${field})`);
+  const checked = (col: Float64Array, field: string) => {
+    const out = new Uint32Array(col.length);
+    for (let i = 0; i < col.length; i++) out[i] = s.index(col[i], () => `a sample label (${field})`);
     return out;
   };
   return {
     count,
     valuesPerSample: typeCount,
-    values: raw.values.finish(),
+    values: samples.values,
     locStart,
     locs,
     labelStart,
-    labelKey: checked(raw.labelKey, 'key'),
-    labelStr: checked(raw.labelStr, 'str'),
-    labelNum: raw.labelNum.finish(),
-    labelNumUnit: checked(raw.labelNumUnit, 'num_unit'),
+    labelKey: checked(samples.labelKey, 'key'),
+    labelStr: checked(samples.labelStr, 'str'),
+    labelNum: samples.labelNum,
+    labelNumUnit: checked(samples.labelNumUnit, 'num_unit'),
   };
 }

@@ -61,12 +61,21 @@ export function expectWire(wire: number, expected: number): void {
 /** Iterates the fields of a message ending at `end`, skipping those `onField` does not know. */
 export function readFields(r: Reader, end: number, onField: (field: number, wire: number) => boolean): void {
   while (r.pos < end) {
-    const tag = r.uint32();
-    const field = tag >>> 3;
-    const wire = tag & 7;
-    if (field === 0) throw new Error(`invalid field number 0 at offset ${r.pos}`);
-    if (!onField(field, wire)) r.skipType(wire);
+    const tag = readTag(r);
+    if (!onField(tag >>> 3, tag & 7)) r.skipType(tag & 7);
   }
+  checkEnd(r, end);
+}
+
+/** Reads a field's tag (field number << 3 | wire type); for loops too hot for `readFields`' callback. */
+export function readTag(r: Reader): number {
+  const tag = r.uint32();
+  if (tag >>> 3 === 0) throw new Error(`invalid field number 0 at offset ${r.pos}`);
+  return tag;
+}
+
+/** Throws unless a message's fields ended exactly at its end. */
+export function checkEnd(r: Reader, end: number): void {
   if (r.pos !== end) throw new Error('a message overruns its length');
 }
 
