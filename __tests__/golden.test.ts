@@ -1,31 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROFILES, golden, manifests, sessionInput } from './helpers/goldens.js';
 import { runHeapcli } from './helpers/run-cli.js';
 
 // pprof printed the goldens with TZ=UTC; Date reads TZ when it is first used.
 process.env.TZ = 'UTC';
 
-const GOLDEN = 'testdata/golden';
-const PROFILES = 'testdata/profiles';
-
-/** The non-comment lines of a manifest, split on white space. */
-function manifest(name: string): string[][] {
-  return readFileSync(join(GOLDEN, name), 'utf8')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'))
-    .map((line) => line.split(/\s+/));
-}
-
-/** Every manifest file whose name starts with `prefix` (oneshot-list.txt, console.txt, ...), joined. */
-function manifests(prefix: string, ending = '.txt'): string[][] {
-  return readdirSync(GOLDEN)
-    .filter((f) => f.startsWith(prefix) && f.endsWith(ending))
-    .sort()
-    .flatMap(manifest);
-}
-
-const golden = (name: string, stream: 'out' | 'err') => readFileSync(join(GOLDEN, `${name}.${stream}`), 'utf8');
 const pprofStatus = new Map([...manifests('oneshot', '.status'), ...manifests('console', '.status')].map(([name, status]) => [name, Number(status)]));
 
 describe('one-shot reports match go tool pprof byte for byte', () => {
@@ -39,7 +18,7 @@ describe('one-shot reports match go tool pprof byte for byte', () => {
 
 describe('console sessions match go tool pprof byte for byte', () => {
   it.each(manifests('console'))('%s', async (name, profile) => {
-    const input = readFileSync(join(GOLDEN, `${name}.in`), 'utf8');
+    const input = sessionInput(name);
     const run = await runHeapcli([join(PROFILES, profile)], input);
     expect(run.stdout).toBe(golden(name, 'out'));
     expect(run.status).toBe(0);
@@ -47,7 +26,7 @@ describe('console sessions match go tool pprof byte for byte', () => {
 
   // Errors, the greeting and `o` go to stderr as pprof writes them; only `help`'s prose is our own.
   it.each(manifests('console').filter(([name]) => !/extras/.test(name)))('%s: stderr', async (name, profile) => {
-    const input = readFileSync(join(GOLDEN, `${name}.in`), 'utf8');
+    const input = sessionInput(name);
     const run = await runHeapcli([join(PROFILES, profile)], input);
     // pprof adds a symbolization notice for profiles without a binary; heapcli never symbolizes.
     expect(run.stderr).toBe(golden(name, 'err').replace('Main binary filename not available.\n', ''));

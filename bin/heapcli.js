@@ -8,7 +8,7 @@ process.stdout.on('error', (err) => {
 
 let cli;
 try {
-  cli = await import('../dist/cli/main.js');
+  cli = await import('../dist/bundle/main.js');
 } catch (err) {
   if (err.code !== 'ERR_MODULE_NOT_FOUND') throw err;
   process.stderr.write('heapcli: not built yet: run `npm install` (or `npm run build`) first\n');
