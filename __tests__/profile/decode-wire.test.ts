@@ -60,6 +60,14 @@ describe('ids', () => {
     expect(Array.from(p.samples.locs)).toEqual([0, 1, 2, 3, 1]);
   });
 
+  // Varints of up to seven bytes are read without protobufjs's 64-bit path; longer ones with it.
+  it('reads sample values of every varint length exactly, negative ones too', () => {
+    const values = [127, 128, 2 ** 28 - 1, 2 ** 28, 2 ** 35 + 3, 2 ** 49 - 1, 2 ** 49, 2 ** 53 - 1, -1, -5, -(2 ** 40), -(2 ** 53) + 1];
+    const spec: ProfileSpec = { sampleTypes: STACKS.sampleTypes, samples: values.map((v, i) => ({ stack: [`f${i}`], values: [v, i + 1] })) };
+    const p = parseProfile(encodeProfile(heapMessage(spec)));
+    expect(Array.from({ length: p.samples.count }, (_, s) => p.samples.values[2 * s])).toEqual(values);
+  });
+
   // Ids are uint64 on the wire; ids past 2^53 (as hash-derived ids are) must stay distinct, as in Go.
   it('keeps distinct location ids above 2^53 apart', () => {
     const bytes = encodeProfile(heapMessage({ ...STACKS, ids: { location: (n) => 2n ** 63n + BigInt(n) } }));

@@ -120,9 +120,29 @@ function readLocationIds(r: Reader, raw: RawProfile, out: RawSamples, at: Counts
   const end = endOfMessage(r);
   const buf = r.buf;
   let i = at.locs;
+  // Ids under 2^28 (four bytes) are decoded here; longer ones, rare, by readId.
   while (r.pos < end) {
-    if (buf[r.pos] < 0x80) ids[i++] = buf[r.pos++];
-    else storeId(out, i++, readId(r, raw));
+    let p = r.pos;
+    let b = buf[p++];
+    let id = b & 0x7f;
+    if (b >= 0x80) {
+      b = buf[p++];
+      id |= (b & 0x7f) << 7;
+      if (b >= 0x80) {
+        b = buf[p++];
+        id |= (b & 0x7f) << 14;
+        if (b >= 0x80) {
+          b = buf[p++];
+          id |= (b & 0x7f) << 21;
+          if (b >= 0x80) {
+            storeId(out, i++, readId(r, raw));
+            continue;
+          }
+        }
+      }
+    }
+    r.pos = p;
+    ids[i++] = id;
   }
   at.locs = i;
   if (r.pos !== end) throw new Error('packed field overruns its length');

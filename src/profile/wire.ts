@@ -23,13 +23,38 @@ export function isShortVarint(r: Reader): boolean {
   return pos + 4 <= r.len && (buf[pos] < 128 || buf[pos + 1] < 128 || buf[pos + 2] < 128 || buf[pos + 3] < 128);
 }
 
-/** Reads an int64 varint as a number; the short form skips protobufjs's 64-bit path, which allocates. */
+/**
+ * A varint of at most seven bytes (under 2^49, so exact in a number), read without protobufjs's
+ * 64-bit path, which allocates an object per value; -1 when it is longer or runs off the data.
+ */
+function readShortNumber(r: Reader): number {
+  const { buf, pos } = r;
+  if (pos + 7 > r.len) return -1;
+  let value = 0;
+  let scale = 1;
+  for (let i = 0; i < 7; i++) {
+    const b = buf[pos + i];
+    value += (b & 0x7f) * scale;
+    if (b < 0x80) {
+      r.pos = pos + i + 1;
+      return value;
+    }
+    scale *= 128;
+  }
+  return -1;
+}
+
+/** Reads an int64 varint as a number. */
 export function readInt64(r: Reader): number {
+  const value = readShortNumber(r);
+  if (value >= 0) return value;
   return isShortVarint(r) ? r.uint32() : (r.int64() as unknown as number);
 }
 
 /** Reads a uint64 varint as a number. */
 export function readUint64(r: Reader): number {
+  const value = readShortNumber(r);
+  if (value >= 0) return value;
   return isShortVarint(r) ? r.uint32() : (r.uint64() as unknown as number);
 }
 
