@@ -1,29 +1,53 @@
 #!/usr/bin/env node
-// Benchmarks `node bin/heapcli.js -top` against `go tool pprof -top` on the
-// generated corpus, as whole processes, alternating the two in one run.
+// Benchmarks `node bin/heapcli.js` against `go tool pprof` on the generated
+// corpus, alternating the two in one run: one-shot reports (-top, -list,
+// -peek) as whole processes, then a command sequence in each one's console.
 // Usage: node bench/run.js [--runs=N] [--sizes=small,medium,large|N,...]
-//   [--cases=top,alloc] [--heapcli-cmd="..."] [--pprof-cmd="..."]
-//   [--rss=auto|time|python|none] [--regen]
-// The table goes to stdout; progress and per-run numbers go to stderr.
+//   [--cases=top,alloc,list,peek] [--console=true|false] [--console-timeout=S]
+//   [--heapcli-cmd="..."] [--pprof-cmd="..."] [--rss=auto|time|python|none] [--regen]
+// The tables go to stdout; progress and per-run numbers go to stderr.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SIZES, outPath, sampleCountOf } from './generate.js';
+import { timeConsole } from './lib/console.js';
 import { capture, detectRssMethod, firstDifference, measure, median } from './lib/measure.js';
-import { printReport } from './lib/report.js';
+import { pickTarget } from './lib/pick.js';
+import { printConsoleReport, printReport } from './lib/report.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CASES = { top: ['-top'], alloc: ['-top', '-sample_index=alloc_space'] };
+// Arguments per case; `re` is the size's regexp (see lib/pick.js).
+const CASES = {
+  top: () => ['-top'],
+  alloc: () => ['-top', '-sample_index=alloc_space'],
+  list: (re) => [`-list=${re}`],
+  peek: (re) => [`-peek=${re}`],
+};
+const NEEDS_REGEXP = new Set(['list', 'peek']);
+// The console sequence: a report, a sample type switch (the next top
+// recomputes), a focus (the next top filters) and a repeat (cached, if the
+// tool caches). `label` heads the table column.
+const consoleCommands = (re) => [
+  { label: 'top', text: 'top' },
+  { label: 'sample_index', text: 'sample_index=alloc_space' },
+  { label: 'top', text: 'top' },
+  { label: 'focus', text: `focus=${re}` },
+  { label: 'top', text: 'top' },
+  { label: 'top (repeat)', text: 'top' },
+];
+const DEFAULT_CONSOLE_TIMEOUT = 600; // seconds per command: pprof's first large top takes a while
 const log = (msg) => process.stderr.write(msg + '\n');
 
 function parseArgs(argv) {
-  const opt = { runs: null, sizes: Object.keys(SIZES), cases: Object.keys(CASES), rss: 'auto', regen: false };
+  const opt = { runs: null, sizes: Object.keys(SIZES), cases: Object.keys(CASES), console: true, consoleTimeout: DEFAULT_CONSOLE_TIMEOUT, rss: 'auto', regen: false };
   for (const a of argv) {
     const [k, v = ''] = a.replace(/^--/, '').split(/=(.*)/s);
     if (k === 'runs') opt.runs = Number(v);
     else if (k === 'sizes') opt.sizes = v.split(',').filter(Boolean);
     else if (k === 'cases') opt.cases = v.split(',').filter(Boolean);
+    else if (k === 'console') opt.console = v === '' || v === 'true' ? true : v === 'false' ? false : null;
+    else if (k === 'console-timeout') opt.consoleTimeout = Number(v);
     else if (k === 'heapcli-cmd') opt.heapcliCmd = v.trim().split(/\s+/);
     else if (k === 'pprof-cmd') opt.pprofCmd = v.trim().split(/\s+/);
     else if (k === 'rss') opt.rss = v;
@@ -31,6 +55,8 @@ function parseArgs(argv) {
     else throw new Error(`unknown option ${a} (see the header of bench/run.js)`);
   }
   if (opt.runs !== null && !(Number.isInteger(opt.runs) && opt.runs > 0)) throw new Error('--runs wants a positive integer');
+  if (opt.console === null) throw new Error('--console wants true or false');
+  if (!(opt.consoleTimeout > 0)) throw new Error('--console-timeout wants a positive number of seconds');
   for (const c of opt.cases) if (!CASES[c]) throw new Error(`unknown case ${c}: use ${Object.keys(CASES).join(', ')}`);
   for (const s of opt.sizes) sampleCountOf(s); // throws on a bad size
   if (!['auto', 'time', 'python', 'none'].includes(opt.rss)) throw new Error('--rss wants auto, time, python or none');
@@ -52,15 +78,20 @@ function ensureCorpus(size, regen) {
   return file;
 }
 
-function parity(heapcli, pprof, file) {
-  if (!pprof) return 'parity: skipped (no go on PATH)';
-  const a = capture([...heapcli, '-top', file], ROOT);
-  if (!a.ok) return `parity: heapcli failed (${a.reason})`;
-  const b = capture([...pprof, '-top', file], ROOT);
-  if (!b.ok) return `parity: pprof failed (${b.reason})`;
-  const d = firstDifference(a.stdout, b.stdout);
-  if (!d) return 'parity: identical';
-  return `parity: DIFFERS (first differing line: ${d.line}: heapcli ${JSON.stringify(d.heapcli)} vs pprof ${JSON.stringify(d.pprof)})`;
+/** 'identical', or 'DIFFERS (...)' with the first differing line of heapcli's (a) and pprof's (b) output. */
+function compare(a, b) {
+  const d = firstDifference(a, b);
+  if (!d) return 'identical';
+  return `DIFFERS (first differing line: ${d.line}: heapcli ${JSON.stringify(d.heapcli)} vs pprof ${JSON.stringify(d.pprof)})`;
+}
+
+function parity(heapcli, pprof, file, args) {
+  if (!pprof) return 'skipped (no go on PATH)';
+  const a = capture([...heapcli, ...args, file], ROOT);
+  if (!a.ok) return `heapcli failed (${a.reason})`;
+  const b = capture([...pprof, ...args, file], ROOT);
+  if (!b.ok) return `pprof failed (${b.reason})`;
+  return compare(a.stdout, b.stdout);
 }
 
 // Alternates the tools run by run so drift (thermal, page cache, noisy
@@ -91,6 +122,33 @@ function summarize(r) {
   return { ...r, seconds: median(r.runs.map((m) => m.seconds)), rssMiB: rss.length ? Math.max(...rss) : null };
 }
 
+// The regexp comes from heapcli's report, pprof's if heapcli fails: the
+// parity checks say whether the two tools agree anyway.
+function chooseTarget(heapcli, pprof, file) {
+  const target = pickTarget(heapcli, file, ROOT);
+  return target.ok || !pprof ? target : pickTarget(pprof, file, ROOT);
+}
+
+// Times the console sequence for one size and compares the first run's
+// transcripts, so the latencies are known to be for the same work.
+async function consoleCase(size, tools, file, target, runs, timeoutSeconds) {
+  const commands = consoleCommands(target.regexp);
+  if (!target.ok) {
+    const failure = `no regexp (${target.reason})`;
+    const seconds = Array(commands.length + 1).fill(null);
+    return { consoleRow: { size, regexp: '—', tools: tools.map((t) => ({ name: t.name, runs: 0, seconds, failure, failedAt: 0 })) } };
+  }
+  const timed = await timeConsole(tools, file, commands.map((c) => c.text), {
+    runs, cwd: ROOT, timeoutMs: timeoutSeconds * 1000, log, label: `${size} console`,
+  });
+  const [h, g] = timed;
+  const p = !tools[1].cmd ? 'skipped (no go on PATH)'
+    : !h.output || !g.output ? 'skipped (a console failed)'
+    : compare(h.output, g.output);
+  log(`${size} console: parity: ${p}`);
+  return { consoleRow: { size, regexp: target.regexp, tools: timed }, parityLine: `${size} console: parity: ${p}` };
+}
+
 async function main() {
   const opt = parseArgs(process.argv.slice(2));
   const heapcli = opt.heapcliCmd ?? [process.execPath, join(ROOT, 'bin/heapcli.js')];
@@ -107,21 +165,42 @@ async function main() {
   }
 
   const rows = [];
+  const targetLines = [];
   const parityLines = [];
+  const consoleRows = [];
   for (const size of opt.sizes) {
     const file = files[size];
-    log(`${size}: checking parity ...`);
-    const p = parity(heapcli, pprof, file);
-    log(`${size}: ${p}`);
-    parityLines.push(`${size}: ${p}`);
     const runs = opt.runs ?? (sampleCountOf(size) >= 200000 ? 3 : 5);
-    for (const c of opt.cases) {
-      const tools = [{ name: 'heapcli', cmd: heapcli }, { name: 'pprof', cmd: pprof }];
-      const [h, g] = timeCase(tools, file, CASES[c], runs, rss, `${size} ${c}`);
-      rows.push({ size, samples: sampleCountOf(size), fileBytes: statSync(file).size, case: c, runs, heapcli: h, pprof: g });
+    const tools = [{ name: 'heapcli', cmd: heapcli }, { name: 'pprof', cmd: pprof }];
+    let target = { ok: false, reason: 'not needed' };
+    if (opt.console || opt.cases.some((c) => NEEDS_REGEXP.has(c))) {
+      target = chooseTarget(heapcli, pprof, file);
+      const t = target.ok ? `\`${target.regexp}\`` : `none (${target.reason})`;
+      log(`${size}: regexp ${t}`);
+      targetLines.push(`${size}: ${t}`);
     }
+    const row = { size, samples: sampleCountOf(size), fileBytes: statSync(file).size, runs };
+    for (const c of opt.cases) {
+      if (NEEDS_REGEXP.has(c) && !target.ok) {
+        const [h, g] = tools.map((t) => summarize({ name: t.name, runs: [], failure: `no regexp (${target.reason})` }));
+        rows.push({ ...row, case: c, heapcli: h, pprof: g });
+        continue;
+      }
+      const args = CASES[c](target.regexp);
+      log(`${size} ${c}: checking parity ...`);
+      const p = parity(heapcli, pprof, file, args);
+      log(`${size} ${c}: parity: ${p}`);
+      parityLines.push(`${size} ${c}: parity: ${p}`);
+      const [h, g] = timeCase(tools, file, args, runs, rss, `${size} ${c}`);
+      rows.push({ ...row, case: c, heapcli: h, pprof: g });
+    }
+    if (!opt.console) continue;
+    const { consoleRow, parityLine } = await consoleCase(size, tools, file, target, runs, opt.consoleTimeout);
+    if (parityLine) parityLines.push(parityLine);
+    consoleRows.push(consoleRow);
   }
-  printReport({ baseline, rows, parityLines, rss, heapcli, pprof });
+  printReport({ baseline, rows, targetLines, parityLines, rss, heapcli, pprof });
+  if (opt.console) printConsoleReport({ rows: consoleRows, commands: consoleCommands('<regexp>') });
 }
 
 main().catch((err) => {

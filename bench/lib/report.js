@@ -3,8 +3,15 @@
 
 const secs = (x) => (x === null ? '—' : `${x.toFixed(3)} s`);
 const mib = (x) => (x === null ? 'n/a' : `${x.toFixed(1)} MiB`);
-const ratio = (a, b) => (a === null || b === null || b === 0 ? '—' : `${(a / b).toFixed(2)}×`);
+// Two significant digits below 0.1, where toFixed(2) would print 0.00× for
+// the console's cached commands.
+const ratio = (a, b) => {
+  if (a === null || b === null || b === 0) return '—';
+  const r = a / b;
+  return `${r >= 0.1 || r === 0 ? r.toFixed(2) : r.toPrecision(2)}×`;
+};
 const cell = (r, v) => (r.failure ? 'FAIL' : v);
+const ms = (x) => (x === null ? '—' : `${(x * 1000).toFixed(1)} ms`);
 
 function table(header, rows) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -12,8 +19,8 @@ function table(header, rows) {
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
-/** Prints the report: baseline, parity per size, the timing table and any failures. */
-export function printReport({ baseline, rows, parityLines, rss, heapcli, pprof }) {
+/** Prints the report: baseline, regexps and parity per size, the timing table and any failures. */
+export function printReport({ baseline, rows, targetLines, parityLines, rss, heapcli, pprof }) {
   const out = [];
   out.push('## heapcli vs go tool pprof');
   out.push('');
@@ -23,6 +30,7 @@ export function printReport({ baseline, rows, parityLines, rss, heapcli, pprof }
   const base = baseline.failure ? `FAILED (${baseline.failure})` : `${secs(baseline.seconds)}, ${mib(baseline.rssMiB)}`;
   out.push(`baseline \`node -e 0\`: ${base}`);
   out.push('');
+  if (targetLines.length) out.push('regexp for list, peek and console focus:', ...targetLines.map((t) => `- ${t}`), '');
   for (const p of parityLines) out.push(`- ${p}`);
   out.push('');
   const header = ['size', 'samples', 'file', 'case', 'runs', 'heapcli time', 'pprof time', 'time ratio', 'heapcli RSS', 'pprof RSS', 'RSS ratio'];
@@ -39,10 +47,38 @@ export function printReport({ baseline, rows, parityLines, rss, heapcli, pprof }
     cell(r.pprof, mib(r.pprof.rssMiB)),
     ratio(r.heapcli.rssMiB, r.pprof.rssMiB),
   ]);
-  out.push(table(header, body));
+  if (body.length) out.push(table(header, body));
+  else out.push('(no one-shot cases run)');
   const failures = rows.flatMap((r) =>
     [r.heapcli, r.pprof].filter((t) => t.failure).map((t) => `- FAIL ${r.size} ${r.case} ${t.name}: ${t.failure}`),
   );
+  if (failures.length) out.push('', 'failures:', ...failures);
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+// A console cell: FAIL for the step that failed (even if earlier runs got
+// past it, their median alone would flatter the tool), else the median or '—'.
+function step(t, i) {
+  if (t.failure && i === t.failedAt) return 'FAIL';
+  return t.seconds[i] === null ? '—' : ms(t.seconds[i]);
+}
+
+/** Prints the console table: per size, each tool's load and command latencies, then the ratios. */
+export function printConsoleReport({ rows, commands }) {
+  const out = ['', '## console latency', ''];
+  out.push('load = spawn to first prompt; a command = writing its line to the next prompt; medians of the runs');
+  out.push('');
+  const header = ['size', 'tool', 'runs', 'load', ...commands.map((c, i) => `${i + 1} ${c.label}`)];
+  const body = [];
+  for (const r of rows) {
+    const [h, g] = r.tools;
+    for (const t of r.tools) body.push([r.size, t.name, String(t.runs), step(t, 0), ...commands.map((_, i) => step(t, i + 1))]);
+    body.push([r.size, 'ratio', '', ...h.seconds.map((x, i) => ratio(x, g.seconds[i]))]);
+  }
+  out.push(table(header, body));
+  out.push('', 'commands:', ...commands.map((c, i) => `${i + 1}. \`${c.text}\``));
+  out.push('', 'focus regexp per size:', ...rows.map((r) => `- ${r.size}: \`${r.regexp}\``));
+  const failures = rows.flatMap((r) => r.tools.filter((t) => t.failure).map((t) => `- FAIL ${r.size} console ${t.name}: ${t.failure}`));
   if (failures.length) out.push('', 'failures:', ...failures);
   process.stdout.write(out.join('\n') + '\n');
 }

@@ -72,44 +72,55 @@ export class SampleMerger {
     const t = source.samples;
     const o = this.out;
     const n = t.valuesPerSample;
-    if (allZero(t.values, s * n, n)) return;
-    // The candidate is written at the end of the output, then kept or folded into its twin.
+    const inValues = t.values, outValues = o.values;
+    if (allZero(inValues, s * n, n)) return;
+    // The candidate is written at the end of the output, then kept or folded into its twin. The
+    // columns are read into locals: V8 cannot tell that writing one leaves the others alone.
+    const inLocs = t.locs, outLocs = o.locs, known = source.locationIndex;
     const locFrom = this.locCount;
     let locTo = locFrom;
-    const known = source.locationIndex;
     let hash = 0x811c9dc5;
-    for (let i = t.locStart[s]; i < t.locStart[s + 1]; i++) {
-      const l = t.locs[i];
-      const merged = known[l] >= 0 ? known[l] : source.location(l);
-      o.locs[locTo++] = merged;
+    for (let i = t.locStart[s], end = t.locStart[s + 1]; i < end; i++) {
+      const l = inLocs[i];
+      let merged = known[l];
+      if (merged < 0) merged = source.location(l);
+      outLocs[locTo++] = merged;
       hash = Math.imul(hash ^ merged, 16777619);
     }
     const labelFrom = this.labelCount;
-    let labelTo = labelFrom;
-    for (let i = t.labelStart[s]; i < t.labelStart[s + 1]; i++) {
-      // Go's decoder drops labels with neither a value nor a unit.
-      if (t.labelStr[i] === 0 && t.labelNum[i] === 0 && t.labelNumUnit[i] === 0) continue;
-      o.labelKey[labelTo] = source.string(t.labelKey[i]);
-      o.labelStr[labelTo] = source.string(t.labelStr[i]);
-      o.labelNum[labelTo] = t.labelNum[i];
-      o.labelNumUnit[labelTo] = source.string(t.labelNumUnit[i]);
-      labelTo++;
-    }
-    if (labelTo - labelFrom > 1) sortLabelsByKey(o, labelFrom, labelTo);
+    const labelTo = t.labelStart[s] === t.labelStart[s + 1] ? labelFrom : this.copyLabels(source, s, labelFrom);
     hash = this.withLabels(hash, labelFrom, labelTo);
     const twin = this.find(hash, locFrom, locTo, labelFrom, labelTo);
     if (twin !== EMPTY) {
-      for (let i = 0; i < n; i++) o.values[twin * n + i] += t.values[s * n + i];
+      for (let i = 0; i < n; i++) outValues[twin * n + i] += inValues[s * n + i];
       return;
     }
     const index = this.count++;
-    for (let i = 0; i < n; i++) o.values[index * n + i] = t.values[s * n + i];
+    for (let i = 0; i < n; i++) outValues[index * n + i] = inValues[s * n + i];
     o.locStart[index] = locFrom;
     o.labelStart[index] = labelFrom;
     this.locCount = locTo;
     this.labelCount = labelTo;
     this.hashes[index] = hash;
     this.insert(hash, index);
+  }
+
+  /** Writes sample `s`'s labels, strings mapped and sorted by key, from `at`; returns where they end. */
+  private copyLabels(source: SampleSource, s: number, at: number): number {
+    const t = source.samples;
+    const o = this.out;
+    let to = at;
+    for (let i = t.labelStart[s]; i < t.labelStart[s + 1]; i++) {
+      // Go's decoder drops labels with neither a value nor a unit.
+      if (t.labelStr[i] === 0 && t.labelNum[i] === 0 && t.labelNumUnit[i] === 0) continue;
+      o.labelKey[to] = source.string(t.labelKey[i]);
+      o.labelStr[to] = source.string(t.labelStr[i]);
+      o.labelNum[to] = t.labelNum[i];
+      o.labelNumUnit[to] = source.string(t.labelNumUnit[i]);
+      to++;
+    }
+    if (to - at > 1) sortLabelsByKey(o, at, to);
+    return to;
   }
 
   /** The sample hash `h` (of its stack) extended by its labels. */
