@@ -19,14 +19,10 @@ export class EdgeTable {
 
   /** A table sized for the edges between `nodeCount` nodes (it grows when they are more). */
   constructor(nodeCount: number) {
-    this.capacity = 1024;
-    while (this.capacity < nodeCount * 8) this.capacity *= 2;
-    this.callers = new Int32Array(this.capacity).fill(EMPTY);
-    this.callees = new Int32Array(this.capacity);
-    this.weights = new Float64Array(this.capacity);
-    this.weightDivs = new Float64Array(this.capacity);
-    this.flags = new Uint8Array(this.capacity);
-    this.lastSample = new Int32Array(this.capacity);
+    let capacity = 1024;
+    while (capacity < nodeCount * 8) capacity *= 2;
+    this.capacity = capacity;
+    [this.callers, this.callees, this.weights, this.weightDivs, this.flags, this.lastSample] = emptyColumns(capacity);
   }
 
   /** Adds one sample's contribution to caller→callee, once per sample. */
@@ -67,12 +63,7 @@ export class EdgeTable {
     const old = { callers: this.callers, callees: this.callees, weights: this.weights, weightDivs: this.weightDivs, flags: this.flags, lastSample: this.lastSample };
     const oldCapacity = this.capacity;
     this.capacity *= 2;
-    this.callers = new Int32Array(this.capacity).fill(EMPTY);
-    this.callees = new Int32Array(this.capacity);
-    this.weights = new Float64Array(this.capacity);
-    this.weightDivs = new Float64Array(this.capacity);
-    this.flags = new Uint8Array(this.capacity);
-    this.lastSample = new Int32Array(this.capacity);
+    [this.callers, this.callees, this.weights, this.weightDivs, this.flags, this.lastSample] = emptyColumns(this.capacity);
     for (let i = 0; i < oldCapacity; i++) {
       if (old.callers[i] === EMPTY) continue;
       const slot = this.slotOf(old.callers[i], old.callees[i]);
@@ -84,4 +75,12 @@ export class EdgeTable {
       this.lastSample[slot] = old.lastSample[i];
     }
   }
+}
+
+/** The table's columns for `capacity` slots, all empty. */
+function emptyColumns(capacity: number): [Int32Array, Int32Array, Float64Array, Float64Array, Uint8Array, Int32Array] {
+  return [
+    new Int32Array(capacity).fill(EMPTY), new Int32Array(capacity), new Float64Array(capacity),
+    new Float64Array(capacity), new Uint8Array(capacity), new Int32Array(capacity),
+  ];
 }

@@ -19,6 +19,8 @@ export interface NodeInfo {
  */
 export interface FrameTable {
   readonly frameStart: Uint32Array;
+  /** Per location, the node of its only frame, or -1 when it has several (inlined calls). */
+  readonly soleNode: Int32Array;
   readonly frameNode: Int32Array;
   readonly frameInline: Uint8Array;
   readonly nodes: readonly NodeInfo[];
@@ -69,8 +71,11 @@ export function buildFrameTable(profile: Profile, granularity: Granularity, noIn
     }
   }
   frameStart[locations.count] = frameNode.length;
+  const soleNode = new Int32Array(locations.count);
+  for (let l = 0; l < locations.count; l++) soleNode[l] = frameStart[l + 1] - frameStart[l] === 1 ? frameNode[frameStart[l]] : -1;
   return {
     frameStart,
+    soleNode,
     frameNode: Int32Array.from(frameNode),
     frameInline: Uint8Array.from(frameInline),
     nodes,
@@ -110,11 +115,11 @@ function internNode(info: NodeInfo, interned: Map<string, number>, nodes: NodeIn
 
 /** The name pprof prints for a node: address, function, then file:line, file, [binary] or <unknown>. */
 export function printableName(info: NodeInfo): string {
-  const parts: string[] = [];
-  if (info.address !== 0) parts.push(info.address.toString(16).padStart(16, '0'));
-  if (info.name !== '') parts.push(info.name);
-  if (info.line !== 0) parts.push(`${info.file}:${info.line}`);
-  else if (info.file !== '') parts.push(info.file);
-  else if (info.name === '') parts.push(info.objfile !== '' ? `[${baseName(info.objfile)}]` : '<unknown>');
-  return parts.join(' ');
+  let name = info.address !== 0 ? info.address.toString(16).padStart(16, '0') : '';
+  const add = (part: string) => (name = name === '' ? part : `${name} ${part}`);
+  if (info.name !== '') add(info.name);
+  if (info.line !== 0) add(`${info.file}:${info.line}`);
+  else if (info.file !== '') add(info.file);
+  else if (info.name === '') add(info.objfile !== '' ? `[${baseName(info.objfile)}]` : '<unknown>');
+  return name;
 }

@@ -41,31 +41,41 @@ export function nodeSums(p: Profile, frames: FrameTable, w: SampleWeights, check
   const cumDiv = new Float64Array(nodeCount);
   const seen = new Int32Array(nodeCount).fill(-1);
   const { locStart, locs, count } = p.samples;
-  const { frameStart, frameNode } = frames;
-  const { weight, divisor, exclude } = w;
+  const { frameStart, frameNode, soleNode } = frames;
+  const { weight, divisor } = w;
   for (let s = 0; s < count; s++) {
     if ((s & 4095) === 0) checkpoint();
-    if (exclude !== null && exclude[s] !== 0) continue;
+    if (!counts(w, s)) continue;
     const value = weight[s];
     const div = divisor !== null ? divisor[s] : 0;
-    if (value === 0 && div === 0) continue;
-    let leaf = -1;
-    for (let i = locStart[s + 1] - 1; i >= locStart[s]; i--) {
+    const start = locStart[s], end = locStart[s + 1];
+    if (start === end) continue;
+    // Sums do not depend on the order frames are met in, so each location is read as it comes;
+    // `seen` makes a node's cum count once per sample (recursion). Most locations have one frame,
+    // whose node is looked up directly.
+    for (let i = start; i < end; i++) {
       const loc = locs[i];
-      for (let f = frameStart[loc + 1] - 1; f >= frameStart[loc]; f--) {
-        const node = frameNode[f];
-        if (seen[node] !== s) {
-          seen[node] = s;
-          cum[node] += value;
-          if (div !== 0) cumDiv[node] += div;
+      const sole = soleNode[loc];
+      if (sole >= 0) {
+        if (seen[sole] !== s) {
+          seen[sole] = s;
+          cum[sole] += value;
+          if (div !== 0) cumDiv[sole] += div;
         }
-        leaf = node;
+        continue;
+      }
+      for (let f = frameStart[loc]; f < frameStart[loc + 1]; f++) {
+        const node = frameNode[f];
+        if (seen[node] === s) continue;
+        seen[node] = s;
+        cum[node] += value;
+        if (div !== 0) cumDiv[node] += div;
       }
     }
-    if (leaf >= 0) {
-      flat[leaf] += value;
-      if (div !== 0) flatDiv[leaf] += div;
-    }
+    // The leaf-most frame: the first (innermost inlined) frame of the first location.
+    const leaf = frameNode[frameStart[locs[start]]];
+    flat[leaf] += value;
+    if (div !== 0) flatDiv[leaf] += div;
   }
   const nodes: number[] = [];
   for (let n = 0; n < nodeCount; n++) if (flat[n] !== 0 || cum[n] !== 0) nodes.push(n);
@@ -83,15 +93,14 @@ export function collectEdges(
   const edges = new EdgeTable(frames.nodes.length);
   const { locStart, locs, count } = p.samples;
   const { frameStart, frameNode, frameInline } = frames;
-  const { weight, divisor, exclude } = w;
+  const { weight, divisor } = w;
   const touches = scope === null ? null : locationsTouching(frames, scope);
   if (touches !== null && touches.indexOf(1) === -1) return edges;
   for (let s = 0; s < count; s++) {
     if ((s & 4095) === 0) checkpoint();
-    if (exclude !== null && exclude[s] !== 0) continue;
+    if (!counts(w, s)) continue;
     const value = weight[s];
     const div = divisor !== null ? divisor[s] : 0;
-    if (value === 0 && div === 0) continue;
     // A sample through no node of the scope has no edge in it: skipping it is a cheap scan.
     if (touches !== null && !anyLocation(touches, locs, locStart[s], locStart[s + 1])) continue;
     let parent = -1;
@@ -113,6 +122,12 @@ export function collectEdges(
     }
   }
   return edges;
+}
+
+/** True when sample `s` adds to a graph: not filtered out, and of some weight. */
+function counts(w: SampleWeights, s: number): boolean {
+  if (w.exclude !== null && w.exclude[s] !== 0) return false;
+  return w.weight[s] !== 0 || (w.divisor !== null && w.divisor[s] !== 0);
 }
 
 /** Per location, 1 when one of its frames is a node of `scope`. */

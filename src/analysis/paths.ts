@@ -1,6 +1,11 @@
+/** A path with an empty, `.` or `..` element, or a trailing slash: one path.Clean changes. */
+const UNCLEAN = /\/\/|(^|\/)\.\.?(\/|$)|.\/$/;
+
 /** Go's path.Clean for slash-separated paths: collapses `//`, `.` and `..` elements. */
 export function cleanPath(path: string): string {
   if (path === '') return '.';
+  // Most paths in a profile are clean already: tested first, they are returned without splitting.
+  if (!UNCLEAN.test(path)) return path;
   const rooted = path.startsWith('/');
   const out: string[] = [];
   for (const part of path.split('/')) {
