@@ -1,5 +1,5 @@
 import { DECODE_LIMITS, refuseOver } from './decode-limits.js';
-import { readId, readSamples } from './decode-samples.js';
+import { SampleReader, readId } from './decode-samples.js';
 import { RawMapping, RawProfile } from './raw.js';
 import {
   LEN,
@@ -27,7 +27,7 @@ export function readProfileProto(bytes: Uint8Array): RawProfile {
   const r = createReader(bytes);
   const raw = new RawProfile();
   readFields(r, r.len, (field, wire) => readProfileField(r, raw, field, wire));
-  raw.samples = readSamples(r, raw.sampleSpans.view(), raw);
+  raw.samples = (raw.sampleReader ?? new SampleReader(0)).finish();
   return raw;
 }
 
@@ -37,7 +37,7 @@ function readProfileField(r: Reader, raw: RawProfile, field: number, wire: numbe
       refuseOver(raw.sampleTypes.length + 1, DECODE_LIMITS.sampleTypes, 'sample types');
       raw.sampleTypes.push(readValueType(r, wire));
       return true;
-    case 2: skipSample(r, raw, wire); return true;
+    case 2: readSample(r, raw, wire); return true;
     case 3:
       refuseOver(raw.mappings.length + 1, DECODE_LIMITS.mappings, 'mappings');
       raw.mappings.push(readMapping(r, raw, wire));
@@ -82,13 +82,12 @@ function readValueType(r: Reader, wire: number): [number, number] {
   return vt;
 }
 
-/** Notes where a sample lies: samples are read once the rest is (see readSamples). */
-function skipSample(r: Reader, raw: RawProfile, wire: number): void {
+/** Reads a sample into the sample columns. */
+function readSample(r: Reader, raw: RawProfile, wire: number): void {
   expectWire(wire, LEN);
   const end = endOfMessage(r);
-  raw.sampleSpans.push(r.pos);
-  raw.sampleSpans.push(end);
-  r.pos = end;
+  raw.sampleReader ??= new SampleReader(r.len);
+  raw.sampleReader.read(r, raw, end);
 }
 
 function readMapping(r: Reader, raw: RawProfile, wire: number): RawMapping {

@@ -19,6 +19,15 @@ export class Growable<T extends TypedArray> {
     this.data[this.length++] = value;
   }
 
+  /**
+   * Makes room for `n` more values and returns the storage: write them from index `length` on,
+   * then add how many were written to `length`. For loops too hot for a call per value.
+   */
+  reserve(n: number): T {
+    while (this.length + n > this.data.length) this.grow();
+    return this.data;
+  }
+
   /** The value at `index` (no bounds check beyond the typed array's own). */
   at(index: number): number {
     return this.data[index];

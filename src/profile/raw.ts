@@ -1,4 +1,4 @@
-import type { RawSamples } from './decode-samples.js';
+import type { RawSamples, SampleReader } from './decode-samples.js';
 import { Growable } from './growable.js';
 
 /** A mapping as read from the wire: ids and string indices not yet resolved. */
@@ -29,9 +29,9 @@ export class RawProfile {
   strings: string[] = [];
   mappings: RawMapping[] = [];
 
-  /** Where each sample message starts and ends in the data, as pairs. */
-  sampleSpans = new Growable(Float64Array, 2048);
-  /** The samples, read after everything else. */
+  /** The samples' columns as they are read, made at the first sample. */
+  sampleReader: SampleReader | null = null;
+  /** The samples, once all are read. */
   samples: RawSamples | null = null;
 
   locId = new Growable(Float64Array, 1024);
