@@ -39,6 +39,10 @@ describe('malformed profiles', () => {
   const outside = (where: string, index: number) => `${where} has string index ${index}, outside the string table (${strings} entries)`;
   const cases: [string, (m: ProfileMessage) => void, string][] = [
     ['a sample naming a missing location id', (m) => { m.sample![0].locationId = [1, 99]; }, 'sample 0 refers to location id 99, which does not exist'],
+    ['a later sample naming a missing location id, after an empty one', (m) => {
+      m.sample!.push({ ...m.sample![0], locationId: [] }, { ...m.sample![0], locationId: [2, 1, 77] });
+    }, 'sample 2 refers to location id 77, which does not exist'],
+    ['a missing location id past 32 bits', (m) => { m.sample![0].locationId = [1, 2 ** 40]; }, `sample 0 refers to location id ${2 ** 40}, which does not exist`],
     ['a location naming a missing function id', (m) => { m.location![1].line![0].functionId = 42; }, 'location 2 refers to function id 42, which does not exist'],
     ['a location naming a missing mapping id', (m) => { m.location![0].mappingId = 9; }, 'location 1 refers to mapping id 9, which does not exist'],
     ['a function name outside the string table', (m) => { m.function![0].name = 999; }, outside('function 1 (name)', 999)],

@@ -4,7 +4,8 @@ import type { RawProfile } from './raw.js';
 
 /** Maps wire ids to dense indices: a typed array when the ids are small, else a Map. */
 class IdIndex {
-  private readonly dense: Int32Array | null;
+  /** Index by id when the ids are small (dense[id], -1 for none), else null and `sparse` is used. */
+  readonly dense: Int32Array | null;
   private readonly sparse: Map<number, number> | null;
 
   constructor(ids: ArrayLike<number>, what: string, idText: (id: number) => string) {
@@ -172,13 +173,18 @@ function resolveSamples(raw: RawProfile, typeCount: number, locations: LocationT
   const locationIndex = new IdIndex(locations.id, 'location', (id) => raw.idText(id));
   const locs = samples.locIds;
   const wide = samples.wideLocIds;
-  for (let sample = 0; sample < count; sample++) {
-    for (let i = locStart[sample]; i < locStart[sample + 1]; i++) {
-      const id = locs[i] !== 0 ? locs[i] : wide.get(i) ?? 0;
-      const loc = locationIndex.get(id);
-      if (loc === -1) throw malformed(`sample ${sample} refers to location id ${raw.idText(id)}, which does not exist`);
-      locs[i] = loc;
-    }
+  const missing = (i: number, id: number) => {
+    let sample = 0;
+    while (locStart[sample + 1] <= i) sample++;
+    return malformed(`sample ${sample} refers to location id ${raw.idText(id)}, which does not exist`);
+  };
+  const dense = locationIndex.dense;
+  // The common case, small ids all 32-bit, as one flat loop; a miss leaves its id unchanged.
+  for (let i = 0; i < locs.length; i++) {
+    const id = locs[i];
+    const loc = dense !== null && id !== 0 && id < dense.length ? dense[id] : locationIndex.get(id !== 0 ? id : wide.get(i) ?? 0);
+    if (loc < 0) throw missing(i, id !== 0 ? id : wide.get(i) ?? 0);
+    locs[i] = loc;
   }
   const checked = (col: Float64Array, field: string) => {
     const out = new Uint32Array(col.length);
