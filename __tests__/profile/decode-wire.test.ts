@@ -68,6 +68,16 @@ describe('ids', () => {
     expect(Array.from({ length: p.samples.count }, (_, s) => p.samples.values[2 * s])).toEqual(values);
   });
 
+  // The sample columns start at a size guessed from the data's length; these profiles pass it.
+  it('reads more location ids and labels than the columns were first sized for', () => {
+    const deep = parseProfile(encodeProfile(heapMessage({ ...STACKS, samples: [{ stack: Array<string>(50_000).fill('f'), values: [1, 2] }] })));
+    expect(deep.samples.locs.length).toBe(50_000);
+    const labelled = Array.from({ length: 3000 }, (_, i) => ({ stack: ['f'], values: [i + 1, 1], labels: [{ key: 'n', num: i }] }));
+    const wide = parseProfile(encodeProfile(heapMessage({ sampleTypes: STACKS.sampleTypes, samples: labelled })));
+    expect(Array.from(wide.samples.labelNum.subarray(2990))).toEqual([2990, 2991, 2992, 2993, 2994, 2995, 2996, 2997, 2998, 2999]);
+    expect(wide.samples.values[2 * 2999]).toBe(3000);
+  });
+
   // Ids are uint64 on the wire; ids past 2^53 (as hash-derived ids are) must stay distinct, as in Go.
   it('keeps distinct location ids above 2^53 apart', () => {
     const bytes = encodeProfile(heapMessage({ ...STACKS, ids: { location: (n) => 2n ** 63n + BigInt(n) } }));

@@ -39,14 +39,15 @@ export class SampleReader {
 
   /** Columns for samples of data `dataLength` bytes long. */
   constructor(dataLength: number) {
-    // A location id takes at least a byte, a value a byte and a sample a dozen or so.
-    const guess = (bytesEach: number) => Math.max(1024, Math.min(2 ** 26, Math.ceil(dataLength / bytesEach)));
-    this.valueStart = new Growable(Uint32Array, guess(40));
-    this.values = new Growable(Float64Array, guess(8));
-    this.locStart = new Growable(Uint32Array, guess(40));
-    this.locIds = new Growable(Uint32Array, guess(2));
-    this.labelStart = new Growable(Uint32Array, guess(40));
-    this.labels = [0, 1, 2, 3].map(() => new Growable(Float64Array, guess(32)));
+    // A location id takes at least a byte, a value a byte, a label and a sample several. The caps
+    // keep a huge file from setting aside gigabytes up front: past them, the columns grow.
+    const guess = (bytesEach: number, cap: number) => Math.max(1024, Math.min(cap, Math.ceil(dataLength / bytesEach)));
+    this.valueStart = new Growable(Uint32Array, guess(40, 2 ** 24));
+    this.values = new Growable(Float64Array, guess(8, 2 ** 25));
+    this.locStart = new Growable(Uint32Array, guess(40, 2 ** 24));
+    this.locIds = new Growable(Uint32Array, guess(2, 2 ** 26));
+    this.labelStart = new Growable(Uint32Array, guess(40, 2 ** 24));
+    this.labels = [0, 1, 2, 3].map(() => new Growable(Float64Array, guess(64, 2 ** 23)));
   }
 
   /** Reads the sample message at the reader, which ends at `end`. */
