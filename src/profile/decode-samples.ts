@@ -1,7 +1,7 @@
 import { DECODE_LIMITS, refuseOver } from './decode-limits.js';
 import { Growable } from './growable.js';
 import type { RawProfile } from './raw.js';
-import { LEN, Reader, VARINT, checkEnd, endOfMessage, expectWire, isShortVarint, readInt64, readInt64Exact, readTag } from './wire.js';
+import { LEN, Reader, VARINT, checkEnd, endOfMessage, expectWire, isShortVarint, readInt64, readInt64Exact, readRepeated, readTag } from './wire.js';
 
 /** The samples as read from the wire, one column per field; ids not yet resolved. */
 export interface RawSamples {
@@ -145,14 +145,7 @@ export class SampleReader {
       refuseOver(this.values.length - first + 1, DECODE_LIMITS.valuesPerSample, 'values', 'sample', sample);
       this.values.push(v);
     };
-    if (wire !== LEN) {
-      expectWire(wire, VARINT);
-      push(readInt64(r));
-      return;
-    }
-    const end = endOfMessage(r);
-    while (r.pos < end) push(readInt64(r));
-    if (r.pos !== end) throw new Error('packed field overruns its length');
+    readRepeated(r, wire, readInt64, push);
   }
 
   private readLabel(r: Reader, wire: number, sample: number): void {
