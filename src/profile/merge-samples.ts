@@ -169,7 +169,8 @@ export class SampleMerger {
   }
 }
 
-function allZero(values: Float64Array, from: number, n: number): boolean {
+/** True when the `n` values from `from` are all zero (a sample the merge drops). */
+export function allZero(values: Float64Array, from: number, n: number): boolean {
   for (let i = from; i < from + n; i++) if (values[i] !== 0) return false;
   return true;
 }

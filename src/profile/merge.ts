@@ -1,7 +1,7 @@
 import { type ProfileHeader, ProfileBuilder } from './builder.js';
 import { ProfileError } from './errors.js';
 import type { Profile, SampleTable, ValueType } from './model.js';
-import { type SampleSource, SampleMerger } from './merge-samples.js';
+import { type SampleSource, SampleMerger, allZero } from './merge-samples.js';
 
 /**
  * Merges profiles as pprof does on every load (one profile included): samples whose values are all
@@ -38,11 +38,7 @@ function merge(profiles: readonly Profile[], consume: boolean): Profile {
 
 /** True when some sample's values are all zero (duplicates summed to nothing). */
 function hasZeroSample({ values, count, valuesPerSample: n }: SampleTable): boolean {
-  for (let s = 0; s < count; s++) {
-    let zero = true;
-    for (let i = s * n; i < s * n + n && zero; i++) zero = values[i] === 0;
-    if (zero) return true;
-  }
+  for (let s = 0; s < count; s++) if (allZero(values, s * n, n)) return true;
   return false;
 }
 
