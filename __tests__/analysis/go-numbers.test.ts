@@ -1,4 +1,4 @@
-import { formatFixed, formatGeneral, formatGoFloat } from '../../src/analysis/go-numbers.js';
+import { exactFixedDigits, formatFixed, formatGeneral, formatGoFloat } from '../../src/analysis/go-numbers.js';
 
 // Expected strings are what Go 1.19's fmt and strconv printed for the same numbers.
 describe('Go number formatting', () => {
@@ -7,6 +7,26 @@ describe('Go number formatting', () => {
     expect(inputs.map((x) => formatFixed(x, 2))).toEqual(
       ['0.12', '0.38', '0.62', '1.00', '2.67', '64.31', '-0.12', '0.00', '123456.79', '0.00', '0.00'],
     );
+  });
+
+  it('%.Nf takes the fast toFixed path only where it prints what exact math prints', () => {
+    // Ties on binary fractions (k/1024 MB), decimal-looking values, and random doubles of every scale.
+    let seed = 12345;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const values: number[] = [];
+    for (let k = 0; k < 4096; k++) values.push(k / 1024, k / 200, k * 1.005, (k * 1048576) / 1e6);
+    for (let k = 0; k < 4000; k++) values.push(random() * 10 ** Math.floor(random() * 30 - 8));
+    values.push(2 ** 52 + 0.5, 2 ** 53, 4503599627370495.5, 1e20 + 0.5, 0.045, 0.055, 1e21, 5e-324);
+    for (const decimals of [0, 1, 2, 3]) {
+      for (const x of values) {
+        for (const v of [x, -x]) {
+          const expected = (v < 0 || Object.is(v, -0) ? '-' : '') + exactFixedDigits(v, decimals);
+          if (formatFixed(v, decimals) !== expected) throw new Error(`formatFixed(${v}, ${decimals}) = ${formatFixed(v, decimals)}, exact ${expected}`);
+        }
+      }
+    }
+    expect(formatFixed(0.125, 2)).toBe('0.12');
+    expect(formatFixed(-0, 2)).toBe('-0.00');
   });
 
   it('%.2g uses two significant digits and an exponent below 1e-4', () => {

@@ -37,8 +37,24 @@ function placePoint(digits: string, decimals: number): string {
 /** Go's `%.Nf`. */
 export function formatFixed(x: number, decimals: number): string {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? 'NaN' : x > 0 ? '+Inf' : '-Inf';
-  const text = placePoint(roundScaled(x, decimals).toString(), decimals);
+  const text = mayBeTie(Math.abs(x), decimals) ? exactFixedDigits(x, decimals) : Math.abs(x).toFixed(decimals);
   return x < 0 || Object.is(x, -0) ? `-${text}` : text;
+}
+
+/** Go's `%.Nf` of |x| by exact integer math alone (formatFixed's slow path, exported for tests). */
+export function exactFixedDigits(x: number, decimals: number): string {
+  return placePoint(roundScaled(x, decimals).toString(), decimals);
+}
+
+/**
+ * False when |x| × 10^decimals is surely not an exact tie, so toFixed (exact, ties up) prints what
+ * Go prints. An exact tie k + 0.5 below 2^52 is representable, so the rounded product shows it
+ * exactly; a product that merely rounds to .5 takes the slow path too, which is still right.
+ */
+function mayBeTie(abs: number, decimals: number): boolean {
+  if (decimals < 0 || decimals > 20 || abs >= 1e21) return true;
+  const scaled = abs * 10 ** decimals;
+  return scaled >= 2 ** 52 || scaled - Math.floor(scaled) === 0.5;
 }
 
 /** Go's `%.Pg` (P ≥ 1): P significant digits, exponent form below 1e-4 or at 10^P and above. */
