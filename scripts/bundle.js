@@ -1,23 +1,56 @@
 #!/usr/bin/env node
-// Bundles the compiled CLI (dist/) into dist/bundle/: one module per entry plus shared chunks,
-// so a one-shot report loads a few files instead of about a hundred (module loading was a third
-// of a small profile's run). The console's Ink code and the workers stay separate chunks, loaded
-// only when used. Run by `npm run build` after tsc.
+// Bundles the compiled CLI (dist/) into dist/bundle/, which bin/heapcli.js runs. Run by
+// `npm run build` after tsc.
+//
+// - cli.cjs: the whole CLI but the terminal console, as one CommonJS file. Node 20 loads CommonJS
+//   faster than ES modules (no module graph to link), and a one-shot report runs nothing else.
+// - The terminal console (Ink and React, which are ES modules only) and its session worker: ES
+//   modules with shared chunks, imported by cli.cjs only when a terminal console opens.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // Chunk names carry content hashes: clear out the last build's.
 rmSync('dist/bundle', { recursive: true, force: true });
 
-await build({
-  entryPoints: { main: 'dist/cli/main.js', 'session-worker': 'dist/ui/session-worker.js' },
-  outdir: 'dist/bundle',
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   // Ink, React and readline-sync are loaded only by the console, as packages of their own.
   external: ['ink', 'ink-spinner', 'react', 'readline-sync'],
+  // fflate's Node build loads worker_threads on import for its asynchronous API, which heapcli
+  // never calls; its plain build has the same synchronous decoder.
+  alias: { fflate: 'fflate/browser' },
   logLevel: 'warning',
+};
+
+/** The console's modules, which stay ES modules: cli.cjs imports them by these file names. */
+const CONSOLE_ENTRIES = { 'ink-console': 'dist/ui/ink-console.js', 'worker-runner': 'dist/ui/worker-runner.js' };
+
+await build({
+  ...common,
+  entryPoints: { ...CONSOLE_ENTRIES, 'session-worker': 'dist/ui/session-worker.js' },
+  outdir: 'dist/bundle',
+  splitting: true,
+  format: 'esm',
+});
+
+/** Leaves cli.cjs's imports of the console's modules as imports of their ES-module bundles. */
+const consoleModulesStayOut = {
+  name: 'console-modules-stay-out',
+  setup(b) {
+    const names = Object.keys(CONSOLE_ENTRIES).join('|');
+    b.onResolve({ filter: new RegExp(`/ui/(${names})\\.js$`) }, (args) => ({ path: `./${args.path.split('/').pop()}`, external: true }));
+  },
+};
+
+await build({
+  ...common,
+  entryPoints: ['dist/cli/main.js'],
+  outfile: 'dist/bundle/cli.cjs',
+  format: 'cjs',
+  plugins: [consoleModulesStayOut],
+  // CommonJS has no import.meta: the bundle's own URL stands in for it.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
 });

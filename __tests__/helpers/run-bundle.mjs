@@ -1,8 +1,10 @@
-// Runs heapcli's shipped bundle (dist/bundle/main.js) in this process, once per case given as JSON
+// Runs heapcli's shipped bundle (dist/bundle/cli.cjs) in this process, once per case given as JSON
 // on stdin ([{ args, input }]), and prints their stdout, stderr and status as JSON: the golden
 // tests run the TypeScript sources, this lets a test hold the bundle to the same goldens.
+import { createRequire } from 'node:module';
 import { Readable, Writable } from 'node:stream';
-import { runCli } from '../../dist/bundle/main.js';
+
+const { runCli } = createRequire(import.meta.url)('../../dist/bundle/cli.cjs');
 
 const collector = () => {
   const chunks = [];

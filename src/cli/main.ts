@@ -3,7 +3,7 @@ import { maxProfileBytesFromEnv } from '../profile/load.js';
 import { Session } from '../session.js';
 import { writeReportFile } from '../ui/files.js';
 import { diskSourceFiles } from '../ui/source-files.js';
-import { runLineMode, printResult, type ConsoleStreams } from '../ui/line-mode.js';
+import { printResult, type ConsoleStreams } from '../ui/print-result.js';
 import { UsageError, parseArgs, usageText, type CliRequest } from './flags.js';
 import { ProfileError } from '../profile/errors.js';
 import { type LoadPlan, type Loaded, loadPlan } from '../sources/plan.js';
@@ -34,8 +34,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   if (request.version) return write(io.stdout, `heapcli ${packageVersion()}\n`, EXIT.ok);
   if (request.sources.length === 0 && request.watch === null) return write(io.stderr, `heapcli: no profile given\nRun 'heapcli -h' for usage.\n`, EXIT.usage);
   for (const warning of request.warnings) io.stderr.write(`${warning}\n`);
-  // -watch, -growth and the TERM=dumb prompt load their code only when asked for: a one-shot
-  // report pays only for what it runs.
+  // -watch, -growth, the piped console and the TERM=dumb prompt load their code only when asked
+  // for: a one-shot report pays only for what it runs.
   if (request.watch !== null) {
     const { runWatchReport } = await import('./watch.js');
     return EXIT[await runWatchReport(request.watch, request.assignments, sourceSettings(request, io.env), io)];
@@ -66,7 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (failure) return write(io.stderr, `heapcli: ${failure}\n`, EXIT.failed);
   }
   if (terminal) (await import('../ui/dumb-console.js')).runDumbConsole(session, streams);
-  else if (request.report === null) await runLineMode(session, streams);
+  else if (request.report === null) await (await import('../ui/line-mode.js')).runLineMode(session, streams);
   if (request.report === null) return EXIT.ok;
   const result = session.executeCommand(request.reportArgument === null ? [request.report] : [request.report, request.reportArgument]);
   printResult(result, streams);

@@ -9,7 +9,7 @@ import type { Profile } from '../profile/model.js';
 import { Session } from '../session.js';
 import { SourceError, loadSource, resolveSource, type SourceSettings } from '../sources/sources.js';
 import { writeReportFile } from '../ui/files.js';
-import { printResult } from '../ui/line-mode.js';
+import { printResult } from '../ui/print-result.js';
 import { runGrowthReport, type GrowthRun } from './growth.js';
 import type { WatchRequest } from './watch-flags.js';
 

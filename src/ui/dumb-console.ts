@@ -1,6 +1,6 @@
 import readlineSync from 'readline-sync';
 import type { Session } from '../session.js';
-import { type ConsoleStreams, printResult } from './line-mode.js';
+import { type ConsoleStreams, printResult } from './print-result.js';
 
 /**
  * The console on a terminal that cannot take Ink's cursor movement (TERM=dumb): a plain

@@ -1,24 +1,6 @@
 import { createInterface } from 'node:readline';
-import type { ExecResult, Session } from '../session.js';
-
-/** Where the console writes: stdout for reports and the prompt, stderr for the rest. */
-export interface ConsoleStreams {
-  readonly input: NodeJS.ReadableStream;
-  readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream;
-  /** Writes a `>file` report; returns an error message or null. */
-  readonly writeFile: (path: string, text: string) => string | null;
-}
-
-/** Prints a command's answer, writing a redirected report to its file. */
-export function printResult(result: ExecResult, io: ConsoleStreams): void {
-  if (result.err) io.stderr.write(result.err);
-  if (result.out) io.stdout.write(result.out);
-  if (result.file) {
-    const failure = io.writeFile(result.file.path, result.file.text);
-    if (failure) io.stderr.write(`${failure}\n`);
-  }
-}
+import type { Session } from '../session.js';
+import { type ConsoleStreams, printResult } from './print-result.js';
 
 /**
  * The console without a terminal: reads lines from a pipe and answers each as pprof does,
