@@ -1,16 +1,10 @@
 import { type Profile } from '../profile/model.js';
 import type { Checkpoint } from './graph.js';
 import type { Granularity } from './options.js';
-import { baseName, cleanPath } from './paths.js';
+import { KEEPS, type NodeInfo, NodeInterner } from './node-interner.js';
+import { baseName } from './paths.js';
 
-/** What identifies a graph node at a granularity; fields a granularity drops are empty. */
-export interface NodeInfo {
-  readonly name: string;
-  readonly file: string;
-  readonly line: number;
-  readonly address: number;
-  readonly objfile: string;
-}
+export type { NodeInfo } from './node-interner.js';
 
 /**
  * For each location, its frames and the graph node each one maps to. Frames of location `l` are
@@ -28,21 +22,11 @@ export interface FrameTable {
   readonly names: readonly string[];
 }
 
-/** Which NodeInfo fields a granularity keeps. */
-const KEEPS: Record<Granularity, { fn: boolean; file: boolean; line: boolean; address: boolean }> = {
-  functions: { fn: true, file: false, line: false, address: false },
-  filefunctions: { fn: true, file: true, line: false, address: false },
-  files: { fn: false, file: true, line: false, address: false },
-  lines: { fn: true, file: true, line: true, address: false },
-  addresses: { fn: true, file: true, line: true, address: true },
-};
-
 /** Builds the frame table of `profile` at `granularity`; `noInlines` keeps only each location's real frame. */
 export function buildFrameTable(profile: Profile, granularity: Granularity, noInlines: boolean, checkpoint: Checkpoint = () => {}): FrameTable {
   const { locations } = profile;
   const keeps = KEEPS[granularity];
-  const interned = new Map<string, number>();
-  const nodes: NodeInfo[] = [];
+  const interner = new NodeInterner(profile, keeps);
   const frameStart = new Uint32Array(locations.count + 1);
   const frameNode: number[] = [];
   const frameInline: number[] = [];
@@ -51,8 +35,8 @@ export function buildFrameTable(profile: Profile, granularity: Granularity, noIn
   const perFunction = keeps.fn && !keeps.line && !keeps.address ? new Int32Array(profile.functions.count).fill(-1) : null;
   const nodeOfLine = (l: number, k: number): number => {
     const fn = locations.lineFunction[k];
-    if (!perFunction || fn < 0 || profile.strings[profile.functions.name[fn]] === '') return internNode(nodeInfo(profile, l, k, keeps), interned, nodes);
-    if (perFunction[fn] < 0) perFunction[fn] = internNode(nodeInfo(profile, l, k, keeps), interned, nodes);
+    if (!perFunction || fn < 0 || profile.strings[profile.functions.name[fn]] === '') return interner.node(l, k);
+    if (perFunction[fn] < 0) perFunction[fn] = interner.node(l, k);
     return perFunction[fn];
   };
   for (let l = 0; l < locations.count; l++) {
@@ -62,7 +46,7 @@ export function buildFrameTable(profile: Profile, granularity: Granularity, noIn
     const end = locations.lineStart[l + 1];
     const from = noInlines && end > first ? end - 1 : first;
     if (end === from) {
-      frameNode.push(internNode(nodeInfo(profile, l, -1, keeps), interned, nodes));
+      frameNode.push(interner.node(l, -1));
       frameInline.push(0);
     }
     for (let k = from; k < end; k++) {
@@ -78,39 +62,9 @@ export function buildFrameTable(profile: Profile, granularity: Granularity, noIn
     soleNode,
     frameNode: Int32Array.from(frameNode),
     frameInline: Uint8Array.from(frameInline),
-    nodes,
-    names: nodes.map(printableName),
+    nodes: interner.nodes,
+    names: interner.nodes.map(printableName),
   };
-}
-
-function nodeInfo(p: Profile, loc: number, line: number, keeps: (typeof KEEPS)[Granularity]): NodeInfo {
-  const { locations, functions, strings } = p;
-  const mapping = locations.mapping[loc];
-  const objfile = mapping >= 0 ? p.mappings[mapping].file : '';
-  const address = keeps.address ? locations.address[loc] : 0;
-  const fn = line >= 0 ? locations.lineFunction[line] : -1;
-  if (fn < 0) return { name: '', file: '', line: 0, address, objfile };
-  const file = strings[functions.filename[fn]];
-  const name = keeps.fn ? strings[functions.name[fn]] : '';
-  return {
-    name,
-    file: keeps.file && file !== '' ? cleanPath(file) : '',
-    line: keeps.line ? locations.lineNumber[line] : 0,
-    address,
-    // Without a function name the binary is all that identifies the frame.
-    objfile: name === '' ? objfile : '',
-  };
-}
-
-function internNode(info: NodeInfo, interned: Map<string, number>, nodes: NodeInfo[]): number {
-  const key = `${info.address}\u0000${info.name}\u0000${info.file}\u0000${info.line}\u0000${info.objfile}`;
-  let id = interned.get(key);
-  if (id === undefined) {
-    id = nodes.length;
-    interned.set(key, id);
-    nodes.push(info);
-  }
-  return id;
 }
 
 /** The name pprof prints for a node: address, function, then file:line, file, [binary] or <unknown>. */

@@ -1,0 +1,103 @@
+import type { Profile } from '../profile/model.js';
+import type { Granularity } from './options.js';
+import { cleanPath } from './paths.js';
+
+/** What identifies a graph node at a granularity; fields a granularity drops are empty. */
+export interface NodeInfo {
+  readonly name: string;
+  readonly file: string;
+  readonly line: number;
+  readonly address: number;
+  readonly objfile: string;
+}
+
+/** Which NodeInfo fields a granularity keeps. */
+export const KEEPS: Record<Granularity, { fn: boolean; file: boolean; line: boolean; address: boolean }> = {
+  functions: { fn: true, file: false, line: false, address: false },
+  filefunctions: { fn: true, file: true, line: false, address: false },
+  files: { fn: false, file: true, line: false, address: false },
+  lines: { fn: true, file: true, line: true, address: false },
+  addresses: { fn: true, file: true, line: true, address: true },
+};
+
+/**
+ * Gives each distinct node of one granularity an id, in order of first sight. Keys are made of
+ * small numbers standing for the texts (equal texts, equal numbers), not of the texts: hashing
+ * keys with whole function names and paths in them was most of the work at line granularity.
+ */
+export class NodeInterner {
+  readonly nodes: NodeInfo[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly texts: string[] = [];
+  private readonly textIds = new Map<string, number>();
+  /** Per string-table index, the text id of the string, and of it as a cleaned path; -1 until seen. */
+  private readonly stringText: Int32Array;
+  private readonly pathText: Int32Array;
+  /** Per mapping, the text id of its file; -1 until seen. */
+  private readonly objfileText: Int32Array;
+
+  constructor(
+    private readonly p: Profile,
+    private readonly keeps: (typeof KEEPS)[Granularity],
+  ) {
+    this.textId('');
+    this.stringText = new Int32Array(p.strings.length).fill(-1);
+    this.pathText = new Int32Array(p.strings.length).fill(-1);
+    this.objfileText = new Int32Array(p.mappings.length).fill(-1);
+  }
+
+  /** The node of location `loc`'s line `line` (an index into its lines), or of the bare location when `line` is -1. */
+  node(loc: number, line: number): number {
+    const { locations, functions } = this.p;
+    const fn = line >= 0 ? locations.lineFunction[line] : -1;
+    const address = this.keeps.address ? locations.address[loc] : 0;
+    const objfile = this.objfile(locations.mapping[loc]);
+    if (fn < 0) return this.intern(address, 0, 0, 0, objfile);
+    const name = this.keeps.fn ? this.string(functions.name[fn]) : 0;
+    const file = this.keeps.file ? this.path(functions.filename[fn]) : 0;
+    const lineNumber = this.keeps.line ? locations.lineNumber[line] : 0;
+    // Without a function name the binary is all that identifies the frame.
+    return this.intern(address, name, file, lineNumber, name === 0 ? objfile : 0);
+  }
+
+  private intern(address: number, name: number, file: number, line: number, objfile: number): number {
+    const key = `${address}/${name}/${file}/${line}/${objfile}`;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.nodes.length;
+      this.ids.set(key, id);
+      const t = this.texts;
+      this.nodes.push({ name: t[name], file: t[file], line, address, objfile: t[objfile] });
+    }
+    return id;
+  }
+
+  private textId(text: string): number {
+    let id = this.textIds.get(text);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.texts.push(text);
+      this.textIds.set(text, id);
+    }
+    return id;
+  }
+
+  private string(i: number): number {
+    if (this.stringText[i] < 0) this.stringText[i] = this.textId(this.p.strings[i]);
+    return this.stringText[i];
+  }
+
+  private path(i: number): number {
+    if (this.pathText[i] < 0) {
+      const file = this.p.strings[i];
+      this.pathText[i] = this.textId(file === '' ? '' : cleanPath(file));
+    }
+    return this.pathText[i];
+  }
+
+  private objfile(mapping: number): number {
+    if (mapping < 0) return 0;
+    if (this.objfileText[mapping] < 0) this.objfileText[mapping] = this.textId(this.p.mappings[mapping].file);
+    return this.objfileText[mapping];
+  }
+}
