@@ -42,7 +42,15 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   const plan = loadingPlan(request, io.env);
   const notify = (line: string) => io.stderr.write(`${line}\n`);
-  const streams: ConsoleStreams = { input: io.stdin, stdout: io.stdout, stderr: io.stderr, writeFile: writeReportFile };
+  const streams: ConsoleStreams = {
+    // Read when a console reads: opening stdin is work a one-shot report does not need.
+    get input() {
+      return io.stdin;
+    },
+    stdout: io.stdout,
+    stderr: io.stderr,
+    writeFile: writeReportFile,
+  };
   if (request.report === 'growth') {
     if (plan.bases.length > 0) return write(io.stderr, `heapcli: -growth ranks snapshots; it takes no -base or -diff_base\nRun 'heapcli -h' for usage.\n`, EXIT.usage);
     const { runGrowthReport } = await import('./growth.js');
