@@ -28,8 +28,12 @@ export function buildFrameTable(profile: Profile, granularity: Granularity, noIn
   const keeps = KEEPS[granularity];
   const interner = new NodeInterner(profile, keeps);
   const frameStart = new Uint32Array(locations.count + 1);
-  const frameNode: number[] = [];
-  const frameInline: number[] = [];
+  // A frame per line, or one for a location without lines: typed columns of that size at most,
+  // not arrays grown (and copied by the collector) frame by frame.
+  const most = locations.lineFunction.length + locations.count;
+  const frameNode = new Int32Array(most);
+  const frameInline = new Uint8Array(most);
+  let frames = 0;
   // Without lines or addresses, a named function's node depends on the function alone: memoised,
   // it saves building a key per line (hundreds of thousands in a large profile).
   const perFunction = keeps.fn && !keeps.line && !keeps.address ? new Int32Array(profile.functions.count).fill(-1) : null;
@@ -41,27 +45,24 @@ export function buildFrameTable(profile: Profile, granularity: Granularity, noIn
   };
   for (let l = 0; l < locations.count; l++) {
     if ((l & 1023) === 0) checkpoint();
-    frameStart[l] = frameNode.length;
+    frameStart[l] = frames;
     const first = locations.lineStart[l];
     const end = locations.lineStart[l + 1];
     const from = noInlines && end > first ? end - 1 : first;
-    if (end === from) {
-      frameNode.push(interner.node(l, -1));
-      frameInline.push(0);
-    }
+    if (end === from) frameNode[frames++] = interner.node(l, -1);
     for (let k = from; k < end; k++) {
-      frameNode.push(nodeOfLine(l, k));
-      frameInline.push(k < end - 1 ? 1 : 0);
+      frameInline[frames] = k < end - 1 ? 1 : 0;
+      frameNode[frames++] = nodeOfLine(l, k);
     }
   }
-  frameStart[locations.count] = frameNode.length;
+  frameStart[locations.count] = frames;
   const soleNode = new Int32Array(locations.count);
   for (let l = 0; l < locations.count; l++) soleNode[l] = frameStart[l + 1] - frameStart[l] === 1 ? frameNode[frameStart[l]] : -1;
   return {
     frameStart,
     soleNode,
-    frameNode: Int32Array.from(frameNode),
-    frameInline: Uint8Array.from(frameInline),
+    frameNode: frameNode.subarray(0, frames),
+    frameInline: frameInline.subarray(0, frames),
     nodes: interner.nodes,
     names: interner.nodes.map(printableName),
   };
