@@ -38,15 +38,20 @@ export class ProfileBuilder {
 
   /** Adds a location with its lines (function index, line number); returns its index (id = index + 1). */
   addLocation(mapping: number, address: number, isFolded: boolean, lines: readonly [number, number][]): number {
+    return this.addLocationLines(mapping, address, isFolded, lines.map((l) => l[0]), lines.map((l) => l[1]), lines.length);
+  }
+
+  /** Adds a location whose first `n` lines are given as columns (function indices, line numbers). */
+  addLocationLines(mapping: number, address: number, isFolded: boolean, fns: ArrayLike<number>, numbers: ArrayLike<number>, n: number): number {
     const index = this.loc.id.length;
     this.loc.id.push(index + 1);
     this.loc.mapping.push(mapping);
     this.loc.address.push(address);
     this.loc.isFolded.push(isFolded ? 1 : 0);
     this.loc.lineStart.push(this.line.fn.length);
-    for (const [fn, number] of lines) {
-      this.line.fn.push(fn);
-      this.line.number.push(number);
+    for (let k = 0; k < n; k++) {
+      this.line.fn.push(fns[k]);
+      this.line.number.push(numbers[k]);
     }
     return index;
   }

@@ -1,6 +1,7 @@
 import { type ProfileHeader, ProfileBuilder } from './builder.js';
 import { ProfileError } from './errors.js';
 import type { Profile, SampleTable, ValueType } from './model.js';
+import { LocationTable } from './location-table.js';
 import { type SampleSource, SampleMerger, allZero } from './merge-samples.js';
 
 /**
@@ -25,7 +26,8 @@ export function normalizeProfile(p: Profile): Profile {
 function merge(profiles: readonly Profile[], consume: boolean): Profile {
   const header = combineHeaders(profiles);
   const b = new ProfileBuilder(header.sampleTypes.length);
-  const keys = { mapping: new Map<string, number>(), fn: new Map<string, number>(), loc: new Map<string, number>() };
+  const locationCount = profiles.reduce((n, p) => n + p.locations.count, 0);
+  const keys: MergeKeys = { mapping: new Map(), fn: new Map(), loc: new LocationTable(locationCount) };
   const mappers = profiles.map((p) => new SourceMapper(p, b, keys));
   const samples = new SampleMerger(mappers, consume && profiles.length === 1 ? profiles[0].samples : null);
   for (const [i, m] of mappers.entries()) {
@@ -42,6 +44,13 @@ function hasZeroSample({ values, count, valuesPerSample: n }: SampleTable): bool
   return false;
 }
 
+/** What identifies merged mappings and functions (key strings) and locations, to find repeats. */
+interface MergeKeys {
+  readonly mapping: Map<string, number>;
+  readonly fn: Map<string, number>;
+  readonly loc: LocationTable;
+}
+
 /** Maps one source profile's mappings, functions and locations to merged indices, memoised. */
 class SourceMapper implements SampleSource {
   private readonly mappings: Int32Array;
@@ -49,13 +58,16 @@ class SourceMapper implements SampleSource {
   private readonly functions: Int32Array;
   readonly locationIndex: Int32Array;
   private readonly strings: Int32Array;
+  /** A location's lines as merged function indices and line numbers, reused from one to the next. */
+  private readonly lineFns: number[] = [];
+  private readonly lineNumbers: number[] = [];
 
   readonly samples: SampleTable;
 
   constructor(
     private readonly p: Profile,
     private readonly b: ProfileBuilder,
-    private readonly keys: { mapping: Map<string, number>; fn: Map<string, number>; loc: Map<string, number> },
+    private readonly keys: MergeKeys,
   ) {
     this.mappings = new Int32Array(p.mappings.length).fill(-2);
     this.addressShift = new Float64Array(p.mappings.length);
@@ -110,18 +122,19 @@ class SourceMapper implements SampleSource {
     const { locations: l } = this.p;
     const mapping = l.mapping[i] >= 0 ? this.mapping(l.mapping[i]) : -1;
     const address = l.address[i] + (l.mapping[i] >= 0 ? this.addressShift[l.mapping[i]] : 0);
-    const lines: [number, number][] = [];
     const relative = mapping >= 0 ? address - this.b.mappings[mapping].start : address;
-    let key = `${relative}/${mapping}/${l.isFolded[i]}/`;
-    for (let k = l.lineStart[i]; k < l.lineStart[i + 1]; k++) {
-      const fn = l.lineFunction[k] >= 0 ? this.fn(l.lineFunction[k]) : -1;
-      lines.push([fn, l.lineNumber[k]]);
-      key += `|${fn}:${l.lineNumber[k]}`;
+    const from = l.lineStart[i], n = l.lineStart[i + 1] - from;
+    const { lineFns: fns, lineNumbers: numbers } = this;
+    for (let k = 0; k < n; k++) {
+      const fn = l.lineFunction[from + k];
+      fns[k] = fn >= 0 ? this.fn(fn) : -1;
+      numbers[k] = l.lineNumber[from + k];
     }
-    let index = this.keys.loc.get(key);
-    if (index === undefined) {
-      index = this.b.addLocation(mapping, address, l.isFolded[i] === 1, lines);
-      this.keys.loc.set(key, index);
+    const folded = l.isFolded[i];
+    let index = this.keys.loc.find(mapping, relative, folded, fns, numbers, n);
+    if (index < 0) {
+      index = this.b.addLocationLines(mapping, address, folded === 1, fns, numbers, n);
+      this.keys.loc.add(mapping, relative, folded, fns, numbers, n);
     }
     this.locationIndex[i] = index;
     return index;
