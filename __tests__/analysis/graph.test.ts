@@ -1,4 +1,6 @@
 import { ProfileAnalysis } from '../../src/analysis/analysis.js';
+import { buildFrameTable } from '../../src/analysis/frames.js';
+import { EDGES_INTO, EDGES_OUT_OF, collectEdges } from '../../src/analysis/graph.js';
 import { DEFAULT_OPTIONS } from '../../src/analysis/options.js';
 import { ProfileBuilder } from '../../src/profile/builder.js';
 import type { Profile } from '../../src/profile/model.js';
@@ -57,5 +59,21 @@ describe('the call graph behind top', () => {
     const p = b.finish(header, Float64Array.from([3, 100, 4, 10]));
     const result = new ProfileAnalysis(p).top({ ...DEFAULT_OPTIONS, mean: true, sample_index: 'alloc_space' }, 0);
     expect([result.typeName, result.total, result.report.rows[0].flat]).toEqual(['mean_alloc_space', 15, 15]);
+  });
+
+  it('collects the edges a scope asks for: into a node, out of it, or both', () => {
+    const p = profileOf([['main>a>b>c', 4], ['main>b', 1]]);
+    const frames = buildFrameTable(p, 'functions', false);
+    const weights = { weight: Float64Array.from([4, 1]), divisor: null, exclude: null };
+    const edgesWith = (bits: number) => {
+      const scope = new Uint8Array(frames.nodes.length);
+      scope[frames.names.indexOf('b')] = bits;
+      const found: string[] = [];
+      collectEdges(p, frames, weights, null, scope).forEach((caller, callee, weight) => found.push(`${frames.names[caller]}>${frames.names[callee]} ${weight}`));
+      return found.sort();
+    };
+    expect(edgesWith(EDGES_INTO)).toEqual(['a>b 4', 'main>b 1']);
+    expect(edgesWith(EDGES_OUT_OF)).toEqual(['b>c 4']);
+    expect(edgesWith(EDGES_INTO | EDGES_OUT_OF)).toEqual(['a>b 4', 'b>c 4', 'main>b 1']);
   });
 });

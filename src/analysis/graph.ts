@@ -82,17 +82,22 @@ export function nodeSums(p: Profile, frames: FrameTable, w: SampleWeights, check
   return { flat, flatDiv, cum, cumDiv, edges: null, nodes };
 }
 
+/** Bits of an edge scope's entry for a node: collect the edges into it, out of it, or both. */
+export const EDGES_INTO = 1;
+export const EDGES_OUT_OF = 2;
+
 /**
  * Collects the caller→callee edges, each once per sample. With `kept`, frames of other nodes are
- * skipped and edges jump over them (residual). With `scope`, only edges with an end in it are
- * kept: looking an edge up is most of the walk's cost, and `top` needs the edges into a few nodes.
+ * skipped and edges jump over them (residual). With `scope`, only edges into a node marked
+ * EDGES_INTO or out of one marked EDGES_OUT_OF are kept: looking an edge up is most of the walk's
+ * cost, and `top` needs only the edges into a few nodes.
  */
 export function collectEdges(
   p: Profile, frames: FrameTable, w: SampleWeights, kept: Uint8Array | null, scope: Uint8Array | null, checkpoint: Checkpoint = noCheckpoint,
 ): EdgeTable {
   const edges = new EdgeTable(frames.nodes.length);
   const { locStart, locs, count } = p.samples;
-  const { frameStart, frameNode, frameInline } = frames;
+  const { frameStart, frameNode, frameInline, soleNode } = frames;
   const { weight, divisor } = w;
   const touches = scope === null ? null : locationsTouching(frames, scope);
   if (touches !== null && touches.indexOf(1) === -1) return edges;
@@ -107,13 +112,28 @@ export function collectEdges(
     let residual = false;
     for (let i = locStart[s + 1] - 1; i >= locStart[s]; i--) {
       const loc = locs[i];
+      // Most locations have one frame, a real call (not inlined): its node is looked up directly,
+      // as in nodeSums, instead of looping over a range of one.
+      const sole = soleNode[loc];
+      if (sole >= 0) {
+        if (kept !== null && kept[sole] === 0) {
+          residual = true;
+          continue;
+        }
+        if (parent >= 0 && parent !== sole && (scope === null || (scope[sole] & EDGES_INTO) !== 0 || (scope[parent] & EDGES_OUT_OF) !== 0)) {
+          edges.add(parent, sole, s, value, div, residual, false);
+        }
+        parent = sole;
+        residual = false;
+        continue;
+      }
       for (let f = frameStart[loc + 1] - 1; f >= frameStart[loc]; f--) {
         const node = frameNode[f];
         if (kept !== null && kept[node] === 0) {
           residual = true;
           continue;
         }
-        if (parent >= 0 && parent !== node && (scope === null || scope[node] !== 0 || scope[parent] !== 0)) {
+        if (parent >= 0 && parent !== node && (scope === null || (scope[node] & EDGES_INTO) !== 0 || (scope[parent] & EDGES_OUT_OF) !== 0)) {
           edges.add(parent, node, s, value, div, residual, frameInline[f] === 1);
         }
         parent = node;

@@ -1,7 +1,7 @@
 import type { Profile } from '../profile/model.js';
 import type { FrameTable } from './frames.js';
 import type { GraphCache } from './graph-cache.js';
-import { type Checkpoint, type Graph, type SampleWeights, cumValue, flatValue, inlineLabels } from './graph.js';
+import { type Checkpoint, EDGES_INTO, type Graph, type SampleWeights, cumValue, flatValue, inlineLabels } from './graph.js';
 import type { ReportOptions } from './options.js';
 import { type TrimSettings, type TrimmedGraph, trimmedGraph } from './trim.js';
 import { percentage, scaledLabel, reportUnit } from './units.js';
@@ -132,7 +132,8 @@ export function valueColumns(name: string, flat: number, cum: number, sum: numbe
 
 /**
  * The edges `top` reads: those into shown nodes that are inlined somewhere, for their `(inline)`
- * labels. A node never inlined has no inlined edge, so its label is '' whatever its edges weigh.
+ * labels (which look at incoming edges only). A node never inlined has no inlined edge, so its
+ * label is '' whatever its edges weigh.
  */
 const INLINE_LABEL_EDGES: EdgeScope = {
   key: 'inline-labels',
@@ -140,7 +141,7 @@ const INLINE_LABEL_EDGES: EdgeScope = {
     const inlined = new Uint8Array(frames.nodes.length);
     for (let f = 0; f < frames.frameNode.length; f++) if (frames.frameInline[f] === 1) inlined[frames.frameNode[f]] = 1;
     const scope = new Uint8Array(frames.nodes.length);
-    for (const n of shown) scope[n] = inlined[n];
+    for (const n of shown) scope[n] = inlined[n] === 1 ? EDGES_INTO : 0;
     return scope;
   },
 };

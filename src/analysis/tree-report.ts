@@ -1,5 +1,5 @@
 import { type ContextEdge, callContexts } from './callers.js';
-import { cumValue, flatValue } from './graph.js';
+import { EDGES_INTO, EDGES_OUT_OF, cumValue, flatValue } from './graph.js';
 import { type ReportInput, type TopReport, type ValueColumns, reportGraph, reportSummary, valueColumns, ALL_EDGES, type EdgeScope } from './rows.js';
 import { percentage } from './units.js';
 
@@ -71,7 +71,7 @@ function matchingEdges(symbol: RegExp): EdgeScope {
     key: `peek:${symbol.flags}:${symbol.source}`,
     nodes: (shown, frames) => {
       const scope = new Uint8Array(frames.nodes.length);
-      for (const n of shown) if (symbol.test(frames.names[n])) scope[n] = 1;
+      for (const n of shown) if (symbol.test(frames.names[n])) scope[n] = EDGES_INTO | EDGES_OUT_OF;
       return scope;
     },
   };

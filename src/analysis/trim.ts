@@ -25,8 +25,8 @@ export interface TrimSettings {
   readonly dropNegative: boolean;
   readonly checkpoint?: Checkpoint;
   /**
-   * The nodes whose edges the report reads, given the shown ones (null: every edge). Edges with
-   * neither end among them are not collected.
+   * The nodes whose edges the report reads, given the shown ones (null: every edge): per node,
+   * EDGES_INTO, EDGES_OUT_OF or both. Other edges are not collected.
    */
   readonly edgeScope?: (shown: readonly number[]) => Uint8Array | null;
 }
