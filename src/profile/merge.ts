@@ -131,6 +131,7 @@ class SourceMapper implements SampleSource {
       numbers[k] = l.lineNumber[from + k];
     }
     const folded = l.isFolded[i];
+    // The table numbers locations as the builder does: from 0, in the order they are added.
     let index = this.keys.loc.find(mapping, relative, folded, fns, numbers, n);
     if (index < 0) {
       index = this.b.addLocationLines(mapping, address, folded === 1, fns, numbers, n);
