@@ -102,9 +102,11 @@ export class SampleReader {
     const ids = this.locIds.reserve(end - r.pos);
     const buf = r.buf;
     let i = this.locIds.length;
-    // Ids under 2^28 (four bytes) are decoded here; longer ones, rare, by readId.
-    while (r.pos < end) {
-      let p = r.pos;
+    // Ids under 2^28 (four bytes) are decoded here, the position kept in a local; longer ones,
+    // rare, by readId from where they start.
+    let p = r.pos;
+    while (p < end) {
+      const start = p;
       let b = buf[p++];
       let id = b & 0x7f;
       if (b >= 0x80) {
@@ -117,15 +119,17 @@ export class SampleReader {
             b = buf[p++];
             id |= (b & 0x7f) << 21;
             if (b >= 0x80) {
+              r.pos = start;
               this.storeId(i++, readId(r, raw));
+              p = r.pos;
               continue;
             }
           }
         }
       }
-      r.pos = p;
       ids[i++] = id;
     }
+    r.pos = p;
     this.locIds.length = i;
     if (r.pos !== end) throw new Error('packed field overruns its length');
     refuseOver(i - first, limit, 'locations', 'sample', sample);
