@@ -1,5 +1,6 @@
 import type { Profile } from '../profile/model.js';
 import type { Granularity } from './options.js';
+import { StringTable } from '../profile/string-table.js';
 import { cleanPath } from './paths.js';
 
 /** What identifies a graph node at a granularity; fields a granularity drops are empty. */
@@ -28,8 +29,7 @@ export const KEEPS: Record<Granularity, { fn: boolean; file: boolean; line: bool
 export class NodeInterner {
   readonly nodes: NodeInfo[] = [];
   private readonly ids = new Map<string, number>();
-  private readonly texts: string[] = [];
-  private readonly textIds = new Map<string, number>();
+  private readonly texts = new StringTable();
   /** Per string-table index, the text id of the string, and of it as a cleaned path; -1 until seen. */
   private readonly stringText: Int32Array;
   private readonly pathText: Int32Array;
@@ -40,7 +40,7 @@ export class NodeInterner {
     private readonly p: Profile,
     private readonly keeps: (typeof KEEPS)[Granularity],
   ) {
-    this.textId('');
+    this.texts.intern('');
     this.stringText = new Int32Array(p.strings.length).fill(-1);
     this.pathText = new Int32Array(p.strings.length).fill(-1);
     this.objfileText = new Int32Array(p.mappings.length).fill(-1);
@@ -66,38 +66,28 @@ export class NodeInterner {
     if (id === undefined) {
       id = this.nodes.length;
       this.ids.set(key, id);
-      const t = this.texts;
+      const t = this.texts.strings;
       this.nodes.push({ name: t[name], file: t[file], line, address, objfile: t[objfile] });
     }
     return id;
   }
 
-  private textId(text: string): number {
-    let id = this.textIds.get(text);
-    if (id === undefined) {
-      id = this.texts.length;
-      this.texts.push(text);
-      this.textIds.set(text, id);
-    }
-    return id;
-  }
-
   private string(i: number): number {
-    if (this.stringText[i] < 0) this.stringText[i] = this.textId(this.p.strings[i]);
+    if (this.stringText[i] < 0) this.stringText[i] = this.texts.intern(this.p.strings[i]);
     return this.stringText[i];
   }
 
   private path(i: number): number {
     if (this.pathText[i] < 0) {
       const file = this.p.strings[i];
-      this.pathText[i] = this.textId(file === '' ? '' : cleanPath(file));
+      this.pathText[i] = this.texts.intern(file === '' ? '' : cleanPath(file));
     }
     return this.pathText[i];
   }
 
   private objfile(mapping: number): number {
     if (mapping < 0) return 0;
-    if (this.objfileText[mapping] < 0) this.objfileText[mapping] = this.textId(this.p.mappings[mapping].file);
+    if (this.objfileText[mapping] < 0) this.objfileText[mapping] = this.texts.intern(this.p.mappings[mapping].file);
     return this.objfileText[mapping];
   }
 }

@@ -1,10 +1,12 @@
 import { Growable } from './growable.js';
 import type { Mapping, Profile, SampleTable, ValueType } from './model.js';
+import { StringTable } from './string-table.js';
 
 /** Builds a Profile column by column, interning strings; used by merge (and tests). */
 export class ProfileBuilder {
-  private readonly stringIndex = new Map<string, number>([['', 0]]);
-  readonly strings: string[] = [''];
+  private readonly stringTable = new StringTable();
+  /** The string table; '' is string 0, as profile.proto requires. */
+  readonly strings = this.stringTable.strings;
   readonly mappings: Mapping[] = [];
   private readonly fn = { id: new Growable(Float64Array), name: new Growable(Uint32Array), systemName: new Growable(Uint32Array), filename: new Growable(Uint32Array), startLine: new Growable(Float64Array) };
   private readonly loc = { id: new Growable(Float64Array), mapping: new Growable(Int32Array), address: new Growable(Float64Array), isFolded: new Growable(Uint8Array), lineStart: new Growable(Uint32Array) };
@@ -12,17 +14,13 @@ export class ProfileBuilder {
   private readonly sample = { locStart: new Growable(Uint32Array, 1024), locs: new Growable(Uint32Array, 16384), labelStart: new Growable(Uint32Array, 1024) };
   private readonly label = { key: new Growable(Uint32Array), str: new Growable(Uint32Array), num: new Growable(Float64Array), unit: new Growable(Uint32Array) };
 
-  constructor(private readonly valuesPerSample: number) {}
+  constructor(private readonly valuesPerSample: number) {
+    this.stringTable.intern('');
+  }
 
   /** The string-table index of `s`, adding it when new. */
   intern(s: string): number {
-    let index = this.stringIndex.get(s);
-    if (index === undefined) {
-      index = this.strings.length;
-      this.strings.push(s);
-      this.stringIndex.set(s, index);
-    }
-    return index;
+    return this.stringTable.intern(s);
   }
 
   /** Adds a function; returns its index (its id is index + 1). */
