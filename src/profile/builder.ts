@@ -55,13 +55,13 @@ export class ProfileBuilder {
   }
 
   /**
-   * Adds a sample's first `locCount` location indices (leaf first) and its labels, given flat as
-   * interned (key, str, num, unit) quadruples; its values are given to `finish`.
+   * Adds a sample's location indices (leaf first) and its labels, given flat as interned (key,
+   * str, num, unit) quadruples; its values are given to `finish`.
    */
-  addSample(locs: ArrayLike<number>, labels: ArrayLike<number> = [], locCount = locs.length): number {
+  addSample(locs: ArrayLike<number>, labels: ArrayLike<number> = []): number {
     const index = this.sample.locStart.length;
     this.sample.locStart.push(this.sample.locs.length);
-    for (let i = 0; i < locCount; i++) this.sample.locs.push(locs[i]);
+    for (let i = 0; i < locs.length; i++) this.sample.locs.push(locs[i]);
     this.sample.labelStart.push(this.label.key.length);
     for (let i = 0; i < labels.length; i += 4) {
       this.label.key.push(labels[i]);
@@ -70,23 +70,6 @@ export class ProfileBuilder {
       this.label.unit.push(labels[i + 3]);
     }
     return index;
-  }
-
-  /** True when sample `index` has exactly these locations and labels (as `addSample` takes them). */
-  sameSample(index: number, locs: ArrayLike<number>, locCount: number, labels: ArrayLike<number>): boolean {
-    const { locStart, locs: stored, labelStart } = this.sample;
-    const from = locStart.at(index);
-    const to = index + 1 < locStart.length ? locStart.at(index + 1) : stored.length;
-    if (to - from !== locCount) return false;
-    for (let i = 0; i < locCount; i++) if (stored.at(from + i) !== locs[i]) return false;
-    const labelFrom = labelStart.at(index);
-    const labelTo = index + 1 < labelStart.length ? labelStart.at(index + 1) : this.label.key.length;
-    if ((labelTo - labelFrom) * 4 !== labels.length) return false;
-    for (let i = 0, l = labelFrom; l < labelTo; i += 4, l++) {
-      if (this.label.key.at(l) !== labels[i] || this.label.str.at(l) !== labels[i + 1]) return false;
-      if (this.label.num.at(l) !== labels[i + 2] || this.label.unit.at(l) !== labels[i + 3]) return false;
-    }
-    return true;
   }
 
   /** The finished profile; `values` holds `valuesPerSample` values for each sample added. */

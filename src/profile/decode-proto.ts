@@ -11,7 +11,6 @@ import {
   expectWire,
   readFields,
   readInt64,
-  isShortVarint,
   readInt64Exact,
   readTag,
   readRepeated,
