@@ -3,6 +3,7 @@ import { applyFilters, type FilteredProfile } from './pipeline.js';
 import { buildFrameTable, type FrameTable } from './frames.js';
 import { type Checkpoint, type SampleWeights, noCheckpoint, nodeSums } from './graph.js';
 import { GraphCache } from './graph-cache.js';
+import { RecentCache } from './recent-cache.js';
 import type { Granularity, ReportOptions } from './options.js';
 import { type TopReport, topReport } from './rows.js';
 import { reportTotal, resolveSampleIndex, sampleWeights, samplesLabelled } from './sample-value.js';
@@ -56,7 +57,7 @@ export class ProfileAnalysis {
   private readonly frameTables = new WeakMap<Profile, Map<string, FrameTable>>();
   private readonly weightTables = new Map<string, { weights: SampleWeights; total: number }>();
   private lastFilter: { key: string; result: FilteredProfile } | null = null;
-  private readonly graphCaches = new Map<string, GraphCache>();
+  private readonly graphCaches = new RecentCache<GraphCache>(GRAPH_CACHES_KEPT);
   /** The samples of a `-diff_base` profile: the % denominator counts only them. */
   private readonly baseSamples: Uint8Array | null;
 
@@ -101,21 +102,11 @@ export class ProfileAnalysis {
       warnings: filter.messages,
       options,
       checkpoint: this.checkpoint,
-      graphs: this.graphCacheFor(`${index}/${options.mean}/${filterKey(options)}/${options.granularity}/${options.noinlines}`, () => nodeSums(filter.profile, frames, kept, this.checkpoint)),
+      graphs: this.graphCaches.get(
+        `${index}/${options.mean}/${filterKey(options)}/${options.granularity}/${options.noinlines}`,
+        () => new GraphCache(() => nodeSums(filter.profile, frames, kept, this.checkpoint)),
+      ),
     };
-  }
-
-  /** The graph cache of one prepared report, keeping those of the last few. */
-  private graphCacheFor(key: string, sums: () => ReturnType<typeof nodeSums>): GraphCache {
-    let cache = this.graphCaches.get(key);
-    if (cache) {
-      this.graphCaches.delete(key);
-    } else {
-      cache = new GraphCache(sums);
-      if (this.graphCaches.size >= GRAPH_CACHES_KEPT) this.graphCaches.delete(this.graphCaches.keys().next().value!);
-    }
-    this.graphCaches.set(key, cache);
-    return cache;
   }
 
   /** The top/text report for `options`; `defaultNodeCount` applies when nodecount is -1. */

@@ -1,4 +1,5 @@
 import type { Graph } from './graph.js';
+import { RecentCache } from './recent-cache.js';
 import type { TrimmedGraph } from './trim.js';
 
 /** How many trimmed graphs one cache keeps (report kinds × trim settings a user flips between). */
@@ -11,7 +12,7 @@ const TRIMMED_KEPT = 8;
  */
 export class GraphCache {
   private sums: Graph | null = null;
-  private readonly trimmedGraphs = new Map<string, TrimmedGraph>();
+  private readonly trimmedGraphs = new RecentCache<TrimmedGraph>(TRIMMED_KEPT);
 
   constructor(private readonly computeSums: () => Graph) {}
 
@@ -23,12 +24,6 @@ export class GraphCache {
 
   /** The trimmed graph for `key`, built from the node sums by `build` the first time. */
   trimmed(key: string, build: (sums: Graph) => TrimmedGraph): TrimmedGraph {
-    let graph = this.trimmedGraphs.get(key);
-    if (!graph) {
-      graph = build(this.nodeSums());
-      if (this.trimmedGraphs.size >= TRIMMED_KEPT) this.trimmedGraphs.delete(this.trimmedGraphs.keys().next().value!);
-      this.trimmedGraphs.set(key, graph);
-    }
-    return graph;
+    return this.trimmedGraphs.get(key, () => build(this.nodeSums()));
   }
 }
