@@ -12,6 +12,19 @@ import { build } from 'esbuild';
 // Chunk names carry content hashes: clear out the last build's.
 rmSync('dist/bundle', { recursive: true, force: true });
 
+/**
+ * protobufjs loads long.js when it finds it, to return 64-bit varints as Long objects. heapcli reads
+ * them as numbers (src/profile/wire.ts sets protobufjs's Long to null), so the bundles leave long.js
+ * out: protobufjs sees an empty module and goes without, as it does when long.js is not installed.
+ */
+const withoutLong = {
+  name: 'without-long',
+  setup(b) {
+    b.onResolve({ filter: /^long$/ }, () => ({ path: 'long', namespace: 'without-long' }));
+    b.onLoad({ filter: /.*/, namespace: 'without-long' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -21,6 +34,7 @@ const common = {
   // fflate's Node build loads worker_threads on import for its asynchronous API, which heapcli
   // never calls; its plain build has the same synchronous decoder.
   alias: { fflate: 'fflate/browser' },
+  plugins: [withoutLong],
   logLevel: 'warning',
 };
 
@@ -49,7 +63,7 @@ await build({
   entryPoints: ['dist/cli/main.js'],
   outfile: 'dist/bundle/cli.cjs',
   format: 'cjs',
-  plugins: [consoleModulesStayOut],
+  plugins: [...common.plugins, consoleModulesStayOut],
   // CommonJS has no import.meta: the bundle's own URL stands in for it.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },

@@ -6,6 +6,7 @@ import { diskSourceFiles } from '../ui/source-files.js';
 import { printResult, type ConsoleStreams } from '../ui/print-result.js';
 import { UsageError, parseArgs, usageText, type CliRequest } from './flags.js';
 import { ProfileError } from '../profile/errors.js';
+import { inputSize, isQuickRun } from './quick-run.js';
 import { type LoadPlan, type Loaded, loadPlan } from '../sources/plan.js';
 import { SourceError, loadSource, resolveSource, type SourceSettings } from '../sources/sources.js';
 
@@ -15,7 +16,14 @@ export interface CliIO {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stderr: NodeJS.WritableStream;
   readonly env: NodeJS.ProcessEnv;
+  /**
+   * Called before loading when the run is a one-shot report on small local files (isQuickRun).
+   * bin/heapcli.js, which owns its process, turns V8's optimising compiler off here.
+   */
+  readonly onQuickRun?: () => void;
 }
+
+export { skipOptimizingCompiler } from './quick-run.js';
 
 /** Exit statuses: 0 done, 1 a file or report failed, 2 a usage mistake. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -41,6 +49,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return EXIT[await runWatchReport(request.watch, request.assignments, sourceSettings(request, io.env), io)];
   }
   const plan = loadingPlan(request, io.env);
+  if (io.onQuickRun && request.report !== null && isQuickRun([...plan.sources, ...plan.bases], inputSize)) io.onQuickRun();
   const notify = (line: string) => io.stderr.write(`${line}\n`);
   const streams: ConsoleStreams = {
     // Read when a console reads: opening stdin is work a one-shot report does not need.
