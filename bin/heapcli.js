@@ -9,11 +9,13 @@ process.stdout.on('error', (err) => {
   throw err;
 });
 
+const { BUNDLE, loadBundle } = require('./load-bundle.js');
+
 let cli;
 try {
-  cli = require('../dist/bundle/cli.cjs');
+  cli = loadBundle().exports;
 } catch (err) {
-  if (err.code !== 'MODULE_NOT_FOUND' || !String(err.message).includes('cli.cjs')) throw err;
+  if (err.code !== 'ENOENT' || err.path !== BUNDLE) throw err;
   process.stderr.write('heapcli: not built yet: run `npm install` (or `npm run build`) first\n');
   process.exit(1);
 }

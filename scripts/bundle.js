@@ -6,7 +6,7 @@
 //   faster than ES modules (no module graph to link), and a one-shot report runs nothing else.
 // - The terminal console (Ink and React, which are ES modules only) and its session worker: ES
 //   modules with shared chunks, imported by cli.cjs only when a terminal console opens.
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // Chunk names carry content hashes: clear out the last build's.
@@ -58,7 +58,7 @@ const consoleModulesStayOut = {
   },
 };
 
-await build({
+const cli = await build({
   ...common,
   entryPoints: ['dist/cli/main.js'],
   outfile: 'dist/bundle/cli.cjs',
@@ -66,5 +66,21 @@ await build({
   plugins: [...common.plugins, consoleModulesStayOut],
   // CommonJS has no import.meta: the bundle's own URL stands in for it.
   define: { 'import.meta.url': '__bundleUrl' },
-  banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  banner: {
+    js: [
+      'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;',
+      // bin/load-bundle.js compiles cli.cjs with V8's code cache, as a script that cannot import():
+      // it passes the function that imports the console's chunks. Under plain require, import().
+      'const __importChunk = (name) => (module.importChunk ?? ((n) => import(n)))(name);',
+    ].join('\n'),
+  },
+  write: false,
 });
+
+// The console's chunks are imported through __importChunk (see the banner).
+const chunkImport = new RegExp(`\\bimport\\(("\\./(?:${Object.keys(CONSOLE_ENTRIES).join('|')})\\.js")\\)`, 'g');
+const [output] = cli.outputFiles;
+const text = output.text.replace(chunkImport, '__importChunk($1)');
+const rewritten = output.text.match(chunkImport)?.length ?? 0;
+if (rewritten !== Object.keys(CONSOLE_ENTRIES).length) throw new Error(`bundle: expected an import() of each console chunk in cli.cjs, found ${rewritten}`);
+writeFileSync(output.path, text);

@@ -1,10 +1,15 @@
 // Runs heapcli's shipped bundle (dist/bundle/cli.cjs) in this process, once per case given as JSON
 // on stdin ([{ args, input }]), and prints their stdout, stderr and status as JSON: the golden
-// tests run the TypeScript sources, this lets a test hold the bundle to the same goldens.
+// tests run the TypeScript sources, this lets a test hold the bundle to the same goldens. The
+// bundle is loaded as bin/heapcli.js loads it: compiled with its code cache, if it has one; or
+// with the `--bundle=PATH` given, without a cache if there is none beside it.
 import { createRequire } from 'node:module';
 import { Readable, Writable } from 'node:stream';
 
-const { runCli } = createRequire(import.meta.url)('../../dist/bundle/cli.cjs');
+const { loadBundle } = createRequire(import.meta.url)('../../bin/load-bundle.js');
+const bundle = process.argv.find((a) => a.startsWith('--bundle='))?.slice('--bundle='.length);
+const { exports: { runCli }, cache } = loadBundle(bundle ? { bundle } : {});
+process.stderr.write(`code cache: ${cache}\n`);
 
 const collector = () => {
   const chunks = [];

@@ -8,7 +8,10 @@
  */
 import { setFlagsFromString } from 'node:v8';
 
-setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+/** The V8 flag this module sets when loaded. */
+export const LINEAR_FALLBACK_FLAG = '--enable-experimental-regexp-engine-on-excessive-backtracks';
+
+setFlagsFromString(LINEAR_FALLBACK_FLAG);
 
 /** Go's largest repetition count. */
 const MAX_REPEAT = 1000;
