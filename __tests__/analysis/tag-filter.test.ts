@@ -156,4 +156,14 @@ describe('units of numeric label keys', () => {
     expect(unitConflictWarnings(numLabelUnits(p))).toEqual(['For tag latency used unit ms, also encountered unit(s) s, us']);
     expect(applyTagFilters(p, NONE, null).notes).toEqual(['For tag latency used unit ms, also encountered unit(s) s, us']);
   });
+
+  it('come out the same when the same key and unit repeat, in a row or apart', () => {
+    const repeated = profileOf(
+      [{ key: 'bytes', num: 8 }, { key: 'bytes', num: 16, unit: 'kilobytes' }],
+      [{ key: 'bytes', num: 16, unit: 'kilobytes' }, { key: 'bytes', num: 4 }],
+      [{ key: 'bytes', num: 2, unit: 'megabytes' }, { key: 'bytes', num: 2, unit: 'megabytes' }, { key: 'bytes', num: 1, unit: 'kilobytes' }],
+    );
+    expect(Object.fromEntries(numLabelUnits(repeated).units)).toEqual({ bytes: 'kilobytes' });
+    expect(unitConflictWarnings(numLabelUnits(repeated))).toEqual(['For tag bytes used unit kilobytes, also encountered unit(s) megabytes']);
+  });
 });

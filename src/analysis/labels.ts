@@ -38,8 +38,14 @@ export function numLabelUnits(p: Profile): NumLabelUnits {
   const units = new Map<string, string>();
   const ignored = new Map<string, Set<string>>();
   const keys = new Set<string>();
+  // Seeing a (key, unit) pair again changes nothing, and most labels repeat the one before (a Go
+  // heap profile has a `bytes` label on every sample): those are skipped by their string indices.
+  let lastKey = -1, lastUnit = -1;
   for (let i = 0; i < ss.labelKey.length; i++) {
     if (!isNumericLabel(ss, i)) continue;
+    if (ss.labelKey[i] === lastKey && ss.labelNumUnit[i] === lastUnit) continue;
+    lastKey = ss.labelKey[i];
+    lastUnit = ss.labelNumUnit[i];
     const key = p.strings[ss.labelKey[i]];
     keys.add(key);
     const unit = p.strings[ss.labelNumUnit[i]];
