@@ -18,6 +18,9 @@ const BUNDLE = join(__dirname, '../dist/bundle/cli.cjs');
 /** The cache file's header: the CRC-32 of the bundle it was made for, then of the V8 data after it. */
 const HEADER_BYTES = 8;
 
+/** Whether this Node can check a cache file (zlib.crc32 came in Node 20.15): without, none is used. */
+const CACHE_SUPPORTED = typeof crc32 === 'function';
+
 /**
  * Compiles and runs the bundle (`bundle`, for tests: a copy elsewhere). Returns its exports, the
  * compiled script (for createCachedData) and what became of the cache: 'taken', 'none' (no file,
@@ -45,7 +48,7 @@ function loadBundle({ bundle = BUNDLE, useCache = true } = {}) {
  * source beyond its length, and it crashes on damaged data: so both are checked here.
  */
 function readCache(bundle, source) {
-  if (typeof crc32 !== 'function') return { state: 'none' };
+  if (!CACHE_SUPPORTED) return { state: 'none' };
   let file;
   try {
     file = readFileSync(`${bundle}.cache`);
@@ -65,4 +68,4 @@ function sealCache(bundle, data) {
   return Buffer.concat([header, data]);
 }
 
-module.exports = { BUNDLE, loadBundle, sealCache };
+module.exports = { BUNDLE, CACHE_SUPPORTED, loadBundle, sealCache };
