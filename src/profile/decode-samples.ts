@@ -1,7 +1,7 @@
 import { DECODE_LIMITS, refuseOver } from './decode-limits.js';
 import { Growable } from './growable.js';
 import type { RawProfile } from './raw.js';
-import { LEN, Reader, VARINT, checkEnd, endOfMessage, expectWire, isShortVarint, readInt64, readInt64Exact, readRepeated, readTag } from './wire.js';
+import { LEN, Reader, VARINT, checkEnd, endOfMessage, expectWire, isShortVarint, readInt64, readInt64Exact, readTag } from './wire.js';
 
 /** The samples as read from the wire, one column per field; ids not yet resolved. */
 export interface RawSamples {
@@ -143,20 +143,44 @@ export class SampleReader {
     }
   }
 
+  /**
+   * A sample's values, packed or not. Like the location ids, read without a call per value: a
+   * small profile's decoding runs before V8 has compiled it, where every call costs.
+   */
   private readValues(r: Reader, wire: number, sample: number): void {
     const first = this.valueStart.at(sample);
-    const push = (v: number) => {
-      refuseOver(this.values.length - first + 1, DECODE_LIMITS.valuesPerSample, 'values', 'sample', sample);
-      this.values.push(v);
-    };
-    readRepeated(r, wire, readInt64, push);
+    if (wire !== LEN) {
+      expectWire(wire, VARINT);
+      this.values.reserve(1)[this.values.length++] = readInt64(r);
+      refuseOver(this.values.length - first, DECODE_LIMITS.valuesPerSample, 'values', 'sample', sample);
+      return;
+    }
+    const end = endOfMessage(r);
+    // As for location ids: a packed field too long to hold fewer values than the limit is refused
+    // before room is made for it.
+    refuseOver(this.values.length - first + Math.ceil((end - r.pos) / 10), DECODE_LIMITS.valuesPerSample, 'values', 'sample', sample);
+    const values = this.values.reserve(end - r.pos);
+    const buf = r.buf;
+    let i = this.values.length;
+    while (r.pos < end) {
+      const b = buf[r.pos];
+      if (b < 0x80) {
+        values[i++] = b;
+        r.pos++;
+      } else {
+        values[i++] = readInt64(r);
+      }
+    }
+    this.values.length = i;
+    if (r.pos !== end) throw new Error('packed field overruns its length');
+    refuseOver(i - first, DECODE_LIMITS.valuesPerSample, 'values', 'sample', sample);
   }
 
   private readLabel(r: Reader, wire: number, sample: number): void {
     refuseOver(this.labels[0].length - this.labelStart.at(sample) + 1, DECODE_LIMITS.labelsPerSample, 'labels', 'sample', sample);
     expectWire(wire, LEN);
     const end = endOfMessage(r);
-    const label = [0, 0, 0, 0];
+    let key = 0, str = 0, num = 0, unit = 0;
     while (r.pos < end) {
       const tag = readTag(r);
       const field = tag >>> 3;
@@ -165,10 +189,17 @@ export class SampleReader {
         continue;
       }
       expectWire(tag & 7, VARINT);
-      label[field - 1] = readInt64(r);
+      const value = readInt64(r);
+      if (field === 1) key = value;
+      else if (field === 2) str = value;
+      else if (field === 3) num = value;
+      else unit = value;
     }
     checkEnd(r, end);
-    for (let k = 0; k < 4; k++) this.labels[k].push(label[k]);
+    this.labels[0].push(key);
+    this.labels[1].push(str);
+    this.labels[2].push(num);
+    this.labels[3].push(unit);
   }
 }
 
