@@ -1,6 +1,5 @@
 import { Growable } from './growable.js';
-
-const EMPTY = -1;
+import { EMPTY, emptySlots, insertIndex } from './index-slots.js';
 
 /**
  * The merged profile's locations by identity: mapping, address relative to the mapping's start,
@@ -21,9 +20,7 @@ export class LocationTable {
 
   /** A table for about `expected` locations. */
   constructor(expected: number) {
-    let capacity = 1024;
-    while (capacity < expected * 2) capacity *= 2;
-    this.slots = new Int32Array(capacity).fill(EMPTY);
+    this.slots = emptySlots(expected);
   }
 
   /** The index of the location with this identity, its `n` lines given as columns, or -1 when new. */
@@ -50,7 +47,7 @@ export class LocationTable {
       this.lineNumber.push(numbers[k]);
     }
     if (++this.count * 2 > this.slots.length) this.grow();
-    else this.insert(hash, this.count - 1);
+    else insertIndex(this.slots, hash, this.count - 1);
   }
 
   private same(index: number, mapping: number, relative: number, folded: number, fns: ArrayLike<number>, numbers: ArrayLike<number>, n: number): boolean {
@@ -62,16 +59,9 @@ export class LocationTable {
     return true;
   }
 
-  private insert(hash: number, index: number): void {
-    const mask = this.slots.length - 1;
-    let slot = hash & mask;
-    while (this.slots[slot] !== EMPTY) slot = (slot + 1) & mask;
-    this.slots[slot] = index;
-  }
-
   private grow(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(EMPTY);
-    for (let index = 0; index < this.count; index++) this.insert(this.hashes.at(index), index);
+    this.slots = emptySlots(this.slots.length);
+    for (let index = 0; index < this.count; index++) insertIndex(this.slots, this.hashes.at(index), index);
   }
 }
 

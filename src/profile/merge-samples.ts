@@ -1,3 +1,4 @@
+import { EMPTY, emptySlots, insertIndex } from './index-slots.js';
 import type { SampleTable } from './model.js';
 
 /** How one source profile's indices map to merged ones (see SourceMapper in merge.ts). */
@@ -10,8 +11,6 @@ export interface SampleSource {
   /** The merged string index of source string `i`. */
   string(i: number): number;
 }
-
-const EMPTY = -1;
 
 /**
  * Merges samples into typed columns sized for the total up front: a sample whose values are all
@@ -41,9 +40,7 @@ export class SampleMerger {
       locStart: new Uint32Array(samples + 1), locs: new Uint32Array(locs), labelStart: new Uint32Array(samples + 1),
       labelKey: new Uint32Array(labels), labelStr: new Uint32Array(labels), labelNum: new Float64Array(labels), labelNumUnit: new Uint32Array(labels),
     };
-    let capacity = 1024;
-    while (capacity < samples * 2) capacity *= 2;
-    this.table = new Int32Array(capacity).fill(EMPTY);
+    this.table = emptySlots(samples);
     this.hashes = new Int32Array(samples);
   }
 
@@ -102,7 +99,7 @@ export class SampleMerger {
     this.locCount = locTo;
     this.labelCount = labelTo;
     this.hashes[index] = hash;
-    this.insert(hash, index);
+    insertIndex(this.table, hash, index);
   }
 
   /** Writes sample `s`'s labels, strings mapped and sorted by key, from `at`; returns where they end. */
@@ -142,13 +139,6 @@ export class SampleMerger {
       if (this.hashes[other] === hash && this.sameAs(other, locFrom, locTo, labelFrom, labelTo)) return other;
     }
     return EMPTY;
-  }
-
-  private insert(hash: number, index: number): void {
-    const mask = this.table.length - 1;
-    let slot = hash & mask;
-    while (this.table[slot] !== EMPTY) slot = (slot + 1) & mask;
-    this.table[slot] = index;
   }
 
   private sameAs(other: number, locFrom: number, locTo: number, labelFrom: number, labelTo: number): boolean {
