@@ -80,7 +80,10 @@ const cli = await build({
 // The console's chunks are imported through __importChunk (see the banner).
 const chunkImport = new RegExp(`\\bimport\\(("\\./(?:${Object.keys(CONSOLE_ENTRIES).join('|')})\\.js")\\)`, 'g');
 const [output] = cli.outputFiles;
-const text = output.text.replace(chunkImport, '__importChunk($1)');
-const rewritten = output.text.match(chunkImport)?.length ?? 0;
+let rewritten = 0;
+const text = output.text.replace(chunkImport, (_call, name) => {
+  rewritten++;
+  return `__importChunk(${name})`;
+});
 if (rewritten !== Object.keys(CONSOLE_ENTRIES).length) throw new Error(`bundle: expected an import() of each console chunk in cli.cjs, found ${rewritten}`);
 writeFileSync(output.path, text);

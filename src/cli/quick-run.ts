@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
+import { isGzip } from '../profile/inflate.js';
 
 /** Inputs up to this many bytes in all make a quick run (about 3,000 samples of a gzipped profile). */
 export const QUICK_RUN_MAX_BYTES = 64 * 1024;
@@ -50,7 +51,7 @@ function gzipTrailerLength(path: string, size: number): number | null {
     const head = Buffer.alloc(2);
     const tail = Buffer.alloc(4);
     readSync(fd, head, 0, 2, 0);
-    if (head[0] !== 0x1f || head[1] !== 0x8b) return null;
+    if (!isGzip(head)) return null;
     readSync(fd, tail, 0, 4, size - 4);
     return tail.readUInt32LE(0);
   } finally {
