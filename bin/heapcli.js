@@ -3,12 +3,6 @@
 // CommonJS file (bin/package.json says so), as is the bundle: Node 20 starts CommonJS faster.
 'use strict';
 
-process.stdout.on('error', (err) => {
-  // `heapcli -top big.pb.gz | head -1`: the reader left, so leave quietly.
-  if (err.code === 'EPIPE') process.exit(0);
-  throw err;
-});
-
 const { BUNDLE, loadBundle } = require('./load-bundle.js');
 
 let cli;
@@ -19,17 +13,54 @@ try {
   process.stderr.write('heapcli: not built yet: run `npm install` (or `npm run build`) first\n');
   process.exit(1);
 }
+
+/** `heapcli -top big.pb.gz | head -1`: the reader left, so leave quietly. */
+function quitOnEpipe(err) {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+}
+
+let stdout = null;
+
+/** process.stdout, opened when first asked for: a one-shot report does without it. */
+function openStdout() {
+  if (stdout === null) {
+    stdout = process.stdout;
+    stdout.on('error', quitOnEpipe);
+  }
+  return stdout;
+}
+
+/**
+ * Writes a one-shot report straight to descriptor 1. Opening process.stdout builds a stream over
+ * the pipe or terminal, loading Node's modules for it: a few milliseconds of a small report. What
+ * a descriptor set non-blocking cannot take at once goes through process.stdout, which waits.
+ */
+function writeReport(text) {
+  try {
+    cli.writeToDescriptor(1, text, (rest) => openStdout().write(rest));
+  } catch (err) {
+    quitOnEpipe(err);
+  }
+}
+
 cli
   .runCli(process.argv.slice(2), {
-    // Opening stdin loads Node's stream and terminal modules; a one-shot report never reads it.
+    // Each opened when first used: a stream over a pipe or terminal loads Node's modules for it,
+    // and a one-shot report reads no input and writes its report through writeReport.
     get stdin() {
       return process.stdin;
     },
-    stdout: process.stdout,
-    stderr: process.stderr,
+    get stdout() {
+      return openStdout();
+    },
+    get stderr() {
+      return process.stderr;
+    },
     env: process.env,
     // A small one-shot report is over before V8's optimising compiler pays for itself.
     onQuickRun: cli.skipOptimizingCompiler,
+    writeReport,
   })
   .then((status) => {
     process.exitCode = status;

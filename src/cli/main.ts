@@ -3,7 +3,7 @@ import { maxProfileBytesFromEnv } from '../profile/load.js';
 import { Session } from '../session.js';
 import { writeReportFile } from '../ui/files.js';
 import { diskSourceFiles } from '../ui/source-files.js';
-import { printResult, type ConsoleStreams } from '../ui/print-result.js';
+import { printResult, type ConsoleStreams, type TextOut } from '../ui/print-result.js';
 import { UsageError, parseArgs, usageText, type CliRequest } from './flags.js';
 import { ProfileError } from '../profile/errors.js';
 import { inputSize, isQuickRun } from './quick-run.js';
@@ -21,9 +21,15 @@ export interface CliIO {
    * bin/heapcli.js, which owns its process, turns V8's optimising compiler off here.
    */
   readonly onQuickRun?: () => void;
+  /**
+   * Writes a one-shot report's text to standard output, in place of stdout.write. bin/heapcli.js
+   * writes it to the descriptor: opening process.stdout loads Node's stream modules for a pipe.
+   */
+  readonly writeReport?: (text: string) => void;
 }
 
 export { skipOptimizingCompiler } from './quick-run.js';
+export { writeToDescriptor } from './descriptor-out.js';
 
 /** Exit statuses: 0 done, 1 a file or report failed, 2 a usage mistake. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -51,13 +57,18 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const plan = loadingPlan(request, io.env);
   if (io.onQuickRun && request.report !== null && isQuickRun([...plan.sources, ...plan.bases], inputSize)) io.onQuickRun();
   const notify = (line: string) => io.stderr.write(`${line}\n`);
+  const reportOut: TextOut | null = request.report !== null && io.writeReport ? { write: io.writeReport } : null;
   const streams: ConsoleStreams = {
-    // Read when a console reads: opening stdin is work a one-shot report does not need.
+    // Each opened when first used: opening one is work a one-shot report may not need.
     get input() {
       return io.stdin;
     },
-    stdout: io.stdout,
-    stderr: io.stderr,
+    get stdout() {
+      return reportOut ?? io.stdout;
+    },
+    get stderr() {
+      return io.stderr;
+    },
     writeFile: writeReportFile,
   };
   if (request.report === 'growth') {

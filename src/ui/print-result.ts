@@ -1,10 +1,15 @@
 import type { ExecResult } from '../session.js';
 
+/** Somewhere text is written: a stream, or a one-shot report's writer. */
+export interface TextOut {
+  write(text: string): unknown;
+}
+
 /** Where the console writes: stdout for reports and the prompt, stderr for the rest. */
 export interface ConsoleStreams {
   readonly input: NodeJS.ReadableStream;
-  readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream;
+  readonly stdout: TextOut;
+  readonly stderr: TextOut;
   /** Writes a `>file` report; returns an error message or null. */
   readonly writeFile: (path: string, text: string) => string | null;
 }
