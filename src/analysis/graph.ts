@@ -39,17 +39,41 @@ export function nodeSums(p: Profile, frames: FrameTable, w: SampleWeights, check
   const flatDiv = new Float64Array(nodeCount);
   const cum = new Float64Array(nodeCount);
   const cumDiv = new Float64Array(nodeCount);
+  // Per node, the last sample that added to its cum.
   const seen = new Int32Array(nodeCount).fill(-1);
-  const { locStart, locs, count } = p.samples;
+  const { weight, divisor, exclude } = w;
+  for (let from = 0; from < p.samples.count; from += CHECKPOINT_EVERY) {
+    checkpoint();
+    const to = Math.min(p.samples.count, from + CHECKPOINT_EVERY);
+    sumSamples(p, frames, weight, divisor, exclude, from, to, flat, flatDiv, cum, cumDiv, seen);
+  }
+  return { flat, flatDiv, cum, cumDiv, edges: null, nodes: presentNodes(flat, cum) };
+}
+
+/** Samples walked between checkpoints. */
+const CHECKPOINT_EVERY = 4096;
+
+/**
+ * Adds samples `from` to `to` (weighed by `weight`, under `mean` divided by `divisor`, less those
+ * `exclude` marks) to the sums. This is the loop V8 optimises while it runs, so it holds nothing
+ * that would throw that code away soon after: no call made every few thousand samples (nodeSums'
+ * checkpoints), no comparison first made on a rare sample, and no fields read from objects made
+ * per report (the weights, the sums): the next such object discarded the code.
+ */
+function sumSamples(
+  p: Profile, frames: FrameTable, weight: Float64Array, divisor: Float64Array | null, exclude: Uint8Array | null, from: number, to: number,
+  flat: Float64Array, flatDiv: Float64Array, cum: Float64Array, cumDiv: Float64Array, seen: Int32Array,
+): void {
+  const { locStart, locs } = p.samples;
   const { frameStart, frameNode, soleNode } = frames;
-  const { weight, divisor } = w;
-  for (let s = 0; s < count; s++) {
-    if ((s & 4095) === 0) checkpoint();
-    if (!counts(w, s)) continue;
+  for (let s = from; s < to; s++) {
+    // Samples filtered out or of no weight add nothing. No weight is rare: `!div` is a test,
+    // which needs no type feedback where `div === 0` would.
+    if (exclude !== null && exclude[s] !== 0) continue;
     const value = weight[s];
     const div = divisor !== null ? divisor[s] : 0;
     const start = locStart[s], end = locStart[s + 1];
-    if (start === end) continue;
+    if (start === end || (value === 0 && !div)) continue;
     // Sums do not depend on the order frames are met in, so each location is read as it comes;
     // `seen` makes a node's cum count once per sample (recursion). Most locations have one frame,
     // whose node is looked up directly.
@@ -77,9 +101,13 @@ export function nodeSums(p: Profile, frames: FrameTable, w: SampleWeights, check
     flat[leaf] += value;
     if (div !== 0) flatDiv[leaf] += div;
   }
+}
+
+/** The nodes with a nonzero flat or cum, in id order. */
+function presentNodes(flat: Float64Array, cum: Float64Array): number[] {
   const nodes: number[] = [];
-  for (let n = 0; n < nodeCount; n++) if (flat[n] !== 0 || cum[n] !== 0) nodes.push(n);
-  return { flat, flatDiv, cum, cumDiv, edges: null, nodes };
+  for (let n = 0; n < flat.length; n++) if (flat[n] !== 0 || cum[n] !== 0) nodes.push(n);
+  return nodes;
 }
 
 /** Bits of an edge scope's entry for a node: collect the edges into it, out of it, or both. */
@@ -96,16 +124,32 @@ export function collectEdges(
   p: Profile, frames: FrameTable, w: SampleWeights, kept: Uint8Array | null, scope: Uint8Array | null, checkpoint: Checkpoint = noCheckpoint,
 ): EdgeTable {
   const edges = new EdgeTable(frames.nodes.length);
-  const { locStart, locs, count } = p.samples;
-  const { frameStart, frameNode, frameInline, soleNode } = frames;
-  const { weight, divisor } = w;
   const touches = scope === null ? null : locationsTouching(frames, scope);
   if (touches !== null && touches.indexOf(1) === -1) return edges;
-  for (let s = 0; s < count; s++) {
-    if ((s & 4095) === 0) checkpoint();
-    if (!counts(w, s)) continue;
+  const { weight, divisor, exclude } = w;
+  for (let from = 0; from < p.samples.count; from += CHECKPOINT_EVERY) {
+    checkpoint();
+    const to = Math.min(p.samples.count, from + CHECKPOINT_EVERY);
+    addSampleEdges(p, frames, weight, divisor, exclude, from, to, kept, scope, touches, edges);
+  }
+  return edges;
+}
+
+/**
+ * Adds the edges of samples `from` to `to` (weights as in `sumSamples`) to `edges`, for
+ * collectEdges. Its hot loop is kept as sumSamples' is, for the same reasons.
+ */
+function addSampleEdges(
+  p: Profile, frames: FrameTable, weight: Float64Array, divisor: Float64Array | null, exclude: Uint8Array | null, from: number, to: number,
+  kept: Uint8Array | null, scope: Uint8Array | null, touches: Uint8Array | null, edges: EdgeTable,
+): void {
+  const { locStart, locs } = p.samples;
+  const { frameStart, frameNode, frameInline, soleNode } = frames;
+  for (let s = from; s < to; s++) {
+    if (exclude !== null && exclude[s] !== 0) continue;
     const value = weight[s];
     const div = divisor !== null ? divisor[s] : 0;
+    if (value === 0 && !div) continue;
     // A sample through no node of the scope has no edge in it: skipping it is a cheap scan.
     if (touches !== null && !anyLocation(touches, locs, locStart[s], locStart[s + 1])) continue;
     let parent = -1;
@@ -113,7 +157,7 @@ export function collectEdges(
     for (let i = locStart[s + 1] - 1; i >= locStart[s]; i--) {
       const loc = locs[i];
       // Most locations have one frame, a real call (not inlined): its node is looked up directly,
-      // as in nodeSums, instead of looping over a range of one.
+      // as in sumSamples, instead of looping over a range of one.
       const sole = soleNode[loc];
       if (sole >= 0) {
         if (kept !== null && kept[sole] === 0) {
@@ -141,13 +185,6 @@ export function collectEdges(
       }
     }
   }
-  return edges;
-}
-
-/** True when sample `s` adds to a graph: not filtered out, and of some weight. */
-function counts(w: SampleWeights, s: number): boolean {
-  if (w.exclude !== null && w.exclude[s] !== 0) return false;
-  return w.weight[s] !== 0 || (w.divisor !== null && w.divisor[s] !== 0);
 }
 
 /** Per location, 1 when one of its frames is a node of `scope`. */
