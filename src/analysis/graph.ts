@@ -42,16 +42,20 @@ export function nodeSums(p: Profile, frames: FrameTable, w: SampleWeights, check
   // Per node, the last sample that added to its cum.
   const seen = new Int32Array(nodeCount).fill(-1);
   const { weight, divisor, exclude } = w;
-  for (let from = 0; from < p.samples.count; from += CHECKPOINT_EVERY) {
-    checkpoint();
-    const to = Math.min(p.samples.count, from + CHECKPOINT_EVERY);
-    sumSamples(p, frames, weight, divisor, exclude, from, to, flat, flatDiv, cum, cumDiv, seen);
-  }
+  inBlocks(p.samples.count, checkpoint, (from, to) => sumSamples(p, frames, weight, divisor, exclude, from, to, flat, flatDiv, cum, cumDiv, seen));
   return { flat, flatDiv, cum, cumDiv, edges: null, nodes: presentNodes(flat, cum) };
 }
 
 /** Samples walked between checkpoints. */
 const CHECKPOINT_EVERY = 4096;
+
+/** Calls `walk(from, to)` over `count` samples, a block at a time, with a checkpoint before each. */
+function inBlocks(count: number, checkpoint: Checkpoint, walk: (from: number, to: number) => void): void {
+  for (let from = 0; from < count; from += CHECKPOINT_EVERY) {
+    checkpoint();
+    walk(from, Math.min(count, from + CHECKPOINT_EVERY));
+  }
+}
 
 /**
  * Adds samples `from` to `to` (weighed by `weight`, under `mean` divided by `divisor`, less those
@@ -127,11 +131,7 @@ export function collectEdges(
   const touches = scope === null ? null : locationsTouching(frames, scope);
   if (touches !== null && touches.indexOf(1) === -1) return edges;
   const { weight, divisor, exclude } = w;
-  for (let from = 0; from < p.samples.count; from += CHECKPOINT_EVERY) {
-    checkpoint();
-    const to = Math.min(p.samples.count, from + CHECKPOINT_EVERY);
-    addSampleEdges(p, frames, weight, divisor, exclude, from, to, kept, scope, touches, edges);
-  }
+  inBlocks(p.samples.count, checkpoint, (from, to) => addSampleEdges(p, frames, weight, divisor, exclude, from, to, kept, scope, touches, edges));
   return edges;
 }
 
