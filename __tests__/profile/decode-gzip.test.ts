@@ -3,6 +3,7 @@ import zlib from 'node:zlib';
 import { gzipSync } from 'fflate';
 import { encodeProfile } from '../../src/profile/encode.js';
 import { parseProfile, type DecodeLimits } from '../../src/profile/decode.js';
+import { gunzipBounded } from '../../src/profile/inflate.js';
 import { ProfileError } from '../../src/profile/errors.js';
 import { formatRaw } from '../../src/format/raw.js';
 import { concatBytes, heapMessage } from '../helpers/profile-fixtures.js';
@@ -95,6 +96,33 @@ describe('corrupt gzip', () => {
     const split = RAW.length >> 1;
     const twoMembers = concatBytes(gzipSync(RAW.subarray(0, split)), gzipSync(RAW.subarray(split)));
     expect(outcome(twoMembers)).toBe('decoded');
+  });
+});
+
+// Input longer than one slice (2 MB under the default limit) is pushed to fflate in slices that
+// start small and double; every byte must come out once, in order, across the slices and members.
+describe('input longer than one slice', () => {
+  /** `n` bytes that barely compress (xorshift), so the gzip is about as long as they are. */
+  function noise(n: number, seed: number): Uint8Array {
+    const out = new Uint8Array(n);
+    let x = seed;
+    for (let i = 0; i < n; i++) {
+      x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+      out[i] = x & 0xff;
+    }
+    return out;
+  }
+  const first = noise(3_000_000, 7), second = noise(1_500_001, 11);
+
+  it('inflates to exactly the original bytes', () => {
+    const gz = gzipSync(first, { level: 1 });
+    expect(gz.length).toBeGreaterThan(2 * 1024 * 1024);
+    expect(Buffer.from(gunzipBounded(gz)).equals(Buffer.from(first))).toBe(true);
+  });
+
+  it('with a second member starting part way into a slice', () => {
+    const gz = concatBytes(gzipSync(first, { level: 1 }), gzipSync(second, { level: 1 }));
+    expect(Buffer.from(gunzipBounded(gz)).equals(Buffer.from(concatBytes(first, second)))).toBe(true);
   });
 });
 

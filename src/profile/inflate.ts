@@ -8,6 +8,9 @@ export const DEFAULT_MAX_INFLATED = 2 * 1024 ** 3;
 /** Deflate's largest expansion: one input byte can stand for at most about this many output bytes. */
 const MAX_DEFLATE_RATIO = 1032;
 
+/** The first slice of input too long for one push; later slices double (see gunzipBounded). */
+const RAMP_FIRST_SLICE = 16384;
+
 /** True when `bytes` start with the gzip magic number 1f 8b. */
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
@@ -49,13 +52,18 @@ export function gunzipBounded(bytes: Uint8Array, maxBytes = DEFAULT_MAX_INFLATED
   try {
     // Fed in slices so the limit applies as the output grows. A slice inflates to at most about
     // MAX_DEFLATE_RATIO times its size: big slices while the data inflates as profiles do, small
-    // ones once it looks like a bomb or nears the limit. Big, because each push costs: fflate
-    // copies its buffer, and its decoder reads past the end of each slice, which throws V8's
-    // optimised code away (2 MB slices inflate the large bench profile about 10% faster than 1 MB).
+    // ones once it looks like a bomb or nears the limit. Input that fits one slice goes in one
+    // push. Longer input starts with small slices that double: each push ends on paths V8 has
+    // not seen before (a read past the slice's end, a block paused half way), and met while the
+    // decoder is still unoptimised they cost nothing, where later each would throw TurboFan's
+    // code for fflate's decoder away and wait for it to be compiled again.
+    let ramp = RAMP_FIRST_SLICE;
     for (let at = 0; at < bytes.length; ) {
       const ratio = at > 0 ? total / at : 1;
       const room = Math.max(0, maxBytes - total);
-      const slice = Math.min(ratio > 64 ? 65536 : 1 << 22, Math.max(1024, Math.floor(room / MAX_DEFLATE_RATIO)));
+      const bound = Math.min(ratio > 64 ? 65536 : 1 << 22, Math.max(1024, Math.floor(room / MAX_DEFLATE_RATIO)));
+      const slice = at === 0 && bytes.length <= bound ? bound : Math.min(ramp, bound);
+      ramp *= 2;
       gunzip.push(bytes.subarray(at, at + slice), at + slice >= bytes.length);
       at += slice;
     }
