@@ -2,6 +2,7 @@ import type { Profile } from '../profile/model.js';
 import type { Granularity } from './options.js';
 import { StringTable } from '../profile/string-table.js';
 import { cleanPath } from './paths.js';
+import { NodeKeyTable } from './node-keys.js';
 
 /** What identifies a graph node at a granularity; fields a granularity drops are empty. */
 export interface NodeInfo {
@@ -28,7 +29,7 @@ export const KEEPS: Record<Granularity, { fn: boolean; file: boolean; line: bool
  */
 export class NodeInterner {
   readonly nodes: NodeInfo[] = [];
-  private readonly ids = new Map<string, number>();
+  private readonly keys = new NodeKeyTable();
   private readonly texts = new StringTable();
   /** Per string-table index, the text id of the string, and of it as a cleaned path; -1 until seen. */
   private readonly stringText: Int32Array;
@@ -61,11 +62,8 @@ export class NodeInterner {
   }
 
   private intern(address: number, name: number, file: number, line: number, objfile: number): number {
-    const key = `${address}/${name}/${file}/${line}/${objfile}`;
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.nodes.length;
-      this.ids.set(key, id);
+    const id = this.keys.intern(address, name, file, line, objfile);
+    if (id === this.nodes.length) {
       const t = this.texts.strings;
       this.nodes.push({ name: t[name], file: t[file], line, address, objfile: t[objfile] });
     }
