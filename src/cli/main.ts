@@ -6,6 +6,7 @@ import { diskSourceFiles } from '../ui/source-files.js';
 import { printResult, type ConsoleStreams, type TextOut } from '../ui/print-result.js';
 import { UsageError, parseArgs, usageText, type CliRequest } from './flags.js';
 import { ProfileError } from '../profile/errors.js';
+import { COMMANDS } from '../commands/table.js';
 import { inputSize, isQuickRun } from './quick-run.js';
 import { type LoadPlan, type Loaded, loadPlan } from '../sources/plan.js';
 import { SourceError, loadSource, resolveSource, type SourceSettings } from '../sources/sources.js';
@@ -115,6 +116,7 @@ function sourceSettings(request: CliRequest, env: NodeJS.ProcessEnv): SourceSett
     maxBytes: maxProfileBytesFromEnv(env),
     saveDir: env.HEAPCLI_TMPDIR || undefined,
     home: env.HOME || undefined,
+    foldRepeats: !(request.report !== null && COMMANDS.get(request.report)?.sumsOnly),
   };
 }
 

@@ -42,6 +42,8 @@ export interface CommandSpec {
   readonly usage: string;
   readonly detail?: string;
   readonly takesArgument?: 'required' | 'optional';
+  /** The report's numbers are sums of samples alone: a one-shot run need not fold repeated samples (normalizeProfile). */
+  readonly sumsOnly?: true;
   readonly run: (ctx: CommandContext, args: CommandArgs) => CommandResult;
 }
 
@@ -55,17 +57,17 @@ const REPORT_DETAIL = [
 ].join('\n');
 
 const commandList: CommandSpec[] = [
-  { name: 'top', kind: 'report', help: 'Outputs top entries in text form', usage: REPORT_USAGE, detail: REPORT_DETAIL, run: runTop },
-  { name: 'text', kind: 'report', help: 'Outputs top entries in text form', usage: REPORT_USAGE, detail: REPORT_DETAIL, run: runTop },
+  { name: 'top', kind: 'report', help: 'Outputs top entries in text form', usage: REPORT_USAGE, detail: REPORT_DETAIL, sumsOnly: true, run: runTop },
+  { name: 'text', kind: 'report', help: 'Outputs top entries in text form', usage: REPORT_USAGE, detail: REPORT_DETAIL, sumsOnly: true, run: runTop },
   {
     name: 'list', kind: 'report', help: 'Output annotated source for functions matching regexp', usage: 'func_regex [focus_regex]* [-ignore_regex]* [>file]',
-    takesArgument: 'required', run: runList,
+    takesArgument: 'required', sumsOnly: true, run: runList,
   },
   {
     name: 'peek', kind: 'report', help: 'Output callers/callees of functions matching regexp', usage: 'func_regex [focus_regex]* [-ignore_regex]* [>file]',
-    takesArgument: 'required', run: runPeek,
+    takesArgument: 'required', sumsOnly: true, run: runPeek,
   },
-  { name: 'tree', kind: 'report', help: 'Outputs a text rendering of call graph', usage: REPORT_USAGE, run: runTree },
+  { name: 'tree', kind: 'report', help: 'Outputs a text rendering of call graph', usage: REPORT_USAGE, sumsOnly: true, run: runTree },
   { name: 'traces', kind: 'report', help: 'Outputs all profile samples in text form', usage: '[focus_regex]* [-ignore_regex]* [>file]', run: runTraces },
   { name: 'tags', kind: 'report', help: 'Outputs all tags in the profile', usage: '[tag_regex]* [-ignore_regex]* [>file]', run: runTags },
   { name: 'comments', kind: 'report', help: 'Output all profile comments', usage: '[>file]', run: runComments },

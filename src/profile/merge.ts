@@ -18,18 +18,26 @@ export function mergeProfiles(profiles: readonly Profile[]): Profile {
 /**
  * The merge of one profile (pprof's normalisation of every profile it loads), reusing `p`'s
  * sample columns for the result: `p` must not be used afterwards.
+ *
+ * With `foldRepeats` false, samples with the same stack and labels are kept apart instead of
+ * summed, for reports that only ever sum samples (a one-shot `-top`, `-list`, ...): their sums
+ * come out the same, since values are whole numbers added exactly. Unless a value is negative:
+ * repeats that sum to zero are dropped when folded, and a node only they reach goes with them,
+ * so such a profile is folded all the same.
  */
-export function normalizeProfile(p: Profile): Profile {
-  return merge([p], true);
+export function normalizeProfile(p: Profile, foldRepeats = true): Profile {
+  if (foldRepeats) return merge([p], true);
+  const unfolded = merge([p], true, false);
+  return hasNegativeValue(unfolded.samples) ? mergeProfiles([unfolded]) : unfolded;
 }
 
-function merge(profiles: readonly Profile[], consume: boolean): Profile {
+function merge(profiles: readonly Profile[], consume: boolean, fold = true): Profile {
   const header = combineHeaders(profiles);
   const b = new ProfileBuilder(header.sampleTypes.length);
   const locationCount = profiles.reduce((n, p) => n + p.locations.count, 0);
   const keys: MergeKeys = { mapping: new Map(), fn: new Map(), loc: new LocationTable(locationCount) };
   const mappers = profiles.map((p) => new SourceMapper(p, b, keys));
-  const samples = new SampleMerger(mappers, consume && profiles.length === 1 ? profiles[0].samples : null);
+  const samples = new SampleMerger(mappers, consume && profiles.length === 1 ? profiles[0].samples : null, fold);
   for (const [i, m] of mappers.entries()) {
     if (b.mappings.length === 0 && profiles[i].mappings.length > 0) m.mapping(0);
     samples.addAll(m);
@@ -41,6 +49,11 @@ function merge(profiles: readonly Profile[], consume: boolean): Profile {
 /** True when some sample's values are all zero (duplicates summed to nothing). */
 function hasZeroSample({ values, count, valuesPerSample: n }: SampleTable): boolean {
   for (let s = 0; s < count; s++) if (allZero(values, s * n, n)) return true;
+  return false;
+}
+
+function hasNegativeValue({ values }: SampleTable): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] < 0) return true;
   return false;
 }
 
