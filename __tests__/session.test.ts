@@ -1,5 +1,5 @@
 import { loadProfileFile } from '../src/profile/load.js';
-import { Session } from '../src/session.js';
+import { Interrupted, Session } from '../src/session.js';
 
 process.env.TZ = 'UTC';
 const profile = loadProfileFile('testdata/profiles/leakybuf.heap.pb.gz');
@@ -168,5 +168,38 @@ describe('cached graphs', () => {
       // A repeat comes from the cache and must not differ either.
       expect([line, session.execute(line).out]).toEqual([line, expected.out]);
     }
+  });
+});
+
+describe('prepareFirstReport', () => {
+  /** A console session that counts its checkpoints (the node sums make one per 4,096 samples). */
+  const counted = () => {
+    const calls = { n: 0 };
+    const session = new Session(profile, { interactive: true, checkpoint: () => void calls.n++ });
+    return { session, calls };
+  };
+
+  it('computes the node sums the first top reads, and that top answers as without it', () => {
+    const plain = counted();
+    const expected = plain.session.execute('top');
+    const sumsAndTop = plain.calls.n;
+
+    const warmed = counted();
+    warmed.session.prepareFirstReport();
+    const prepared = warmed.calls.n;
+    expect(prepared).toBeGreaterThan(0);
+    expect(warmed.session.execute('top')).toEqual(expected);
+    // Together they make as many checkpoints as the top alone: the top did not sum again.
+    expect(warmed.calls.n).toBe(sumsAndTop);
+    expect(warmed.session.options).toEqual(plain.session.options);
+  });
+
+  it('leaves a failure to the command that meets it', () => {
+    const session = consoleSession();
+    expect(session.execute('focus=(').failed).toBe(false);
+    expect(() => session.prepareFirstReport()).not.toThrow();
+    expect(session.execute('top').err).toMatch(/^parsing focus regexp: .*missing closing \)/);
+    const stopped = new Session(profile, { interactive: true, checkpoint: () => { throw new Interrupted(); } });
+    expect(() => stopped.prepareFirstReport()).not.toThrow();
   });
 });

@@ -71,6 +71,18 @@ export class Session {
     return this.run(parseCommand(tokens));
   }
 
+  /**
+   * Prepares the current options' `top` (its node sums) before the console's first command. A
+   * failure (a bad focus regexp, Ctrl-C) is left for that command to meet and report.
+   */
+  prepareFirstReport(): void {
+    try {
+      this.analysis.warm(this.settings);
+    } catch {
+      // The command that needs what failed here reports it.
+    }
+  }
+
   /** The console greeting: the profile's labels, a hint when the default type is empty, the banner. */
   greeting(): string {
     const p = this.analysis.profile;

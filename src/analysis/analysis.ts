@@ -109,6 +109,14 @@ export class ProfileAnalysis {
     };
   }
 
+  /**
+   * Computes what a `top` with `options` reads first (frames, weights, node sums) into the caches:
+   * a console does it before its first command, which is nearly always `top`.
+   */
+  warm(options: ReportOptions): void {
+    this.prepare(options).graphs.nodeSums();
+  }
+
   /** The top/text report for `options`; `defaultNodeCount` applies when nodecount is -1. */
   top(options: ReportOptions, defaultNodeCount: number): TopResult {
     const r = this.prepare(options);

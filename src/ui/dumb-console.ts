@@ -8,6 +8,7 @@ import { type ConsoleStreams, printResult } from './print-result.js';
  */
 export function runDumbConsole(session: Session, io: ConsoleStreams): void {
   io.stderr.write(session.greeting());
+  session.prepareFirstReport();
   for (;;) {
     const line = readlineSync.question('(pprof) ', { keepWhitespace: true });
     const result = session.execute(line);

@@ -9,6 +9,7 @@ import { type ConsoleStreams, printResult } from './print-result.js';
 export async function runLineMode(session: Session, io: ConsoleStreams): Promise<void> {
   io.stderr.write(session.greeting());
   const lines = createInterface({ input: io.input, crlfDelay: Infinity, terminal: false });
+  session.prepareFirstReport();
   io.stdout.write('(pprof) ');
   for await (const line of lines) {
     const result = session.execute(line);

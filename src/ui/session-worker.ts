@@ -48,6 +48,8 @@ try {
       Atomics.store(flag, 0, 0);
       post({ type: 'result', id, result: session.execute(line) });
     });
+    // While the user types the first command; a line sent meanwhile waits for it.
+    session.prepareFirstReport();
   }
 } catch (err) {
   const message = `heapcli: ${(err as Error).message}`;
