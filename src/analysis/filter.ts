@@ -24,16 +24,30 @@ export function compileFilter(option: string, source: string): RegExp | null {
   }
 }
 
-/** True when some line's function name or file name, or the location's mapping file, matches. */
-function locationMatches(p: Profile, loc: number, re: RegExp): boolean {
+/**
+ * A test of whether some line's function name or file name, or the location's mapping file,
+ * matches `re`. Each function and mapping is tested once, on first need: a large profile has
+ * several lines per function, tens of thousands in all.
+ */
+function locationMatcher(p: Profile, re: RegExp): (loc: number) => boolean {
   const { locations, functions, strings } = p;
-  for (let k = locations.lineStart[loc]; k < locations.lineStart[loc + 1]; k++) {
-    const fn = locations.lineFunction[k];
-    if (fn < 0) continue;
-    if (re.test(strings[functions.name[fn]]) || re.test(strings[functions.filename[fn]])) return true;
-  }
-  const mapping = locations.mapping[loc];
-  return mapping >= 0 && re.test(p.mappings[mapping].file);
+  const UNTESTED = 0, MATCHES = 1, DIFFERS = 2;
+  const fnState = new Uint8Array(functions.count);
+  const mappingState = new Uint8Array(p.mappings.length);
+  return (loc) => {
+    for (let k = locations.lineStart[loc]; k < locations.lineStart[loc + 1]; k++) {
+      const fn = locations.lineFunction[k];
+      if (fn < 0) continue;
+      if (fnState[fn] === UNTESTED) {
+        fnState[fn] = re.test(strings[functions.name[fn]]) || re.test(strings[functions.filename[fn]]) ? MATCHES : DIFFERS;
+      }
+      if (fnState[fn] === MATCHES) return true;
+    }
+    const mapping = locations.mapping[loc];
+    if (mapping < 0) return false;
+    if (mappingState[mapping] === UNTESTED) mappingState[mapping] = re.test(p.mappings[mapping].file) ? MATCHES : DIFFERS;
+    return mappingState[mapping] === MATCHES;
+  };
 }
 
 /** Location states (0: neither focused nor ignored). */
@@ -52,24 +66,35 @@ export function filterSamples(p: Profile, f: SampleFilters, checkpoint: () => vo
   const state = new Uint8Array(p.locations.count);
   let focusMatched = false;
   let ignoreMatched = false;
+  const ignores = ignore ? locationMatcher(p, ignore) : null;
+  const focuses = focus ? locationMatcher(p, focus) : null;
   for (let l = 0; l < p.locations.count; l++) {
     if ((l & 1023) === 0) checkpoint();
-    if (ignore && locationMatches(p, l, ignore)) {
+    if (ignores?.(l)) {
       state[l] = IGNORED;
       ignoreMatched = true;
-    } else if (!focus || locationMatches(p, l, focus)) {
+    } else if (!focuses || focuses(l)) {
       state[l] = FOCUSED;
       focusMatched = true;
     }
   }
   const { count, locStart, locs } = p.samples;
   const exclude = new Uint8Array(count);
+  // Without ignore, a sample's first focused location settles it.
+  const focusSettles = ignore === null;
   for (let s = 0; s < count; s++) {
     let focused = false;
     let ignored = false;
-    for (let i = locStart[s]; i < locStart[s + 1] && !ignored; i++) {
-      if (state[locs[i]] === IGNORED) ignored = true;
-      else if (state[locs[i]] === FOCUSED) focused = true;
+    for (let i = locStart[s], end = locStart[s + 1]; i < end; i++) {
+      const st = state[locs[i]];
+      if (st === IGNORED) {
+        ignored = true;
+        break;
+      }
+      if (st === FOCUSED) {
+        focused = true;
+        if (focusSettles) break;
+      }
     }
     exclude[s] = ignored || !focused ? 1 : 0;
   }
