@@ -194,6 +194,23 @@ describe('prepareFirstReport', () => {
     expect(warmed.session.options).toEqual(plain.session.options);
   });
 
+  it('asked to, sums the other sample types in the same walk, so switching to one does not walk again', () => {
+    const plain = counted();
+    plain.session.execute('top');
+    const warmed = counted();
+    warmed.session.prepareFirstReport(true);
+    // What a top makes beyond the sums (its edges), as the first top after preparing shows.
+    const beyondSums = plain.calls.n - warmed.calls.n;
+    for (const index of ['alloc_space', 'alloc_objects', 'inuse_objects']) {
+      const fresh = consoleSession();
+      fresh.execute(`sample_index=${index}`);
+      warmed.session.execute(`sample_index=${index}`);
+      const before = warmed.calls.n;
+      expect([index, warmed.session.execute('top').out]).toEqual([index, fresh.execute('top').out]);
+      expect([index, warmed.calls.n - before]).toEqual([index, beyondSums]);
+    }
+  });
+
   it('leaves a failure to the command that meets it', () => {
     const session = consoleSession();
     expect(session.execute('focus=(').failed).toBe(false);

@@ -72,12 +72,13 @@ export class Session {
   }
 
   /**
-   * Prepares the current options' `top` (its node sums) before the console's first command. A
-   * failure (a bad focus regexp, Ctrl-C) is left for that command to meet and report.
+   * Prepares the current options' `top` (its node sums) before the console's first command, and
+   * with `otherSampleTypes` those of the other sample types too (ProfileAnalysis.warm). A failure
+   * (a bad focus regexp, Ctrl-C) is left for that command to meet and report.
    */
-  prepareFirstReport(): void {
+  prepareFirstReport(otherSampleTypes = false): void {
     try {
-      this.analysis.warm(this.settings);
+      this.analysis.warm(this.settings, otherSampleTypes);
     } catch {
       // The command that needs what failed here reports it.
     }

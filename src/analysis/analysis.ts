@@ -3,6 +3,7 @@ import { applyFilters, type FilteredProfile } from './pipeline.js';
 import { buildFrameTable, type FrameTable } from './frames.js';
 import { type Checkpoint, type SampleWeights, noCheckpoint, nodeSums } from './graph.js';
 import { GraphCache } from './graph-cache.js';
+import { SUMMED_AT_ONCE, nodeSumsOfEach } from './graph-many.js';
 import { RecentCache } from './recent-cache.js';
 import type { Granularity, ReportOptions } from './options.js';
 import { type TopReport, topReport } from './rows.js';
@@ -110,11 +111,26 @@ export class ProfileAnalysis {
   }
 
   /**
-   * Computes what a `top` with `options` reads first (frames, weights, node sums) into the caches:
-   * a console does it before its first command, which is nearly always `top`.
+   * Computes what a `top` with `options` reads first (frames, weights, node sums) into the caches,
+   * for a console before its first command, which is nearly always `top`. With `otherSampleTypes`,
+   * also the node sums of the other sample types (as many as the caches keep), which a user flips
+   * between, in the same walk: about twice one walk's time, for a console that has it to spare.
    */
-  warm(options: ReportOptions): void {
-    this.prepare(options).graphs.nodeSums();
+  warm(options: ReportOptions, otherSampleTypes: boolean): void {
+    const current = this.prepare(options);
+    if (!otherSampleTypes || options.mean) {
+      current.graphs.nodeSums();
+      return;
+    }
+    const indices = [current.sampleIndex, ...this.sampleTypeNames.map((_, i) => i).filter((i) => i !== current.sampleIndex)];
+    const reports = indices.slice(0, Math.min(GRAPH_CACHES_KEPT, SUMMED_AT_ONCE)).map((i) => this.prepare({ ...options, sample_index: String(i) }));
+    const sums = nodeSumsOfEach(current.profile, current.frames, reports.map((r) => r.weights.weight), current.weights.exclude, this.checkpoint);
+    reports.forEach((r, i) => {
+      // Other sample types share the filters and frames; seeded only while that holds.
+      if (r.frames === current.frames && r.weights.exclude === current.weights.exclude) r.graphs.seed(sums[i]);
+    });
+    // The options' own graphs stay the most recently used.
+    this.prepare(options);
   }
 
   /** The top/text report for `options`; `defaultNodeCount` applies when nodecount is -1. */

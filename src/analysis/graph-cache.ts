@@ -22,6 +22,11 @@ export class GraphCache {
     return this.sums;
   }
 
+  /** Gives the node sums when they were computed elsewhere (with other sample indices, in one walk). */
+  seed(sums: Graph): void {
+    this.sums ??= sums;
+  }
+
   /** The trimmed graph for `key`, built from the node sums by `build` the first time. */
   trimmed(key: string, build: (sums: Graph) => TrimmedGraph): TrimmedGraph {
     return this.trimmedGraphs.get(key, () => build(this.nodeSums()));

@@ -50,7 +50,7 @@ export function nodeSums(p: Profile, frames: FrameTable, w: SampleWeights, check
 const CHECKPOINT_EVERY = 4096;
 
 /** Calls `walk(from, to)` over `count` samples, a block at a time, with a checkpoint before each. */
-function inBlocks(count: number, checkpoint: Checkpoint, walk: (from: number, to: number) => void): void {
+export function inBlocks(count: number, checkpoint: Checkpoint, walk: (from: number, to: number) => void): void {
   for (let from = 0; from < count; from += CHECKPOINT_EVERY) {
     checkpoint();
     walk(from, Math.min(count, from + CHECKPOINT_EVERY));
@@ -108,7 +108,7 @@ function sumSamples(
 }
 
 /** The nodes with a nonzero flat or cum, in id order. */
-function presentNodes(flat: Float64Array, cum: Float64Array): number[] {
+export function presentNodes(flat: Float64Array, cum: Float64Array): number[] {
   const nodes: number[] = [];
   for (let n = 0; n < flat.length; n++) if (flat[n] !== 0 || cum[n] !== 0) nodes.push(n);
   return nodes;

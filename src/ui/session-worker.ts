@@ -48,8 +48,9 @@ try {
       Atomics.store(flag, 0, 0);
       post({ type: 'result', id, result: session.execute(line) });
     });
-    // While the user types the first command; a line sent meanwhile waits for it.
-    session.prepareFirstReport();
+    // While the user types the first command (a line sent meanwhile waits for it): the first
+    // `top`, and the other sample types a user flips to with sample_index.
+    session.prepareFirstReport(true);
   }
 } catch (err) {
   const message = `heapcli: ${(err as Error).message}`;
