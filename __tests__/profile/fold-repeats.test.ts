@@ -10,6 +10,7 @@ import type { Profile } from '../../src/profile/model.js';
 import { COMMANDS } from '../../src/commands/table.js';
 import { Session } from '../../src/session.js';
 import { heapMessage } from '../helpers/profile-fixtures.js';
+import { ProfileBuilder } from '../../src/profile/builder.js';
 
 process.env.TZ = 'UTC';
 
@@ -70,5 +71,23 @@ describe('negative values', () => {
     expect(unfolded).toEqual(loaded(bytes, true));
     expect(answers(unfolded, [['nodefraction=0', 'top']])[0]).toContain('main.kept');
     expect(answers(unfolded, [['nodefraction=0', 'top']])[0]).not.toContain('main.gone');
+  });
+});
+
+describe('values that are not whole numbers', () => {
+  // Sums of fractions depend on the order they are added in: such a profile is folded all the same.
+  const header = { sampleTypes: [{ type: 'space', unit: 'bytes' }], defaultSampleType: '', periodType: { type: 'space', unit: 'bytes' }, period: 1, timeNanos: 0n, durationNanos: 0n, comments: [], dropFrames: '', keepFrames: '' };
+  /** Three samples of one stack, valued 0.1, 0.2 and 0.3 (a fresh profile each time: normalizing consumes it). */
+  const make = () => {
+    const b = new ProfileBuilder(1);
+    const loc = b.addLocation(-1, 0x1000, false, [[b.addFunction('main.f', 'main.f', 'main.go', 0), 3]]);
+    for (let i = 0; i < 3; i++) b.addSample([loc]);
+    return b.finish(header, Float64Array.from([0.1, 0.2, 0.3]));
+  };
+
+  it('are folded all the same', () => {
+    const unfolded = normalizeProfile(make(), false);
+    expect(unfolded.samples.count).toBe(1);
+    expect(unfolded).toEqual(normalizeProfile(make(), true));
   });
 });

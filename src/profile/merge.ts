@@ -21,14 +21,13 @@ export function mergeProfiles(profiles: readonly Profile[]): Profile {
  *
  * With `foldRepeats` false, samples with the same stack and labels are kept apart instead of
  * summed, for reports that only ever sum samples (a one-shot `-top`, `-list`, ...): their sums
- * come out the same, since values are whole numbers added exactly. Unless a value is negative:
- * repeats that sum to zero are dropped when folded, and a node only they reach goes with them,
- * so such a profile is folded all the same.
+ * come out the same, since whole numbers below 2^53 add exactly in any grouping. A profile where
+ * that does not hold is folded all the same (see sumsDependOnFolding).
  */
 export function normalizeProfile(p: Profile, foldRepeats = true): Profile {
   if (foldRepeats) return merge([p], true);
   const unfolded = merge([p], true, false);
-  return hasNegativeValue(unfolded.samples) ? mergeProfiles([unfolded]) : unfolded;
+  return sumsDependOnFolding(unfolded.samples) ? mergeProfiles([unfolded]) : unfolded;
 }
 
 function merge(profiles: readonly Profile[], consume: boolean, fold = true): Profile {
@@ -52,8 +51,16 @@ function hasZeroSample({ values, count, valuesPerSample: n }: SampleTable): bool
   return false;
 }
 
-function hasNegativeValue({ values }: SampleTable): boolean {
-  for (let i = 0; i < values.length; i++) if (values[i] < 0) return true;
+/**
+ * True when folding repeats could change a sum: a negative value (repeats that sum to zero are
+ * dropped when folded, and a node only they reach goes with them), or one that is not a whole
+ * number below 2^53 (sums would depend on the order they are added in).
+ */
+function sumsDependOnFolding({ values }: SampleTable): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!(v >= 0 && v <= Number.MAX_SAFE_INTEGER && Math.floor(v) === v)) return true;
+  }
   return false;
 }
 
