@@ -35,6 +35,12 @@ export interface PreparedReport {
   readonly graphs: GraphCache;
 }
 
+/** The node names a report reads (`list`'s regexp), and a key that tells them apart in caches. */
+export interface NameFilter {
+  readonly key: string;
+  readonly keep: (name: string) => boolean;
+}
+
 /** A top/text report with what its header lines need. */
 export interface TopResult {
   readonly report: TopReport;
@@ -59,6 +65,8 @@ export class ProfileAnalysis {
   private readonly weightTables = new Map<string, { weights: SampleWeights; total: number }>();
   private lastFilter: { key: string; result: FilteredProfile } | null = null;
   private readonly graphCaches = new RecentCache<GraphCache>(GRAPH_CACHES_KEPT);
+  /** Frame tables of some names only (`list`), by filters, granularity and names. */
+  private readonly namedFrameTables = new RecentCache<FrameTable>(GRAPH_CACHES_KEPT);
   /** The samples of a `-diff_base` profile: the % denominator counts only them. */
   private readonly baseSamples: Uint8Array | null;
 
@@ -84,14 +92,20 @@ export class ProfileAnalysis {
     return [...names].sort();
   }
 
-  /** Applies the filters and picks the sample value: what every report starts from. */
-  prepare(options: ReportOptions): PreparedReport {
+  /**
+   * Applies the filters and picks the sample value: what every report starts from. With `names`,
+   * only nodes whose names it keeps get sums of their own (buildFrameTable's `keepName`).
+   */
+  prepare(options: ReportOptions, names?: NameFilter): PreparedReport {
     const index = resolveSampleIndex(this.profile, options.sample_index);
     const { weights, total } = this.weightsFor(index, options.mean);
     const filter = this.filterFor(options);
     const type = this.profile.sampleTypes[index];
     const kept = { ...weights, exclude: filter.exclude };
-    const frames = this.framesFor(filter.profile, options.granularity, options.noinlines);
+    const tableKey = `${filterKey(options)}/${options.granularity}/${options.noinlines}`;
+    const frames = names
+      ? this.namedFrameTables.get(`${tableKey}/${names.key}`, () => buildFrameTable(filter.profile, options.granularity, options.noinlines, this.checkpoint, names.keep))
+      : this.framesFor(filter.profile, options.granularity, options.noinlines);
     return {
       profile: filter.profile,
       frames,
@@ -104,7 +118,7 @@ export class ProfileAnalysis {
       options,
       checkpoint: this.checkpoint,
       graphs: this.graphCaches.get(
-        `${index}/${options.mean}/${filterKey(options)}/${options.granularity}/${options.noinlines}`,
+        `${index}/${options.mean}/${tableKey}${names ? `/${names.key}` : ''}`,
         () => new GraphCache(() => nodeSums(filter.profile, frames, kept, this.checkpoint)),
       ),
     };

@@ -20,10 +20,22 @@ export interface FrameTable {
   readonly nodes: readonly NodeInfo[];
   /** The name each node is printed with, e.g. `main.growBuf` or `main.go:37`. */
   readonly names: readonly string[];
+  /** With `keepName`, the one node all frames of other names share (to be left out), else absent. */
+  readonly rest?: number;
 }
 
-/** Builds the frame table of `profile` at `granularity`; `noInlines` keeps only each location's real frame. */
-export function buildFrameTable(profile: Profile, granularity: Granularity, noInlines: boolean, checkpoint: Checkpoint = () => {}): FrameTable {
+/** Stands for the rest node while the table is built: its id is known only at the end. */
+const REST = -1;
+
+/**
+ * Builds the frame table of `profile` at `granularity`; `noInlines` keeps only each location's real
+ * frame. With `keepName`, only frames whose node name (the function's, '' without one) it keeps get
+ * nodes of their own; the others share one, `rest`: `list` reads a few functions' lines, and the
+ * table and its sums then cost a fraction of the whole profile's.
+ */
+export function buildFrameTable(
+  profile: Profile, granularity: Granularity, noInlines: boolean, checkpoint: Checkpoint = () => {}, keepName?: (name: string) => boolean,
+): FrameTable {
   const { locations } = profile;
   const keeps = KEEPS[granularity];
   const interner = new NodeInterner(profile, keeps);
@@ -37,8 +49,10 @@ export function buildFrameTable(profile: Profile, granularity: Granularity, noIn
   // Without lines or addresses, a named function's node depends on the function alone: memoised,
   // it saves building a key per line (hundreds of thousands in a large profile).
   const perFunction = keeps.fn && !keeps.line && !keeps.address ? new Int32Array(profile.functions.count).fill(-1) : null;
+  const kept = keepName ? namesKept(profile, keepName) : null;
   const nodeOfLine = (l: number, k: number): number => {
     const fn = locations.lineFunction[k];
+    if (kept !== null && !kept(fn)) return REST;
     if (!perFunction || fn < 0 || profile.strings[profile.functions.name[fn]] === '') return interner.node(l, k);
     if (perFunction[fn] < 0) perFunction[fn] = interner.node(l, k);
     return perFunction[fn];
@@ -49,13 +63,14 @@ export function buildFrameTable(profile: Profile, granularity: Granularity, noIn
     const first = locations.lineStart[l];
     const end = locations.lineStart[l + 1];
     const from = noInlines && end > first ? end - 1 : first;
-    if (end === from) frameNode[frames++] = interner.node(l, -1);
+    if (end === from) frameNode[frames++] = kept !== null && !kept(-1) ? REST : interner.node(l, -1);
     for (let k = from; k < end; k++) {
       frameInline[frames] = k < end - 1 ? 1 : 0;
       frameNode[frames++] = nodeOfLine(l, k);
     }
   }
   frameStart[locations.count] = frames;
+  const rest = kept !== null ? restNode(interner.nodes, frameNode.subarray(0, frames)) : undefined;
   const soleNode = new Int32Array(locations.count);
   for (let l = 0; l < locations.count; l++) soleNode[l] = frameStart[l + 1] - frameStart[l] === 1 ? frameNode[frameStart[l]] : -1;
   return {
@@ -65,7 +80,28 @@ export function buildFrameTable(profile: Profile, granularity: Granularity, noIn
     frameInline: frameInline.subarray(0, frames),
     nodes: interner.nodes,
     names: interner.nodes.map(printableName),
+    rest,
   };
+}
+
+/** Whether `keepName` keeps function `fn`'s name ('' for -1, no function), asked once per function. */
+function namesKept(profile: Profile, keepName: (name: string) => boolean): (fn: number) => boolean {
+  const UNASKED = 0, KEPT = 1, LEFT_OUT = 2;
+  const state = new Uint8Array(profile.functions.count);
+  const none = keepName('');
+  return (fn) => {
+    if (fn < 0) return none;
+    if (state[fn] === UNASKED) state[fn] = keepName(profile.strings[profile.functions.name[fn]]) ? KEPT : LEFT_OUT;
+    return state[fn] === KEPT;
+  };
+}
+
+/** Adds the rest node after the others and points the frames left out at it; returns its id. */
+function restNode(nodes: NodeInfo[], frameNode: Int32Array): number {
+  const rest = nodes.length;
+  nodes.push({ name: '', file: '', line: 0, address: 0, objfile: '' });
+  for (let f = 0; f < frameNode.length; f++) if (frameNode[f] === REST) frameNode[f] = rest;
+  return rest;
 }
 
 /** The name pprof prints for a node: address, function, then file:line, file, [binary] or <unknown>. */

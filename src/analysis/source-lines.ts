@@ -52,6 +52,7 @@ export function listFunctions(r: PreparedReport, symbol: RegExp, showFile: (file
   const startLines = nodeStartLines(r.profile, r.frames);
   const byFunction = new Map<string, Map<string, LineNode[]>>();
   for (const n of graph.nodes) {
+    if (n === r.frames.rest) continue;
     // pprof sums the lines' raw values: under `mean` they are not divided (the total is).
     const flat = graph.flat[n];
     const cum = graph.cum[n];

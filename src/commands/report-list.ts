@@ -18,7 +18,8 @@ import type { CommandContext, CommandResult } from './table.js';
 export function runList(ctx: CommandContext, args: CommandArgs): CommandResult {
   const symbol = compileSymbol(args.argument ?? '');
   const options: ReportOptions = { ...ctx.options, granularity: 'lines', trim: false, nodecount: 0, nodefraction: 0, edgefraction: 0 };
-  const prepared = ctx.analysis.prepare(options);
+  // Only the matching functions' lines get nodes and sums of their own: the rest is not listed.
+  const prepared = ctx.analysis.prepare(options, { key: `list:${symbol.source}/${symbol.flags}`, keep: (name) => symbol.test(name) });
   const showFile = (file: string) => trimSourcePath(file, options.trim_path, options.source_path);
   const functions = listFunctions(prepared, symbol, showFile);
   const err = prepared.warnings.map((w) => `${w}\n`).join('');
