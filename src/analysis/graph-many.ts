@@ -55,11 +55,7 @@ function sumSamplesOfFour(
       if (node >= 0) {
         if (seen[node] !== s) {
           seen[node] = s;
-          const o = node * 4;
-          cum[o] += a;
-          cum[o + 1] += b;
-          cum[o + 2] += c;
-          cum[o + 3] += d;
+          addFour(cum, node * 4, a, b, c, d);
         }
         continue;
       }
@@ -67,17 +63,17 @@ function sumSamplesOfFour(
         node = frameNode[f];
         if (seen[node] === s) continue;
         seen[node] = s;
-        const o = node * 4;
-        cum[o] += a;
-        cum[o + 1] += b;
-        cum[o + 2] += c;
-        cum[o + 3] += d;
+        addFour(cum, node * 4, a, b, c, d);
       }
     }
-    const o = frameNode[frameStart[locs[start]]] * 4;
-    flat[o] += a;
-    flat[o + 1] += b;
-    flat[o + 2] += c;
-    flat[o + 3] += d;
+    addFour(flat, frameNode[frameStart[locs[start]]] * 4, a, b, c, d);
   }
+}
+
+/** Adds a sample's four values to a node's four sums, from `o`. */
+function addFour(sums: Float64Array, o: number, a: number, b: number, c: number, d: number): void {
+  sums[o] += a;
+  sums[o + 1] += b;
+  sums[o + 2] += c;
+  sums[o + 3] += d;
 }
