@@ -1,6 +1,7 @@
 import type { Profile } from '../profile/model.js';
 import { ReportError } from './errors.js';
 import { compileGoRegex } from './regex.js';
+import { askedOnce } from './asked-once.js';
 
 /** The sample filters in force. */
 export interface SampleFilters {
@@ -26,27 +27,19 @@ export function compileFilter(option: string, source: string): RegExp | null {
 
 /**
  * A test of whether some line's function name or file name, or the location's mapping file,
- * matches `re`. Each function and mapping is tested once, on first need: a large profile has
- * several lines per function, tens of thousands in all.
+ * matches `re`, each function and mapping tested once.
  */
 function locationMatcher(p: Profile, re: RegExp): (loc: number) => boolean {
   const { locations, functions, strings } = p;
-  const UNTESTED = 0, MATCHES = 1, DIFFERS = 2;
-  const fnState = new Uint8Array(functions.count);
-  const mappingState = new Uint8Array(p.mappings.length);
+  const fnMatches = askedOnce(functions.count, (fn) => re.test(strings[functions.name[fn]]) || re.test(strings[functions.filename[fn]]));
+  const mappingMatches = askedOnce(p.mappings.length, (m) => re.test(p.mappings[m].file));
   return (loc) => {
     for (let k = locations.lineStart[loc]; k < locations.lineStart[loc + 1]; k++) {
       const fn = locations.lineFunction[k];
-      if (fn < 0) continue;
-      if (fnState[fn] === UNTESTED) {
-        fnState[fn] = re.test(strings[functions.name[fn]]) || re.test(strings[functions.filename[fn]]) ? MATCHES : DIFFERS;
-      }
-      if (fnState[fn] === MATCHES) return true;
+      if (fn >= 0 && fnMatches(fn)) return true;
     }
     const mapping = locations.mapping[loc];
-    if (mapping < 0) return false;
-    if (mappingState[mapping] === UNTESTED) mappingState[mapping] = re.test(p.mappings[mapping].file) ? MATCHES : DIFFERS;
-    return mappingState[mapping] === MATCHES;
+    return mapping >= 0 && mappingMatches(mapping);
   };
 }
 

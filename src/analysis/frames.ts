@@ -3,6 +3,7 @@ import type { Checkpoint } from './graph.js';
 import type { Granularity } from './options.js';
 import { KEEPS, type NodeInfo, NodeInterner } from './node-interner.js';
 import { baseName } from './paths.js';
+import { askedOnce } from './asked-once.js';
 
 export type { NodeInfo } from './node-interner.js';
 
@@ -86,14 +87,9 @@ export function buildFrameTable(
 
 /** Whether `keepName` keeps function `fn`'s name ('' for -1, no function), asked once per function. */
 function namesKept(profile: Profile, keepName: (name: string) => boolean): (fn: number) => boolean {
-  const UNASKED = 0, KEPT = 1, LEFT_OUT = 2;
-  const state = new Uint8Array(profile.functions.count);
   const none = keepName('');
-  return (fn) => {
-    if (fn < 0) return none;
-    if (state[fn] === UNASKED) state[fn] = keepName(profile.strings[profile.functions.name[fn]]) ? KEPT : LEFT_OUT;
-    return state[fn] === KEPT;
-  };
+  const kept = askedOnce(profile.functions.count, (fn) => keepName(profile.strings[profile.functions.name[fn]]));
+  return (fn) => (fn < 0 ? none : kept(fn));
 }
 
 /** Adds the rest node after the others and points the frames left out at it; returns its id. */
