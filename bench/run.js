@@ -12,7 +12,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SIZES, outPath, sampleCountOf } from './generate.js';
 import { timeConsole } from './lib/console.js';
-import { capture, detectRssMethod, firstDifference, measure, median } from './lib/measure.js';
+import { capture, detectRssMethod, firstDifference, measure, median, pairedExcess } from './lib/measure.js';
 import { pickTarget } from './lib/pick.js';
 import { printConsoleReport, printReport } from './lib/report.js';
 
@@ -95,20 +95,22 @@ function parity(heapcli, pprof, file, args) {
 }
 
 // Alternates the tools run by run so drift (thermal, page cache, noisy
-// neighbours) hits both alike. A tool that fails once is not run again.
+// neighbours) hits all alike. A tool that fails once is not run again. A tool
+// marked `bare` runs without the case's arguments: `node -e 0`, timed right
+// before heapcli in each round so the two see the same machine.
 function timeCase(tools, file, args, runs, rss, label) {
   const results = tools.map((t) => ({ name: t.name, runs: [], failure: t.cmd ? null : 'not available' }));
   for (let i = 0; i < runs; i++) {
     tools.forEach((t, k) => {
       const res = results[k];
       if (res.failure) return;
-      const m = measure([...t.cmd, ...args, ...(file ? [file] : [])], rss, ROOT);
+      const m = measure(t.bare ? t.cmd : [...t.cmd, ...args, ...(file ? [file] : [])], rss, ROOT);
       if (!m.ok) {
         res.failure = m.reason;
         log(`  ${label} ${t.name}: FAILED (${m.reason})`);
         return;
       }
-      res.runs.push(m);
+      res.runs.push({ ...m, round: i });
       const mem = m.rssMiB === null ? 'n/a' : `${m.rssMiB.toFixed(1)} MiB`;
       log(`  ${label} ${t.name} run ${i + 1}/${runs}: ${m.seconds.toFixed(3)} s, ${mem}`);
     });
@@ -157,8 +159,7 @@ async function main() {
   log(`peak RSS via: ${rss}; heapcli: ${heapcli.join(' ')}; pprof: ${pprof ? pprof.join(' ') : 'none (go not on PATH)'}`);
 
   const files = Object.fromEntries(opt.sizes.map((s) => [s, ensureCorpus(s, opt.regen)]));
-  const baselineRuns = Math.max(opt.runs ?? 5, 5);
-  const [baseline] = timeCase([{ name: 'node -e 0', cmd: [process.execPath, '-e', '0'] }], null, [], baselineRuns, rss, 'baseline');
+  const nodeAlone = { name: 'node -e 0', cmd: [process.execPath, '-e', '0'], bare: true };
   if (pprof) {
     log('warming up pprof (untimed) ...');
     capture([...pprof, '-top', files[opt.sizes[0]]], ROOT);
@@ -172,6 +173,7 @@ async function main() {
     const file = files[size];
     const runs = opt.runs ?? (sampleCountOf(size) >= 200000 ? 3 : 5);
     const tools = [{ name: 'heapcli', cmd: heapcli }, { name: 'pprof', cmd: pprof }];
+    const timed = [nodeAlone, ...tools];
     let target = { ok: false, reason: 'not needed' };
     if (opt.console || opt.cases.some((c) => NEEDS_REGEXP.has(c))) {
       target = chooseTarget(heapcli, pprof, file);
@@ -183,7 +185,7 @@ async function main() {
     for (const c of opt.cases) {
       if (NEEDS_REGEXP.has(c) && !target.ok) {
         const [h, g] = tools.map((t) => summarize({ name: t.name, runs: [], failure: `no regexp (${target.reason})` }));
-        rows.push({ ...row, case: c, heapcli: h, pprof: g });
+        rows.push({ ...row, case: c, baseline: summarize({ name: nodeAlone.name, runs: [] }), heapcli: h, pprof: g, excess: null });
         continue;
       }
       const args = CASES[c](target.regexp);
@@ -191,15 +193,15 @@ async function main() {
       const p = parity(heapcli, pprof, file, args);
       log(`${size} ${c}: parity: ${p}`);
       parityLines.push(`${size} ${c}: parity: ${p}`);
-      const [h, g] = timeCase(tools, file, args, runs, rss, `${size} ${c}`);
-      rows.push({ ...row, case: c, heapcli: h, pprof: g });
+      const [b, h, g] = timeCase(timed, file, args, runs, rss, `${size} ${c}`);
+      rows.push({ ...row, case: c, baseline: b, heapcli: h, pprof: g, excess: pairedExcess(h.runs, b.runs) });
     }
     if (!opt.console) continue;
     const { consoleRow, parityLine } = await consoleCase(size, tools, file, target, runs, opt.consoleTimeout);
     if (parityLine) parityLines.push(parityLine);
     consoleRows.push(consoleRow);
   }
-  printReport({ baseline, rows, targetLines, parityLines, rss, heapcli, pprof });
+  printReport({ rows, targetLines, parityLines, rss, heapcli, pprof });
   if (opt.console) printConsoleReport({ rows: consoleRows, commands: consoleCommands('<regexp>') });
 }
 

@@ -94,6 +94,17 @@ export function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/**
+ * The median, over rounds, of a tool's time minus the baseline's in the same round: start-up cost
+ * net of Node's own, with the machine's drift between rounds taken out. Each run carries its
+ * `round`; rounds where either failed count for neither. Null when no round has both.
+ */
+export function pairedExcess(toolRuns, baselineRuns) {
+  const base = new Map(baselineRuns.map((m) => [m.round, m.seconds]));
+  const diffs = toolRuns.filter((m) => base.has(m.round)).map((m) => m.seconds - base.get(m.round));
+  return diffs.length ? median(diffs) : null;
+}
+
 /** First differing line of two outputs, 1-based, or null when byte-identical. */
 export function firstDifference(a, b) {
   if (Buffer.compare(a, b) === 0) return null;

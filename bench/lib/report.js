@@ -1,5 +1,6 @@
 // Formats the benchmark results as a Markdown table (stdout), so a run can be
 // pasted into an issue or docs as is.
+import { median } from './measure.js';
 
 const secs = (x) => (x === null ? '—' : `${x.toFixed(3)} s`);
 const mib = (x) => (x === null ? 'n/a' : `${x.toFixed(1)} MiB`);
@@ -19,21 +20,30 @@ function table(header, rows) {
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
+/** `node -e 0` over the whole run: the median of every round's time, and the largest RSS. */
+function baselineLine(rows) {
+  const runs = rows.flatMap((r) => r.baseline.runs);
+  if (runs.length === 0) return 'not run';
+  const rss = runs.map((m) => m.rssMiB).filter((x) => x !== null);
+  const spread = `${secs(Math.min(...runs.map((m) => m.seconds)))} to ${secs(Math.max(...runs.map((m) => m.seconds)))}`;
+  return `${secs(median(runs.map((m) => m.seconds)))} (${runs.length} runs, ${spread}), ${mib(rss.length ? Math.max(...rss) : null)}`;
+}
+
 /** Prints the report: baseline, regexps and parity per size, the timing table and any failures. */
-export function printReport({ baseline, rows, targetLines, parityLines, rss, heapcli, pprof }) {
+export function printReport({ rows, targetLines, parityLines, rss, heapcli, pprof }) {
   const out = [];
   out.push('## heapcli vs go tool pprof');
   out.push('');
   out.push(`heapcli: \`${heapcli.join(' ')}\`; pprof: \`${pprof ? pprof.join(' ') : 'none (go not on PATH)'}\`; peak RSS via ${rss}`);
   out.push(`time = median wall time of the runs; RSS = largest max RSS seen; ratio = heapcli / pprof (< 1 means heapcli is faster or smaller)`);
+  out.push('over node = median, over rounds, of heapcli\'s time minus that of a `node -e 0` run just before it');
   out.push('');
-  const base = baseline.failure ? `FAILED (${baseline.failure})` : `${secs(baseline.seconds)}, ${mib(baseline.rssMiB)}`;
-  out.push(`baseline \`node -e 0\`: ${base}`);
+  out.push(`baseline \`node -e 0\`, one run before each heapcli run: ${baselineLine(rows)}`);
   out.push('');
   if (targetLines.length) out.push('regexp for list, peek and console focus:', ...targetLines.map((t) => `- ${t}`), '');
   for (const p of parityLines) out.push(`- ${p}`);
   out.push('');
-  const header = ['size', 'samples', 'file', 'case', 'runs', 'heapcli time', 'pprof time', 'time ratio', 'heapcli RSS', 'pprof RSS', 'RSS ratio'];
+  const header = ['size', 'samples', 'file', 'case', 'runs', 'heapcli time', 'over node', 'pprof time', 'time ratio', 'heapcli RSS', 'pprof RSS', 'RSS ratio'];
   const body = rows.map((r) => [
     r.size,
     String(r.samples),
@@ -41,6 +51,7 @@ export function printReport({ baseline, rows, targetLines, parityLines, rss, hea
     r.case,
     String(r.runs),
     cell(r.heapcli, secs(r.heapcli.seconds)),
+    cell(r.heapcli, ms(r.excess)),
     cell(r.pprof, secs(r.pprof.seconds)),
     ratio(r.heapcli.seconds, r.pprof.seconds),
     cell(r.heapcli, mib(r.heapcli.rssMiB)),
@@ -50,7 +61,7 @@ export function printReport({ baseline, rows, targetLines, parityLines, rss, hea
   if (body.length) out.push(table(header, body));
   else out.push('(no one-shot cases run)');
   const failures = rows.flatMap((r) =>
-    [r.heapcli, r.pprof].filter((t) => t.failure).map((t) => `- FAIL ${r.size} ${r.case} ${t.name}: ${t.failure}`),
+    [r.baseline, r.heapcli, r.pprof].filter((t) => t.failure).map((t) => `- FAIL ${r.size} ${r.case} ${t.name}: ${t.failure}`),
   );
   if (failures.length) out.push('', 'failures:', ...failures);
   process.stdout.write(out.join('\n') + '\n');
