@@ -4,10 +4,9 @@
  * its code cache as the launcher compiles it.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
 import { PROFILES, golden, manifests, sessionInput } from './helpers/goldens.js';
 
 interface Run {
@@ -48,29 +47,39 @@ describe('the shipped bundle prints what go tool pprof printed', () => {
 describe('a code cache that does not fit is not used, and the bundle runs as without one', () => {
   const dir = mkdtempSync(join(tmpdir(), 'heapcli-cache-'));
   const sample = oneShots.slice(0, 12);
-  const copy = (name: string, cache: Buffer | null, sourceEnd = '') => {
+  const shippedSource = readFileSync('dist/bundle/cli.cjs', 'utf8');
+  const copy = (name: string, cache: Buffer | null, source = shippedSource) => {
     const bundle = join(dir, `${name}.cjs`);
-    copyFileSync('dist/bundle/cli.cjs', bundle);
-    if (sourceEnd) writeFileSync(bundle, readFileSync(bundle, 'utf8') + sourceEnd);
+    writeFileSync(bundle, source);
     if (cache) writeFileSync(`${bundle}.cache`, cache);
     return bundle;
   };
   const shipped = readFileSync('dist/bundle/cli.cjs.cache');
-  /** The shipped cache with V8's version hash (bytes 4-7 of its data) changed, sealed again. */
-  const otherVersion = (file: Buffer) => {
-    const data = Buffer.from(file.subarray(8));
-    data[4] ^= 0xff;
-    const header = Buffer.from(file.subarray(0, 8));
-    header.writeUInt32LE(crc32(data), 4);
-    return Buffer.concat([header, data]);
+  /** The cache file's header is the bundle's id, 32 characters; V8's data follows. */
+  const HEADER = 32;
+  /** The shipped cache with one byte of V8's data changed (`at` counts from the data's start). */
+  const changed = (at: number, mask: number) => {
+    const file = Buffer.from(shipped);
+    file[HEADER + at] ^= mask;
+    return file;
   };
+
+  it('is made for the bundle it ships with', () => {
+    expect(shippedSource).toMatch(/^\/\/ heapcli bundle [0-9a-f]{32}\n/);
+    expect(shipped.subarray(0, HEADER).toString('latin1')).toBe(shippedSource.slice(18, 18 + HEADER));
+  });
 
   it.each([
     ['no cache', () => copy('none', null), 'none'],
-    // V8 would crash on this one: its header is intact, its data not.
-    ['a damaged cache', () => copy('damaged', Buffer.concat([shipped.subarray(0, 64), Buffer.alloc(shipped.length - 64, 0x5a)])), 'damaged'],
-    ['the cache of another bundle', () => copy('other', shipped, '\n// changed\n'), 'damaged'],
-    ['a cache V8 refuses (as from another Node version)', () => copy('version', otherVersion(shipped)), 'refused'],
+    // V8 would crash on these without the checksum check the loader turns on.
+    ['a damaged cache', () => copy('damaged', Buffer.concat([shipped.subarray(0, HEADER + 64), Buffer.alloc(shipped.length - HEADER - 64, 0x5a)])), 'refused'],
+    ['a cache with one bit of its data flipped', () => copy('flipped', changed(Math.floor((shipped.length - HEADER) / 2), 0x10)), 'refused'],
+    ['a cache cut short', () => copy('short', shipped.subarray(0, shipped.length - 1000)), 'refused'],
+    ['the cache of another bundle', () => copy('other', shipped, shippedSource.replace(/^(\/\/ heapcli bundle )[0-9a-f]{4}/, '$1ffff')), 'stale'],
+    ['a bundle without an id', () => copy('no-id', shipped, shippedSource.replace(/^[^\n]*\n/, '')), 'stale'],
+    ['a bundle edited by hand after its id', () => copy('edited', shipped, shippedSource + '\n// changed\n'), 'refused'],
+    // Bytes 4-7 of V8's data hold its version hash.
+    ['a cache V8 refuses (as from another Node version)', () => copy('version', changed(4, 0xff)), 'refused'],
   ])('%s', (_what, make, expected) => {
     const { runs, cache } = runBundle(sample, make());
     expect(cache).toBe(expected);

@@ -9,28 +9,27 @@ const { createRequire, wrap } = require('node:module');
 const { dirname, join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { Script } = require('node:vm');
-// The bundle loads zlib too (for gzip's checksum): no extra cost here.
-const { crc32 } = require('node:zlib');
+const { setFlagsFromString } = require('node:v8');
 
 /** The bundle's path; its code cache is this path with `.cache` added. */
 const BUNDLE = join(__dirname, '../dist/bundle/cli.cjs');
 
-/** The cache file's header: the CRC-32 of the bundle it was made for, then of the V8 data after it. */
-const HEADER_BYTES = 8;
+/** The bundle's first line, written by scripts/bundle.js: a hash of the rest of its text. */
+const BUNDLE_ID = /^\/\/ heapcli bundle ([0-9a-f]{32})\n/;
 
-/** Whether this Node can check a cache file (zlib.crc32 came in Node 20.15): without, none is used. */
-const CACHE_SUPPORTED = typeof crc32 === 'function';
+/** The cache file's header: the id of the bundle it was made for, in ASCII; V8's data follows. */
+const HEADER_BYTES = 32;
 
 /**
  * Compiles and runs the bundle (`bundle`, for tests: a copy elsewhere). Returns its exports, the
- * compiled script (for createCachedData) and what became of the cache: 'taken', 'none' (no file,
- * or no zlib.crc32 before Node 20.15), 'damaged' (not made for this bundle, or corrupt), or
- * 'refused' by V8 (made by another Node version or under other V8 flags).
+ * compiled script (for sealCache) and what became of the cache: 'taken', 'none' (no file),
+ * 'stale' (made for another bundle, or not a cache of ours), or 'refused' by V8 (made by another
+ * Node version or under other V8 flags, or damaged).
  */
 function loadBundle({ bundle = BUNDLE, useCache = true } = {}) {
   const source = readFileSync(bundle);
   const cache = useCache ? readCache(bundle, source) : { state: 'none' };
-  const script = new Script(wrap(source.toString('utf8')), { filename: bundle, cachedData: cache.data });
+  const script = withChecksums(() => new Script(wrap(source.toString('utf8')), { filename: bundle, cachedData: cache.data }));
   const module = {
     exports: {},
     // A script compiled this way cannot import() without an experimental Node option: the bundle
@@ -43,29 +42,43 @@ function loadBundle({ bundle = BUNDLE, useCache = true } = {}) {
 }
 
 /**
- * The V8 data of the bundle's cache file, if it was made for these bundle bytes and is intact.
- * V8 checks its version and flags but, in release builds, neither the data's checksum nor the
- * source beyond its length, and it crashes on damaged data: so both are checked here.
+ * Runs `compute` with V8 checking code caches' checksums. V8 checks a cache's version, flags and
+ * source length, but its data only under this flag (off in release builds), and it crashes on
+ * damaged data. The flag is part of the flags a cache must match, so the cache is made under it
+ * too; it is turned off again at once, since Node's own modules have caches made without it.
  */
+function withChecksums(compute) {
+  setFlagsFromString('--verify-snapshot-checksum');
+  try {
+    return compute();
+  } finally {
+    setFlagsFromString('--no-verify-snapshot-checksum');
+  }
+}
+
+/** The id on a bundle's first line, or null for a bundle without one. */
+function bundleId(source) {
+  return BUNDLE_ID.exec(source.subarray(0, 64).toString('latin1'))?.[1] ?? null;
+}
+
+/** The V8 data of the bundle's cache file, if the file was made for these bundle bytes. */
 function readCache(bundle, source) {
-  if (!CACHE_SUPPORTED) return { state: 'none' };
   let file;
   try {
     file = readFileSync(`${bundle}.cache`);
   } catch {
     return { state: 'none' };
   }
-  const data = file.subarray(HEADER_BYTES);
-  const intact = file.length > HEADER_BYTES && file.readUInt32LE(0) === crc32(source) && file.readUInt32LE(4) === crc32(data);
-  return intact ? { state: 'taken', data } : { state: 'damaged' };
+  const id = bundleId(source);
+  const madeFor = file.subarray(0, HEADER_BYTES).toString('latin1');
+  return id !== null && file.length > HEADER_BYTES && madeFor === id ? { state: 'taken', data: file.subarray(HEADER_BYTES) } : { state: 'stale' };
 }
 
-/** The contents of a cache file for `bundle` holding V8's `data` (the header, then the data). */
-function sealCache(bundle, data) {
-  const header = Buffer.alloc(HEADER_BYTES);
-  header.writeUInt32LE(crc32(readFileSync(bundle)), 0);
-  header.writeUInt32LE(crc32(data), 4);
-  return Buffer.concat([header, data]);
+/** The contents of a cache file for `bundle`, made from its compiled and trained `script`. */
+function sealCache(bundle, script) {
+  const id = bundleId(readFileSync(bundle));
+  if (id === null) throw new Error(`${bundle} has no id on its first line: build it with scripts/bundle.js`);
+  return Buffer.concat([Buffer.from(id, 'latin1'), withChecksums(() => script.createCachedData())]);
 }
 
-module.exports = { BUNDLE, CACHE_SUPPORTED, loadBundle, sealCache };
+module.exports = { BUNDLE, loadBundle, sealCache };

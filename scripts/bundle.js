@@ -6,6 +6,7 @@
 //   faster than ES modules (no module graph to link), and a one-shot report runs nothing else.
 // - The terminal console (Ink and React, which are ES modules only) and its session worker: ES
 //   modules with shared chunks, imported by cli.cjs only when a terminal console opens.
+import { createHash } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -86,4 +87,7 @@ const text = output.text.replace(chunkImport, (_call, name) => {
   return `__importChunk(${name})`;
 });
 if (rewritten !== Object.keys(CONSOLE_ENTRIES).length) throw new Error(`bundle: expected an import() of each console chunk in cli.cjs, found ${rewritten}`);
-writeFileSync(output.path, text);
+// The first line names this text by its hash: the code cache says which bundle it was made for, and
+// bin/load-bundle.js compares the two without hashing the bundle at each start.
+const id = createHash('sha256').update(text).digest('hex').slice(0, 32);
+writeFileSync(output.path, `// heapcli bundle ${id}\n${text}`);

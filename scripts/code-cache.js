@@ -14,7 +14,7 @@ import { setFlagsFromString } from 'node:v8';
 import { LINEAR_FALLBACK_FLAG } from '../dist/analysis/regex-linear.js';
 
 const require = createRequire(import.meta.url);
-const { BUNDLE, CACHE_SUPPORTED, loadBundle, sealCache } = require('../bin/load-bundle.js');
+const { BUNDLE, loadBundle, sealCache } = require('../bin/load-bundle.js');
 const CACHE = `${BUNDLE}.cache`;
 const EXAMPLE = 'testdata/profiles/leakybuf.heap.pb.gz';
 const BASE = 'testdata/profiles/leakybuf.base.pb.gz';
@@ -24,10 +24,6 @@ const TRAINING = [['-top'], ['-top', '-cum', '-sample_index=alloc_space'], ['-li
 const warn = (msg) => process.stderr.write(`code-cache: ${msg}; heapcli will run without a code cache\n`);
 
 rmSync(CACHE, { force: true });
-if (!CACHE_SUPPORTED) {
-  warn(`Node ${process.version} has no zlib.crc32 to check the cache with (Node 20.15 and later have it)`);
-  process.exit(0);
-}
 const { exports: cli, script } = loadBundle({ useCache: false });
 const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 for (const args of TRAINING) {
@@ -41,7 +37,7 @@ for (const args of TRAINING) {
 // the bundle sets its flag (src/analysis/regex-linear.ts), so the cache is made without it.
 setFlagsFromString(`--no-${LINEAR_FALLBACK_FLAG.slice(2)}`);
 // Written whole and then renamed: a cut-off cache must never sit where the launcher looks.
-writeFileSync(`${CACHE}.tmp`, sealCache(BUNDLE, script.createCachedData()));
+writeFileSync(`${CACHE}.tmp`, sealCache(BUNDLE, script));
 renameSync(`${CACHE}.tmp`, CACHE);
 
 // A fresh process must take the cache, or it is only dead weight.
