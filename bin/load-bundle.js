@@ -61,7 +61,7 @@ function bundleId(source) {
   return BUNDLE_ID.exec(source.subarray(0, 64).toString('latin1'))?.[1] ?? null;
 }
 
-/** The V8 data of the bundle's cache file, if the file was made for these bundle bytes. */
+/** The V8 data of the bundle's cache file, if the file was made for the bundle with this id. */
 function readCache(bundle, source) {
   let file;
   try {
