@@ -124,6 +124,15 @@ function summarize(r) {
   return { ...r, seconds: median(r.runs.map((m) => m.seconds)), rssMiB: rss.length ? Math.max(...rss) : null };
 }
 
+/**
+ * Runs per case when --runs is not given: more where a run is short and the machine's noise is
+ * large beside it (a small profile's start-up), fewer where pprof takes tens of seconds a run.
+ */
+function defaultRuns(samples) {
+  if (samples >= 200000) return 3;
+  return samples >= 10000 ? 5 : 9;
+}
+
 // The regexp comes from heapcli's report, pprof's if heapcli fails: the
 // parity checks say whether the two tools agree anyway.
 function chooseTarget(heapcli, pprof, file) {
@@ -171,7 +180,7 @@ async function main() {
   const consoleRows = [];
   for (const size of opt.sizes) {
     const file = files[size];
-    const runs = opt.runs ?? (sampleCountOf(size) >= 200000 ? 3 : 5);
+    const runs = opt.runs ?? defaultRuns(sampleCountOf(size));
     const tools = [{ name: 'heapcli', cmd: heapcli }, { name: 'pprof', cmd: pprof }];
     const timed = [nodeAlone, ...tools];
     let target = { ok: false, reason: 'not needed' };
