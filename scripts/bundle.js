@@ -87,6 +87,13 @@ const text = output.text.replace(chunkImport, (_call, name) => {
   return `__importChunk(${name})`;
 });
 if (rewritten !== Object.keys(CONSOLE_ENTRIES).length) throw new Error(`bundle: expected an import() of each console chunk in cli.cjs, found ${rewritten}`);
+// V8 keeps a source with any character past ASCII in two bytes a character: twice the memory to
+// fill at every start, for the sake of a comment esbuild kept. Say where, so it can be mended.
+const wide = /[^\x00-\x7f]/.exec(text);
+if (wide) {
+  const line = text.slice(0, wide.index).split('\n').length;
+  throw new Error(`bundle: cli.cjs line ${line} has the non-ASCII character ${JSON.stringify(wide[0])}: write it in ASCII in the source`);
+}
 // The first line names this text by its hash: the code cache says which bundle it was made for, and
 // bin/load-bundle.js compares the two without hashing the bundle at each start.
 const id = createHash('sha256').update(text).digest('hex').slice(0, 32);

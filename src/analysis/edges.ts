@@ -25,7 +25,7 @@ export class EdgeTable {
     [this.callers, this.callees, this.weights, this.weightDivs, this.flags, this.lastSample] = emptyColumns(capacity);
   }
 
-  /** Adds one sample's contribution to caller→callee, once per sample. */
+  /** Adds one sample's contribution to caller -> callee, once per sample. */
   add(caller: number, callee: number, sample: number, value: number, div: number, residual: boolean, inline: boolean): void {
     const slot = this.slotOf(caller, callee);
     if (this.callers[slot] === EMPTY) {

@@ -83,7 +83,7 @@ function parseHeader(line: string): Header {
     const n = periodText === '' ? 0 : Number(periodText);
     if (!Number.isSafeInteger(n)) throw notHeap(`the sampling rate ${periodText} is out of range`);
     switch (kind) {
-      case 'heap': return { sampleTypes, period: Math.trunc(n / 2), rate: Math.trunc(n / 2) }; // Go writes 2×MemProfileRate
+      case 'heap': return { sampleTypes, period: Math.trunc(n / 2), rate: Math.trunc(n / 2) }; // Go writes 2 x MemProfileRate
       case 'heap_v2':
       case 'heapz_v2': return { sampleTypes, period: n, rate: n };
       case 'heapprofile': return { sampleTypes, period: 1, rate: null };
