@@ -17,20 +17,18 @@ export interface SampleSource {
  * zero is dropped, one with the same stack and labels as an earlier one adds its values to it.
  * Given `reuse` (the only source's own columns, which the caller gives up), it writes in place:
  * a sample is never written past where it was read, so compacting forward is safe, and a profile
- * without duplicates costs no second copy of its largest columns. With `fold` false, duplicates
- * stay as they are (see normalizeProfile): looking each sample up in the table of those seen
- * misses the cache about once a sample, a third of the merge of a large profile.
+ * without duplicates costs no second copy of its largest columns.
  */
 export class SampleMerger {
   private readonly out: { -readonly [K in keyof SampleTable]: SampleTable[K] };
-  /** The hash table of merged samples, or null when duplicates are not folded. */
-  private readonly table: Int32Array | null;
+  /** The hash table of merged samples. */
+  private readonly table: Int32Array;
   private readonly hashes: Int32Array;
   private count = 0;
   private locCount = 0;
   private labelCount = 0;
 
-  constructor(sources: readonly SampleSource[], reuse: SampleTable | null, fold = true) {
+  constructor(sources: readonly SampleSource[], reuse: SampleTable | null) {
     const n = sources[0].samples.valuesPerSample;
     let samples = 0, locs = 0, labels = 0;
     for (const { samples: t } of sources) {
@@ -43,8 +41,8 @@ export class SampleMerger {
       locStart: new Uint32Array(samples + 1), locs: new Uint32Array(locs), labelStart: new Uint32Array(samples + 1),
       labelKey: new Uint32Array(labels), labelStr: new Uint32Array(labels), labelNum: new Float64Array(labels), labelNumUnit: new Uint32Array(labels),
     };
-    this.table = fold ? emptySlots(samples) : null;
-    this.hashes = new Int32Array(fold ? samples : 0);
+    this.table = emptySlots(samples);
+    this.hashes = new Int32Array(samples);
   }
 
   /** Merges every sample of `source`, in order. */
@@ -90,8 +88,8 @@ export class SampleMerger {
     const labelFrom = this.labelCount;
     const labelTo = t.labelStart[s] === t.labelStart[s + 1] ? labelFrom : this.copyLabels(source, s, labelFrom);
     const table = this.table;
-    if (table !== null) hash = this.withLabels(hash, labelFrom, labelTo);
-    const twin = table !== null ? this.find(table, hash, locFrom, locTo, labelFrom, labelTo) : EMPTY;
+    hash = this.withLabels(hash, labelFrom, labelTo);
+    const twin = this.find(table, hash, locFrom, locTo, labelFrom, labelTo);
     if (twin !== EMPTY) {
       for (let i = 0; i < n; i++) outValues[twin * n + i] += inValues[s * n + i];
       return;
@@ -102,7 +100,6 @@ export class SampleMerger {
     o.labelStart[index] = labelFrom;
     this.locCount = locTo;
     this.labelCount = labelTo;
-    if (table === null) return;
     this.hashes[index] = hash;
     insertIndex(table, hash, index);
   }

@@ -1,6 +1,6 @@
 import { type ProfileHeader, ProfileBuilder } from './builder.js';
 import { ProfileError } from './errors.js';
-import type { Profile, SampleTable, ValueType } from './model.js';
+import type { Mapping, Profile, SampleTable, ValueType } from './model.js';
 import { LocationTable } from './location-table.js';
 import { type SampleSource, SampleMerger, allZero } from './merge-samples.js';
 
@@ -19,24 +19,30 @@ export function mergeProfiles(profiles: readonly Profile[]): Profile {
  * The merge of one profile (pprof's normalisation of every profile it loads), reusing `p`'s
  * sample columns for the result: `p` must not be used afterwards.
  *
- * With `foldRepeats` false, samples with the same stack and labels are kept apart instead of
- * summed, for reports that only ever sum samples (a one-shot `-top`, `-list`, ...): their sums
- * come out the same, since whole numbers below 2^53 add exactly in any grouping. A profile where
- * that does not hold is folded all the same (see sumsDependOnFolding).
+ * With `foldRepeats` false, for reports that only ever sum samples (a one-shot `-top`, `-list`,
+ * ...), `p` is returned as it was resolved, unmerged. Their numbers come out the same:
+ * - samples with the same stack and labels, kept apart, sum as they would folded, since whole
+ *   numbers below 2^53 add exactly in any grouping;
+ * - functions and locations the merge would make one have the same names, files, lines and
+ *   addresses, and those are what the reports' nodes are keyed by, never an index;
+ * - a sample whose values are all zero, which the merge drops, weighs nothing in any sum, and
+ *   the reports list only nodes with some weight.
+ * A profile where that does not hold is merged all the same: one with a negative or fractional
+ * value (see sumsDependOnFolding), or with two mappings the merge would make one (it moves the
+ * second one's addresses into the first).
  */
 export function normalizeProfile(p: Profile, foldRepeats = true): Profile {
-  if (foldRepeats) return merge([p], true);
-  const unfolded = merge([p], true, false);
-  return sumsDependOnFolding(unfolded.samples) ? mergeProfiles([unfolded]) : unfolded;
+  if (foldRepeats || sumsDependOnFolding(p.samples) || hasMappingsToMerge(p)) return merge([p], true);
+  return p;
 }
 
-function merge(profiles: readonly Profile[], consume: boolean, fold = true): Profile {
+function merge(profiles: readonly Profile[], consume: boolean): Profile {
   const header = combineHeaders(profiles);
   const b = new ProfileBuilder(header.sampleTypes.length);
   const locationCount = profiles.reduce((n, p) => n + p.locations.count, 0);
   const keys: MergeKeys = { mapping: new Map(), fn: new Map(), loc: new LocationTable(locationCount) };
   const mappers = profiles.map((p) => new SourceMapper(p, b, keys));
-  const samples = new SampleMerger(mappers, consume && profiles.length === 1 ? profiles[0].samples : null, fold);
+  const samples = new SampleMerger(mappers, consume && profiles.length === 1 ? profiles[0].samples : null);
   for (const [i, m] of mappers.entries()) {
     if (b.mappings.length === 0 && profiles[i].mappings.length > 0) m.mapping(0);
     samples.addAll(m);
@@ -62,6 +68,18 @@ function sumsDependOnFolding({ values }: SampleTable): boolean {
     if (!(v >= 0 && v <= Number.MAX_SAFE_INTEGER && Math.floor(v) === v)) return true;
   }
   return false;
+}
+
+/** What makes two mappings one: size (rounded to 4 KiB), offset, and build id or else file. */
+function mappingKey(m: Mapping): string {
+  const size = Math.ceil((m.limit - m.start) / 0x1000) * 0x1000;
+  return `${size}/${m.offset}/${m.buildId || m.file}`;
+}
+
+/** True when merging `p` would make two of its mappings one. */
+function hasMappingsToMerge(p: Profile): boolean {
+  const keys = new Set(p.mappings.map(mappingKey));
+  return keys.size !== p.mappings.length;
 }
 
 /** What identifies merged mappings and functions (key strings) and locations, to find repeats. */
@@ -107,8 +125,7 @@ class SourceMapper implements SampleSource {
   mapping(i: number): number {
     if (this.mappings[i] !== -2) return this.mappings[i];
     const m = this.p.mappings[i];
-    const size = Math.ceil((m.limit - m.start) / 0x1000) * 0x1000;
-    const key = `${size}/${m.offset}/${m.buildId || m.file}`;
+    const key = mappingKey(m);
     let index = this.keys.mapping.get(key);
     if (index === undefined) {
       index = this.b.mappings.length;
