@@ -36,7 +36,7 @@ const MESSAGE_FORMS: Record<ProfileErrorKind, RegExp> = {
 
 /**
  * Decodes `bytes`, checks the outcome, and times it. On a profile that decodes, `top` and one more
- * report (chosen by `pick`) are run too.
+ * report (chosen by `pick`) are run too, on the profile unmerged (a sums-only report) and merged.
  */
 export function runDecodeCase(bytes: Uint8Array, pick: number | null = 0): DecodeOutcome {
   const start = performance.now();
@@ -46,6 +46,8 @@ export function runDecodeCase(bytes: Uint8Array, pick: number | null = 0): Decod
   try {
     const decoded = parseProfile(bytes);
     problem = profileProblem(decoded, 'decoded');
+    // A one-shot report that only sums samples reads the profile unmerged (normalizeProfile).
+    if (pick !== null) problem ??= reportProblem(decoded, ['top', SUMS_ONLY_NAMES[pick % SUMS_ONLY_NAMES.length]]);
     const merged = mergeProfiles([decoded]);
     problem ??= profileProblem(merged, 'merged');
     if (pick !== null) problem ??= reportProblem(merged, ['top', REPORT_NAMES[pick % REPORT_NAMES.length]]);
@@ -115,6 +117,8 @@ export function profileProblem(p: Profile, stage: string): string | null {
 
 /** Reports a profile that decoded must be able to print, as the console runs them (with their argument). */
 const REPORT_NAMES = ['traces', 'tags', 'raw', 'peek', 'tree', 'list'];
+/** The reports a one-shot run gives the unmerged profile to (`sumsOnly` in the command table). */
+const SUMS_ONLY_NAMES = [...COMMANDS.values()].filter((c) => c.sumsOnly).map((c) => c.name);
 const ARGUMENTS: Record<string, string> = { peek: '.', list: '.' };
 
 /**
