@@ -116,7 +116,7 @@ function sourceSettings(request: CliRequest, env: NodeJS.ProcessEnv): SourceSett
     maxBytes: maxProfileBytesFromEnv(env),
     saveDir: env.HEAPCLI_TMPDIR || undefined,
     home: env.HOME || undefined,
-    foldRepeats: !(request.report !== null && COMMANDS.get(request.report)?.sumsOnly),
+    mergeOnLoad: !(request.report !== null && COMMANDS.get(request.report)?.sumsOnly),
   };
 }
 

@@ -42,7 +42,7 @@ export interface CommandSpec {
   readonly usage: string;
   readonly detail?: string;
   readonly takesArgument?: 'required' | 'optional';
-  /** The report's numbers are sums of samples alone: a one-shot run need not fold repeated samples (normalizeProfile). */
+  /** The report's numbers are sums of samples alone: a one-shot run need not merge the profile (normalizeProfile). */
   readonly sumsOnly?: true;
   readonly run: (ctx: CommandContext, args: CommandArgs) => CommandResult;
 }

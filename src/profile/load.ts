@@ -19,9 +19,9 @@ export function maxProfileBytesFromEnv(env: NodeJS.ProcessEnv): number | undefin
 
 /**
  * Reads and decodes a profile file, normalised as pprof normalises every profile it loads (a merge
- * of one; `foldRepeats` as for normalizeProfile). Every failure is a ProfileError with a one-line reason.
+ * of one; `mergeOnLoad` as for normalizeProfile). Every failure is a ProfileError with a one-line reason.
  */
-export function loadProfileFile(path: string, maxInflatedBytes?: number, foldRepeats = true): Profile {
+export function loadProfileFile(path: string, maxInflatedBytes?: number, mergeOnLoad = true): Profile {
   let bytes: Uint8Array;
   try {
     if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
@@ -30,5 +30,5 @@ export function loadProfileFile(path: string, maxInflatedBytes?: number, foldRep
     const code = (err as NodeJS.ErrnoException).code ?? '';
     throw new ProfileError('io', OS_REASONS[code] ?? (err as Error).message);
   }
-  return normalizeProfile(parseProfile(bytes, { maxInflatedBytes }), foldRepeats);
+  return normalizeProfile(parseProfile(bytes, { maxInflatedBytes }), mergeOnLoad);
 }

@@ -19,7 +19,7 @@ export function mergeProfiles(profiles: readonly Profile[]): Profile {
  * The merge of one profile (pprof's normalisation of every profile it loads), reusing `p`'s
  * sample columns for the result: `p` must not be used afterwards.
  *
- * With `foldRepeats` false, for reports that only ever sum samples (a one-shot `-top`, `-list`,
+ * With `mergeOnLoad` false, for reports that only ever sum samples (a one-shot `-top`, `-list`,
  * ...), `p` is returned as it was resolved, unmerged. Their numbers come out the same:
  * - samples with the same stack and labels, kept apart, sum as they would folded, since whole
  *   numbers below 2^53 add exactly in any grouping;
@@ -31,8 +31,8 @@ export function mergeProfiles(profiles: readonly Profile[]): Profile {
  * value (see sumsDependOnFolding), or with two mappings the merge would make one (it moves the
  * second one's addresses into the first).
  */
-export function normalizeProfile(p: Profile, foldRepeats = true): Profile {
-  if (foldRepeats || sumsDependOnFolding(p.samples) || hasMappingsToMerge(p)) return merge([p], true);
+export function normalizeProfile(p: Profile, mergeOnLoad = true): Profile {
+  if (mergeOnLoad || sumsDependOnFolding(p.samples) || hasMappingsToMerge(p)) return merge([p], true);
   return p;
 }
 

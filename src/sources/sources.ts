@@ -24,8 +24,8 @@ export interface SourceSettings {
   readonly saveDir: string | undefined;
   /** $HOME, for the default folder of saved copies. */
   readonly home: string | undefined;
-  /** False when the one report to run only sums samples: repeated samples need not be folded. */
-  readonly foldRepeats?: boolean;
+  /** False when the one report to run only sums samples: the profile need not be merged (normalizeProfile). */
+  readonly mergeOnLoad?: boolean;
 }
 
 /** A source that could not be loaded; the message is `<file or URL>: <reason>`, one line. */
@@ -118,7 +118,7 @@ export async function loadSource(arg: string, settings: SourceSettings, notify: 
   const source = resolveSource(arg, settings);
   if (source.kind === 'file') {
     try {
-      return loadProfileFile(source.path, settings.maxBytes, settings.foldRepeats);
+      return loadProfileFile(source.path, settings.maxBytes, settings.mergeOnLoad);
     } catch (err) {
       if (err instanceof ProfileError) throw new SourceError(source.path, err.message);
       throw err;
@@ -141,7 +141,7 @@ export async function loadSource(arg: string, settings: SourceSettings, notify: 
   if (body.bytes.length === 0) throw new SourceError(source.url, 'the server sent an empty body, not a profile');
   let profile: Profile;
   try {
-    profile = normalizeProfile(parseProfile(body.bytes, { maxInflatedBytes: settings.maxBytes }), settings.foldRepeats);
+    profile = normalizeProfile(parseProfile(body.bytes, { maxInflatedBytes: settings.maxBytes }), settings.mergeOnLoad);
   } catch (err) {
     if (!(err instanceof ProfileError)) throw err;
     // The content type tells a wrong path (an HTML page) from a damaged profile.

@@ -1,6 +1,6 @@
 /**
  * One-shot reports that only sum samples load the profile unmerged: repeated samples not folded,
- * identical functions and locations not made one (normalizeProfile's foldRepeats). Their output
+ * identical functions and locations not made one (normalizeProfile's mergeOnLoad). Their output
  * must be the same as from the merged profile.
  */
 import { readFileSync, readdirSync } from 'node:fs';
