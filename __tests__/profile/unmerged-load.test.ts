@@ -34,6 +34,8 @@ const CASES = [
   ['granularity=files', 'top'], ['granularity=filefunctions', 'nodefraction=0', 'top'], ['noinlines=true', 'top'],
   ['ignore=runtime', 'show=main', 'top'], ['mean=true', 'top'], ['granularity=addresses', 'peek .'],
   ['nodefraction=0', 'edgefraction=0', 'tree'], ['sample_index=1', 'list .'],
+  ['tagfocus=handler=/api/orders', 'top'], ['tagignore=bytes=512kB', 'top'], ['tagroot=handler', 'top'],
+  ['tagleaf=latency,bytes', 'tree'], ['tagshow=handler', 'top'], ['taghide=bytes', 'top'],
 ];
 
 /** Every profile under testdata/profiles, binary and text. */
