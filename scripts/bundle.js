@@ -39,15 +39,34 @@ const common = {
   logLevel: 'warning',
 };
 
-/** The console's modules, which stay ES modules: cli.cjs imports them by these file names. */
-const CONSOLE_ENTRIES = { 'ink-console': 'dist/ui/ink-console.js', 'worker-runner': 'dist/ui/worker-runner.js' };
+/** The console's modules that stay ES modules: cli.cjs imports them by these file names. */
+const CONSOLE_ENTRIES = { 'ink-frames': 'dist/ui/terminal/ink-frames.js' };
 
+/**
+ * React Devtools is loaded by Ink only in development (DEV=true); the bundle stands an empty
+ * module in for it, as the package is not installed.
+ */
+const withoutDevtools = {
+  name: 'without-devtools',
+  setup(b) {
+    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'without-devtools' }));
+    b.onLoad({ filter: /.*/, namespace: 'without-devtools' }, () => ({ contents: 'export default {};', loader: 'js' }));
+  },
+};
+
+// Ink and React are bundled into the console's chunk in their production builds: loaded from
+// node_modules as some hundred ES modules, in development mode, they took most of a second.
 await build({
   ...common,
+  external: ['readline-sync'],
   entryPoints: { ...CONSOLE_ENTRIES, 'session-worker': 'dist/ui/session-worker.js' },
   outdir: 'dist/bundle',
   splitting: true,
   format: 'esm',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [...common.plugins, withoutDevtools],
+  // Some of Ink's dependencies are CommonJS and call require(): an ES module has none of its own.
+  banner: { js: 'import { createRequire as __heapcliCreateRequire } from "node:module"; const require = __heapcliCreateRequire(import.meta.url);' },
 });
 
 /** Leaves cli.cjs's imports of the console's modules as imports of their ES-module bundles. */
@@ -55,7 +74,7 @@ const consoleModulesStayOut = {
   name: 'console-modules-stay-out',
   setup(b) {
     const names = Object.keys(CONSOLE_ENTRIES).join('|');
-    b.onResolve({ filter: new RegExp(`/ui/(${names})\\.js$`) }, (args) => ({ path: `./${args.path.split('/').pop()}`, external: true }));
+    b.onResolve({ filter: new RegExp(`/ui/terminal/(${names})\\.js$`) }, (args) => ({ path: `./${args.path.split('/').pop()}`, external: true }));
   },
 };
 

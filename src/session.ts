@@ -13,12 +13,14 @@ import type { Profile } from './profile/model.js';
 /** What one line of input produced: text for stdout and stderr, a file to write, whether to leave. */
 export interface ExecResult {
   readonly out: string;
+  /** Report text that follows `out`, made as it is read, so a long report (`traces`) is never held whole. Iterate it once. */
+  readonly rest?: Iterable<string>;
   readonly err: string;
   readonly quit: boolean;
   /** True when the line failed (bad syntax, bad value, a report that could not run). */
   readonly failed?: boolean;
   /** A report redirected with `>file`: the caller writes it (the session does no I/O). */
-  readonly file?: { readonly path: string; readonly text: string };
+  readonly file?: { readonly path: string; readonly text: string; readonly rest?: Iterable<string> };
 }
 
 /** How a session runs: as the console (compact headers, `top` = 10 rows) or one-shot. */

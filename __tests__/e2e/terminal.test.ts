@@ -1,143 +1,40 @@
 /**
- * End to end: the real `bin/heapcli.js` (compiled dist/) in a real pseudo-terminal, driven through
- * tmux the way a person types, with the screen read back by `tmux capture-pane` after every step.
+ * End to end: the real `bin/heapcli.js` (the built bundle) in a real pseudo-terminal, driven
+ * through tmux the way a person types (see helpers/tmux.ts).
  *
  * One console session runs through the whole file; the tests are its steps, in order, so a step
  * relies on the options and history left by the ones before it.
- *
- * Isolation: a private tmux server on a socket in a temp dir, no tmux config (`-f /dev/null`), a
- * fixed 120x50 window; the app gets a clean environment (`env -i`: no CI, which would switch Ink to
- * its non-interactive renderer; TZ=UTC; its own HOME and HEAPCLI_HISTORY in the temp dir).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HAS_TMUX, ROOT, TmuxTerminal } from '../helpers/tmux.js';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const PROFILE = 'testdata/profiles/leakybuf.heap.pb.gz';
-const COLUMNS = 120;
-const ROWS = 50;
-const SESSION = 'heapcli';
-/** How often the screen is read while waiting. */
-const POLL_MS = 50;
-/** How long a step may take to show on screen (generous: a loaded 2-core CI machine). */
-const STEP_TIMEOUT_MS = 5000;
-/** Starting Node, Ink and the worker that loads the profile. */
-const START_TIMEOUT_MS = 10000;
 
-const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
-if (!hasTmux) console.warn('__tests__/e2e/terminal.test.ts: skipped, tmux is not installed (it is needed to run heapcli in a pseudo-terminal)');
-const describeWithTmux = hasTmux ? describe : describe.skip;
-
-/** Quotes a word for /bin/sh. */
-const sh = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+if (!HAS_TMUX) console.warn('__tests__/e2e/terminal.test.ts: skipped, tmux is not installed (it is needed to run heapcli in a pseudo-terminal)');
+const describeWithTmux = HAS_TMUX ? describe : describe.skip;
 
 describeWithTmux('heapcli in a terminal (tmux)', () => {
-  let dir = '';
-  let socket = '';
-  let historyFile = '';
-  let serverStarted = false;
-
-  /** Runs a tmux command on our private server; throws with tmux's message when it fails. */
-  function tmux(...args: string[]): string {
-    const run = spawnSync('tmux', ['-S', socket, '-f', '/dev/null', ...args], {
-      encoding: 'utf8',
-      timeout: 5000,
-      // The server takes its global environment from this: nothing of Jest's (CI, TMUX, ...).
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, SHELL: '/bin/sh', LANG: 'C.UTF-8' },
-    });
-    if (run.status !== 0) throw new Error(`tmux ${args.join(' ')} failed (status ${run.status}): ${run.stderr || run.error}`);
-    return run.stdout;
-  }
-
-  /** The pane's text: lines without trailing blanks, and no blank lines below the last text. */
-  function screenLines(escapes = false): string[] {
-    const lines = tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', SESSION).split('\n').map((l) => l.trimEnd());
-    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-    return lines;
-  }
-
-  /** Polls the screen until `check` returns something other than undefined/false; returns that. */
-  async function waitFor<T>(what: string, check: (lines: string[]) => T | undefined | false, timeoutMs = STEP_TIMEOUT_MS): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const lines = screenLines();
-      const found = check(lines);
-      if (found !== undefined && found !== false) return found;
-      if (Date.now() > deadline) {
-        throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; the screen was:\n${lines.join('\n')}`);
-      }
-      await sleep(POLL_MS);
-    }
-  }
-
-  /** The last line on screen: the prompt with the line being edited (or a candidate list). */
+  const term = new TmuxTerminal();
+  const { historyFile } = term;
+  const screenLines = (escapes = false) => term.lines({ escapes });
+  const waitFor = term.waitFor.bind(term);
+  const waitForPrompt = term.waitForPrompt.bind(term);
+  const waitForOutput = term.waitForOutput.bind(term);
+  const type = term.type.bind(term);
+  const press = term.press.bind(term);
+  const run = term.run.bind(term);
   const lastLine = (lines: string[]) => lines[lines.length - 1] ?? '';
 
-  /** Waits until the prompt line reads `(pprof) <text>` (text trimmed, as the pane shows it). */
-  const waitForPrompt = (text: string) =>
-    waitFor(`the prompt line ${JSON.stringify(`(pprof) ${text}`.trimEnd())}`, (lines) => lastLine(lines) === `(pprof) ${text}`.trimEnd());
-
-  /**
-   * Waits until the command echoed as `(pprof) <command>` has finished: its output follows the
-   * last such line and a fresh empty prompt comes after it. Returns the output lines.
-   */
-  const waitForOutput = (command: string) =>
-    waitFor(`the output of ${JSON.stringify(command)} and a fresh prompt`, (lines) => {
-      const echo = lines.lastIndexOf(`(pprof) ${command}`);
-      if (echo < 0 || echo === lines.length - 1 || lastLine(lines) !== '(pprof)') return undefined;
-      return lines.slice(echo + 1, -1);
-    });
-
-  /** Types text literally, as pasted or typed keys (no key names interpreted). */
-  const type = (text: string) => tmux('send-keys', '-t', SESSION, '-l', text);
-  /** Presses named keys: Enter, Tab, Up, Down, C-c, ... */
-  const press = (...keys: string[]) => tmux('send-keys', '-t', SESSION, ...keys);
-
-  /** Types a line, presses Enter and returns its output once the prompt is back. */
-  async function run(command: string): Promise<string[]> {
-    await waitForPrompt('');
-    type(command);
-    press('Enter');
-    return waitForOutput(command);
-  }
-
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'dist/cli/main.js'))) {
-      throw new Error('dist/cli/main.js is missing: run `npm run build` before these tests (`npm test` builds first)');
+    if (!existsSync(join(ROOT, 'dist/bundle/cli.cjs'))) {
+      throw new Error('dist/bundle/cli.cjs is missing: run `npm run build` before these tests (`npm test` builds first)');
     }
-    dir = mkdtempSync(join(tmpdir(), 'heapcli-e2e-'));
-    socket = join(dir, 'tmux.sock');
-    historyFile = join(dir, 'history');
-    const appEnv = [
-      `PATH=${process.env.PATH ?? '/usr/bin:/bin'}`,
-      `HOME=${dir}`,
-      'TERM=xterm-256color',
-      'TZ=UTC',
-      'LANG=C.UTF-8',
-      `HEAPCLI_HISTORY=${historyFile}`,
-    ];
-    const heapcli = [process.execPath, 'bin/heapcli.js', PROFILE].map(sh).join(' ');
-    // The shell stays after heapcli leaves, to show its exit status on the screen.
-    const command = `cd ${sh(ROOT)} && env -i ${appEnv.map(sh).join(' ')} ${heapcli}; echo "exit=$?"; exec sleep 30`;
-    tmux('new-session', '-d', '-s', SESSION, '-x', String(COLUMNS), '-y', String(ROWS), '-c', ROOT, command);
-    serverStarted = true;
-    await waitFor('the greeting and the first prompt', (lines) => lastLine(lines) === '(pprof)', START_TIMEOUT_MS);
-  }, START_TIMEOUT_MS + 5000);
+    term.start([PROFILE]);
+    await waitForPrompt('');
+  }, 20000);
 
-  afterAll(() => {
-    if (serverStarted) {
-      try {
-        tmux('kill-server');
-      } catch {
-        // Already gone.
-      }
-    }
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => term.stop());
 
   it('opens the console on the profile, greeting as pprof does', () => {
     expect(screenLines()).toEqual([
@@ -198,7 +95,7 @@ describeWithTmux('heapcli in a terminal (tmux)', () => {
     await waitForPrompt('sample_index=');
     press('Tab');
     const lines = await waitFor('the sample types listed under the prompt', (l) =>
-      lastLine(l) === 'alloc_objects  alloc_space  inuse_objects  inuse_space' ? l : undefined,
+      lastLine(l) === 'alloc_objects  alloc_space    inuse_objects  inuse_space' ? l : undefined,
     );
     expect(lines[lines.length - 2]).toBe('(pprof) sample_index=');
     // Ctrl-C drops the line and the list.
@@ -218,13 +115,13 @@ describeWithTmux('heapcli in a terminal (tmux)', () => {
     expect(output.some((l) => l.endsWith('  main.GetLargeData'))).toBe(true);
   });
 
-  it('Ctrl-C clears the typed line and the console stays', async () => {
+  it('Ctrl-C leaves the typed line in the scrollback marked ^C, empties the prompt, and the console stays', async () => {
     await waitForPrompt('');
     type('top5 -cum');
     await waitForPrompt('top5 -cum');
     press('C-c');
     const lines = await waitFor('the prompt to be emptied', (l) => (lastLine(l) === '(pprof)' ? l : undefined));
-    expect(lines).not.toContain('(pprof) top5 -cum');
+    expect(lines.at(-2)).toBe('(pprof) top5 -cum^C');
     // Still running: the next line is read and answered.
     expect(await run('top1')).toContain('Showing top 1 nodes out of 28');
   });
@@ -250,25 +147,17 @@ describeWithTmux('heapcli in a terminal (tmux)', () => {
     await waitForPrompt('');
   });
 
-  it('quit leaves with status 0 and the entered lines are in the history file', async () => {
+  it('quit leaves with status 0, the last prompt line in the scrollback, and the entered lines in the history file', async () => {
     await waitForPrompt('');
     type('quit');
     press('Enter');
-    const lines = await waitFor('heapcli to exit', (l) => (l.some((x) => /^exit=\d+$/.test(x)) ? l : undefined));
-    expect(lines).toContain('exit=0');
-    expect(lines).toContain('(pprof) quit');
+    const { status, lines } = await term.exitStatus();
+    expect(status).toBe(0);
+    // pprof leaves its last prompt line behind, and nothing after it.
+    expect(lines.slice(-2)).toEqual(['(pprof) quit', 'exit=0']);
     // Lines cleared with Ctrl-C were never entered, so they are not in the history.
     expect(readFileSync(historyFile, 'utf8')).toBe(
       ['top10', 'sample_index=alloc_space', 'top3', 'o', 'top main.GetLargeData', 'top1', 'nodecount=abc', 'quit', ''].join('\n'),
     );
-  });
-
-  // Once the user leaves, the last frame Ink draws holds no prompt: pprof leaves none behind.
-  // (Ink ends its final, now empty, frame with a newline: a blank line may come before exit=0.)
-  it('leaves no empty prompt behind after quit', () => {
-    const lines = screenLines();
-    const quit = lines.lastIndexOf('(pprof) quit');
-    expect(quit).toBeGreaterThanOrEqual(0);
-    expect(lines.slice(quit + 1).filter((line) => line !== '')).toEqual(['exit=0']);
   });
 });

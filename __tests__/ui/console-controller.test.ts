@@ -1,8 +1,7 @@
-import type { ExecResult } from '../../src/session.js';
-import { ConsoleController, PROMPT } from '../../src/ui/console-controller.js';
+import { ConsoleController, type ConsoleOutput, PROMPT } from '../../src/ui/console-controller.js';
 import { History } from '../../src/ui/history.js';
 import { decodeKeys } from '../../src/ui/keys.js';
-import type { ConsoleInfo, SessionRunner } from '../../src/ui/runner.js';
+import type { ConsoleInfo, ConsoleResult, SessionRunner } from '../../src/ui/runner.js';
 
 /** What the console knows of the bundled leakybuf profile (a few of its function names). */
 const INFO: ConsoleInfo = {
@@ -13,8 +12,6 @@ const INFO: ConsoleInfo = {
   functionNames: ['bytes.(*Buffer).grow', 'bytes.growSlice', 'main.GetLargeData', 'main.growBuf', 'main.main', 'sync.(*Pool).Get'],
 };
 
-const GREETING = INFO.greeting.slice(0, -1);
-
 /** Lets the promise callbacks run (the controller continues in a `then`). */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -23,9 +20,9 @@ class FakeRunner implements SessionRunner {
   readonly executed: string[] = [];
   interrupts = 0;
   closes = 0;
-  private readonly answers: ((result: ExecResult) => void)[] = [];
+  private readonly answers: ((result: ConsoleResult) => void)[] = [];
 
-  execute(line: string): Promise<ExecResult> {
+  execute(line: string): Promise<ConsoleResult> {
     this.executed.push(line);
     return new Promise((resolve) => this.answers.push(resolve));
   }
@@ -39,97 +36,153 @@ class FakeRunner implements SessionRunner {
   }
 
   /** Finishes the oldest running command with `result` and lets the console react. */
-  async answer(result: Partial<ExecResult> = {}): Promise<void> {
+  async answer(result: Partial<ConsoleResult> = {}): Promise<void> {
     const resolve = this.answers.shift();
     if (!resolve) throw new Error('no command is running');
     resolve({ out: '', err: '', quit: false, ...result });
     await settle();
   }
+}
 
-  get running(): number {
-    return this.answers.length;
+/** Records what the console prints; printing a result lasts until `finishPrinting` when `holdPrinting` is set. */
+class FakeOutput implements ConsoleOutput {
+  readonly events: string[] = [];
+  stops = 0;
+  holdPrinting = false;
+  private printed: (() => void) | null = null;
+
+  commitLine(text: string): void {
+    this.events.push(`line ${text}`);
+  }
+
+  printText(text: string, tone: 'plain' | 'error'): void {
+    this.events.push(`${tone} ${text}`);
+  }
+
+  printResult(result: ConsoleResult, stopped: boolean): Promise<void> {
+    this.events.push(`result out=${JSON.stringify(result.out)} err=${JSON.stringify(result.err)}${stopped ? ' (stopped)' : ''}`);
+    if (!this.holdPrinting) return Promise.resolve();
+    return new Promise((resolve) => (this.printed = resolve));
+  }
+
+  stopPrinting(): void {
+    this.stops++;
+  }
+
+  clearScreen(): void {
+    this.events.push('clear screen');
+  }
+
+  async finishPrinting(): Promise<void> {
+    this.printed?.();
+    await settle();
   }
 }
 
 /** A console over a fake runner; `type` feeds raw terminal input, as the terminal would. */
-function open(options: { history?: string[]; writeFailure?: string | null } = {}) {
+function open(options: { history?: string[]; started?: boolean } = {}) {
   const runner = new FakeRunner();
+  const output = new FakeOutput();
   const history = new History(null, options.history ?? []);
-  const written: [string, string][] = [];
-  const pathsAsked: string[] = [];
-  let exits = 0;
+  const statuses: number[] = [];
   let changes = 0;
   const controller = new ConsoleController({
-    runner,
-    info: INFO,
     history,
-    writeFile: (path, text) => {
-      written.push([path, text]);
-      return options.writeFailure ?? null;
-    },
-    listPaths: (partial) => {
-      pathsAsked.push(partial);
-      return ['out.txt', 'out/'].filter((p) => p.startsWith(partial));
-    },
+    output,
+    listPaths: (partial) => ['out.txt', 'out/'].filter((p) => p.startsWith(partial)),
     onChange: () => changes++,
-    onExit: () => exits++,
+    onExit: (status) => statuses.push(status),
   });
+  if (options.started !== false) controller.start(runner, INFO);
   return {
     controller,
     runner,
+    output,
     history,
-    written,
-    pathsAsked,
-    exits: () => exits,
+    statuses,
     changes: () => changes,
     type: (input: string) => controller.press(decodeKeys(input)),
-    /** The output so far after the greeting, as [tone, text] pairs. */
-    output: () => controller.items.slice(1).map((item) => [item.tone, item.text]),
+    /** What was printed after the greeting. */
+    printed: () => output.events.slice(1),
+    line: () => controller.view.line,
   };
 }
 
 describe('ConsoleController', () => {
-  it('starts idle on an empty line with the greeting printed, its last newline dropped', () => {
-    const { controller } = open();
-    expect(controller.items).toEqual([{ id: 0, text: GREETING, tone: 'plain' }]);
-    expect(controller.line).toEqual({ text: '', cursor: 0 });
-    expect(controller.busy).toBeNull();
-    expect(controller.candidates).toEqual([]);
+  it('loads first, then greets and shows an empty prompt', () => {
+    const { controller, output, runner } = open({ started: false });
+    expect(controller.view.phase).toBe('loading');
+    controller.start(runner, INFO);
+    expect(output.events).toEqual([`plain ${INFO.greeting}`]);
+    expect(controller.view).toEqual({ phase: 'editing', line: { text: '', cursor: 0 }, candidates: [], busy: null });
     expect(PROMPT).toBe('(pprof) ');
   });
 
-  it('edits the line with the keys typed and renders after each chunk', () => {
-    const { controller, type, changes } = open();
+  it('edits the line with the keys typed and asks for a redraw after each chunk', () => {
+    const { type, line, changes } = open();
+    const before = changes();
     type('top5');
     type('\x1b[D\x1b[D-');
-    expect(controller.line).toEqual({ text: 'to-p5', cursor: 3 });
-    expect(changes()).toBe(2);
+    expect(line()).toEqual({ text: 'to-p5', cursor: 3 });
+    expect(changes()).toBe(before + 2);
+  });
+
+  describe('keys typed before the prompt', () => {
+    it('are kept and run in order once the session is ready', async () => {
+      const { controller, runner, type, printed, line } = open({ started: false });
+      type('top3\rto');
+      type('p5\r');
+      type('raw');
+      expect(runner.executed).toEqual([]);
+      controller.start(runner, INFO);
+      expect(runner.executed).toEqual(['top3']);
+      await runner.answer({ out: 'three\n' });
+      expect(runner.executed).toEqual(['top3', 'top5']);
+      await runner.answer({ out: 'five\n' });
+      expect(printed()).toEqual(['line (pprof) top3', 'result out="three\\n" err=""', 'line (pprof) top5', 'result out="five\\n" err=""']);
+      expect(line()).toEqual({ text: 'raw', cursor: 3 });
+    });
+
+    it('Ctrl-C while loading leaves with status 130', () => {
+      const { controller, runner, type, statuses } = open({ started: false });
+      type('top\x03');
+      expect(statuses).toEqual([130]);
+      expect(controller.view.phase).toBe('done');
+      // A session that comes after all is closed at once.
+      controller.start(runner, INFO);
+      expect(runner.closes).toBe(1);
+    });
+
+    it('a session that fails to start prints why and ends with status 1', () => {
+      const { controller, output, statuses } = open({ started: false });
+      controller.fail('heapcli: nosuch.pb.gz: open nosuch.pb.gz: no such file or directory');
+      expect(output.events).toEqual(['error heapcli: nosuch.pb.gz: open nosuch.pb.gz: no such file or directory\n']);
+      expect(statuses).toEqual([1]);
+    });
   });
 
   describe('Enter', () => {
-    it('echoes the line after the prompt, runs it, records it and clears the line', async () => {
-      const { controller, runner, history, type, output } = open();
+    it('leaves the prompt and line in the scrollback, runs it, records it and clears the line', async () => {
+      const { controller, runner, history, type, printed, line } = open();
       type('top5 -cum\r');
       expect(runner.executed).toEqual(['top5 -cum']);
-      expect(controller.busy).toBe('top5 -cum');
-      expect(output()).toEqual([['plain', '(pprof) top5 -cum']]);
-      expect(controller.line).toEqual({ text: '', cursor: 0 });
+      expect(controller.view.phase).toBe('running');
+      expect(controller.view.busy).toBe('top5 -cum');
+      expect(printed()).toEqual(['line (pprof) top5 -cum']);
+      expect(line()).toEqual({ text: '', cursor: 0 });
       expect(history.lines).toEqual(['top5 -cum']);
 
-      await runner.answer({ out: 'Showing nodes accounting for 4868.41kB, 97.90% of 4972.95kB total\n' });
-      expect(controller.busy).toBeNull();
-      expect(output()).toEqual([
-        ['plain', '(pprof) top5 -cum'],
-        ['plain', 'Showing nodes accounting for 4868.41kB, 97.90% of 4972.95kB total'],
-      ]);
+      await runner.answer({ out: 'rows\n', err: 'Dropped 28 nodes\n' });
+      expect(controller.view.phase).toBe('editing');
+      expect(controller.view.busy).toBeNull();
+      expect(printed()).toEqual(['line (pprof) top5 -cum', 'result out="rows\\n" err="Dropped 28 nodes\\n"']);
     });
 
-    it('runs the line as typed, but shows it trimmed while busy', () => {
-      const { controller, runner, type, output } = open();
+    it('runs the line as typed, but names it trimmed while busy', () => {
+      const { controller, runner, type } = open();
       type('  top  \r');
       expect(runner.executed).toEqual(['  top  ']);
-      expect(controller.busy).toBe('top');
-      expect(output()).toEqual([['plain', '(pprof)   top  ']]);
+      expect(controller.view.busy).toBe('top');
     });
 
     it('runs the line wherever the cursor is', () => {
@@ -138,55 +191,25 @@ describe('ConsoleController', () => {
       expect(runner.executed).toEqual(['top']);
     });
 
-    it('echoes a blank line without running or recording it', () => {
-      const { controller, runner, history, type, output } = open();
+    it('leaves a blank line in the scrollback without running or recording it', () => {
+      const { controller, runner, history, type, printed } = open();
       type('\r   \r');
       expect(runner.executed).toEqual([]);
-      expect(controller.busy).toBeNull();
-      expect(output()).toEqual([['plain', '(pprof) '], ['plain', '(pprof)    ']]);
+      expect(controller.view.phase).toBe('editing');
+      expect(printed()).toEqual(['line (pprof) ', 'line (pprof)    ']);
       expect(history.lines).toEqual([]);
-    });
-
-    it('gives every output item a new id, in order', async () => {
-      const { controller, runner, type } = open();
-      type('top\r');
-      await runner.answer({ out: 'report\n', err: 'note\n' });
-      expect(controller.items.map((i) => i.id)).toEqual([0, 1, 2, 3]);
     });
   });
 
-  describe('while a command runs', () => {
+  describe('while a command runs or prints', () => {
     it('queues the keys typed and applies them after the result', async () => {
-      const { controller, runner, type, output } = open();
+      const { runner, type, line } = open();
       type('top\r');
       type('raw');
       type('\x1b[D');
-      expect(controller.line).toEqual({ text: '', cursor: 0 });
-      expect(runner.executed).toEqual(['top']);
-
+      expect(line()).toEqual({ text: '', cursor: 0 });
       await runner.answer({ out: 'rows\n' });
-      expect(controller.line).toEqual({ text: 'raw', cursor: 2 });
-      expect(output()).toEqual([['plain', '(pprof) top'], ['plain', 'rows']]);
-    });
-
-    it('runs a queued line after the result, and queues what follows it again', async () => {
-      const { controller, runner, type, output } = open();
-      type('top\r');
-      type('o\rq');
-      await runner.answer({ out: 'rows\n' });
-      expect(runner.executed).toEqual(['top', 'o']);
-      expect(controller.busy).toBe('o');
-      expect(controller.line).toEqual({ text: '', cursor: 0 });
-
-      await runner.answer({ err: 'options\n' });
-      expect(controller.busy).toBeNull();
-      expect(controller.line).toEqual({ text: 'q', cursor: 1 });
-      expect(output()).toEqual([
-        ['plain', '(pprof) top'],
-        ['plain', 'rows'],
-        ['plain', '(pprof) o'],
-        ['plain', 'options'],
-      ]);
+      expect(line()).toEqual({ text: 'raw', cursor: 2 });
     });
 
     it('runs a pasted script line by line', async () => {
@@ -198,246 +221,163 @@ describe('ConsoleController', () => {
       await runner.answer();
       expect(runner.executed).toEqual(['top', 'sample_index=alloc_space', 'top5']);
       await runner.answer();
-      expect(runner.running).toBe(0);
       expect(history.lines).toEqual(['top', 'sample_index=alloc_space', 'top5']);
     });
 
-    it('interrupts the command on Ctrl-C, which is not queued', async () => {
-      const { controller, runner, type } = open();
+    it('Ctrl-C interrupts the command and is not queued; a result that comes anyway is not printed', async () => {
+      const { controller, runner, output, type, line } = open();
       type('top\r');
       type('ab\x03');
       expect(runner.interrupts).toBe(1);
-      expect(controller.busy).toBe('top');
-      // A queued Ctrl-C would clear the queued 'ab' once the command ends.
-      await runner.answer({ err: 'interrupted\n', failed: true });
-      expect(controller.line).toEqual({ text: 'ab', cursor: 2 });
-      expect(runner.interrupts).toBe(1);
+      expect(output.stops).toBe(0);
+      expect(controller.view.phase).toBe('running');
+      await runner.answer({ out: 'rows\n' });
+      expect(output.events.at(-1)).toBe('result out="rows\\n" err="" (stopped)');
+      expect(line()).toEqual({ text: 'ab', cursor: 2 });
     });
 
-    it('interrupts once per Ctrl-C', () => {
-      const { runner, type } = open();
-      type('top\r');
-      type('\x03\x03');
-      type('\x03');
-      expect(runner.interrupts).toBe(3);
+    it('Ctrl-C while the answer prints stops the printing and the report\'s making', async () => {
+      const { controller, runner, output, type } = open();
+      output.holdPrinting = true;
+      type('traces\r');
+      await runner.answer({ out: 'header\n' });
+      expect(controller.view.phase).toBe('printing');
+      type('top\x03');
+      expect(output.stops).toBe(1);
+      expect(runner.interrupts).toBe(1);
+      await output.finishPrinting();
+      // The keys typed meanwhile run afterwards; the next command is not marked stopped.
+      expect(controller.view.phase).toBe('editing');
+      type('\r');
+      await runner.answer({ out: 'rows\n' });
+      expect(output.events.at(-1)).toBe('result out="rows\\n" err=""');
     });
 
     it('queues Ctrl-D, which leaves after the result when the line is empty', async () => {
-      const { runner, type, exits } = open();
+      const { runner, type, statuses } = open();
       type('top\r');
       type('\x04');
-      expect(exits()).toBe(0);
+      expect(statuses).toEqual([]);
       await runner.answer();
-      expect(exits()).toBe(1);
+      expect(statuses).toEqual([0]);
       expect(runner.closes).toBe(1);
     });
   });
 
-  describe('Ctrl-C and Ctrl-D when idle', () => {
-    it('clears the line on Ctrl-C without interrupting or running anything', () => {
-      const { controller, runner, type, output } = open();
+  describe('Ctrl-C and Ctrl-D at the prompt', () => {
+    it('Ctrl-C leaves the abandoned line in the scrollback with ^C and empties the prompt', () => {
+      const { runner, type, printed, line } = open();
       type('top5 main\x1b[D\x03');
-      expect(controller.line).toEqual({ text: '', cursor: 0 });
+      expect(line()).toEqual({ text: '', cursor: 0 });
+      expect(printed()).toEqual(['line (pprof) top5 main^C']);
       expect(runner.interrupts).toBe(0);
       expect(runner.executed).toEqual([]);
-      expect(output()).toEqual([]);
     });
 
-    it('leaves on Ctrl-D on an empty line: closes the runner and calls onExit once', () => {
-      const { controller, runner, type, exits } = open();
+    it('Ctrl-D on an empty line leaves the prompt in the scrollback and ends with status 0', () => {
+      const { controller, runner, type, statuses, printed } = open();
       type('\x04\x04');
-      type('\x04');
       type('top\r');
-      expect(exits()).toBe(1);
+      expect(printed()).toEqual(['line (pprof) ']);
+      expect(statuses).toEqual([0]);
       expect(runner.closes).toBe(1);
       expect(runner.executed).toEqual([]);
-      expect(controller.line).toEqual({ text: '', cursor: 0 });
+      expect(controller.view.phase).toBe('done');
     });
 
     it.each([
       ['at the start', 'top\x01\x04', { text: 'op', cursor: 0 }],
       ['in the middle', 'top\x1b[D\x1b[D\x04', { text: 'tp', cursor: 1 }],
       ['at the end (nothing under the cursor)', 'top\x04', { text: 'top', cursor: 3 }],
-    ])('deletes the character under the cursor on Ctrl-D %s of a non-empty line', (_label, input, line) => {
-      const { controller, runner, type, exits } = open();
+    ])('Ctrl-D %s of a non-empty line deletes the character under the cursor', (_label, input, expected) => {
+      const { type, statuses, line } = open();
       type(input);
-      expect(controller.line).toEqual(line);
-      expect(exits()).toBe(0);
-      expect(runner.closes).toBe(0);
+      expect(line()).toEqual(expected);
+      expect(statuses).toEqual([]);
+    });
+
+    it('Ctrl-L clears the screen', () => {
+      const { type, printed, line } = open();
+      type('to\x0c');
+      expect(printed()).toEqual(['clear screen']);
+      expect(line()).toEqual({ text: 'to', cursor: 2 });
     });
   });
 
   describe('history', () => {
     it('recalls older lines with Up and comes back to the draft with Down, cursor at the end', () => {
-      const { controller, type } = open({ history: ['top', 'raw'] });
+      const { type, line } = open({ history: ['top', 'raw'] });
       type('dr');
       type('\x1b[A');
-      expect(controller.line).toEqual({ text: 'raw', cursor: 3 });
-      type('\x1b[A');
-      expect(controller.line).toEqual({ text: 'top', cursor: 3 });
-      type('\x1b[A');
-      expect(controller.line).toEqual({ text: 'top', cursor: 3 });
+      expect(line()).toEqual({ text: 'raw', cursor: 3 });
+      type('\x1b[A\x1b[A');
+      expect(line()).toEqual({ text: 'top', cursor: 3 });
       type('\x1b[B');
-      expect(controller.line).toEqual({ text: 'raw', cursor: 3 });
-      type('\x1b[B');
-      expect(controller.line).toEqual({ text: 'dr', cursor: 2 });
-      type('\x1b[B');
-      expect(controller.line).toEqual({ text: 'dr', cursor: 2 });
+      expect(line()).toEqual({ text: 'raw', cursor: 3 });
+      type('\x1b[B\x1b[B');
+      expect(line()).toEqual({ text: 'dr', cursor: 2 });
     });
 
-    it('recalls with Ctrl-P and Ctrl-N too', () => {
-      const { controller, type } = open({ history: ['top', 'raw'] });
-      type('\x10\x10');
-      expect(controller.line).toEqual({ text: 'top', cursor: 3 });
-      type('\x0e');
-      expect(controller.line).toEqual({ text: 'raw', cursor: 3 });
-    });
-
-    it('leaves the line alone on Up with no history', () => {
-      const { controller, type } = open();
-      type('to\x1b[D\x1b[A');
-      expect(controller.line).toEqual({ text: 'to', cursor: 1 });
-    });
-
-    it('recalls the lines entered in this session, newest first', async () => {
-      const { controller, runner, type } = open({ history: ['top'] });
+    it('recalls the lines entered in this session, newest first, and runs one edited', async () => {
+      const { runner, type, line } = open({ history: ['top5'] });
       type('raw\r');
       await runner.answer();
       type('\x1b[A');
-      expect(controller.line).toEqual({ text: 'raw', cursor: 3 });
-      type('\x1b[A');
-      expect(controller.line).toEqual({ text: 'top', cursor: 3 });
-    });
-
-    it('runs a recalled line, edited', async () => {
-      const { runner, history, type } = open({ history: ['top5'] });
+      expect(line()).toEqual({ text: 'raw', cursor: 3 });
       type('\x1b[A -cum\r');
-      expect(runner.executed).toEqual(['top5 -cum']);
-      expect(history.lines).toEqual(['top5', 'top5 -cum']);
+      expect(runner.executed).toEqual(['raw', 'top5 -cum']);
     });
   });
 
   describe('Tab', () => {
     it('completes to the common prefix and lists the candidates until the next key', () => {
-      const { controller, type } = open();
+      const { controller, type, line } = open();
       type('n\t');
-      expect(controller.line).toEqual({ text: 'no', cursor: 2 });
-      expect(controller.candidates).toEqual(['nodecount', 'nodefraction', 'noinlines', 'normalize']);
-      type('\t');
-      expect(controller.candidates).toEqual(['nodecount', 'nodefraction', 'noinlines', 'normalize']);
+      expect(line()).toEqual({ text: 'no', cursor: 2 });
+      expect(controller.view.candidates).toEqual(['nodecount', 'nodefraction', 'noinlines', 'normalize']);
       type('d');
-      expect(controller.candidates).toEqual([]);
-      expect(controller.line).toEqual({ text: 'nod', cursor: 3 });
+      expect(controller.view.candidates).toEqual([]);
+      expect(line()).toEqual({ text: 'nod', cursor: 3 });
     });
 
     it.each([
       ['a unique command', 'to\t', 'top '],
-      ['a unique option', 'sample_\t', 'sample_index='],
       ['a sample type value', 'sample_index=alloc_s\t', 'sample_index=alloc_space'],
-      ['a function name, escaped', 'focus=Pool\t', 'focus=sync.\\(\\*Pool\\).Get'],
       ['a function name in top arguments', 'top -GetL\t', 'top -main.GetLargeData'],
-    ])('completes %s from the console info', (_label, input, text) => {
-      const { controller, type } = open();
+      ['a >file path', 'top >out.\t', 'top >out.txt'],
+    ])('completes %s from the session\'s names', (_label, input, text) => {
+      const { controller, type, line } = open();
       type(input);
-      expect(controller.line).toEqual({ text, cursor: text.length });
-      expect(controller.candidates).toEqual([]);
+      expect(line()).toEqual({ text, cursor: text.length });
+      expect(controller.view.candidates).toEqual([]);
     });
 
-    it('completes >file paths through listPaths', () => {
-      const { controller, pathsAsked, type } = open();
-      type('top >out.\t');
-      expect(pathsAsked).toEqual(['out.']);
-      expect(controller.line).toEqual({ text: 'top >out.txt', cursor: 12 });
-    });
-
-    it('completes the word before the cursor and keeps the rest of the line', () => {
-      const { controller, type } = open();
-      type('top GetL -cum' + '\x1b[D'.repeat(5) + '\t');
-      expect(controller.line).toEqual({ text: 'top main.GetLargeData -cum', cursor: 21 });
-    });
-
-    it('clears the candidates on keys that do not edit the line (Up, Enter)', () => {
-      const { controller, runner, type } = open();
-      type('sort=\t');
-      expect(controller.candidates).toEqual(['cum', 'flat']);
-      type('\x1b[A');
-      expect(controller.candidates).toEqual([]);
-      expect(controller.line).toEqual({ text: 'sort=', cursor: 5 });
-      type('\t');
-      expect(controller.candidates).toEqual(['cum', 'flat']);
-      type('\r');
-      expect(controller.candidates).toEqual([]);
-      expect(runner.executed).toEqual(['sort=']);
+    it('waits, with the other keys, while the profile loads', () => {
+      const { controller, runner, type, line } = open({ started: false });
+      type('top -GetL\t');
+      controller.start(runner, INFO);
+      expect(line()).toEqual({ text: 'top -main.GetLargeData', cursor: 22 });
     });
   });
 
   describe('results', () => {
-    it('prints a failed command\'s message with the error tone', async () => {
-      const { runner, type, output } = open();
-      type('foo\r');
-      await runner.answer({ err: 'unrecognized command: "foo"\n', failed: true });
-      expect(output()).toEqual([['plain', '(pprof) foo'], ['error', 'unrecognized command: "foo"']]);
-    });
-
-    it('prints messages of a successful command plainly, before its report', async () => {
-      const { runner, type, output } = open();
-      type('top\r');
-      await runner.answer({ out: 'rows\n', err: 'Dropped 28 nodes\n' });
-      expect(output()).toEqual([['plain', '(pprof) top'], ['plain', 'Dropped 28 nodes'], ['plain', 'rows']]);
-    });
-
-    it('keeps all but the last newline of multi-line output', async () => {
-      const { runner, type, output } = open();
-      type('top\r');
-      await runner.answer({ out: 'a\nb\n\n' });
-      expect(output()).toEqual([['plain', '(pprof) top'], ['plain', 'a\nb\n']]);
-    });
-
-    it('leaves on a quit result: closes the runner, calls onExit once, drops queued keys', async () => {
-      const { runner, type, exits, changes } = open();
+    it('leaves on a quit result with status 0 and drops the keys queued after it', async () => {
+      const { runner, type, statuses } = open();
       type('quit\r');
       type('top\r');
-      expect(exits()).toBe(0);
-      const before = changes();
       await runner.answer({ quit: true });
-      expect(exits()).toBe(1);
+      expect(statuses).toEqual([0]);
       expect(runner.closes).toBe(1);
-      expect(runner.executed).toEqual(['quit']);
-      expect(changes()).toBe(before + 1);
       type('raw\r');
       expect(runner.executed).toEqual(['quit']);
-      expect(exits()).toBe(1);
     });
 
-    it('writes a >file report through writeFile', async () => {
-      const { runner, type, written, output } = open();
-      type('top >out.txt\r');
-      await runner.answer({ err: 'Generating report in out.txt\n', file: { path: 'out.txt', text: 'rows\n' } });
-      expect(written).toEqual([['out.txt', 'rows\n']]);
-      expect(output()).toEqual([['plain', '(pprof) top >out.txt'], ['plain', 'Generating report in out.txt']]);
-    });
-
-    it('prints writeFile\'s failure with the error tone', async () => {
-      const failure = "heapcli: /nope/out.txt: ENOENT: no such file or directory, open '/nope/out.txt'";
-      const { controller, runner, type, written, output } = open({ writeFailure: failure });
-      type('top >/nope/out.txt\r');
-      type('raw');
-      await runner.answer({ err: 'Generating report in /nope/out.txt\n', file: { path: '/nope/out.txt', text: 'rows\n' } });
-      expect(written).toEqual([['/nope/out.txt', 'rows\n']]);
-      expect(output()).toEqual([
-        ['plain', '(pprof) top >/nope/out.txt'],
-        ['plain', 'Generating report in /nope/out.txt'],
-        ['error', failure],
-      ]);
-      expect(controller.line).toEqual({ text: 'raw', cursor: 3 });
-    });
-
-    it('renders once a result arrives', async () => {
-      const { runner, type, changes } = open();
-      type('top\r');
-      const before = changes();
-      await runner.answer({ out: 'rows\n' });
-      expect(changes()).toBe(before + 1);
+    it('ends with status 1 when the session died (its answer says quit and failed)', async () => {
+      const { runner, type, statuses, printed } = open();
+      type('traces\r');
+      await runner.answer({ err: 'heapcli: the session stopped: exit code 134\n', quit: true, failed: true });
+      expect(printed().at(-1)).toBe('result out="" err="heapcli: the session stopped: exit code 134\\n"');
+      expect(statuses).toEqual([1]);
     });
   });
 });

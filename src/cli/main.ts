@@ -126,19 +126,23 @@ function write(stream: NodeJS.WritableStream, text: string, status: number): num
 }
 
 /**
- * The Ink console, loaded only here so one-shot reports never pay for React. The session runs in a
- * worker thread that loads the profile while a spinner turns.
+ * The terminal console. Its prompt comes as soon as the profile is read (small local files are
+ * read here; others by the session's worker thread, while a spinner turns); Ink, which draws the
+ * live part, loads meanwhile, so one-shot reports never pay for React.
  */
 async function runTerminalConsole(plan: LoadPlan, request: CliRequest, io: CliIO): Promise<number> {
-  const [{ runInkConsole }, { startWorkerSession }] = await Promise.all([import('../ui/ink-console.js'), import('../ui/worker-runner.js')]);
+  const { runTerminalConsole: run } = await import('../ui/terminal/terminal-console.js');
   // The spinner's label names what is loaded, a URL with the query pprof adds (`?seconds=30`).
   const shown = plan.sources.map((source) => {
     const resolved = resolveSource(source, plan.settings);
     return resolved.kind === 'url' ? resolved.url : source;
   });
-  return runInkConsole({
-    source: shown.join(' '),
-    start: () => startWorkerSession(plan, request.assignments),
+  return run({
+    plan,
+    assignments: request.assignments,
+    shownSources: shown,
+    inProcess: isQuickRun([...plan.sources, ...plan.bases], inputSize),
+    loadInk: () => import('../ui/terminal/ink-frames.js'),
     env: io.env,
     stdin: io.stdin as NodeJS.ReadStream,
     stdout: io.stdout as NodeJS.WriteStream,

@@ -1,139 +1,182 @@
 import { completeLine } from '../commands/complete.js';
-import type { ExecResult } from '../session.js';
 import type { History } from './history.js';
 import type { Key } from './keys.js';
 import { EMPTY_LINE, type LineState, editLine } from './line-editor.js';
-import type { ConsoleInfo, SessionRunner } from './runner.js';
+import type { ConsoleInfo, ConsoleResult, SessionRunner } from './runner.js';
 
-/** A finished piece of output: an echoed command line, a report, or a message. */
-export interface OutputItem {
-  readonly id: number;
-  readonly text: string;
-  readonly tone: 'plain' | 'error';
+export const PROMPT = '(pprof) ';
+
+/** loading: no session yet; editing: the prompt; running: a command computes; printing: its answer prints. */
+export type ConsolePhase = 'loading' | 'editing' | 'running' | 'printing' | 'done';
+
+/** What the live part of the console shows. */
+export interface ConsoleView {
+  readonly phase: ConsolePhase;
+  readonly line: LineState;
+  readonly candidates: readonly string[];
+  /** The command running, for the spinner. */
+  readonly busy: string | null;
+}
+
+/** Where the console's text goes: the scrollback above the live part. */
+export interface ConsoleOutput {
+  /** Leaves a line (the prompt and what was typed) in the scrollback. */
+  commitLine(text: string): void;
+  /** Prints text that stays: the greeting, a message. */
+  printText(text: string, tone: 'plain' | 'error'): void;
+  /**
+   * Prints a command's answer, piece by piece; resolves once printed or stopped. `stopped`: Ctrl-C
+   * came while the command ran, too late for it to notice: its messages print, its report does not.
+   */
+  printResult(result: ConsoleResult, stopped: boolean): Promise<void>;
+  /** Stops the answer being printed (Ctrl-C). */
+  stopPrinting(): void;
+  /** Clears the screen (Ctrl-L). */
+  clearScreen(): void;
 }
 
 /** What the console needs from outside. */
 export interface ConsoleDeps {
-  readonly runner: SessionRunner;
-  readonly info: ConsoleInfo;
   readonly history: History;
-  /** Writes a `>file` report; returns an error message or null. */
-  readonly writeFile: (path: string, text: string) => string | null;
+  readonly output: ConsoleOutput;
   readonly listPaths: (partial: string) => string[];
-  /** Called after every change, to render again. */
+  /** Called after every change of the view, to draw it again. */
   readonly onChange: () => void;
-  /** Called once, when the user leaves. */
-  readonly onExit: () => void;
+  /** Called once, with the exit status, when the console ends. */
+  readonly onExit: (status: number) => void;
 }
 
-export const PROMPT = '(pprof) ';
-
 /**
- * The console's state and key handling: the line being edited, history, completion, and the
- * output so far. A line runs through the runner; keys that arrive meanwhile wait their turn,
- * except Ctrl-C, which interrupts the command.
+ * The console's state and key handling: the line being edited, history, completion, and which
+ * phase the console is in. Keys that come while there is no prompt (loading, a command running or
+ * printing) wait their turn and run in order, as typed; Ctrl-C stops what is going on instead.
  */
 export class ConsoleController {
-  line: LineState = EMPTY_LINE;
-  candidates: readonly string[] = [];
-  busy: string | null = null;
-  readonly items: OutputItem[] = [];
+  private state: { phase: ConsolePhase; line: LineState; candidates: readonly string[]; busy: string | null } = {
+    phase: 'loading', line: EMPTY_LINE, candidates: [], busy: null,
+  };
   private pending: Key[] = [];
-  private nextId = 0;
-  private done = false;
+  /** Ctrl-C was pressed while the current command ran. */
+  private interrupted = false;
+  private session: { runner: SessionRunner; info: ConsoleInfo } | null = null;
 
-  /** True once the user has left; nothing more is drawn or read. */
-  get finished(): boolean {
-    return this.done;
+  constructor(private readonly deps: ConsoleDeps) {}
+
+  /** What to draw now. */
+  get view(): ConsoleView {
+    return this.state;
   }
 
-  constructor(private readonly deps: ConsoleDeps) {
-    this.print(deps.info.greeting, 'plain');
+  /** The session is ready: greets, shows the prompt and runs the keys typed meanwhile. */
+  start(runner: SessionRunner, info: ConsoleInfo): void {
+    if (this.state.phase !== 'loading') return runner.close();
+    this.session = { runner, info };
+    this.deps.output.printText(info.greeting, 'plain');
+    this.enterPrompt();
   }
 
-  /** Handles keys in order; while a command runs they queue, but Ctrl-C interrupts it. */
+  /** The session could not start: says why and ends with status 1. */
+  fail(message: string): void {
+    if (this.state.phase !== 'loading') return;
+    this.deps.output.printText(`${message}\n`, 'error');
+    this.leave(1);
+  }
+
+  /** Handles keys in order; without a prompt they queue, but Ctrl-C stops what is going on. */
   press(keys: readonly Key[]): void {
     for (const key of keys) {
-      if (this.done) return;
-      if (this.busy !== null) {
-        if (key.name === 'interrupt') this.deps.runner.interrupt();
-        else this.pending.push(key);
-        continue;
-      }
-      this.handle(key);
+      const { phase } = this.state;
+      if (phase === 'done') return;
+      if (phase === 'editing') this.handle(key);
+      else if (key.name === 'interrupt' || (phase === 'loading' && key.name === 'eof')) this.interrupt();
+      else this.pending.push(key);
     }
     this.deps.onChange();
   }
 
+  private interrupt(): void {
+    const { phase } = this.state;
+    if (phase === 'loading') return this.leave(130);
+    this.interrupted = true;
+    this.session?.runner.interrupt();
+    if (phase === 'printing') this.deps.output.stopPrinting();
+  }
+
   private handle(key: Key): void {
     const { history } = this.deps;
-    if (key.name !== 'tab') this.candidates = [];
+    if (key.name !== 'tab') this.set({ candidates: [] });
     switch (key.name) {
       case 'enter':
-        return this.submit(this.line.text);
+        return this.submit(this.state.line.text);
       case 'interrupt':
-        this.line = EMPTY_LINE;
-        history.reset();
-        return;
+        // As a shell does: the abandoned line stays in the scrollback, marked.
+        this.deps.output.commitLine(`${PROMPT}${this.state.line.text}^C`);
+        this.set({ line: EMPTY_LINE });
+        return history.reset();
       case 'eof':
-        if (this.line.text === '') return this.leave();
-        this.line = editLine(this.line, { name: 'delete' });
-        return;
+        if (this.state.line.text !== '') return this.set({ line: editLine(this.state.line, { name: 'delete' }) });
+        this.deps.output.commitLine(PROMPT);
+        return this.leave(0);
       case 'up':
       case 'down': {
-        const recalled = key.name === 'up' ? history.previous(this.line.text) : history.next();
-        if (recalled !== null) this.line = { text: recalled, cursor: recalled.length };
+        const recalled = key.name === 'up' ? history.previous(this.state.line.text) : history.next();
+        if (recalled !== null) this.set({ line: { text: recalled, cursor: recalled.length } });
         return;
       }
       case 'tab':
         return this.complete();
+      case 'clear-screen':
+        return this.deps.output.clearScreen();
       default:
-        this.line = editLine(this.line, key);
+        this.set({ line: editLine(this.state.line, key) });
     }
   }
 
   private complete(): void {
-    const { info, listPaths } = this.deps;
-    const done = completeLine(this.line.text, this.line.cursor, {
+    const { info } = this.session!;
+    const { line } = this.state;
+    const done = completeLine(line.text, line.cursor, {
       sampleTypes: info.sampleTypes,
       functionNames: () => info.functionNames,
-      listPaths,
+      listPaths: this.deps.listPaths,
     });
-    this.line = { text: done.line, cursor: done.cursor };
-    this.candidates = done.candidates;
+    this.set({ line: { text: done.line, cursor: done.cursor }, candidates: done.candidates });
   }
 
   private submit(text: string): void {
-    this.print(PROMPT + text, 'plain');
+    this.deps.output.commitLine(PROMPT + text);
     this.deps.history.add(text);
-    this.line = EMPTY_LINE;
+    this.set({ line: EMPTY_LINE });
     if (text.trim() === '') return;
-    this.busy = text.trim();
-    void this.deps.runner.execute(text).then((result) => this.finish(result));
+    this.set({ phase: 'running', busy: text.trim() });
+    this.interrupted = false;
+    void this.session!.runner.execute(text).then((result) => this.show(result));
   }
 
-  private finish(result: ExecResult): void {
-    this.busy = null;
-    if (result.err) this.print(result.err, result.failed ? 'error' : 'plain');
-    if (result.out) this.print(result.out, 'plain');
-    if (result.file) {
-      const failure = this.deps.writeFile(result.file.path, result.file.text);
-      if (failure) this.print(failure, 'error');
-    }
-    if (result.quit) return this.leave();
+  private async show(result: ConsoleResult): Promise<void> {
+    this.set({ phase: 'printing' });
+    this.deps.onChange();
+    await this.deps.output.printResult(result, this.interrupted);
+    if (result.quit) return this.leave(result.failed ? 1 : 0);
+    this.enterPrompt();
+  }
+
+  /** Shows the prompt, then replays the keys typed while there was none. */
+  private enterPrompt(): void {
+    this.set({ phase: 'editing', busy: null });
     const queued = this.pending;
     this.pending = [];
     this.press(queued);
   }
 
-  private leave(): void {
-    this.done = true;
-    this.deps.runner.close();
+  private leave(status: number): void {
+    this.set({ phase: 'done', busy: null, candidates: [] });
+    this.session?.runner.close();
     this.deps.onChange();
-    this.deps.onExit();
+    this.deps.onExit(status);
   }
 
-  private print(text: string, tone: OutputItem['tone']): void {
-    this.items.push({ id: this.nextId++, text: text.endsWith('\n') ? text.slice(0, -1) : text, tone });
+  private set(change: Partial<typeof this.state>): void {
+    this.state = { ...this.state, ...change };
   }
 }

@@ -1,4 +1,5 @@
-import type { ExecResult, Session } from '../session.js';
+import { Interrupted, type ExecResult, type Session } from '../session.js';
+import { writeReportFile } from './files.js';
 
 /** What the console shows and completes from once a profile is loaded. */
 export interface ConsoleInfo {
@@ -7,11 +8,21 @@ export interface ConsoleInfo {
   readonly functionNames: readonly string[];
 }
 
+/** A command's answer as the console gets it: text now, and a long report's rest as it is made. */
+export interface ConsoleResult {
+  readonly out: string;
+  readonly err: string;
+  readonly quit: boolean;
+  readonly failed?: boolean;
+  /** The rest of a long report (`traces`), chunk by chunk; leaving the loop early stops it. */
+  readonly rest?: AsyncIterable<string>;
+}
+
 /** Runs console lines against a session, here or in a worker thread. */
 export interface SessionRunner {
-  /** Runs one line. */
-  execute(line: string): Promise<ExecResult>;
-  /** Asks a running command to stop (Ctrl-C); its answer is then `interrupted`. */
+  /** Runs one line; a `>file` report is written before the answer comes. */
+  execute(line: string): Promise<ConsoleResult>;
+  /** Asks the running command, or the report being made, to stop (Ctrl-C). */
   interrupt(): void;
   /** Releases the runner. */
   close(): void;
@@ -26,15 +37,61 @@ export function consoleInfo(session: Session): ConsoleInfo {
   };
 }
 
-/** A runner on this thread: commands cannot be interrupted, which tests and small profiles do not need. */
-export class InProcessRunner implements SessionRunner {
-  constructor(private readonly session: Session) {}
+/** A flag that Ctrl-C raises and a session's checkpoint reads: the session then throws Interrupted. */
+export class InterruptFlag {
+  private raised = false;
 
-  execute(line: string): Promise<ExecResult> {
-    return Promise.resolve(this.session.execute(line));
+  /** Asks the work in progress to stop. */
+  raise(): void {
+    this.raised = true;
   }
 
-  interrupt(): void {}
+  /** Forgets an earlier request (a new command starts). */
+  lower(): void {
+    this.raised = false;
+  }
+
+  /** The session's checkpoint: throws Interrupted once raised. */
+  readonly check = (): void => {
+    if (this.raised) throw new Interrupted();
+  };
+}
+
+/**
+ * Writes a `>file` report and returns the answer the console shows: the session's messages,
+ * with the failure to write added to them.
+ */
+export function settleFileResult(result: ExecResult): ExecResult {
+  if (!result.file) return result;
+  const { path, text, rest } = result.file;
+  const failure = writeReportFile(path, rest ? text + [...rest].join('') : text);
+  return { out: '', err: failure ? `${result.err}${failure}\n` : result.err, quit: result.quit, failed: result.failed || failure !== null };
+}
+
+/** Turns a report's rest into chunks a `for await` reads; the session's own checkpoint stops it. */
+export async function* chunksOf(rest: Iterable<string>): AsyncGenerator<string> {
+  yield* rest;
+}
+
+/**
+ * A runner on the console's own thread, for small profiles: each command takes milliseconds, and a
+ * long report's rest is made between the pieces the console prints, so Ctrl-C still stops it.
+ */
+export class InProcessRunner implements SessionRunner {
+  constructor(
+    private readonly session: Session,
+    private readonly flag = new InterruptFlag(),
+  ) {}
+
+  execute(line: string): Promise<ConsoleResult> {
+    this.flag.lower();
+    const result = settleFileResult(this.session.execute(line));
+    return Promise.resolve({ out: result.out, err: result.err, quit: result.quit, failed: result.failed, rest: result.rest && chunksOf(result.rest) });
+  }
+
+  interrupt(): void {
+    this.flag.raise();
+  }
 
   close(): void {}
 }

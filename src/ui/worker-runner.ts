@@ -1,47 +1,121 @@
 import { Worker } from 'node:worker_threads';
 import type { LoadPlan } from '../sources/plan.js';
 import type { Assignment } from '../commands/parse.js';
-import type { ExecResult } from '../session.js';
-import type { ConsoleInfo, SessionRunner } from './runner.js';
-import type { WorkerMessage, WorkerStart } from './session-worker.js';
+import type { ConsoleInfo, ConsoleResult, SessionRunner } from './runner.js';
+import type { WorkerMessage, WorkerRequest, WorkerStart } from './session-worker.js';
+
+/** One batch of a report's rest as it arrives: text, the end, or why it stopped. */
+type Batch = { readonly text: string; readonly done: boolean } | { readonly failure: string };
 
 /** A runner whose session lives in a worker thread, so long commands can be interrupted. */
 class WorkerRunner implements SessionRunner {
-  private nextId = 0;
-  private readonly waiting = new Map<number, (result: ExecResult) => void>();
+  private nextId = 1;
+  /** The command whose answer or rest is awaited (0: none). */
+  private active = 0;
+  private answer: ((result: ConsoleResult) => void) | null = null;
+  /** The batch of a report's rest asked for and not yet come (one at most). */
+  private waitingBatch: ((batch: Batch) => void) | null = null;
+  private stoppedWhy: string | null = null;
 
   constructor(
     private readonly worker: Worker,
     private readonly flag: Int32Array,
   ) {
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type !== 'result') return;
-      this.waiting.get(message.id)?.(message.result);
-      this.waiting.delete(message.id);
-    });
-    // A worker that dies (out of memory, say) answers what it owed, so the console is never stuck.
-    const stopped = (why: string) => {
-      for (const resolve of this.waiting.values()) resolve({ out: '', err: `heapcli: the session stopped: ${why}\n`, quit: true, failed: true });
-      this.waiting.clear();
-    };
-    worker.on('error', (err) => stopped(err.message));
-    worker.on('exit', (code) => stopped(`exit code ${code}`));
+    worker.on('message', (message: WorkerMessage) => this.receive(message));
+    // A worker that dies (out of memory, say) answers what it owed: the console says so and ends.
+    worker.on('error', (err) => this.stopped(err.message));
+    worker.on('exit', (code) => this.stopped(`exit code ${code}`));
   }
 
-  execute(line: string): Promise<ExecResult> {
+  execute(line: string): Promise<ConsoleResult> {
+    if (this.stoppedWhy !== null) return Promise.resolve(this.failure());
     const id = this.nextId++;
+    this.active = id;
+    Atomics.store(this.flag, 0, 0);
     return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.worker.postMessage({ id, line });
+      this.answer = resolve;
+      this.send({ type: 'run', id, line });
     });
   }
 
   interrupt(): void {
-    Atomics.store(this.flag, 0, 1);
+    if (this.active !== 0) Atomics.store(this.flag, 0, this.active);
   }
 
   close(): void {
     void this.worker.terminate();
+  }
+
+  private receive(message: WorkerMessage): void {
+    if (message.type === 'result' && message.id === this.active) {
+      const answer = this.answer;
+      this.answer = null;
+      answer?.({ ...message.result, rest: message.streams ? this.restOf(message.id) : undefined });
+    } else if (message.type === 'chunk' && message.id === this.active) {
+      this.takeBatch({ text: message.text, done: message.done });
+    } else if (message.type === 'chunk-failed' && message.id === this.active) {
+      this.takeBatch({ failure: message.message });
+    }
+  }
+
+  private takeBatch(batch: Batch): void {
+    const resolve = this.waitingBatch;
+    this.waitingBatch = null;
+    resolve?.(batch);
+  }
+
+  /**
+   * The rest of command `id`'s report, read a batch ahead: the worker makes the next batch while
+   * the console prints this one, and no more than two are ever held. Leaving the loop early (Ctrl-C)
+   * tells the worker to drop the rest.
+   */
+  private async *restOf(id: number): AsyncGenerator<string> {
+    let finished = false;
+    try {
+      let coming = this.requestBatch(id);
+      for (;;) {
+        const batch = await coming;
+        if ('failure' in batch) throw new Error(batch.failure);
+        if (batch.done) {
+          finished = true;
+          if (batch.text) yield batch.text;
+          return;
+        }
+        coming = this.requestBatch(id);
+        yield batch.text;
+      }
+    } finally {
+      if (!finished && this.stoppedWhy === null) this.send({ type: 'drop', id });
+      if (this.active === id) {
+        // A batch still on its way belongs to no one now.
+        this.active = 0;
+        this.waitingBatch = null;
+      }
+    }
+  }
+
+  private requestBatch(id: number): Promise<Batch> {
+    if (this.stoppedWhy !== null) return Promise.resolve({ failure: this.stoppedWhy });
+    return new Promise((resolve) => {
+      this.waitingBatch = resolve;
+      this.send({ type: 'more', id });
+    });
+  }
+
+  private send(request: WorkerRequest): void {
+    this.worker.postMessage(request);
+  }
+
+  private stopped(why: string): void {
+    if (this.stoppedWhy !== null) return;
+    this.stoppedWhy = `the session stopped: ${why}`;
+    this.answer?.(this.failure());
+    this.answer = null;
+    this.takeBatch({ failure: this.stoppedWhy });
+  }
+
+  private failure(): ConsoleResult {
+    return { out: '', err: `heapcli: ${this.stoppedWhy}\n`, quit: true, failed: true };
   }
 }
 

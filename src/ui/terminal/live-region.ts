@@ -1,0 +1,86 @@
+import { displayWidth, rowsOnScreen } from './screen-text.js';
+
+/** The terminal as the live region sees it: where to write, and its size now. */
+export interface Screen {
+  write(text: string): void;
+  readonly columns: number;
+  readonly rows: number;
+}
+
+/** What the live region shows: rows no wider than the screen (styled with SGR sequences, if at all). */
+export interface Frame {
+  readonly rows: readonly string[];
+}
+
+/** An empty frame: nothing drawn. */
+export const EMPTY_FRAME: Frame = { rows: [] };
+
+const CSI = '\x1b[';
+/** Synchronized output (DEC mode 2026): terminals that know it show the redraw at once; others ignore it. */
+const BEGIN_SYNC = `${CSI}?2026h`;
+const END_SYNC = `${CSI}?2026l`;
+const SHOW_CURSOR = `${CSI}?25h`;
+const HIDE_CURSOR = `${CSI}?25l`;
+const ANSI_SEQUENCE = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
+
+/**
+ * The live part of the console below the scrollback: the prompt, a spinner, a completion list.
+ * Redraws replace it in place; everything above it (reports, echoed lines) is written once and
+ * left to the terminal, which wraps and re-wraps it as the window changes.
+ *
+ * The terminal's own cursor waits, hidden, at the start of the row below the frame (the prompt
+ * draws its cursor as an inverse cell), so the row it is on is always empty. To redraw, the region
+ * goes up to its first row; it counts how far from the widths of the rows it drew and the screen's
+ * width now. After a resize the terminal re-wraps those rows (tmux, VTE, iTerm2, kitty, xterm.js
+ * and most others do; some do not re-wrap the cursor's own row, which is why the cursor is kept on
+ * an empty one), so a row drawn 100 wide takes two on a screen 60 wide. Counting at the new width
+ * is what keeps a resize from leaving copies of the prompt behind.
+ */
+export class LiveRegion {
+  /** Display widths of the rows on screen. */
+  private widths: number[] = [];
+  private cursorHidden = false;
+
+  constructor(private readonly screen: Screen) {}
+
+  /** True when nothing is drawn. */
+  get isEmpty(): boolean {
+    return this.widths.length === 0;
+  }
+
+  /** Replaces what is drawn by `frame`. */
+  draw(frame: Frame): void {
+    // Erased first, not overwritten: a terminal remembers that a row was wrapped onto the next one
+    // (after a resize re-wrapped it) until the row is erased, and would join the two at the next
+    // resize.
+    let out = `${BEGIN_SYNC}${this.backToTop()}${CSI}J`;
+    if (frame.rows.length > 0 && !this.cursorHidden) {
+      out += HIDE_CURSOR;
+      this.cursorHidden = true;
+    }
+    for (const row of frame.rows) out += `${row}${CSI}0m\r\n`;
+    this.screen.write(`${out}${END_SYNC}`);
+    this.widths = frame.rows.map((row) => displayWidth(row.replace(ANSI_SEQUENCE, '')));
+  }
+
+  /** Erases what is drawn; the cursor is left where the region began, for text that stays. */
+  clear(): void {
+    if (this.isEmpty) return;
+    this.screen.write(`${this.backToTop()}${CSI}J`);
+    this.widths = [];
+  }
+
+  /** Erases what is drawn and shows the terminal's cursor again (when leaving). */
+  release(): void {
+    this.clear();
+    if (this.cursorHidden) this.screen.write(SHOW_CURSOR);
+    this.cursorHidden = false;
+  }
+
+  /** Moves from the cursor (on the row below the frame) to the first column of the frame's first row. */
+  private backToTop(): string {
+    const columns = this.screen.columns;
+    const up = this.widths.reduce((rows, width) => rows + rowsOnScreen(width, columns), 0);
+    return (up > 0 ? `${CSI}${up}A` : '') + '\r';
+  }
+}

@@ -1,0 +1,111 @@
+import type { Assignment } from '../../commands/parse.js';
+import { Session } from '../../session.js';
+import { type LoadPlan, loadPlan } from '../../sources/plan.js';
+import { ConsoleController } from '../console-controller.js';
+import { listPaths } from '../files.js';
+import { History, historyPath } from '../history.js';
+import { type ConsoleInfo, InProcessRunner, InterruptFlag, type SessionRunner, consoleInfo } from '../runner.js';
+import { diskSourceFiles } from '../source-files.js';
+import { startWorkerSession } from '../worker-runner.js';
+import type { FrameSource, InkFramesOptions } from './ink-frames.js';
+import { type ScreenSize, plainFrame } from './live-layout.js';
+import { RawKeys, type TerminalInput } from './raw-input.js';
+import { TerminalOutput } from './terminal-output.js';
+
+/** What the terminal console is started with. */
+export interface TerminalConsoleOptions {
+  readonly plan: LoadPlan;
+  readonly assignments: readonly Assignment[];
+  /** The inputs as the spinner names them (a URL with the query pprof adds). */
+  readonly shownSources: readonly string[];
+  /** True for small local files: the session runs on this thread and the prompt comes at once. */
+  readonly inProcess: boolean;
+  /** Loads Ink and the live area it draws (kept apart: the prompt does not wait for it). */
+  readonly loadInk: () => Promise<{ startInkFrames(options: InkFramesOptions): FrameSource }>;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdin: TerminalInput;
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+}
+
+/**
+ * Runs the console in a terminal until the user leaves; resolves to the exit status (0, 1 when the
+ * profile failed to load or the session died, 130 for Ctrl-C while loading).
+ *
+ * The prompt comes as soon as the profile is read: keys are read from the start, the live part is
+ * drawn as plain text until Ink has loaded (in the background), then by Ink.
+ */
+export function runTerminalConsole(o: TerminalConsoleOptions): Promise<number> {
+  const keys = new RawKeys(o.stdin);
+  const output = new TerminalOutput({ stdout: o.stdout, stderr: o.stderr }, o.stdout.isTTY === true && !o.env.NO_COLOR);
+  const size = (): ScreenSize => ({ columns: o.stdout.columns || 80, rows: o.stdout.rows || 24 });
+  const loading = `Loading ${o.shownSources.join(' ')}`;
+  let frames: FrameSource = { show: (view) => output.drawLive(plainFrame(view, size(), loading)), close: () => {} };
+  const redraw = () => frames.show(controller.view);
+  let resolveStatus: (status: number) => void = () => {};
+  const finish = (status: number) => {
+    o.stdout.off('resize', redraw);
+    frames.close();
+    keys.close();
+    output.release();
+    resolveStatus(status);
+  };
+  const controller = new ConsoleController({ history: History.load(historyPath(o.env)), output, listPaths, onChange: redraw, onExit: finish });
+  return new Promise((resolve) => {
+    resolveStatus = resolve;
+    o.stdout.on('resize', redraw);
+    keys.listen((pressed) => controller.press(pressed));
+    redraw();
+    const started = o.inProcess ? startHere(o) : startWorkerSession(o.plan, o.assignments);
+    started.then(
+      ({ runner, info }) => controller.start(runner, { ...info, greeting: withMergeNote(info.greeting, o.plan.sources) }),
+      (err: Error) => controller.fail(err.message),
+    );
+    // Ink loads once the prompt is up (a profile read here) or while the worker reads it; until
+    // then plain frames draw the same prompt.
+    const inkTime = o.inProcess ? started.catch(() => {}) : Promise.resolve();
+    void inkTime.then(() => setImmediate(() => switchToInk(o, size, loading, output, () => controller.view.phase === 'done', (ink) => {
+      frames = ink;
+      redraw();
+    })));
+  });
+}
+
+/** Loads the profile on this thread (small local files only) and runs the session here. */
+async function startHere(o: TerminalConsoleOptions): Promise<{ runner: SessionRunner; info: ConsoleInfo }> {
+  const flag = new InterruptFlag();
+  try {
+    const { profile, series } = await loadPlan(o.plan, () => {});
+    const session = new Session(profile, { interactive: true, series, sources: diskSourceFiles(o.env), checkpoint: flag.check });
+    const failure = o.assignments.map((a) => session.configure(a)).find((f) => f !== null);
+    if (failure) throw new Error(failure);
+    // The first `top`'s sums are made once the prompt is up, while the user types.
+    setImmediate(() => session.prepareFirstReport());
+    return { runner: new InProcessRunner(session, flag), info: consoleInfo(session) };
+  } catch (err) {
+    throw new Error(`heapcli: ${(err as Error).message}`);
+  }
+}
+
+/** Starts Ink's frames unless the console has ended; a failure to load Ink keeps the plain ones. */
+function switchToInk(
+  o: TerminalConsoleOptions, size: () => ScreenSize, loading: string, output: TerminalOutput, ended: () => boolean, use: (ink: FrameSource) => void,
+): void {
+  if (ended()) return;
+  o.loadInk().then(
+    ({ startInkFrames }) => {
+      if (ended()) return;
+      use(startInkFrames({ size, loading, draw: (frame) => output.drawLive(frame) }));
+    },
+    () => {},
+  );
+}
+
+/** Several profiles are merged into one: the greeting says so once, before the banner's last line. */
+function withMergeNote(greeting: string, sources: readonly string[]): string {
+  if (sources.length < 2) return greeting;
+  const lines = greeting.split('\n');
+  const banner = lines.length - 2;
+  lines.splice(banner, 0, `Merged ${sources.length} profiles: ${sources.join(' ')}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,118 @@
+import type { ConsoleOutput } from '../console-controller.js';
+import type { ConsoleResult } from '../runner.js';
+import { type Frame, LiveRegion, type Screen } from './live-region.js';
+import { ReportPrinter } from './report-printer.js';
+import { showControls } from './visible-controls.js';
+
+/** The terminal's two output streams (both the same screen). */
+export interface TerminalStreams {
+  readonly stdout: { write(text: string): unknown; readonly columns?: number; readonly rows?: number };
+  readonly stderr: { write(text: string): unknown };
+}
+
+/** Shown when Ctrl-C stops a report while it prints. */
+export const STOPPED_NOTICE = 'Interrupted: the rest of the report was not printed.';
+
+const red = (text: string) => `\x1b[31m${text}\x1b[39m`;
+
+/**
+ * The console's output on a terminal: text that stays (echoed lines, greetings, reports) is
+ * written straight to the terminal, as a one-shot run writes it, with the live part (prompt,
+ * spinner, completion list) taken away first and drawn again after. Reports print piece by piece
+ * so that Ctrl-C is heard; errors go to stderr, in red on a colour terminal.
+ */
+export class TerminalOutput implements ConsoleOutput {
+  readonly region: LiveRegion;
+  private readonly printer: ReportPrinter;
+  /** While text that stays is written, the live part is not drawn. */
+  private printing = false;
+
+  constructor(
+    private readonly streams: TerminalStreams,
+    private readonly color: boolean,
+  ) {
+    this.region = new LiveRegion(screenOf(streams.stdout));
+    this.printer = new ReportPrinter((text) => streams.stdout.write(showControls(text)));
+  }
+
+  /** Draws the live part, unless text that stays is being written. */
+  drawLive(frame: Frame): void {
+    if (!this.printing) this.region.draw(frame);
+  }
+
+  commitLine(text: string): void {
+    this.region.clear();
+    this.printer.printWhole(`${showControls(text)}\n`);
+  }
+
+  printText(text: string, tone: 'plain' | 'error'): void {
+    this.region.clear();
+    this.writeMessage(text, tone);
+  }
+
+  async printResult(result: ConsoleResult, stopped: boolean): Promise<void> {
+    this.printing = true;
+    this.region.clear();
+    this.printer.begin();
+    if (stopped && (result.out !== '' || result.rest)) this.printer.stop();
+    try {
+      if (result.err) this.writeMessage(result.err, result.failed ? 'error' : 'plain');
+      if ((await this.printer.print(result.out)) && result.rest) await this.printRest(result.rest);
+      if (this.printer.stopped) {
+        if (!this.printer.endsLine) this.printer.printWhole('\n');
+        this.writeMessage(`${STOPPED_NOTICE}\n`, 'error');
+      }
+      if (!this.printer.endsLine) this.printer.printWhole('\n');
+    } finally {
+      this.printing = false;
+    }
+  }
+
+  stopPrinting(): void {
+    this.printer.stop();
+  }
+
+  clearScreen(): void {
+    this.region.clear();
+    // Home, then erase the screen: the scrollback is kept, as readline's Ctrl-L keeps it.
+    this.streams.stdout.write('\x1b[H\x1b[2J');
+  }
+
+  /** Shows the cursor again when the console ends. */
+  release(): void {
+    this.region.clear();
+    this.region.release();
+  }
+
+  private async printRest(rest: AsyncIterable<string>): Promise<void> {
+    try {
+      for await (const chunk of rest) {
+        if (!(await this.printer.print(chunk))) break;
+      }
+    } catch (err) {
+      // Ctrl-C reached the worker while it was making the rest: the notice below says so.
+      if (this.printer.stopped) return;
+      if (!this.printer.endsLine) this.printer.printWhole('\n');
+      this.writeMessage(`heapcli: ${(err as Error).message}\n`, 'error');
+    }
+  }
+
+  private writeMessage(text: string, tone: 'plain' | 'error'): void {
+    const shown = showControls(text);
+    const body = shown.endsWith('\n') ? shown.slice(0, -1) : shown;
+    this.streams.stderr.write(tone === 'error' && this.color ? `${red(body)}\n` : `${body}\n`);
+  }
+}
+
+/** The terminal's size as the live region reads it (80x24 when the stream cannot tell). */
+function screenOf(stdout: TerminalStreams['stdout']): Screen {
+  return {
+    write: (text) => stdout.write(text),
+    get columns() {
+      return stdout.columns || 80;
+    },
+    get rows() {
+      return stdout.rows || 24;
+    },
+  };
+}
