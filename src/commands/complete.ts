@@ -20,6 +20,9 @@ export interface Completion {
 /** Options whose values are regexps over function names. */
 const NAME_REGEX_OPTIONS = new Set(['focus', 'ignore', 'hide', 'show', 'show_from', 'prune_from']);
 
+/** The commands completion offers: pprof's that heapcli lacks only answer with what to use instead. */
+const offeredCommands = () => [...COMMANDS.values()].filter((c) => c.kind !== 'missing').map((c) => c.name);
+
 /** Regexp metacharacters but '.', which matches itself and keeps names readable. */
 const escapeName = (name: string) => name.replace(/[\\^$*+?()[\]{}|]/g, '\\$&');
 
@@ -48,7 +51,7 @@ export function completeLine(line: string, cursor: number, ctx: CompletionContex
     candidates = valueCandidates(name, partial, ctx);
     prefixMatch = !NAME_REGEX_OPTIONS.has(name);
   } else if (isFirst) {
-    candidates = [...COMMANDS.keys(), ...OPTION_NAMES, ...ctx.sampleTypes].filter((c) => c.startsWith(word));
+    candidates = [...offeredCommands(), ...OPTION_NAMES, ...ctx.sampleTypes].filter((c) => c.startsWith(word));
     candidates = [...new Set(candidates)].sort();
     const followedBy = line.slice(cursor).trimStart()[0];
     suffix = candidates.length !== 1 || followedBy === '=' ? '' : isOptionName(candidates[0]) ? '=' : ' ';
@@ -57,7 +60,7 @@ export function completeLine(line: string, cursor: number, ctx: CompletionContex
     replaceFrom += skip;
     candidates = ctx.listPaths?.(word.slice(skip)) ?? [];
   } else if (first === 'help') {
-    candidates = [...COMMANDS.keys(), ...OPTION_NAMES].filter((c) => c.startsWith(word)).sort();
+    candidates = [...offeredCommands(), ...OPTION_NAMES].filter((c) => c.startsWith(word)).sort();
   } else if (COMMANDS.get(first)?.kind === 'report') {
     const negated = word.startsWith('-') ? 1 : 0;
     replaceFrom += negated;
