@@ -157,3 +157,19 @@ export function reportUnit(unit: string, values: readonly (readonly [number, num
   const min = smallest || total;
   return selectMinimumUnit(Math.trunc(min * ratio), Math.trunc(total * ratio), sampleUnit);
 }
+
+/**
+ * The shortest spelling `unit=` understands for each unit of `sampleUnit`'s family, smallest unit
+ * first (`b kb mb gb tb pb` for bytes); none for counts. For completion: only spellings that find
+ * their unit again are offered (`μs` does not, see normaliseUnit).
+ */
+export function unitSpellings(sampleUnit: string): string[] {
+  const family = familyOf(sampleUnit)?.family;
+  if (!family) return [];
+  const shortest = new Map<number, string>();
+  for (const [spelling, factor] of family.spellings) {
+    const known = shortest.get(factor);
+    if (familyOf(spelling)?.factor === factor && (known === undefined || spelling.length < known.length)) shortest.set(factor, spelling);
+  }
+  return family.scale.map((step) => shortest.get(step.factor)).filter((s): s is string => s !== undefined);
+}

@@ -1,4 +1,5 @@
-import { COMMANDS } from '../commands/table.js';
+import { missingNote } from '../commands/missing.js';
+import { COMMANDS, MISSING_FLAGS } from '../commands/table.js';
 import { OPTION_NAMES, OPTION_SPECS, isOptionName } from '../commands/options.js';
 import type { Assignment } from '../commands/parse.js';
 import { parseGoBool } from '../commands/values.js';
@@ -24,6 +25,8 @@ export interface CliRequest {
   readonly version: boolean;
   /** Messages to print before anything else (e.g. ignored legacy flags). */
   readonly warnings: string[];
+  /** For a pprof flag heapcli lacks (`-web`, `-http=:8080`), the one line saying what to use instead. */
+  readonly missing: string | null;
 }
 
 /** A command-line mistake: printed with a usage hint, exit status 2. */
@@ -57,6 +60,7 @@ const LEGACY_SAMPLE_FLAGS = ['inuse_space', 'inuse_objects', 'alloc_space', 'all
 
 /** Flags that take no value. */
 function isBoolFlag(name: string): boolean {
+  if (MISSING_FLAGS.has(name)) return !MISSING_FLAGS.get(name)?.value;
   if (COMMANDS.get(name)?.kind === 'report' && !COMMANDS.get(name)?.takesArgument) return true;
   if (LEGACY_SAMPLE_FLAGS.includes(name) || ['h', 'help', 'version'].includes(name)) return true;
   if (isOptionName(name)) return OPTION_SPECS[name].kind === 'bool';
@@ -80,6 +84,7 @@ function addBase(request: { bases: string[]; diffBase: boolean }, name: 'base' |
 
 /** Flags that take a value: every non-bool option, and report commands with an argument. */
 function isValueFlag(name: string): boolean {
+  if (MISSING_FLAGS.has(name)) return true;
   if (Object.hasOwn(BASE_FLAGS, name)) return true;
   if (isCliOnlyFlag(name)) return true;
   if (COMMANDS.get(name)?.kind === 'report' && COMMANDS.get(name)?.takesArgument) return true;
@@ -92,10 +97,11 @@ function isValueFlag(name: string): boolean {
  * `--` to end flags. Unlike Go's flag package, flags may also follow the profile name.
  */
 export function parseArgs(argv: readonly string[]): CliRequest {
-  const request = { report: null as string | null, reportArgument: null as string | null, assignments: [] as Assignment[], sources: [] as string[], bases: [] as string[], diffBase: false, fetch: { seconds: 0, timeout: 0 }, watch: null as WatchRequest | null, help: false, version: false, warnings: [] as string[] };
+  const request = { report: null as string | null, reportArgument: null as string | null, assignments: [] as Assignment[], sources: [] as string[], bases: [] as string[], diffBase: false, fetch: { seconds: 0, timeout: 0 }, watch: null as WatchRequest | null, help: false, version: false, warnings: [] as string[], missing: null as string | null };
   // The -watch flags are checked together once all flags are read: they depend on each other.
   const watchFlags: WatchFlagValues = {};
   const legacy: string[] = [];
+  const missing: string[] = [];
   let sampleIndexFlag = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -114,7 +120,8 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     if (isBoolFlag(name)) {
       const on = value === null ? true : parseGoBool(value);
       if (on === null) throw new UsageError(`invalid boolean value ${JSON.stringify(value)} for -${name}: parse error`);
-      if (on) setBoolFlag(request, legacy, name);
+      if (on && MISSING_FLAGS.has(name)) missing.push(name);
+      else if (on) setBoolFlag(request, legacy, name);
       else if (isOptionName(name)) request.assignments.push({ name, value: 'false', bare: false });
       continue;
     }
@@ -123,7 +130,9 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       if (i + 1 >= argv.length) throw new UsageError(`flag needs an argument: -${name}`);
       value = argv[++i];
     }
-    if (name === 'seconds' || name === 'timeout') {
+    if (MISSING_FLAGS.has(name)) {
+      missing.push(name);
+    } else if (name === 'seconds' || name === 'timeout') {
       request.fetch[name] = parseIntFlag(name, value);
     } else if (name === 'count') {
       watchFlags.count = parseIntFlag(name, value);
@@ -141,6 +150,9 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     }
   }
   applyLegacySampleFlags(request, legacy, sampleIndexFlag);
+  // -no_browser only goes with -http: the note names -http when both are given.
+  const firstMissing = missing.find((name) => name !== 'no_browser') ?? missing[0];
+  if (firstMissing !== undefined) request.missing = missingFlagNote(firstMissing);
   const watch = readWatchFlags(watchFlags, { ...request, seconds: request.fetch.seconds });
   if (typeof watch === 'string') throw new UsageError(watch);
   request.watch = watch;
@@ -181,6 +193,12 @@ function parseIntFlag(name: string, value: string): number {
   return n;
 }
 
+/** What a missing flag answers, naming heapcli's flags (`-top`, `-peek=<regexp>`) as alternatives. */
+function missingFlagNote(name: string): string {
+  const flag = (command: string) => `-${command}${COMMANDS.get(command)?.takesArgument ? '=<regexp>' : ''}`;
+  return missingNote(MISSING_FLAGS.get(name)!, `-${name}`, flag);
+}
+
 /** `-alloc_space` and friends select a sample type unless -sample_index or an earlier one did. */
 function applyLegacySampleFlags(request: CliRequest, given: string[], sampleIndexFlag: boolean): void {
   let chosen = sampleIndexFlag;
@@ -218,9 +236,27 @@ export function usageText(): string {
     ...Object.entries(CLI_ONLY_FLAGS).map(([name, spec]) => `  ${`-${name}=<${spec.kind}>`.padEnd(23)} ${spec.help}`),
     ...Object.entries(BASE_FLAGS).map(([name, help]) => `  ${`-${name}=<profile>`.padEnd(23)} ${help}`),
     '',
+    'Not yet in heapcli (each says what to use instead):',
+    ...wrapWords([...MISSING_FLAGS.values()].map((m) => `-${m.name}${m.value ? `=<${m.value}>` : ''}`), '  ', 96),
+    '',
     'Legacy sample-type flags: ' + LEGACY_SAMPLE_FLAGS.map((f) => `-${f}`).join(' '),
     '  -h, --help               this text',
     '  --version                the version',
   ];
   return lines.join('\n') + '\n';
+}
+
+/** Words joined by spaces into lines of at most `width` characters, each starting with `indent`. */
+function wrapWords(words: readonly string[], indent: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = '';
+    }
+    line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(indent + line);
+  return lines;
 }

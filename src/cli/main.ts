@@ -47,6 +47,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   if (request.help) return write(io.stdout, usageText(), EXIT.ok);
   if (request.version) return write(io.stdout, `heapcli ${packageVersion()}\n`, EXIT.ok);
+  // Before the profile is read (or found missing): the answer does not depend on it.
+  if (request.missing !== null) return write(io.stderr, `heapcli: ${request.missing}\n`, EXIT.failed);
   if (request.sources.length === 0 && request.watch === null) return write(io.stderr, `heapcli: no profile given\nRun 'heapcli -h' for usage.\n`, EXIT.usage);
   for (const warning of request.warnings) io.stderr.write(`${warning}\n`);
   // -watch, -growth, the piped console and the TERM=dumb prompt load their code only when asked

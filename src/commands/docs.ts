@@ -1,7 +1,8 @@
 import { formatGoFloat } from '../analysis/go-numbers.js';
 import { DEFAULT_OPTIONS } from '../analysis/options.js';
+import type { MissingSpec } from './missing.js';
 import { OPTION_NAMES, OPTION_SPECS } from './options.js';
-import { COMMANDS } from './table.js';
+import { COMMANDS, MISSING_FLAGS } from './table.js';
 
 function defaultText(name: (typeof OPTION_NAMES)[number]): string {
   const value = DEFAULT_OPTIONS[name];
@@ -26,13 +27,14 @@ export function commandsMarkdown(): string {
     '',
     '| command | arguments | what it does |',
     '|---|---|---|',
-    ...[...COMMANDS.values()].map((c) => `| \`${c.name}\` | ${c.usage ? `\`${cell(c.usage)}\`` : ''} | ${cell(c.help)} |`),
+    ...[...COMMANDS.values()].filter((c) => c.kind !== 'missing').map((c) => `| \`${c.name}\` | ${c.usage ? `\`${cell(c.usage)}\`` : ''} | ${cell(c.help)} |`),
     '',
   ];
   for (const c of COMMANDS.values()) {
     if (!c.detail) continue;
     lines.push(`### ${c.name}`, '', ...c.detail.split('\n').map((l) => `- ${l}`), '');
   }
+  lines.push(...missingSection());
   lines.push(
     '## Options',
     '',
@@ -53,4 +55,22 @@ export function commandsMarkdown(): string {
     '',
   );
   return lines.join('\n');
+}
+
+/** pprof's commands and flags heapcli lacks, each with what it answers (the console's wording). */
+function missingSection(): string[] {
+  const flag = (m: MissingSpec) => `\`-${m.name}${m.value ? `=<${m.value}>` : ''}\``;
+  return [
+    '## Not yet in heapcli',
+    '',
+    'pprof has these; heapcli answers each with one line on what to use instead (exit status 1 as a flag).',
+    '',
+    '| command | flag | what pprof does | what heapcli says |',
+    '|---|---|---|---|',
+    ...[...MISSING_FLAGS.values()].map((m) => {
+      const command = m.flagOnly ? '' : `\`${m.name}\``;
+      return `| ${command} | ${flag(m)} | ${cell(m.help)} | ${cell(`${m.reason}; ${m.instead((c) => `\`${c}\``)}`)} |`;
+    }),
+    '',
+  ];
 }

@@ -1,4 +1,5 @@
 import { formatGoFloat } from '../analysis/go-numbers.js';
+import { missingNote } from './missing.js';
 import { OPTION_NAMES, OPTION_SPECS, UNLISTED_OPTIONS, isOptionName, type OptionName } from './options.js';
 import type { CommandContext, CommandResult, CommandSpec } from './table.js';
 
@@ -6,8 +7,12 @@ import type { CommandContext, CommandResult, CommandSpec } from './table.js';
 export function helpText(topic: string | null, commands: ReadonlyMap<string, CommandSpec>): CommandResult {
   if (topic) return { out: '', err: topicHelp(topic, commands) };
   const width = Math.max(...[...commands.keys(), ...OPTION_NAMES].map((n) => n.length)) + 2;
+  const all = [...commands.values()];
   const lines = ['  Commands:'];
-  for (const c of commands.values()) lines.push(`    ${c.name.padEnd(width)} ${c.help}`);
+  for (const c of all.filter((c) => c.kind !== 'missing')) lines.push(`    ${c.name.padEnd(width)} ${c.help}`);
+  // pprof's help lists these too; a pprof user looking for them learns they are not here yet.
+  lines.push('', '  Not yet in heapcli (each says what to use instead):');
+  for (const c of all.filter((c) => c.kind === 'missing')) lines.push(`    ${c.name.padEnd(width)} ${c.help}`);
   lines.push('', '  Options:');
   for (const name of OPTION_NAMES) lines.push(`    ${name.padEnd(width)} ${OPTION_SPECS[name].help}`);
   lines.push('', '  Option groups (only set one per group):');
@@ -21,6 +26,7 @@ export function helpText(topic: string | null, commands: ReadonlyMap<string, Com
 
 function topicHelp(topic: string, commands: ReadonlyMap<string, CommandSpec>): string {
   const command = commands.get(topic);
+  if (command?.missing) return `${command.help}\n  ${missingNote(command.missing, command.name, (name) => name)}\n`;
   if (command) {
     const usage = `Usage: ${command.name}${command.usage ? ` ${command.usage}` : ''}`;
     return [command.help, `  ${usage}`, ...(command.detail ? command.detail.split('\n').map((l) => `    ${l}`) : [])].join('\n') + '\n';

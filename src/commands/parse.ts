@@ -64,6 +64,8 @@ export function parseCommand(tokens: string[]): ParsedLine {
     if (isOptionName(name) || groupOfChoice(name)) return error(`did you mean: ${name}=${args[0] ?? '<val>'}`);
     return error(`unrecognized command: ${JSON.stringify(name)}`);
   }
+  // A command heapcli lacks answers the same whatever follows it (`web`, `disasm foo >out`).
+  if (command.kind === 'missing') return { kind: 'command', command, args: { overrides: {}, argument: null, output: null } };
   if (command.takesArgument === 'required' && args.length === 0) return error(`command ${name} requires an argument`);
   const argument = command.takesArgument ? (args.shift() ?? null) : null;
   if (command.kind !== 'report') return { kind: 'command', command, args: { overrides: {}, argument, output: null } };

@@ -6,6 +6,7 @@ import { GROWTH_DETAIL, runGrowth } from './report-growth.js';
 import { runList } from './report-list.js';
 import { runPeek, runTree } from './report-peek.js';
 import { runComments, runTags, runTraces } from './report-traces.js';
+import { MISSING, missingNote, type MissingSpec } from './missing.js';
 import { runRaw, runTop } from './reports.js';
 import type { SourceFiles } from './sources.js';
 import type { Profile } from '../profile/model.js';
@@ -38,14 +39,20 @@ export interface CommandResult {
 /** One command of the console and of the one-shot flags. */
 export interface CommandSpec {
   readonly name: string;
-  /** `report` commands take pprof's report arguments (count, regexps, -cum, >file). */
-  readonly kind: 'report' | 'shell';
+  /**
+   * `report` commands take pprof's report arguments (count, regexps, -cum, >file); `missing` ones
+   * are pprof's that heapcli lacks, and answer with what to use instead (`missing` says what).
+   */
+  readonly kind: 'report' | 'shell' | 'missing';
   readonly help: string;
   readonly usage: string;
   readonly detail?: string;
   readonly takesArgument?: 'required' | 'optional';
   /** The report's numbers are sums of samples alone: a one-shot run need not merge the profile (normalizeProfile). */
   readonly sumsOnly?: true;
+  /** What a report's regexp arguments match, for completion: function names, or label keys (`tags`). */
+  readonly completes?: 'functions' | 'label keys';
+  readonly missing?: MissingSpec;
   readonly run: (ctx: CommandContext, args: CommandArgs) => CommandResult;
 }
 
@@ -59,25 +66,25 @@ const REPORT_DETAIL = [
 ].join('\n');
 
 const commandList: CommandSpec[] = [
-  { name: 'top', kind: 'report', help: 'Outputs top entries in text form', usage: REPORT_USAGE, detail: REPORT_DETAIL, sumsOnly: true, run: runTop },
-  { name: 'text', kind: 'report', help: 'Outputs top entries in text form', usage: REPORT_USAGE, detail: REPORT_DETAIL, sumsOnly: true, run: runTop },
+  { name: 'top', kind: 'report', help: 'Outputs top entries in text form', usage: REPORT_USAGE, detail: REPORT_DETAIL, sumsOnly: true, completes: 'functions', run: runTop },
+  { name: 'text', kind: 'report', help: 'Outputs top entries in text form', usage: REPORT_USAGE, detail: REPORT_DETAIL, sumsOnly: true, completes: 'functions', run: runTop },
   {
     name: 'list', kind: 'report', help: 'Output annotated source for functions matching regexp', usage: 'func_regex [focus_regex]* [-ignore_regex]* [>file]',
-    takesArgument: 'required', sumsOnly: true, run: runList,
+    takesArgument: 'required', sumsOnly: true, completes: 'functions', run: runList,
   },
   {
     name: 'peek', kind: 'report', help: 'Output callers/callees of functions matching regexp', usage: 'func_regex [focus_regex]* [-ignore_regex]* [>file]',
-    takesArgument: 'required', sumsOnly: true, run: runPeek,
+    takesArgument: 'required', sumsOnly: true, completes: 'functions', run: runPeek,
   },
-  { name: 'tree', kind: 'report', help: 'Outputs a text rendering of call graph', usage: REPORT_USAGE, sumsOnly: true, run: runTree },
-  { name: 'traces', kind: 'report', help: 'Outputs all profile samples in text form', usage: '[focus_regex]* [-ignore_regex]* [>file]', run: runTraces },
-  { name: 'tags', kind: 'report', help: 'Outputs all tags in the profile', usage: '[tag_regex]* [-ignore_regex]* [>file]', run: runTags },
+  { name: 'tree', kind: 'report', help: 'Outputs a text rendering of call graph', usage: REPORT_USAGE, sumsOnly: true, completes: 'functions', run: runTree },
+  { name: 'traces', kind: 'report', help: 'Outputs all profile samples in text form', usage: '[focus_regex]* [-ignore_regex]* [>file]', completes: 'functions', run: runTraces },
+  { name: 'tags', kind: 'report', help: 'Outputs all tags in the profile', usage: '[tag_regex]* [-ignore_regex]* [>file]', completes: 'label keys', run: runTags },
   { name: 'comments', kind: 'report', help: 'Output all profile comments', usage: '[>file]', run: runComments },
   {
     name: 'raw', kind: 'report', help: 'Outputs a text representation of the raw profile', usage: '[focus_regex]* [-ignore_regex]* [>file]',
-    run: runRaw,
+    completes: 'functions', run: runRaw,
   },
-  { name: 'growth', kind: 'report', help: 'Ranks functions by how steadily they grow over a series of snapshots', usage: REPORT_USAGE, detail: GROWTH_DETAIL, run: runGrowth },
+  { name: 'growth', kind: 'report', help: 'Ranks functions by how steadily they grow over a series of snapshots', usage: REPORT_USAGE, detail: GROWTH_DETAIL, completes: 'functions', run: runGrowth },
   {
     name: 'help', kind: 'shell', help: 'Shows help on a command or option', usage: '[command|option]', takesArgument: 'optional',
     run: (_ctx, args) => helpText(args.argument, COMMANDS),
@@ -87,7 +94,14 @@ const commandList: CommandSpec[] = [
   { name: 'quit', kind: 'shell', help: 'Leaves heapcli', usage: '', run: leave },
   { name: 'exit', kind: 'shell', help: 'Leaves heapcli', usage: '', run: leave },
   { name: 'q', kind: 'shell', help: 'Leaves heapcli', usage: '', run: leave },
+  ...MISSING.filter((m) => !m.flagOnly).map(missingCommand),
 ];
+
+/** A pprof command heapcli lacks: whatever its arguments, one line on what to use instead. */
+function missingCommand(spec: MissingSpec): CommandSpec {
+  const note = missingNote(spec, spec.name, (name) => name);
+  return { name: spec.name, kind: 'missing', help: spec.help, usage: '', missing: spec, run: () => ({ out: '', err: `${note}\n`, failed: true }) };
+}
 
 function leave(): CommandResult {
   return { out: '', err: '', quit: true };
@@ -95,3 +109,6 @@ function leave(): CommandResult {
 
 /** Every command by name: the parser, help and completion all read this one table. */
 export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(commandList.map((c) => [c.name, c]));
+
+/** pprof's commands and flags heapcli lacks, the console's and the command line's (`-http`), by name. */
+export const MISSING_FLAGS: ReadonlyMap<string, MissingSpec> = new Map(MISSING.map((m) => [m.name, m]));

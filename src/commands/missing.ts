@@ -1,0 +1,73 @@
+/**
+ * pprof's commands and flags that heapcli does not have yet. Each answers with one line saying
+ * so and what to use instead, rather than "unrecognized command": a pprof user types `web` out
+ * of habit and should learn where the same information is.
+ */
+
+/** How a note names a heapcli command: `top` in the console, `-top` on the command line. */
+export type CommandNamer = (command: string) => string;
+
+/** One command or flag of pprof's that heapcli lacks. */
+export interface MissingSpec {
+  readonly name: string;
+  /** What pprof's does, in a few words (for help and the docs). */
+  readonly help: string;
+  /** What the flag takes (`-weblist=<regexp>`, `-http=<host:port>`); absent for a bool flag. */
+  readonly value?: 'regexp' | 'host:port';
+  /** Only a command-line flag (pprof has no such console command). */
+  readonly flagOnly?: true;
+  /** Why heapcli cannot do it, e.g. "heapcli draws no graphs". */
+  readonly reason: string;
+  /** What to use instead, naming heapcli's commands through `cmd`. */
+  readonly instead: (cmd: CommandNamer) => string;
+}
+
+const GRAPH_REASON = 'heapcli draws no graphs';
+const graphInstead = (cmd: CommandNamer) => `${cmd('top')}, ${cmd('peek')} and ${cmd('tree')} show the call graph as text`;
+const graph = (name: string, help: string): MissingSpec => ({ name, help, reason: GRAPH_REASON, instead: graphInstead });
+const callgrind = (name: string, help: string): MissingSpec => ({
+  name, help, reason: 'heapcli writes no callgrind files', instead: (cmd) => `${cmd('tree')} shows each function's callers and callees as text`,
+});
+const webUi = (name: string, help: string, value?: 'host:port'): MissingSpec => ({
+  name, help, value, flagOnly: true, reason: 'heapcli has no web UI',
+  instead: () => 'open the console (heapcli profile.pb.gz) for the same reports',
+});
+
+/** pprof's output formats heapcli lacks, by name as pprof lists them, then its web UI's flags. */
+export const MISSING: readonly MissingSpec[] = [
+  callgrind('callgrind', 'Writes the call graph in callgrind format'),
+  {
+    name: 'disasm', help: 'Shows assembly annotated with samples', value: 'regexp',
+    reason: 'heapcli reads no binaries, so it has no disassembly', instead: (cmd) => `${cmd('list')} shows annotated source`,
+  },
+  graph('dot', 'Writes the call graph in Graphviz DOT format'),
+  graph('eog', 'Shows the call graph in eog'),
+  graph('evince', 'Shows the call graph in evince'),
+  graph('gif', 'Draws the call graph as a GIF image'),
+  graph('gv', 'Shows the call graph in gv'),
+  callgrind('kcachegrind', 'Opens the call graph in KCachegrind'),
+  graph('pdf', 'Draws the call graph as a PDF file'),
+  graph('png', 'Draws the call graph as a PNG image'),
+  {
+    name: 'proto', help: 'Writes the profile as gzipped profile.proto',
+    reason: 'heapcli writes no profiles', instead: (cmd) => `${cmd('raw')} prints the profile as text`,
+  },
+  graph('ps', 'Draws the call graph as a PostScript file'),
+  graph('svg', 'Draws the call graph as an SVG image'),
+  {
+    name: 'topproto', help: 'Writes the top entries as gzipped profile.proto',
+    reason: 'heapcli writes no profiles', instead: (cmd) => `${cmd('top')} prints the same entries as text`,
+  },
+  graph('web', 'Shows the call graph in a web browser'),
+  {
+    name: 'weblist', help: 'Shows annotated source and assembly in a web browser', value: 'regexp',
+    reason: 'heapcli has no web view', instead: (cmd) => `${cmd('list')} shows annotated source as text`,
+  },
+  webUi('http', 'Serves pprof\'s web interface on host:port', 'host:port'),
+  webUi('no_browser', 'With -http, does not open a browser'),
+];
+
+/** The one line a missing command or flag answers with, `shown` being how it was named (`web`, `-web`). */
+export function missingNote(spec: MissingSpec, shown: string, cmd: CommandNamer): string {
+  return `${shown} is not available in heapcli yet: ${spec.reason}; ${spec.instead(cmd)}`;
+}
