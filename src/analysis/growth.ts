@@ -5,7 +5,7 @@ import type { PreparedReport } from './analysis.js';
 import type { NodeInfo } from './frames.js';
 import { type Checkpoint, cumValue, flatValue, inlineEdgeKinds, inlineLabel, noCheckpoint } from './graph.js';
 import { type Trend, compareTrends, secondsSince, trendOf } from './growth-trend.js';
-import { type TimeBase, growthFormat } from './growth-units.js';
+import { type GrowthFormat, type TimeBase, growthFormat } from './growth-units.js';
 import type { ReportOptions } from './options.js';
 import { INLINE_LABEL_EDGES, reportGraph } from './rows.js';
 
@@ -74,7 +74,63 @@ export function growthReport(series: readonly Profile[], o: ReportOptions, check
   const { profiles, timed } = orderSeries(series);
   const times = profiles.map((p) => p.timeNanos);
   const seconds = timed ? secondsSince(times) : null;
-  const byKey = new Map<string, { name: string; inline: number; flat: number[]; cum: number[] }>();
+  const followed = followNodes(profiles, o, checkpoint);
+  const rankedBy = o.sort === 'cum' ? 'cum' : 'flat';
+  const ranked = followed.nodes
+    .filter((e) => e[rankedBy].some((v) => v !== 0))
+    .map((e) => ({ ...e, trend: trendOf(e[rankedBy], seconds) }))
+    .sort((a, b) => compareTrends(a.trend, b.trend) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const limit = !o.trim ? 0 : o.nodecount === -1 ? DEFAULT_GROWTH_ROWS : o.nodecount;
+  const shown = limit > 0 ? ranked.slice(0, limit) : ranked;
+  const { typeName, sampleUnit } = followed;
+  const spanNanos = times[times.length - 1] - times[0];
+  const format = growthFormat(
+    {
+      values: shown.flatMap((e) => [e.trend.first, e.trend.last, e.trend.change]),
+      slopes: shown.map((e) => e.trend.slopePerSecond),
+      total: followed.largestTotal,
+      spanSeconds: Number(spanNanos) / 1e9,
+      sampleUnit,
+    },
+    o,
+  );
+  return {
+    rows: shown.map((e) => growthRow(e, format)),
+    candidates: ranked.length,
+    snapshots: profiles.length,
+    series: profiles,
+    timed,
+    spanNanos,
+    slopeBase: format.base,
+    rankedBy,
+    typeName,
+    sampleUnit,
+    warnings: followed.warnings,
+  };
+}
+
+/** One node's values through the series, and the union of its inline edge kinds. */
+interface FollowedNode {
+  readonly name: string;
+  inline: number;
+  readonly flat: number[];
+  readonly cum: number[];
+}
+
+/** Every node of every snapshot (time order), matched by nodeKey, with what the report header needs. */
+interface Followed {
+  readonly nodes: FollowedNode[];
+  readonly typeName: string;
+  readonly sampleUnit: string;
+  /** The largest snapshot total, for the table's unit. */
+  readonly largestTotal: number;
+  /** Filter warnings every snapshot gave. */
+  readonly warnings: string[];
+}
+
+/** Runs each snapshot through the pipeline and follows its nodes from snapshot to snapshot. */
+function followNodes(profiles: readonly Profile[], o: ReportOptions, checkpoint: Checkpoint): Followed {
+  const byKey = new Map<string, FollowedNode>();
   // A focus may match nothing in early snapshots and plenty later: only warn when no snapshot matched.
   const warnings = new Map<string, number>();
   let kind: { typeName: string; sampleUnit: string } | null = null;
@@ -100,48 +156,27 @@ export function growthReport(series: readonly Profile[], o: ReportOptions, check
       entry.cum[k] = cumValue(g, n);
     }
   }
-  const rankedBy = o.sort === 'cum' ? 'cum' : 'flat';
-  const ranked = [...byKey.values()]
-    .filter((e) => e[rankedBy].some((v) => v !== 0))
-    .map((e) => ({ ...e, trend: trendOf(e[rankedBy], seconds) }))
-    .sort((a, b) => compareTrends(a.trend, b.trend) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const limit = !o.trim ? 0 : o.nodecount === -1 ? DEFAULT_GROWTH_ROWS : o.nodecount;
-  const shown = limit > 0 ? ranked.slice(0, limit) : ranked;
-  const { typeName, sampleUnit } = kind ?? { typeName: '', sampleUnit: '' };
-  const spanNanos = times[times.length - 1] - times[0];
-  const format = growthFormat(
-    {
-      values: shown.flatMap((e) => [e.trend.first, e.trend.last, e.trend.change]),
-      slopes: shown.map((e) => e.trend.slopePerSecond),
-      total: largestTotal,
-      spanSeconds: Number(spanNanos) / 1e9,
-      sampleUnit,
-    },
-    o,
-  );
   return {
-    rows: shown.map((e) => ({
-      name: e.name,
-      inline: inlineLabel(e.inline),
-      flat: e.flat,
-      cum: e.cum,
-      trend: e.trend,
-      firstText: format.value(e.trend.first),
-      lastText: format.value(e.trend.last),
-      changeText: signed(format.value(e.trend.change)),
-      risingText: `${e.trend.rising}/${e.trend.steps}`,
-      slopeText: format.slope(e.trend.slopePerSecond),
-    })),
-    candidates: ranked.length,
-    snapshots: profiles.length,
-    series: profiles,
-    timed,
-    spanNanos,
-    slopeBase: format.base,
-    rankedBy,
-    typeName,
-    sampleUnit,
+    nodes: [...byKey.values()],
+    ...(kind ?? { typeName: '', sampleUnit: '' }),
+    largestTotal,
     warnings: [...warnings].filter(([, count]) => count === profiles.length).map(([w]) => w),
+  };
+}
+
+/** A ranked node as a row of the table, its values formatted. */
+function growthRow(e: FollowedNode & { readonly trend: Trend }, format: GrowthFormat): GrowthRow {
+  return {
+    name: e.name,
+    inline: inlineLabel(e.inline),
+    flat: e.flat,
+    cum: e.cum,
+    trend: e.trend,
+    firstText: format.value(e.trend.first),
+    lastText: format.value(e.trend.last),
+    changeText: signed(format.value(e.trend.change)),
+    risingText: `${e.trend.rising}/${e.trend.steps}`,
+    slopeText: format.slope(e.trend.slopePerSecond),
   };
 }
 
