@@ -19,10 +19,10 @@ const CASES = readFileSync(join(GOLDEN, 'cases.txt'), 'utf8')
   .filter((line) => line !== '' && !line.startsWith('#'))
   .map((line) => line.split(/\s+/));
 
-/** `heapcli -growth <flags> <sources>` as main.ts will run it. */
+/** `heapcli -growth <flags> <sources>` as main.ts will run it; profiles named in `flags` replace the series. */
 async function growth(flags: readonly string[], sources: readonly string[] = SERIES) {
-  const request = parseArgs(['-growth', ...flags, ...sources]);
-  return runGrowthReport(request.sources, request.assignments);
+  const request = parseArgs(['-growth', ...flags]);
+  return runGrowthReport(request.sources.length > 0 ? request.sources : sources, request.assignments);
 }
 
 /** The table rows of a report: [verdict, name, change]. */
@@ -52,6 +52,20 @@ describe('growth over testdata/profiles/growing', () => {
     // Between the first and last snapshot the burst gained more (what -base would rank first).
     const change = (fn: string) => table.find((r) => r[1] === fn)?.[2];
     expect([change('main.burst'), change('main.leakStep')]).toEqual(['+256kB', '+28kB']);
+  });
+
+  it('never says leak? over fewer than 4 snapshots, and says why in the header', async () => {
+    const short = 'Too few snapshots to tell a leak from a one-time step: leak? needs 3 rising steps (4 snapshots or more)';
+    const pair = (await growth([], ['testdata/profiles/leakybuf.base.pb.gz', 'testdata/profiles/leakybuf.heap.pb.gz'])).result.out;
+    expect(pair.split('\n').slice(2, 5)).toEqual(['Snapshots: 2 over 89ms, from Nov 26, 2026 at 10:33am (UTC)', short, 'Ranked by flat: (change - freed) * rising/steps, then slope']);
+    expect(rows(pair)[0]).toEqual(['growing', 'main.growBuf (inline)', '+2746kB']);
+    expect(rows(pair).filter((r) => r[0] === 'leak?')).toEqual([]);
+    // Three snapshots: leakStep rose at both steps, still too few; the fourth makes the third.
+    const leakStep = (out: string) => rows(out).find((r) => r[1] === 'main.leakStep')?.[0];
+    const three = (await growth([], SERIES.slice(0, 3))).result.out;
+    expect([three.includes(short), leakStep(three)]).toEqual([true, 'growing']);
+    const four = (await growth([], SERIES.slice(0, 4))).result.out;
+    expect([four.includes(short), leakStep(four)]).toEqual([false, 'leak?']);
   });
 
   it('reads the series in time order whatever order the files are given in', async () => {

@@ -1,8 +1,8 @@
 /** trendOf: the verdicts and the score of one value series, and the order compareTrends gives. */
-import { compareTrends, minutesSince, trendOf } from '../../src/analysis/growth-trend.js';
+import { LEAK_MIN_RISING_STEPS, compareTrends, secondsSince, trendOf } from '../../src/analysis/growth-trend.js';
 
 /** One snapshot every 10 seconds. */
-const every10s = (n: number) => Array.from({ length: n }, (_, i) => i / 6);
+const every10s = (n: number) => Array.from({ length: n }, (_, i) => i * 10);
 
 describe('trendOf', () => {
   it('sees a leak in a value that rose a little at every step', () => {
@@ -44,10 +44,22 @@ describe('trendOf', () => {
     expect(trendOf([0, 1, 1, 2, 2], null).verdict).toBe('growing');
   });
 
-  it('fits the slope per minute by least squares over the given minutes', () => {
-    expect(trendOf([0, 100, 200], [0, 0.5, 1]).slopePerMinute).toBeCloseTo(200);
-    expect(trendOf([0, 100, 200], null).slopePerMinute).toBeNull();
-    expect(trendOf([0, 100, 200], [1, 1, 1]).slopePerMinute).toBeNull();
+  it('never calls one or two rising steps a leak: they may be a one-time step', () => {
+    expect(LEAK_MIN_RISING_STEPS).toBe(3);
+    // Two snapshots, one rise: full marks by share (1/1), but no evidence of steady growth.
+    const pair = trendOf([1373, 4119], [0, 0.089]);
+    expect([pair.verdict, pair.rising, pair.steps, pair.score]).toEqual(['growing', 1, 1, 2746]);
+    expect(trendOf([0, 1, 2], null).verdict).toBe('growing');
+    // The fourth snapshot makes the third rising step.
+    expect(trendOf([0, 1, 2, 3], null).verdict).toBe('leak?');
+    // Three rising steps out of five are not 3/4 of them.
+    expect(trendOf([0, 1, 2, 3, 3, 3], null).verdict).toBe('growing');
+  });
+
+  it('fits the slope per second by least squares over the given seconds', () => {
+    expect(trendOf([0, 100, 200], [0, 30, 60]).slopePerSecond).toBeCloseTo(100 / 30);
+    expect(trendOf([0, 100, 200], null).slopePerSecond).toBeNull();
+    expect(trendOf([0, 100, 200], [1, 1, 1]).slopePerSecond).toBeNull();
   });
 
   it('needs two values', () => {
@@ -55,10 +67,10 @@ describe('trendOf', () => {
   });
 });
 
-describe('minutesSince', () => {
+describe('secondsSince', () => {
   it('measures from the first time, exactly, even far past 2^53 nanoseconds', () => {
     const t0 = 1_795_000_000_000_000_000n;
-    expect(minutesSince([t0, t0 + 30_000_000_000n, t0 + 90_000_000_001n])).toEqual([0, 0.5, 90_000_000_001 / 60e9]);
+    expect(secondsSince([t0, t0 + 30_000_000_000n, t0 + 90_000_000_001n])).toEqual([0, 30, 90_000_000_001 / 1e9]);
   });
 });
 

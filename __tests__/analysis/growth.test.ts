@@ -62,15 +62,31 @@ describe('growthReport', () => {
     expect(orderSeries(shuffled).profiles).toEqual(given);
   });
 
-  it('computes the slope per minute from timeNanos', () => {
-    // 1000 B every 10 s is 6000 B per minute.
-    const leak = growthReport(series(), options()).rows[0];
-    expect(leak.trend.slopePerMinute).toBeCloseTo(6000, 6);
-    expect(leak.slopeText).toBe('+5.86kB/min');
+  it('computes the slope from timeNanos and prints it per minute over a 70 s series', () => {
+    // 1000 B every 10 s is 100 B per second, 6000 B per minute.
+    const r = growthReport(series(), options());
+    const leak = r.rows[0];
+    expect(leak.trend.slopePerSecond).toBeCloseTo(100, 6);
+    expect(r.slopeBase?.name).toBe('min');
+    // One unit down the column, from the largest slope (the burst's, in kB).
+    expect(r.rows.map((row) => [row.name, row.slopeText])).toEqual([
+      ['main.leak', '+5.86kB/min'],
+      ['main.table', '0'],
+      ['main.churn', '-2.86kB/min'],
+      ['main.burst', '-6.98kB/min'],
+    ]);
     // Twice the time between the same snapshots halves the slope.
     const slow = Array.from({ length: 8 }, (_, k) => snapshot(k, STORIES, T0 + BigInt(k) * 20n * SECOND));
-    expect(growthReport(slow, options()).rows[0].trend.slopePerMinute).toBeCloseTo(3000, 6);
+    expect(growthReport(slow, options()).rows[0].trend.slopePerSecond).toBeCloseTo(50, 6);
     expect(growthReport(slow, options()).spanNanos).toBe(140n * SECOND);
+  });
+
+  it('reads a series of seconds per second and one of hours per hour', () => {
+    const at = (step: bigint) => Array.from({ length: 8 }, (_, k) => snapshot(k, STORIES, T0 + BigInt(k) * step));
+    const seconds = growthReport(at(SECOND), options());
+    expect([seconds.slopeBase?.name, seconds.rows[0].slopeText]).toEqual(['s', '+0.98kB/s']);
+    const hours = growthReport(at(3600n * SECOND), options());
+    expect([hours.slopeBase?.name, hours.rows[0].slopeText]).toEqual(['h', '+0.98kB/h']);
   });
 
   it('keeps the given order and shows no slope when a snapshot has no time', () => {
@@ -102,7 +118,7 @@ describe('growthReport', () => {
     // A function absent from the first snapshot: only a focus that no snapshot matches is worth a warning.
     const late = [snapshot(0, { 'main.leak': [1, 2] }), snapshot(1, { 'main.leak': [1, 2], 'main.late': [0, 5] })];
     const r = growthReport(late, options({ focus: 'late' }));
-    expect([table(r), r.warnings]).toEqual([[['main.late', 'leak?', '+5B', '1/1']], []]);
+    expect([table(r), r.warnings]).toEqual([[['main.late', 'growing', '+5B', '1/1']], []]);
     expect(growthReport(series(), options({ focus: 'nothing' })).warnings).toEqual(['Focus expression matched no samples']);
     expect(growthReport(series(), options({ sample_index: 'inuse_objects' })).typeName).toBe('inuse_objects');
   });

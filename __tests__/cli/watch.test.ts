@@ -22,6 +22,8 @@ let server: Server;
 let base = '';
 /** Requests seen per watched path, so each test has its own series. */
 const seen = new Map<string, number>();
+/** Every request's path and query, as the server received them. */
+const received: string[] = [];
 const scratch = mkdtempSync(join(tmpdir(), 'heapcli-watch-'));
 let dirs = 0;
 const freshDir = () => join(scratch, `saved-${++dirs}`);
@@ -30,6 +32,7 @@ let paths = 0;
 const seriesUrl = (query = '') => `${base}/w${++paths}/heap${query}`;
 
 function answer(req: IncomingMessage, res: ServerResponse): void {
+  received.push(req.url ?? '');
   const url = new URL(req.url ?? '/', 'http://x');
   const n = (seen.get(url.pathname) ?? 0) + 1;
   seen.set(url.pathname, n);
@@ -62,9 +65,10 @@ const heapcli = (args: string[], env: NodeJS.ProcessEnv = {}) => runHeapcli(args
 describe('-watch URL -every D -count N', () => {
   it('fetches N times, saves each copy, and reports growth exactly as -growth on the copies', async () => {
     const dir = freshDir();
-    const url = seriesUrl();
+    const given = seriesUrl();
+    const url = `${given}?gc=1`;
     const started = Date.now();
-    const run = await heapcli(['-watch', url, '-every', '50ms', '-count', '4'], { HEAPCLI_TMPDIR: dir });
+    const run = await heapcli(['-watch', given, '-every', '50ms', '-count', '4'], { HEAPCLI_TMPDIR: dir });
     const elapsed = Date.now() - started;
     expect(run.status).toBe(0);
     const copies = [1, 2, 3, 4].map((n) => join(dir, SAVED(n)));

@@ -43,6 +43,7 @@ describe('growth in the console', () => {
   it('has help that explains the score and the verdicts', () => {
     const help = new Session(latest, { interactive: true, series }).execute('help growth').err;
     expect(help).toContain('Score: (change - freed) * rising/steps');
-    expect(help).toContain('leak?: rose at 3/4 of the steps or more and never fell');
+    expect(help).toContain('leak?: rose at 3/4 of the steps and at 3 or more, and never fell');
+    expect(help).toContain('slope: least-squares against profile time, per second, minute or hour (the longest the series spans)');
   });
 });

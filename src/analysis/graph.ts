@@ -212,21 +212,30 @@ export function cumValue(g: Graph, node: number): number {
   return g.cumDiv[node] === 0 ? g.cum[node] : Math.trunc(g.cum[node] / g.cumDiv[node]);
 }
 
+/** Bits of inlineEdgeKinds' entry for a node: some edge into it is inlined, some is a real call. */
+export const INLINED_EDGE = 1;
+export const CALL_EDGE = 2;
+
 /**
- * Per node: `(inline)` when every incoming edge is inlined, `(partial-inline)` when only some are,
- * else ''. Edges lighter than `edgeCutoff` were trimmed from the graph and do not count.
+ * Per node, which kinds of incoming edges it has (INLINED_EDGE, CALL_EDGE, both or neither). Edges
+ * lighter than `edgeCutoff` were trimmed from the graph and do not count.
  */
-export function inlineLabels(g: Graph, nodeCount: number, edgeCutoff: number): string[] {
-  const inline = new Uint8Array(nodeCount);
-  const notInline = new Uint8Array(nodeCount);
+export function inlineEdgeKinds(g: Graph, nodeCount: number, edgeCutoff: number): Uint8Array {
+  const kinds = new Uint8Array(nodeCount);
   g.edges?.forEach((_caller, callee, weight, isInline) => {
     if (Math.abs(weight) < edgeCutoff) return;
-    if (isInline) inline[callee] = 1;
-    else notInline[callee] = 1;
+    kinds[callee] |= isInline ? INLINED_EDGE : CALL_EDGE;
   });
-  const labels = new Array<string>(nodeCount).fill('');
-  for (let n = 0; n < nodeCount; n++) {
-    if (inline[n]) labels[n] = notInline[n] ? '(partial-inline)' : '(inline)';
-  }
-  return labels;
+  return kinds;
+}
+
+/** `(inline)` when every incoming edge is inlined, `(partial-inline)` when only some are, else ''. */
+export function inlineLabel(kinds: number): string {
+  if ((kinds & INLINED_EDGE) === 0) return '';
+  return (kinds & CALL_EDGE) !== 0 ? '(partial-inline)' : '(inline)';
+}
+
+/** Per node, its inline label (inlineLabel of inlineEdgeKinds). */
+export function inlineLabels(g: Graph, nodeCount: number, edgeCutoff: number): string[] {
+  return Array.from(inlineEdgeKinds(g, nodeCount, edgeCutoff), inlineLabel);
 }

@@ -31,8 +31,8 @@ export interface Trend {
   readonly steps: number;
   /** The sum of every fall between consecutive snapshots (a positive number). */
   readonly freed: number;
-  /** Least-squares slope in value units per minute; null without two distinct times. */
-  readonly slopePerMinute: number | null;
+  /** Least-squares slope in value units per second; null without two distinct times. */
+  readonly slopePerSecond: number | null;
   readonly verdict: Verdict;
   /** max(0, change − freed) × rising / steps: see the file comment. */
   readonly score: number;
@@ -41,13 +41,19 @@ export interface Trend {
 /** A leak rose at three steps out of four at least, and never fell. */
 const LEAK_RISING_SHARE = 3 / 4;
 
-const NANOS_PER_MINUTE = 60e9;
+/**
+ * And it rose at this many steps at least: one or two rises are as much a one-time step (a cache
+ * filled, a pool grown) as a leak, so a series needs 4 snapshots or more before it says `leak?`.
+ */
+export const LEAK_MIN_RISING_STEPS = 3;
+
+const NANOS_PER_SECOND = 1e9;
 
 /**
- * The trend of `values` (one per snapshot, time order) taken at `minutes` (minutes since the first
+ * The trend of `values` (one per snapshot, time order) taken at `seconds` (seconds since the first
  * snapshot, or null when the snapshots carry no time). Needs at least two values.
  */
-export function trendOf(values: readonly number[], minutes: readonly number[] | null): Trend {
+export function trendOf(values: readonly number[], seconds: readonly number[] | null): Trend {
   if (values.length < 2) throw new RangeError('a trend needs at least two snapshots');
   let rising = 0;
   let falling = 0;
@@ -75,7 +81,7 @@ export function trendOf(values: readonly number[], minutes: readonly number[] | 
     falling,
     steps,
     freed,
-    slopePerMinute: minutes === null ? null : leastSquaresSlope(minutes, values),
+    slopePerSecond: seconds === null ? null : leastSquaresSlope(seconds, values),
     verdict: verdictOf(values, { change, peak, rising, falling, steps }),
     score: (Math.max(0, change - freed) * rising) / steps,
   };
@@ -84,14 +90,15 @@ export function trendOf(values: readonly number[], minutes: readonly number[] | 
 /**
  * The verdict, by the first rule that holds:
  * - `flat`: no step changed the value.
- * - `leak?`: it rose overall, never fell, and rose at 3/4 of the steps or more.
+ * - `leak?`: it rose overall, never fell, and rose at 3/4 of the steps or more, and at 3 steps at
+ *   least (so never over fewer than 4 snapshots).
  * - `growing`: it rose overall and kept more than half of its highest rise (peak − first).
  * - `released`: once it started to fall it never rose again (a rise then freed, or a decline).
  * - `churn`: it fell and rose again, and kept at most half of its highest rise.
  */
 function verdictOf(values: readonly number[], t: Pick<Trend, 'change' | 'peak' | 'rising' | 'falling' | 'steps'>): Verdict {
   if (t.rising === 0 && t.falling === 0) return 'flat';
-  if (t.change > 0 && t.falling === 0 && t.rising >= LEAK_RISING_SHARE * t.steps) return 'leak?';
+  if (t.change > 0 && t.falling === 0 && t.rising >= LEAK_RISING_SHARE * t.steps && t.rising >= LEAK_MIN_RISING_STEPS) return 'leak?';
   if (t.change > 0 && 2 * t.change > t.peak - values[0]) return 'growing';
   return risesAfterFall(values) ? 'churn' : 'released';
 }
@@ -105,27 +112,27 @@ function risesAfterFall(values: readonly number[]): boolean {
   return false;
 }
 
-/** The least-squares slope of `values` against `minutes`; null when every time is the same. */
-function leastSquaresSlope(minutes: readonly number[], values: readonly number[]): number | null {
+/** The least-squares slope of `values` against `times`; null when every time is the same. */
+function leastSquaresSlope(times: readonly number[], values: readonly number[]): number | null {
   const n = values.length;
-  const meanT = minutes.reduce((a, b) => a + b, 0) / n;
+  const meanT = times.reduce((a, b) => a + b, 0) / n;
   const meanV = values.reduce((a, b) => a + b, 0) / n;
   let num = 0;
   let den = 0;
   for (let i = 0; i < n; i++) {
-    num += (minutes[i] - meanT) * (values[i] - meanV);
-    den += (minutes[i] - meanT) ** 2;
+    num += (times[i] - meanT) * (values[i] - meanV);
+    den += (times[i] - meanT) ** 2;
   }
   return den === 0 ? null : num / den;
 }
 
-/** Minutes since the first of `times` (nanoseconds since the epoch, exact). */
-export function minutesSince(times: readonly bigint[]): number[] {
+/** Seconds since the first of `times` (nanoseconds since the epoch, exact). */
+export function secondsSince(times: readonly bigint[]): number[] {
   // Differences first, in bigint, so nanosecond times far past 2^53 lose nothing that matters.
-  return times.map((t) => Number(t - times[0]) / NANOS_PER_MINUTE);
+  return times.map((t) => Number(t - times[0]) / NANOS_PER_SECOND);
 }
 
 /** Orders trends most suspicious first: score, then slope, then change, then the last value (all descending). */
 export function compareTrends(a: Trend, b: Trend): number {
-  return b.score - a.score || (b.slopePerMinute ?? 0) - (a.slopePerMinute ?? 0) || b.change - a.change || b.last - a.last;
+  return b.score - a.score || (b.slopePerSecond ?? 0) - (a.slopePerSecond ?? 0) || b.change - a.change || b.last - a.last;
 }

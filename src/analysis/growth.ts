@@ -1,15 +1,19 @@
 import type { Profile } from '../profile/model.js';
 import { ProfileAnalysis } from './analysis.js';
 import { ReportError } from './errors.js';
+import type { PreparedReport } from './analysis.js';
 import type { NodeInfo } from './frames.js';
-import { type Checkpoint, cumValue, flatValue, noCheckpoint } from './graph.js';
-import { type Trend, compareTrends, minutesSince, trendOf } from './growth-trend.js';
+import { type Checkpoint, cumValue, flatValue, inlineEdgeKinds, inlineLabel, noCheckpoint } from './graph.js';
+import { type Trend, compareTrends, secondsSince, trendOf } from './growth-trend.js';
+import { type GrowthFormat, type TimeBase, growthFormat } from './growth-units.js';
 import type { ReportOptions } from './options.js';
-import { scaledLabel, selectMinimumUnit } from './units.js';
+import { INLINE_LABEL_EDGES, reportGraph } from './rows.js';
 
 /** One function (or line, at that granularity) followed through the series. */
 export interface GrowthRow {
   readonly name: string;
+  /** `(inline)`, `(partial-inline)` or '', as top marks the name (see inlineKinds). */
+  readonly inline: string;
   /** In-use value at each snapshot, time order (0 where the function was absent). */
   readonly flat: readonly number[];
   readonly cum: readonly number[];
@@ -21,7 +25,7 @@ export interface GrowthRow {
   readonly changeText: string;
   /** Rising steps out of all steps, `7/7`. */
   readonly risingText: string;
-  /** `+1.20MB/min`, or `-` when the snapshots carry no times. */
+  /** `+1.20MB/min` (see growth-units.ts), or `-` when the snapshots carry no times. */
   readonly slopeText: string;
 }
 
@@ -36,6 +40,8 @@ export interface GrowthReport {
   /** False when some snapshot has no time: the order is the one given and there is no slope. */
   readonly timed: boolean;
   readonly spanNanos: bigint;
+  /** The time base of the slopes (`/s`, `/min`, `/h`), null when there are none. */
+  readonly slopeBase: TimeBase | null;
   readonly rankedBy: 'flat' | 'cum';
   readonly typeName: string;
   readonly sampleUnit: string;
@@ -67,8 +73,64 @@ export function growthReport(series: readonly Profile[], o: ReportOptions, check
   if (series.length < 2) throw new ReportError(`growth needs at least two snapshots, got ${series.length}`);
   const { profiles, timed } = orderSeries(series);
   const times = profiles.map((p) => p.timeNanos);
-  const minutes = timed ? minutesSince(times) : null;
-  const byKey = new Map<string, { name: string; flat: number[]; cum: number[] }>();
+  const seconds = timed ? secondsSince(times) : null;
+  const followed = followNodes(profiles, o, checkpoint);
+  const rankedBy = o.sort === 'cum' ? 'cum' : 'flat';
+  const ranked = followed.nodes
+    .filter((e) => e[rankedBy].some((v) => v !== 0))
+    .map((e) => ({ ...e, trend: trendOf(e[rankedBy], seconds) }))
+    .sort((a, b) => compareTrends(a.trend, b.trend) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const limit = !o.trim ? 0 : o.nodecount === -1 ? DEFAULT_GROWTH_ROWS : o.nodecount;
+  const shown = limit > 0 ? ranked.slice(0, limit) : ranked;
+  const { typeName, sampleUnit } = followed;
+  const spanNanos = times[times.length - 1] - times[0];
+  const format = growthFormat(
+    {
+      values: shown.flatMap((e) => [e.trend.first, e.trend.last, e.trend.change]),
+      slopes: shown.map((e) => e.trend.slopePerSecond),
+      total: followed.largestTotal,
+      spanSeconds: Number(spanNanos) / 1e9,
+      sampleUnit,
+    },
+    o,
+  );
+  return {
+    rows: shown.map((e) => growthRow(e, format)),
+    candidates: ranked.length,
+    snapshots: profiles.length,
+    series: profiles,
+    timed,
+    spanNanos,
+    slopeBase: format.base,
+    rankedBy,
+    typeName,
+    sampleUnit,
+    warnings: followed.warnings,
+  };
+}
+
+/** One node's values through the series, and the union of its inline edge kinds. */
+interface FollowedNode {
+  readonly name: string;
+  inline: number;
+  readonly flat: number[];
+  readonly cum: number[];
+}
+
+/** Every node of every snapshot (time order), matched by nodeKey, with what the report header needs. */
+interface Followed {
+  readonly nodes: FollowedNode[];
+  readonly typeName: string;
+  readonly sampleUnit: string;
+  /** The largest snapshot total, for the table's unit. */
+  readonly largestTotal: number;
+  /** Filter warnings every snapshot gave. */
+  readonly warnings: string[];
+}
+
+/** Runs each snapshot through the pipeline and follows its nodes from snapshot to snapshot. */
+function followNodes(profiles: readonly Profile[], o: ReportOptions, checkpoint: Checkpoint): Followed {
+  const byKey = new Map<string, FollowedNode>();
   // A focus may match nothing in early snapshots and plenty later: only warn when no snapshot matched.
   const warnings = new Map<string, number>();
   let kind: { typeName: string; sampleUnit: string } | null = null;
@@ -82,44 +144,39 @@ export function growthReport(series: readonly Profile[], o: ReportOptions, check
     largestTotal = Math.max(largestTotal, r.total);
     new Set(r.warnings).forEach((w) => warnings.set(w, (warnings.get(w) ?? 0) + 1));
     const g = r.graphs.nodeSums();
+    const inline = inlineKinds(r);
     for (const n of g.nodes) {
       const key = nodeKey(r.frames.nodes[n]);
       let entry = byKey.get(key);
-      if (!entry) byKey.set(key, (entry = { name: r.frames.names[n], flat: new Array<number>(profiles.length).fill(0), cum: new Array<number>(profiles.length).fill(0) }));
+      if (!entry) byKey.set(key, (entry = { name: r.frames.names[n], inline: 0, flat: new Array<number>(profiles.length).fill(0), cum: new Array<number>(profiles.length).fill(0) }));
+      // A function inlined in one snapshot is inlined in all of one binary; a snapshot where it
+      // holds too little for its edges to count must not drop the mark.
+      entry.inline |= inline[n];
       entry.flat[k] = flatValue(g, n);
       entry.cum[k] = cumValue(g, n);
     }
   }
-  const rankedBy = o.sort === 'cum' ? 'cum' : 'flat';
-  const ranked = [...byKey.values()]
-    .filter((e) => e[rankedBy].some((v) => v !== 0))
-    .map((e) => ({ ...e, trend: trendOf(e[rankedBy], minutes) }))
-    .sort((a, b) => compareTrends(a.trend, b.trend) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const limit = !o.trim ? 0 : o.nodecount === -1 ? DEFAULT_GROWTH_ROWS : o.nodecount;
-  const shown = limit > 0 ? ranked.slice(0, limit) : ranked;
-  const { typeName, sampleUnit } = kind ?? { typeName: '', sampleUnit: '' };
-  const format = valueFormatter(shown.map((e) => e.trend), largestTotal, sampleUnit, o);
   return {
-    rows: shown.map((e) => ({
-      name: e.name,
-      flat: e.flat,
-      cum: e.cum,
-      trend: e.trend,
-      firstText: format.value(e.trend.first),
-      lastText: format.value(e.trend.last),
-      changeText: signed(format.value(e.trend.change)),
-      risingText: `${e.trend.rising}/${e.trend.steps}`,
-      slopeText: e.trend.slopePerMinute === null ? '-' : `${signed(format.rate(e.trend.slopePerMinute))}/min`,
-    })),
-    candidates: ranked.length,
-    snapshots: profiles.length,
-    series: profiles,
-    timed,
-    spanNanos: times[times.length - 1] - times[0],
-    rankedBy,
-    typeName,
-    sampleUnit,
+    nodes: [...byKey.values()],
+    ...(kind ?? { typeName: '', sampleUnit: '' }),
+    largestTotal,
     warnings: [...warnings].filter(([, count]) => count === profiles.length).map(([w]) => w),
+  };
+}
+
+/** A ranked node as a row of the table, its values formatted. */
+function growthRow(e: FollowedNode & { readonly trend: Trend }, format: GrowthFormat): GrowthRow {
+  return {
+    name: e.name,
+    inline: inlineLabel(e.inline),
+    flat: e.flat,
+    cum: e.cum,
+    trend: e.trend,
+    firstText: format.value(e.trend.first),
+    lastText: format.value(e.trend.last),
+    changeText: signed(format.value(e.trend.change)),
+    risingText: `${e.trend.rising}/${e.trend.steps}`,
+    slopeText: format.slope(e.trend.slopePerSecond),
   };
 }
 
@@ -133,23 +190,13 @@ function signed(text: string): string {
 }
 
 /**
- * One unit for the whole table, chosen as top chooses it (unit=minimum: the smallest nonzero value
- * shown against the largest snapshot total), with divide_by applied. Values are truncated as
- * pprof truncates them; slopes are fractions and keep their decimals.
+ * The kinds of edges into each node (graph.ts's inlineEdgeKinds), read as `top` reads them for its
+ * `(inline)` marks when it shows every node (`-nodecount=0 -nodefraction=0`): growth rows are not
+ * top's rows, and a mark that hung on which callers top happened to keep would come and go.
+ * Edges under edgefraction still do not count, as in top.
  */
-function valueFormatter(trends: readonly Trend[], total: number, sampleUnit: string, o: ReportOptions): { value: (v: number) => string; rate: (v: number) => string } {
-  const ratio = 1 / o.divide_by;
-  let smallest = 0;
-  for (const t of trends) {
-    for (const v of [t.first, t.last, t.change]) {
-      const a = Math.abs(Math.trunc(v * ratio));
-      if (a > 0 && (smallest === 0 || a < smallest)) smallest = a;
-    }
-  }
-  const scaledTotal = Math.trunc(total * ratio);
-  const unit = o.unit === 'minimum' ? selectMinimumUnit(smallest || scaledTotal, scaledTotal, sampleUnit) : o.unit;
-  return {
-    value: (v) => scaledLabel(Math.trunc(v * ratio), sampleUnit, unit),
-    rate: (v) => scaledLabel(v * ratio, sampleUnit, unit),
-  };
+function inlineKinds(r: PreparedReport): Uint8Array {
+  const everyNode = { ...r.options, nodecount: 0, nodefraction: 0 };
+  const { trimmed } = reportGraph({ ...r, options: everyNode, defaultNodeCount: 0 }, INLINE_LABEL_EDGES);
+  return inlineEdgeKinds(trimmed.graph, r.frames.nodes.length, trimmed.edgeCutoff);
 }

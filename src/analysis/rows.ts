@@ -135,7 +135,7 @@ export function valueColumns(name: string, flat: number, cum: number, sum: numbe
  * labels (which look at incoming edges only). A node never inlined has no inlined edge, so its
  * label is '' whatever its edges weigh.
  */
-const INLINE_LABEL_EDGES: EdgeScope = {
+export const INLINE_LABEL_EDGES: EdgeScope = {
   key: 'inline-labels',
   nodes: (shown, frames) => {
     const inlined = new Uint8Array(frames.nodes.length);

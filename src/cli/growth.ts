@@ -3,6 +3,7 @@ import { ProfileError } from '../profile/errors.js';
 import { loadProfileFile } from '../profile/load.js';
 import type { Profile } from '../profile/model.js';
 import { orderSeries } from '../analysis/growth.js';
+import { checkSeries } from '../analysis/growth-series.js';
 import { Session, type ExecResult } from '../session.js';
 
 /**
@@ -54,6 +55,10 @@ export async function runGrowthReport(sources: readonly string[], assignments: r
       return failure((err as Error).message, 'failed');
     }
   }
+  // Snapshots of different programs or kinds of profile are refused before any option is read
+  // against them (growth-series.ts has the rule).
+  const check = checkSeries(series.map((profile, i) => ({ name: sources[i], profile })), givesSampleIndex(assignments));
+  if (check.refusal !== null) return failure(check.refusal, 'failed');
   // Options are checked against the latest snapshot (sample types, as for a single profile).
   const { profiles } = orderSeries(series);
   const session = new Session(profiles[profiles.length - 1], { interactive: false, series: profiles });
@@ -61,6 +66,13 @@ export async function runGrowthReport(sources: readonly string[], assignments: r
     const problem = session.configure(assignment);
     if (problem) return failure(problem, 'failed');
   }
-  const result = session.executeCommand(['growth']);
+  const report = session.executeCommand(['growth']);
+  const warning = check.warning === null ? '' : `heapcli: warning: ${check.warning}\n`;
+  const result = { ...report, err: warning + report.err };
   return { result, status: result.failed ? 'failed' : 'ok' };
+}
+
+/** Whether the flags pick the sample value (-sample_index, -inuse_space, ...) for every snapshot. */
+export function givesSampleIndex(assignments: readonly Assignment[]): boolean {
+  return assignments.some((a) => a.name === 'sample_index');
 }

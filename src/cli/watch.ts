@@ -4,13 +4,14 @@
  * `heapcli -growth <the saved copies>` would. Ctrl-C during the collection stops it early and
  * reports on what was taken.
  */
+import { checkSeries } from '../analysis/growth-series.js';
 import type { Assignment } from '../commands/parse.js';
 import type { Profile } from '../profile/model.js';
 import { Session } from '../session.js';
 import { SourceError, loadSource, resolveSource, type SourceSettings } from '../sources/sources.js';
 import { writeReportFile } from '../ui/files.js';
 import { printResult } from '../ui/print-result.js';
-import { runGrowthReport, type GrowthRun } from './growth.js';
+import { givesSampleIndex, runGrowthReport, type GrowthRun } from './growth.js';
 import type { WatchRequest } from './watch-flags.js';
 
 /** Calls `stop` when the user asks to stop (Ctrl-C); returns a function that stops listening. */
@@ -78,6 +79,19 @@ export interface WatchIO {
 const NOTICE_SAVED = 'Saved profile in ';
 
 /**
+ * The URL -watch fetches: `?gc=1` added when the URL has no query of its own. net/http/pprof's heap
+ * handler then collects garbage before it writes the profile, so every snapshot counts what is
+ * reachable at that moment, not garbage a GC had yet to free: a series of such snapshots rises only
+ * when the program keeps more. A query of the user's (`?gc=0`, `?debug=1`) is left as given.
+ */
+export function watchedUrl(resolved: string): string {
+  const url = new URL(resolved);
+  if (url.search !== '') return resolved;
+  url.search = 'gc=1';
+  return url.href;
+}
+
+/**
  * Runs -watch: collects the series, then prints the growth report. Resolves to how it ended, a key
  * of main.ts's EXIT: a failed fetch is `failed` even when growth was reported over what came
  * before it, so a script learns the series is short; a Ctrl-C with 2 snapshots or more is `ok`.
@@ -89,7 +103,8 @@ export async function runWatchReport(watch: WatchRequest, assignments: readonly 
     say(`heapcli: -watch needs a URL (http://host:port/debug/pprof/heap, or host:port), got ${JSON.stringify(watch.url)}\nRun 'heapcli -h' for usage.`);
     return 'usage';
   }
-  say(`Watching ${source.url}: ${watch.count} snapshots, ${watch.everyText} apart (Ctrl-C stops early and reports)`);
+  const url = watchedUrl(source.url);
+  say(`Watching ${url}: ${watch.count} snapshots, ${watch.everyText} apart (Ctrl-C stops early and reports)`);
   const stop = new StopRequest();
   const unsubscribe = onInterrupt(() => {
     // A fetch can take up to its timeout: say why nothing happens yet, and how to leave at once.
@@ -98,7 +113,7 @@ export async function runWatchReport(watch: WatchRequest, assignments: readonly 
   });
   let collected: { snapshots: Snapshot[]; ending: Ending; optionProblem: string | null };
   try {
-    collected = await collect(watch, assignments, settings, say, stop);
+    collected = await collect({ ...watch, url }, assignments, settings, say, stop);
   } finally {
     unsubscribe();
   }
@@ -155,6 +170,13 @@ async function collect(watch: WatchRequest, assignments: readonly Assignment[], 
       ending = { kind: 'failed', message: `snapshot ${i + 1}/${watch.count}: ${err.message}` };
       break;
     }
+    // A server replaced mid-watch by another kind of profile ends the series, as a failed fetch
+    // does; another program name is only warned about, by the report (growth-series.ts).
+    const refusal = i === 0 ? null : refusalAgainstFirst(snapshots[0].profile, profile, `snapshot ${i + 1}/${watch.count}`, assignments);
+    if (refusal !== null) {
+      ending = { kind: 'failed', message: refusal };
+      break;
+    }
     snapshots.push({ profile, path });
     say(path === null ? `snapshot ${i + 1}/${watch.count} taken (no copy saved)` : `snapshot ${i + 1}/${watch.count} saved in ${path}`);
     // A mistyped option would otherwise surface only after the whole series: check it now.
@@ -164,6 +186,11 @@ async function collect(watch: WatchRequest, assignments: readonly Assignment[], 
     }
   }
   return { snapshots, ending, optionProblem: null };
+}
+
+/** Why `profile` cannot be ranked with the first snapshot of the watch, or null. */
+function refusalAgainstFirst(first: Profile, profile: Profile, name: string, assignments: readonly Assignment[]): string | null {
+  return checkSeries([{ name: 'snapshot 1', profile: first }, { name, profile }], givesSampleIndex(assignments)).refusal;
 }
 
 /** The option flags applied to the first snapshot as the report will apply them; the first problem, or null. */

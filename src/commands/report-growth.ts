@@ -13,9 +13,10 @@ export const GROWTH_DETAIL = [
   '-cum: rank by cum instead of flat',
   'Snapshots are taken in the order of their own timestamps, whatever order they were given in',
   'first, last, change: the in-use value at the first and last snapshot, and last - first',
-  'rising: steps (snapshot to next) whose value rose; slope: least-squares per minute of profile time',
+  'rising: steps (snapshot to next) whose value rose',
+  'slope: least-squares against profile time, per second, minute or hour (the longest the series spans)',
   'Score: (change - freed) * rising/steps, freed = every fall summed; ties by slope, then change',
-  'leak?: rose at 3/4 of the steps or more and never fell; growing: rose and kept over half its peak rise',
+  'leak?: rose at 3/4 of the steps and at 3 or more, and never fell; growing: rose and kept over half its peak rise',
   'released: fell and never rose again; churn: rose again after falling, with no net rise kept; flat: no change',
 ].join('\n');
 

@@ -1,5 +1,6 @@
 import { padLeft } from '../analysis/go-numbers.js';
 import type { GrowthReport, GrowthRow } from '../analysis/growth.js';
+import { LEAK_MIN_RISING_STEPS } from '../analysis/growth-trend.js';
 import { baseName } from '../analysis/paths.js';
 import { formatGoDuration, formatProfileTime } from './go-time.js';
 
@@ -20,9 +21,17 @@ export function growthLabels(r: GrowthReport, compact: boolean): string[] {
   return lines;
 }
 
-/** The summary lines: how rows are ranked, and the row cut when nodecount cut any. */
+/**
+ * The summary lines: a warning when the series is too short for a `leak?`, how rows are ranked,
+ * and the row cut when nodecount cut any.
+ */
 export function growthSummary(r: GrowthReport): string[] {
-  const lines = [`Ranked by ${r.rankedBy}: (change - freed) * rising/steps, then slope`];
+  const lines: string[] = [];
+  if (r.snapshots - 1 < LEAK_MIN_RISING_STEPS) {
+    const needed = LEAK_MIN_RISING_STEPS + 1;
+    lines.push(`Too few snapshots to tell a leak from a one-time step: leak? needs ${LEAK_MIN_RISING_STEPS} rising steps (${needed} snapshots or more)`);
+  }
+  lines.push(`Ranked by ${r.rankedBy}: (change - freed) * rising/steps, then slope`);
   if (r.rows.length < r.candidates) lines.push(`Showing top ${r.rows.length} nodes out of ${r.candidates}`);
   return lines;
 }
@@ -40,8 +49,8 @@ const VERDICT_WIDTH = 8;
 
 /**
  * The growth table, most suspicious first: numbers right-aligned in columns as wide as their widest
- * cell, then the verdict, then the name last (as top prints it, so long names cannot break the
- * alignment). `extraHeader` lines (active filters) go between the labels and the summary, as in top.
+ * cell, then the verdict, then the name last with top's `(inline)` mark (as top prints it, so long
+ * names cannot break the alignment). `extraHeader` lines (active filters) go between the labels and the summary, as in top.
  */
 export function formatGrowth(r: GrowthReport, compact: boolean, extraHeader: readonly string[] = []): string {
   const widths = COLUMNS.map((c) => Math.max(c.title.length, ...r.rows.map((row) => c.text(row).length)));
@@ -49,7 +58,8 @@ export function formatGrowth(r: GrowthReport, compact: boolean, extraHeader: rea
   const lines = [...growthLabels(r, compact), ...extraHeader, ...growthSummary(r)];
   lines.push(`${cells(COLUMNS.map((c) => c.title))}  verdict`);
   for (const row of r.rows) {
-    lines.push(`${cells(COLUMNS.map((c) => c.text(row)))}  ${row.trend.verdict.padEnd(VERDICT_WIDTH)}  ${row.name}`);
+    const inline = row.inline ? ` ${row.inline}` : '';
+    lines.push(`${cells(COLUMNS.map((c) => c.text(row)))}  ${row.trend.verdict.padEnd(VERDICT_WIDTH)}  ${row.name}${inline}`);
   }
   return lines.join('\n') + '\n';
 }
