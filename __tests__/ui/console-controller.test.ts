@@ -9,6 +9,8 @@ const INFO: ConsoleInfo = {
     'File: leakybuf\nType: inuse_space\nTime: Nov 26, 2026 at 10:33am (UTC)\n' +
     'Entering interactive mode (type "help" for commands, "o" for options)\n',
   sampleTypes: ['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space'],
+  sampleUnits: ['count', 'bytes', 'count', 'bytes'],
+  labelKeys: ['bytes', 'request'],
   functionNames: ['bytes.(*Buffer).grow', 'bytes.growSlice', 'main.GetLargeData', 'main.growBuf', 'main.main', 'sync.(*Pool).Get'],
 };
 
@@ -330,6 +332,16 @@ describe('ConsoleController', () => {
   });
 
   describe('Tab', () => {
+    it('lists function names as written and inserts them escaped; offers the units of the profile', () => {
+      const { controller, type, line } = open();
+      type('focus=grow\t');
+      expect(controller.view.candidates).toEqual(['bytes.(*Buffer).grow', 'bytes.growSlice', 'main.growBuf']);
+      type('\x15focus=Pool\t');
+      expect(line().text).toBe('focus=sync.\\(\\*Pool\\).Get');
+      type('\x15unit=\t');
+      expect(controller.view.candidates).toEqual(['minimum', 'auto', 'b', 'kb', 'mb', 'gb', 'tb', 'pb']);
+    });
+
     it('completes to the common prefix and lists the candidates until the next key', () => {
       const { controller, type, line } = open();
       type('n\t');
@@ -345,6 +357,7 @@ describe('ConsoleController', () => {
       ['a sample type value', 'sample_index=alloc_s\t', 'sample_index=alloc_space'],
       ['a function name in top arguments', 'top -GetL\t', 'top -main.GetLargeData'],
       ['a >file path', 'top >out.\t', 'top >out.txt'],
+      ['a label key', 'tagfocus=req\t', 'tagfocus=request='],
     ])('completes %s from the session\'s names', (_label, input, text) => {
       const { controller, type, line } = open();
       type(input);

@@ -137,6 +137,8 @@ export class ConsoleController {
     const { line } = this.state;
     const done = completeLine(line.text, line.cursor, {
       sampleTypes: info.sampleTypes,
+      sampleUnits: info.sampleUnits,
+      labelKeys: info.labelKeys,
       functionNames: () => info.functionNames,
       listPaths: this.deps.listPaths,
     });

@@ -1,10 +1,10 @@
+import { type ProfileCompletionData, profileCompletionData } from '../commands/completion-data.js';
 import { Interrupted, type ExecResult, type Session } from '../session.js';
 import { writeReportFile } from './files.js';
 
-/** What the console shows and completes from once a profile is loaded. */
-export interface ConsoleInfo {
+/** What the console shows and completes from once a profile is loaded (plain data: a worker posts it). */
+export interface ConsoleInfo extends ProfileCompletionData {
   readonly greeting: string;
-  readonly sampleTypes: readonly string[];
   readonly functionNames: readonly string[];
 }
 
@@ -31,6 +31,7 @@ export interface SessionRunner {
 /** The console's view of a loaded session. */
 export function consoleInfo(session: Session): ConsoleInfo {
   return {
+    ...profileCompletionData(session.analysis.profile),
     greeting: session.greeting(),
     sampleTypes: session.analysis.sampleTypeNames,
     functionNames: session.analysis.functionNames(),
