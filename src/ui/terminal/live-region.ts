@@ -22,6 +22,7 @@ const END_SYNC = `${CSI}?2026l`;
 const SHOW_CURSOR = `${CSI}?25h`;
 const HIDE_CURSOR = `${CSI}?25l`;
 const ANSI_SEQUENCE = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
+const ERASE_ROW = `${CSI}2K`;
 
 /**
  * The live part of the console below the scrollback: the prompt, a spinner, a completion list.
@@ -50,15 +51,16 @@ export class LiveRegion {
 
   /** Replaces what is drawn by `frame`. */
   draw(frame: Frame): void {
-    // Erased first, not overwritten: a terminal remembers that a row was wrapped onto the next one
-    // (after a resize re-wrapped it) until the row is erased, and would join the two at the next
-    // resize.
-    let out = `${BEGIN_SYNC}${this.backToTop()}${CSI}J`;
+    const above = this.rowsAbove();
+    let out = BEGIN_SYNC + up(above) + '\r';
     if (frame.rows.length > 0 && !this.cursorHidden) {
       out += HIDE_CURSOR;
       this.cursorHidden = true;
     }
-    for (const row of frame.rows) out += `${row}${CSI}0m\r\n`;
+    // Each row is erased before it is drawn: a terminal remembers that a row was wrapped onto the
+    // next one (after a resize re-wrapped it) until the row is erased, and would join them again.
+    for (const row of frame.rows) out += `${ERASE_ROW}${row}${CSI}0m\r\n`;
+    out += eraseRows(above - frame.rows.length);
     this.screen.write(`${out}${END_SYNC}`);
     this.widths = frame.rows.map((row) => displayWidth(row.replace(ANSI_SEQUENCE, '')));
   }
@@ -66,7 +68,8 @@ export class LiveRegion {
   /** Erases what is drawn; the cursor is left where the region began, for text that stays. */
   clear(): void {
     if (this.isEmpty) return;
-    this.screen.write(`${this.backToTop()}${CSI}J`);
+    const above = this.rowsAbove();
+    this.screen.write(up(above) + '\r' + eraseRows(above));
     this.widths = [];
   }
 
@@ -77,10 +80,23 @@ export class LiveRegion {
     this.cursorHidden = false;
   }
 
-  /** Moves from the cursor (on the row below the frame) to the first column of the frame's first row. */
-  private backToTop(): string {
+  /** How many rows the frame takes on the screen now, from its first row to the cursor's. */
+  private rowsAbove(): number {
     const columns = this.screen.columns;
-    const up = this.widths.reduce((rows, width) => rows + rowsOnScreen(width, columns), 0);
-    return (up > 0 ? `${CSI}${up}A` : '') + '\r';
+    return this.widths.reduce((rows, width) => rows + rowsOnScreen(width, columns), 0);
   }
+}
+
+/** Moves the cursor up `rows` rows. */
+const up = (rows: number) => (rows > 0 ? `${CSI}${rows}A` : '');
+
+/**
+ * Erases the cursor's row and the `more` rows below it (left from a taller frame), and comes back.
+ * Row by row: erasing to the end of the screen from its top-left corner makes tmux scroll the
+ * screen into its history (scroll-on-clear), which would keep the old frame there.
+ */
+function eraseRows(more: number): string {
+  let out = ERASE_ROW;
+  for (let i = 0; i < more; i++) out += `${CSI}1B${ERASE_ROW}`;
+  return out + up(more);
 }

@@ -1,0 +1,146 @@
+/**
+ * The terminal console's screen at its edges, in a real pseudo-terminal (tmux): a window too
+ * narrow for the report, a resize while a long line is typed, keys typed before the prompt, a long
+ * report stopped while it prints, several profiles at once.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { HAS_TMUX, TmuxTerminal, sleep } from '../helpers/tmux.js';
+
+const PROFILE = 'testdata/profiles/leakybuf.heap.pb.gz';
+/** `top` in the console on the example profile: pprof's lines, each longer than 40 columns. */
+const TOP10 = [
+  'Showing nodes accounting for 4962.93kB, 99.80% of 4972.95kB total',
+  'Dropped 28 nodes (cum <= 24.86kB)',
+  'Showing top 10 nodes out of 12',
+  '      flat  flat%   sum%        cum   cum%',
+  '    4119kB 82.83% 82.83%     4119kB 82.83%  main.growBuf (inline)',
+  '     288kB  5.79% 88.62%  4501.21kB 90.51%  main.GetLargeData',
+  '  239.66kB  4.82% 93.44%   333.41kB  6.70%  main.indexRows (inline)',
+  '     128kB  2.57% 96.01%      128kB  2.57%  bytes.growSlice',
+  '   93.75kB  1.89% 97.90%    93.75kB  1.89%  fmt.Sprint',
+  '   93.75kB  1.89% 99.78%    94.21kB  1.89%  fmt.Sprintf',
+  '    0.75kB 0.015% 99.80%  4971.67kB   100%  main.main',
+  '    0.02kB 0.00031% 99.80%   128.05kB  2.57%  main.record (inline)',
+  '         0     0% 99.80%      128kB  2.57%  bytes.(*Buffer).Write',
+  '         0     0% 99.80%      128kB  2.57%  bytes.(*Buffer).grow',
+];
+
+if (!HAS_TMUX) console.warn('__tests__/e2e/terminal-screen.test.ts: skipped, tmux is not installed');
+const describeWithTmux = HAS_TMUX ? describe : describe.skip;
+
+describeWithTmux('the terminal console\'s screen (tmux)', () => {
+  let term: TmuxTerminal;
+  beforeEach(() => {
+    term = new TmuxTerminal();
+  });
+  afterEach(() => term.stop());
+
+  it('prints reports unbroken in a narrow window: the terminal wraps them, and unwraps them when it widens', async () => {
+    term.start([PROFILE], { columns: 40 });
+    await term.run('top');
+    const echo = term.lines({ history: true, joined: true });
+    const at = echo.lastIndexOf('(pprof) top');
+    expect(echo.slice(at + 1, at + 1 + TOP10.length)).toEqual(TOP10);
+    term.resize(120);
+    const wide = await term.waitFor('the report re-wrapped to 120 columns', (lines) => (lines.includes(TOP10[4]) ? lines : undefined), undefined, true);
+    expect(wide.slice(wide.lastIndexOf('(pprof) top') + 1, -1)).toEqual(TOP10);
+  });
+
+  it.each([
+    ['a fresh screen', 0, [60, 120, 40, 120]],
+    ['a full screen', 4, [60, 40, 120, 33, 120]],
+  ])('redraws a long typed line once when the window narrows and widens again, on %s', async (_label, reports, widths) => {
+    term.start([PROFILE], { columns: 120, rows: 40 });
+    await term.waitForPrompt();
+    for (let i = 0; i < reports; i++) await term.run('top');
+    const typed = 'top main.GetLargeData main.growBuf -cum bytes.growSlice fmt.Sprint fmt.Sprintf main.indexRows 20';
+    term.type(typed);
+    await term.waitFor('the typed line', (lines) => lines.at(-1)?.startsWith('(pprof) top main.GetLargeData'));
+    for (const columns of widths) {
+      term.resize(columns);
+      await sleep(200);
+    }
+    const lines = await term.waitFor('the line on one row again', (l) => (l.at(-1) === `(pprof) ${typed}` ? l : undefined), undefined, true);
+    expect(lines.filter((line) => line.includes('main.GetLargeData main.growBuf'))).toHaveLength(1);
+    expect(lines.slice(0, 4)).toEqual(['File: leakybuf', 'Type: inuse_space', 'Time: Nov 26, 2026 at 10:33am (UTC)', 'Entering interactive mode (type "help" for commands, "o" for options)']);
+    if (reports > 0) expect(lines.slice(-1 - TOP10.length, -1)).toEqual(TOP10);
+    // Still a working prompt: the line runs.
+    term.press('Enter');
+    expect((await term.waitForOutput(typed))[0]).toBe('Active filters:');
+  });
+
+  it('keeps keys typed before heapcli reads the terminal, and runs the lines in order', async () => {
+    // Typed while the shell still sleeps: the terminal echoes them itself, heapcli reads them later.
+    term.start([PROFILE], { columns: 100 }, 'sleep 1;');
+    term.type('top3');
+    term.press('Enter');
+    term.type('sample_index=alloc_space');
+    term.press('Enter');
+    term.type('top2');
+    const lines = await term.waitFor('top3 run and top2 waiting at the prompt', (l) => (l.at(-1) === '(pprof) top2' ? l : undefined), 15000, true);
+    const top3 = lines.indexOf('(pprof) top3');
+    expect(top3).toBeGreaterThan(lines.indexOf('Entering interactive mode (type "help" for commands, "o" for options)'));
+    expect(lines.slice(top3 + 1, top3 + 5)).toEqual(TOP10.slice(0, 2).concat(['Showing top 3 nodes out of 12', TOP10[3]]).map((l, i) => (i === 0 ? 'Showing nodes accounting for 4646.66kB, 93.44% of 4972.95kB total' : l)));
+    expect(lines.at(-2)).toBe('(pprof) sample_index=alloc_space');
+  });
+
+  it('says once that several profiles were merged', async () => {
+    term.start([PROFILE, 'testdata/profiles/leakybuf.base.pb.gz'], { columns: 120 });
+    const lines = await term.waitForPrompt();
+    expect(lines.filter((l) => l.startsWith('Merged '))).toEqual([`Merged 2 profiles: ${PROFILE} testdata/profiles/leakybuf.base.pb.gz`]);
+    expect(lines.at(-2)).toBe('Entering interactive mode (type "help" for commands, "o" for options)');
+  });
+});
+
+describeWithTmux('a long report in the terminal console (tmux)', () => {
+  const term = new TmuxTerminal();
+  const profile = join(term.dir, 'medium.pb.gz');
+
+  beforeAll(() => {
+    // 50,000 samples: `traces` prints 1.2 million lines, far more than a test waits for.
+    const made = spawnSync(process.execPath, ['bench/generate.js', 'medium', profile], { encoding: 'utf8' });
+    expect(made.status).toBe(0);
+  }, 60000);
+  afterAll(() => term.stop());
+
+  it('keeps the keys typed while the profile loads, and runs them once it has', async () => {
+    term.start([profile], { columns: 120, rows: 40 });
+    term.type('top3');
+    term.press('Enter');
+    term.type('traces');
+    const lines = await term.waitFor('top3 run and traces waiting', (l) => (l.at(-1) === '(pprof) traces' ? l : undefined), 20000, true);
+    const at = lines.indexOf('(pprof) top3');
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 3]).toMatch(/^Showing top 3 nodes out of \d+$/);
+  }, 30000);
+
+  it('stops a report on Ctrl-C while it prints, says so, and gives the prompt back', async () => {
+    const NOTICE = 'Interrupted: the rest of the report was not printed.';
+    // tmux delivers a key only between the stretches of output it reads, and heapcli prints the
+    // report as fast as tmux takes it: a key can come after the end of a short print. So the
+    // report is run until Ctrl-C lands while it prints (at most three times).
+    let lines: string[] = [];
+    for (let attempt = 0; attempt < 3 && !lines.includes(NOTICE); attempt++) {
+      await term.waitForPrompt(attempt === 0 ? 'traces' : '');
+      if (attempt > 0) term.type('traces');
+      term.press('Enter');
+      await term.waitFor('traces printing', (l) => l.some((line) => line.startsWith('-----------+')));
+      term.press('C-c');
+      lines = await term.waitFor('the prompt again', (l) => (l.at(-1) === '(pprof)' && !l.at(-2)?.startsWith('(pprof) traces') ? l : undefined), 30000);
+    }
+    const notice = lines.indexOf(NOTICE);
+    expect(notice).toBeGreaterThan(0);
+    // The report stopped at a line's end: the line before the notice is one of its lines.
+    expect(lines[notice - 1]).toMatch(/^ {13}\S|^ +[\d.]+[kMG]?B {3}\S|^ {10}0 {3}\S|^-{11}\+-+$| +\S+: /);
+    expect(lines.at(-2)).toBe(NOTICE);
+    expect((await term.run('top1')).some((l) => /^Showing top 1 nodes out of \d+$/.test(l))).toBe(true);
+  }, 120000);
+
+  it('leaves with status 0 on quit', async () => {
+    await term.waitForPrompt();
+    term.type('quit');
+    term.press('Enter');
+    expect((await term.exitStatus()).status).toBe(0);
+  });
+});
