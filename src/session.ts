@@ -13,12 +13,17 @@ import type { Profile } from './profile/model.js';
 /** What one line of input produced: text for stdout and stderr, a file to write, whether to leave. */
 export interface ExecResult {
   readonly out: string;
+  /** Report text that follows `out`, made as it is read, so a long report (`traces`) is never held whole. Iterate it once. */
+  readonly rest?: Iterable<string>;
   readonly err: string;
   readonly quit: boolean;
   /** True when the line failed (bad syntax, bad value, a report that could not run). */
   readonly failed?: boolean;
-  /** A report redirected with `>file`: the caller writes it (the session does no I/O). */
-  readonly file?: { readonly path: string; readonly text: string };
+  /**
+   * A report redirected with `>file`: the caller writes it (the session does no I/O), `text` first,
+   * then each chunk of `rest` (iterated once, as ExecResult's own).
+   */
+  readonly file?: { readonly path: string; readonly text: string; readonly rest?: Iterable<string> };
 }
 
 /** How a session runs: as the console (compact headers, `top` = 10 rows) or one-shot. */
@@ -119,7 +124,7 @@ export class Session {
         // `>file` on the line, else the `output` option, sends a report to a file (pprof's way).
         const output = command.kind === 'report' ? (args.output ?? (options.output || null)) : null;
         if (output === null || result.failed) return { ...result, quit: result.quit ?? false };
-        return { out: '', err: `${result.err}Generating report in ${output}\n`, quit: false, file: { path: output, text: result.out } };
+        return { out: '', err: `${result.err}Generating report in ${output}\n`, quit: false, file: { path: output, text: result.out, rest: result.rest } };
       }
     }
   }
@@ -143,5 +148,22 @@ export class Session {
     } catch (e) {
       return { out: '', err: `${(e as Error).message}\n`, failed: true };
     }
+  }
+}
+
+/**
+ * `result` with its streamed text joined: `rest` into `out`, a file's `rest` into its `text`. A
+ * failure while the text is made (Interrupted, from the checkpoint) becomes its one-line message,
+ * as `execute` answers a failed command. For a consumer that takes a report whole; it holds all
+ * of it, so a long `traces` costs what it cost before streaming.
+ */
+export function joinRest(result: ExecResult): ExecResult {
+  try {
+    const { rest, file, ...whole } = result;
+    const joined = { ...whole, out: result.out + [...(rest ?? [])].join('') };
+    if (!file) return joined;
+    return { ...joined, file: { path: file.path, text: file.text + [...(file.rest ?? [])].join('') } };
+  } catch (e) {
+    return { out: '', err: `${result.err}${(e as Error).message}\n`, quit: result.quit, failed: true };
   }
 }

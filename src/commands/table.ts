@@ -28,6 +28,8 @@ export interface CommandContext {
 /** A command's answer: report text for stdout, messages for stderr, and whether to leave. */
 export interface CommandResult {
   readonly out: string;
+  /** Report text that follows `out`, made as it is read, so a long report (`traces`) is never held whole. Iterate it once. */
+  readonly rest?: Iterable<string>;
   readonly err: string;
   readonly quit?: boolean;
   readonly failed?: boolean;

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { type LoadPlan, loadPlan } from '../sources/plan.js';
 import type { Assignment } from '../commands/parse.js';
-import { Interrupted, Session } from '../session.js';
+import { Interrupted, Session, joinRest } from '../session.js';
 import { consoleInfo } from './runner.js';
 import { diskSourceFiles } from './source-files.js';
 
@@ -46,7 +46,7 @@ try {
     post({ type: 'ready', info: { ...info, greeting: notices.map((line) => `${line}\n`).join('') + info.greeting } });
     parentPort!.on('message', ({ id, line }: { id: number; line: string }) => {
       Atomics.store(flag, 0, 0);
-      post({ type: 'result', id, result: session.execute(line) });
+      post({ type: 'result', id, result: joinRest(session.execute(line)) });
     });
     // While the user types the first command (a line sent meanwhile waits for it): the first
     // `top`, and the other sample types a user flips to with sample_index.
