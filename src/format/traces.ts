@@ -69,13 +69,18 @@ export function* tracesBody(traces: Iterable<Trace>, frames: TraceFrames, chunkC
 /**
  * Each location's frame lines, made the first time the location is printed: a stack is then a
  * concatenation per location, not a formatted line per frame (a large profile prints millions).
+ * They are joined from their pieces, which makes each one flat: V8 keeps a string built with `+`
+ * as a tree of its parts, which writing every chunk it is in would walk again.
  */
 class StackText {
   /** Per location: its lines after the value column of its first one (`   name\n` ...). */
   private readonly afterValue: (string | undefined)[];
+  /** Per location: its lines with the value column blank. */
+  private readonly blank: (string | undefined)[];
 
   constructor(private readonly frames: TraceFrames) {
     this.afterValue = new Array<string | undefined>(frames.frameStart.length - 1);
+    this.blank = new Array<string | undefined>(frames.frameStart.length - 1);
   }
 
   /** The lines of a stack, leaf first, with the sample's value before the first frame. */
@@ -85,19 +90,22 @@ class StackText {
     let first = true;
     for (const l of locations) {
       if (frameStart[l] === frameStart[l + 1]) continue;
-      out += (first ? padRunes(valueText, 10) : BLANK) + (this.afterValue[l] ?? this.make(l));
+      if (first) out = padRunes(valueText, 10) + (this.afterValue[l] ?? this.make(l, false));
+      else out += this.blank[l] ?? this.make(l, true);
       first = false;
     }
     return out;
   }
 
-  private make(l: number): string {
+  private make(l: number, blank: boolean): string {
     const { frameStart, frameNode, frameInline, names } = this.frames;
-    let text = '';
+    const pieces: string[] = [];
     for (let f = frameStart[l]; f < frameStart[l + 1]; f++) {
-      text += `${f === frameStart[l] ? '' : BLANK}   ${names[frameNode[f]]}${frameInline[f] === 1 ? ' (inline)' : ''}\n`;
+      if (f > frameStart[l] || blank) pieces.push(BLANK);
+      pieces.push('   ', names[frameNode[f]], frameInline[f] === 1 ? ' (inline)\n' : '\n');
     }
-    this.afterValue[l] = text;
+    const text = pieces.join('');
+    (blank ? this.blank : this.afterValue)[l] = text;
     return text;
   }
 }
