@@ -30,7 +30,7 @@ const NONE: readonly LabelLine[] = [];
 export function* traceReport(r: PreparedReport, units: ReadonlyMap<string, string>): Generator<Trace, void, undefined> {
   const { samples: ss } = r.profile;
   const { weight, divisor, exclude } = r.weights;
-  const format = reportValueFormatter(r);
+  const format = remembered(reportValueFormatter(r));
   const labels = new SampleLabels(r, units);
   for (let s = 0; s < ss.count; s++) {
     if ((s & 4095) === 0) r.checkpoint();
@@ -44,6 +44,25 @@ export function* traceReport(r: PreparedReport, units: ReadonlyMap<string, strin
   }
 }
 
+/** How many texts `remembered` keeps before it starts over, so memory stays bounded. */
+const REMEMBERED = 4096;
+
+/**
+ * `format`, remembering its recent answers: a heap profile's values and `bytes` labels repeat a
+ * few allocation sizes over and over, and formatting a number the Go way is not cheap.
+ */
+function remembered(format: (v: number) => string): (v: number) => string {
+  const known = new Map<number, string>();
+  return (v) => {
+    let text = known.get(v);
+    if (text === undefined) {
+      if (known.size >= REMEMBERED) known.clear();
+      known.set(v, (text = format(v)));
+    }
+    return text;
+  };
+}
+
 /** True when one of the locations has a frame (pprof's reports never see a sample without one). */
 function hasFrames(locations: Uint32Array, frameStart: Uint32Array): boolean {
   for (const l of locations) if (frameStart[l] < frameStart[l + 1]) return true;
@@ -54,6 +73,8 @@ function hasFrames(locations: Uint32Array, frameStart: Uint32Array): boolean {
 class SampleLabels {
   strings = NONE;
   numbers = NONE;
+  /** Per numeric label key, its values formatted in the key's unit. */
+  private readonly formats = new Map<string, (v: number) => string>();
 
   constructor(
     private readonly r: PreparedReport,
@@ -100,6 +121,11 @@ class SampleLabels {
     const { samples: ss, strings } = this.r.profile;
     if (isStringLabel(ss, i)) return strings[ss.labelStr[i]];
     const key = strings[ss.labelKey[i]];
-    return scaledLabel(ss.labelNum[i], this.units.get(key) ?? key, 'auto');
+    let format = this.formats.get(key);
+    if (format === undefined) {
+      const unit = this.units.get(key) ?? key;
+      this.formats.set(key, (format = remembered((v) => scaledLabel(v, unit, 'auto'))));
+    }
+    return format(ss.labelNum[i]);
   }
 }

@@ -73,14 +73,15 @@ export function* tracesBody(traces: Iterable<Trace>, frames: TraceFrames, chunkC
  * as a tree of its parts, which writing every chunk it is in would walk again.
  */
 class StackText {
-  /** Per location: its lines after the value column of its first one (`   name\n` ...). */
-  private readonly afterValue: (string | undefined)[];
-  /** Per location: its lines with the value column blank. */
-  private readonly blank: (string | undefined)[];
+  /** Per location: its lines after the value column of its first one (`   name\n` ...); '' until made. */
+  private readonly afterValue: string[];
+  /** Per location: its lines with the value column blank; '' until made. */
+  private readonly blank: string[];
 
   constructor(private readonly frames: TraceFrames) {
-    this.afterValue = new Array<string | undefined>(frames.frameStart.length - 1);
-    this.blank = new Array<string | undefined>(frames.frameStart.length - 1);
+    // Filled, not holey: V8 keeps a large array of holes as a dictionary, slow to read.
+    this.afterValue = new Array<string>(frames.frameStart.length - 1).fill('');
+    this.blank = new Array<string>(frames.frameStart.length - 1).fill('');
   }
 
   /** The lines of a stack, leaf first, with the sample's value before the first frame. */
@@ -90,8 +91,8 @@ class StackText {
     let first = true;
     for (const l of locations) {
       if (frameStart[l] === frameStart[l + 1]) continue;
-      if (first) out = padRunes(valueText, 10) + (this.afterValue[l] ?? this.make(l, false));
-      else out += this.blank[l] ?? this.make(l, true);
+      if (first) out = padRunes(valueText, 10) + (this.afterValue[l] || this.make(l, false));
+      else out += this.blank[l] || this.make(l, true);
       first = false;
     }
     return out;
