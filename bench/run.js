@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 // Benchmarks `node bin/heapcli.js` against `go tool pprof` on the generated
 // corpus, alternating the two in one run: one-shot reports (-top, -list,
-// -peek) as whole processes, then a command sequence in each one's console.
+// -peek, -traces) as whole processes, then a command sequence in each one's console.
 // Usage: node bench/run.js [--runs=N] [--sizes=small,medium,large|N,...]
-//   [--cases=top,alloc,list,peek] [--console=true|false] [--console-timeout=S]
+//   [--cases=top,alloc,list,peek,traces] [--console=true|false] [--console-timeout=S]
 //   [--heapcli-cmd="..."] [--pprof-cmd="..."] [--rss=auto|time|python|none] [--regen]
 // The tables go to stdout; progress and per-run numbers go to stderr.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SIZES, outPath, sampleCountOf } from './generate.js';
 import { timeConsole } from './lib/console.js';
-import { capture, detectRssMethod, firstDifference, measure, median, pairedExcess } from './lib/measure.js';
+import { capture, captureToFile, detectRssMethod, firstDifference, firstFileDifference, measure, median, pairedExcess } from './lib/measure.js';
 import { pickTarget } from './lib/pick.js';
 import { printConsoleReport, printReport } from './lib/report.js';
 
@@ -23,6 +24,8 @@ const CASES = {
   alloc: () => ['-top', '-sample_index=alloc_space'],
   list: (re) => [`-list=${re}`],
   peek: (re) => [`-peek=${re}`],
+  // Every sample's stack: the longest report (about 400 MB on the large profile), streamed.
+  traces: () => ['-traces'],
 };
 const NEEDS_REGEXP = new Set(['list', 'peek']);
 // The console sequence: a report, a sample type switch (the next top
@@ -78,20 +81,29 @@ function ensureCorpus(size, regen) {
   return file;
 }
 
-/** 'identical', or 'DIFFERS (...)' with the first differing line of heapcli's (a) and pprof's (b) output. */
-function compare(a, b) {
-  const d = firstDifference(a, b);
+/** 'identical', or 'DIFFERS (...)' with the first differing line of heapcli's and pprof's output. */
+function describeDifference(d) {
   if (!d) return 'identical';
   return `DIFFERS (first differing line: ${d.line}: heapcli ${JSON.stringify(d.heapcli)} vs pprof ${JSON.stringify(d.pprof)})`;
 }
 
+/** Compares heapcli's (a) and pprof's (b) output, held in buffers. */
+const compare = (a, b) => describeDifference(firstDifference(a, b));
+
+// Both outputs go to files and are compared a block at a time: -traces prints hundreds of MB.
 function parity(heapcli, pprof, file, args) {
   if (!pprof) return 'skipped (no go on PATH)';
-  const a = capture([...heapcli, ...args, file], ROOT);
-  if (!a.ok) return `heapcli failed (${a.reason})`;
-  const b = capture([...pprof, ...args, file], ROOT);
-  if (!b.ok) return `pprof failed (${b.reason})`;
-  return compare(a.stdout, b.stdout);
+  const dir = mkdtempSync(join(tmpdir(), 'heapcli-parity-'));
+  try {
+    const [a, b] = [join(dir, 'heapcli.out'), join(dir, 'pprof.out')];
+    const ra = captureToFile([...heapcli, ...args, file], ROOT, a);
+    if (!ra.ok) return `heapcli failed (${ra.reason})`;
+    const rb = captureToFile([...pprof, ...args, file], ROOT, b);
+    if (!rb.ok) return `pprof failed (${rb.reason})`;
+    return describeDifference(firstFileDifference(a, b));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // Alternates the tools run by run so drift (thermal, page cache, noisy

@@ -34,13 +34,16 @@ function openStdout() {
 /**
  * Writes a one-shot report straight to descriptor 1. Opening process.stdout builds a stream over
  * the pipe or terminal, loading Node's modules for it: a few milliseconds of a small report. What
- * a descriptor set non-blocking cannot take at once goes through process.stdout, which waits.
+ * a descriptor set non-blocking cannot take at once goes through process.stdout, which waits; a
+ * promise returned asks the report's next chunk to wait too (cli/descriptor-out.ts).
  */
+const reportOut = new cli.DescriptorOut(1, openStdout);
+
 function writeReport(text) {
   try {
-    cli.writeToDescriptor(1, text, (rest) => openStdout().write(rest));
+    return reportOut.write(text);
   } catch (err) {
-    quitOnEpipe(err);
+    return quitOnEpipe(err);
   }
 }
 

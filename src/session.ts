@@ -19,7 +19,10 @@ export interface ExecResult {
   readonly quit: boolean;
   /** True when the line failed (bad syntax, bad value, a report that could not run). */
   readonly failed?: boolean;
-  /** A report redirected with `>file`: the caller writes it (the session does no I/O). */
+  /**
+   * A report redirected with `>file`: the caller writes it (the session does no I/O), `text` first,
+   * then each chunk of `rest` (iterated once, as ExecResult's own).
+   */
   readonly file?: { readonly path: string; readonly text: string; readonly rest?: Iterable<string> };
 }
 
@@ -121,7 +124,7 @@ export class Session {
         // `>file` on the line, else the `output` option, sends a report to a file (pprof's way).
         const output = command.kind === 'report' ? (args.output ?? (options.output || null)) : null;
         if (output === null || result.failed) return { ...result, quit: result.quit ?? false };
-        return { out: '', err: `${result.err}Generating report in ${output}\n`, quit: false, file: { path: output, text: result.out } };
+        return { out: '', err: `${result.err}Generating report in ${output}\n`, quit: false, file: { path: output, text: result.out, rest: result.rest } };
       }
     }
   }

@@ -50,6 +50,14 @@ function checkLine(session: Session, line: string, sampleTypes: readonly string[
   } catch (err) {
     return `execute threw ${(err as Error).stack ?? String(err)}`;
   }
+  // A streamed report (`traces`, `raw`) is made as it is read: read it here, as the console does.
+  if (result.rest) {
+    try {
+      result = { ...result, out: result.out + [...result.rest].join(''), rest: undefined };
+    } catch (err) {
+      return `reading the streamed report threw ${(err as Error).stack ?? String(err)}`;
+    }
+  }
   show(result);
   const ms = performance.now() - start;
   if (ms > CASE_TIME_LIMIT_MS) return `took ${ms.toFixed(0)} ms (limit ${CASE_TIME_LIMIT_MS} ms)`;
@@ -60,14 +68,14 @@ function checkLine(session: Session, line: string, sampleTypes: readonly string[
   const leak = INTERNAL_ERROR.exec(result.err);
   if (leak) return `a JavaScript error in the answer (${leak[0]}): ${result.err.slice(0, 300)}`;
   if (result.file) {
-    const { path, text } = result.file;
+    const { path, text, rest } = result.file;
     if (typeof path !== 'string' || typeof text !== 'string') return 'a malformed file result';
     // Written only where it is harmless: the scratch folder, or where writing must fail.
     const impossible = IMPOSSIBLE_PATHS.includes(path);
     if (impossible || path.startsWith(scratchDir)) {
       let message: string | null;
       try {
-        message = writeReportFile(path, text);
+        message = writeReportFile(path, text, rest);
       } catch (err) {
         return `writing the report to ${JSON.stringify(path.slice(0, 80))} threw ${(err as Error).message}`;
       }

@@ -4,7 +4,7 @@
 // getrusage(RUSAGE_CHILDREN). Both report the largest single process in the
 // waited-for tree, so `go tool pprof` counts as its pprof child, not the sum.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -85,6 +85,67 @@ export function capture(argv, cwd) {
   if (r.error) return { ok: false, reason: r.error.message };
   if (r.status !== 0 || r.signal) return { ok: false, reason: failureReason(r.status, r.signal, r.stderr) };
   return { ok: true, stdout: r.stdout };
+}
+
+/**
+ * Runs argv with stdout to the file `path`, for the parity check: -traces of the large profile
+ * prints 400 MB, too much to hold twice in memory. Never throws for a failing child.
+ */
+export function captureToFile(argv, cwd, path) {
+  const fd = openSync(path, 'w');
+  try {
+    const r = spawnSync(argv[0], argv.slice(1), { cwd, stdio: ['ignore', fd, 'pipe'], maxBuffer: MAX_BUFFER });
+    if (r.error) return { ok: false, reason: r.error.message };
+    if (r.status !== 0 || r.signal) return { ok: false, reason: failureReason(r.status, r.signal, r.stderr) };
+    return { ok: true };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const BLOCK = 1 << 20;
+
+/** firstDifference of two files, read a block at a time: null when byte-identical. */
+export function firstFileDifference(pathA, pathB) {
+  const [fa, fb] = [openSync(pathA, 'r'), openSync(pathB, 'r')];
+  try {
+    const [a, b] = [Buffer.alloc(BLOCK), Buffer.alloc(BLOCK)];
+    let at = 0;
+    let line = 1;
+    let lineStart = 0;
+    for (;;) {
+      const na = readSync(fa, a, 0, BLOCK, at);
+      const nb = readSync(fb, b, 0, BLOCK, at);
+      let same = 0;
+      const n = Math.min(na, nb);
+      if (na === nb && a.subarray(0, n).equals(b.subarray(0, n))) same = n;
+      else while (same < n && a[same] === b[same]) same++;
+      // Lines up to the first difference (or through the block when there is none).
+      for (let nl = a.indexOf(10, 0); nl >= 0 && nl < same; nl = a.indexOf(10, nl + 1)) {
+        line++;
+        lineStart = at + nl + 1;
+      }
+      if (same === na && na === nb) {
+        if (na === 0) return null;
+        at += na;
+        continue;
+      }
+      return { line, heapcli: lineAt(fa, lineStart), pprof: lineAt(fb, lineStart) };
+    }
+  } finally {
+    closeSync(fa);
+    closeSync(fb);
+  }
+}
+
+/** The line of a file that starts at byte `start` (at most 4 KiB of it). */
+function lineAt(fd, start) {
+  const buf = Buffer.alloc(4096);
+  const n = readSync(fd, buf, 0, buf.length, start);
+  // A text that ends in a newline has an empty last line (as firstDifference splits it).
+  if (n === 0) return '';
+  const end = buf.indexOf(10);
+  return buf.subarray(0, end >= 0 && end < n ? end : n).toString('utf8');
 }
 
 /** Median of a non-empty list of numbers. */

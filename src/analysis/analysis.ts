@@ -73,7 +73,7 @@ export class ProfileAnalysis {
   /** `checkpoint` is called during long work and may throw to stop it (Ctrl-C in the console). */
   constructor(
     readonly profile: Profile,
-    private readonly checkpoint: Checkpoint = noCheckpoint,
+    readonly checkpoint: Checkpoint = noCheckpoint,
   ) {
     this.baseSamples = samplesLabelled(profile, DIFF_BASE_LABEL, 'true');
   }

@@ -3,23 +3,6 @@ import { formatFixed } from './go-numbers.js';
 import { compareGoStrings, isNumericLabel, isStringLabel } from './labels.js';
 import { percentage, scaledLabel, scaleValue } from './units.js';
 
-/** One label key of a sample with its values, formatted (numbers in the key's unit). */
-export interface LabelLine {
-  readonly key: string;
-  readonly values: readonly string[];
-}
-
-/** One sample of the `traces` report. */
-export interface Trace {
-  /** String labels, then numeric labels (each group is sorted by the printer, as pprof sorts lines). */
-  readonly stringLabels: readonly LabelLine[];
-  readonly numericLabels: readonly LabelLine[];
-  /** The sample's value, formatted (per value: `minimum` scales each one on its own). */
-  readonly valueText: string;
-  /** Leaf first; `inline` for a frame inlined into the next one. */
-  readonly frames: readonly { readonly name: string; readonly inline: boolean }[];
-}
-
 /**
  * A report value as pprof's `traces` and header lines format it: divide_by applied (when it is a
  * positive ratio other than 1, as pprof does) and the unit option, which under `minimum` scales
@@ -28,50 +11,6 @@ export interface Trace {
 export function reportValueFormatter(r: Pick<PreparedReport, 'options' | 'sampleUnit'>): (v: number) => string {
   const ratio = 1 / r.options.divide_by;
   return (v) => scaledLabel(ratio > 0 && ratio !== 1 ? Math.trunc(v * ratio) : v, r.sampleUnit, r.options.unit);
-}
-
-/** The labels of sample `s`, grouped by key in order of first appearance, values in order. */
-function groupLabels(r: PreparedReport, s: number, units: ReadonlyMap<string, string>): { strings: LabelLine[]; numbers: LabelLine[] } {
-  const { samples: ss, strings } = r.profile;
-  const text = new Map<string, string[]>();
-  const numbers = new Map<string, string[]>();
-  for (let i = ss.labelStart[s]; i < ss.labelStart[s + 1]; i++) {
-    const key = strings[ss.labelKey[i]];
-    if (isStringLabel(ss, i)) {
-      text.set(key, [...(text.get(key) ?? []), strings[ss.labelStr[i]]]);
-    } else if (isNumericLabel(ss, i)) {
-      numbers.set(key, [...(numbers.get(key) ?? []), scaledLabel(ss.labelNum[i], units.get(key) ?? key, 'auto')]);
-    }
-  }
-  const lines = (m: Map<string, string[]>) => [...m].map(([key, values]) => ({ key, values }));
-  return { strings: lines(text), numbers: lines(numbers) };
-}
-
-/**
- * The `traces` report: every sample left after the filters that still has a frame, in profile
- * order, with its labels, value (divided by its divisor under `mean`, as an integer) and frames.
- */
-export function traceReport(r: PreparedReport, units: ReadonlyMap<string, string>): Trace[] {
-  const { samples: ss } = r.profile;
-  const { frameStart, frameNode, frameInline, names } = r.frames;
-  const { weight, divisor, exclude } = r.weights;
-  const format = reportValueFormatter(r);
-  const out: Trace[] = [];
-  for (let s = 0; s < ss.count; s++) {
-    if ((s & 4095) === 0) r.checkpoint();
-    if (exclude?.[s]) continue;
-    const frames: { name: string; inline: boolean }[] = [];
-    for (let i = ss.locStart[s]; i < ss.locStart[s + 1]; i++) {
-      const loc = ss.locs[i];
-      for (let f = frameStart[loc]; f < frameStart[loc + 1]; f++) frames.push({ name: names[frameNode[f]], inline: frameInline[f] === 1 });
-    }
-    if (frames.length === 0) continue;
-    const d = divisor ? divisor[s] : 0;
-    const v = d !== 0 ? Math.trunc(weight[s] / d) : weight[s];
-    const labels = groupLabels(r, s, units);
-    out.push({ stringLabels: labels.strings, numericLabels: labels.numbers, valueText: format(v), frames });
-  }
-  return out;
 }
 
 /** One value of a label key in the `tags` report. */

@@ -1,17 +1,46 @@
+import { once } from 'node:events';
 import { writeSync } from 'node:fs';
+import { Utf8Buffer } from '../ui/utf8-buffer.js';
 
 /**
- * Writes `text` to descriptor `fd` with plain writes, all of it before returning. A descriptor that
- * another program set non-blocking can fill up (EAGAIN): the bytes not yet written then go to
- * `rest`, which can wait for room. Any other failure is thrown (EPIPE: the reader has gone).
+ * A one-shot report's writer to descriptor `fd`, with plain synchronous writes while the descriptor
+ * takes them. One that another program set non-blocking can fill up (EAGAIN): the bytes it did not
+ * take, and every text after them, then go to `stream()` in order, and `write` returns a promise
+ * while that stream's buffer is full, so a streamed report waits for its reader rather than piling
+ * up. Any other failure is thrown (EPIPE: the reader has gone).
  */
-export function writeToDescriptor(fd: number, text: string, rest: (bytes: Uint8Array) => void): void {
-  const bytes = Buffer.from(text);
+export class DescriptorOut {
+  private queue: NodeJS.WritableStream | null = null;
+  private readonly utf8 = new Utf8Buffer();
+
+  constructor(
+    private readonly fd: number,
+    private readonly stream: () => NodeJS.WritableStream,
+  ) {}
+
+  /** Writes `text`; a promise asks the caller to wait for it before writing more. */
+  write(text: string): Promise<void> | undefined {
+    if (this.queue !== null) return this.waitFor(this.queue, this.queue.write(text));
+    const bytes = this.utf8.encode(text);
+    const at = writeWhileTaken(this.fd, bytes);
+    if (at === bytes.length) return undefined;
+    const queue = (this.queue = this.stream());
+    // The encoder reuses its buffer for the next text: the stream gets a copy of what is left.
+    return this.waitFor(queue, queue.write(Buffer.from(bytes.subarray(at))));
+  }
+
+  private waitFor(queue: NodeJS.WritableStream, taken: boolean): Promise<void> | undefined {
+    return taken ? undefined : once(queue, 'drain').then(() => undefined);
+  }
+}
+
+/** Writes `bytes` to `fd` until done or the descriptor is full (EAGAIN); returns how many it took. */
+function writeWhileTaken(fd: number, bytes: Uint8Array): number {
   let at = 0;
   try {
     while (at < bytes.length) at += writeSync(fd, bytes, at);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
-    rest(bytes.subarray(at));
   }
+  return at;
 }

@@ -23,14 +23,15 @@ export interface CliIO {
    */
   readonly onQuickRun?: () => void;
   /**
-   * Writes a one-shot report's text to standard output, in place of stdout.write. bin/heapcli.js
-   * writes it to the descriptor: opening process.stdout loads Node's stream modules for a pipe.
+   * Writes a one-shot report's text to standard output, in place of stdout.write; a promise
+   * returned asks for a wait before the next chunk of a streamed report (TextOut.write).
+   * bin/heapcli.js writes to the descriptor: opening process.stdout loads Node's stream modules.
    */
-  readonly writeReport?: (text: string) => void;
+  readonly writeReport?: (text: string) => unknown;
 }
 
 export { skipOptimizingCompiler } from './quick-run.js';
-export { writeToDescriptor } from './descriptor-out.js';
+export { DescriptorOut } from './descriptor-out.js';
 
 /** Exit statuses: 0 done, 1 a file or report failed, 2 a usage mistake. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -78,7 +79,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (plan.bases.length > 0) return write(io.stderr, `heapcli: -growth ranks snapshots; it takes no -base or -diff_base\nRun 'heapcli -h' for usage.\n`, EXIT.usage);
     const { runGrowthReport } = await import('./growth.js');
     const growth = await runGrowthReport(plan.sources, request.assignments, (s) => loadSource(s, plan.settings, notify));
-    printResult(growth.result, streams);
+    await printResult(growth.result, streams);
     return EXIT[growth.status];
   }
   const terminal = request.report === null && io.stdin.isTTY === true && io.stdout.isTTY === true;
@@ -96,12 +97,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const failure = session.configure(assignment);
     if (failure) return write(io.stderr, `heapcli: ${failure}\n`, EXIT.failed);
   }
-  if (terminal) (await import('../ui/dumb-console.js')).runDumbConsole(session, streams);
+  if (terminal) await (await import('../ui/dumb-console.js')).runDumbConsole(session, streams);
   else if (request.report === null) await (await import('../ui/line-mode.js')).runLineMode(session, streams);
   if (request.report === null) return EXIT.ok;
   const result = session.executeCommand(request.reportArgument === null ? [request.report] : [request.report, request.reportArgument]);
-  printResult(result, streams);
-  return result.failed ? EXIT.failed : EXIT.ok;
+  const printed = await printResult(result, streams);
+  return result.failed || !printed ? EXIT.failed : EXIT.ok;
 }
 
 /** What to load: the profiles (merged), the bases (subtracted), and how to fetch. */

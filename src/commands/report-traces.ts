@@ -1,20 +1,25 @@
 import type { PreparedReport } from '../analysis/analysis.js';
-import { reportValueFormatter, tagReport, traceReport } from '../analysis/label-reports.js';
+import { reportValueFormatter, tagReport } from '../analysis/label-reports.js';
 import { numLabelUnits } from '../analysis/labels.js';
 import type { ReportOptions } from '../analysis/options.js';
+import { traceReport } from '../analysis/traces.js';
 import { profileLabels } from '../format/labels.js';
 import { formatTags } from '../format/tags.js';
-import { formatTraces } from '../format/traces.js';
+import { tracesBody, tracesHeader } from '../format/traces.js';
 import type { CommandArgs } from './parse.js';
 import type { CommandContext, CommandResult } from './table.js';
 
 const messages = (r: PreparedReport) => r.warnings.map((w) => `${w}\n`).join('');
 
-/** `traces`: every sample with its labels, value and stack; the header labels always print. */
+/**
+ * `traces`: every sample with its labels, value and stack; the header labels always print. The
+ * samples come in `rest`, made as they are read: a large profile's report runs to gigabytes.
+ */
 export function runTraces(ctx: CommandContext): CommandResult {
   const r = ctx.analysis.prepare(ctx.options);
   const header = profileLabels(r.profile, { typeName: r.typeName, total: r.total, sampleUnit: r.sampleUnit, formatValue: reportValueFormatter(r) });
-  return { out: formatTraces(header, traceReport(r, numLabelUnits(ctx.analysis.profile).units)), err: messages(r) };
+  const traces = traceReport(r, numLabelUnits(ctx.analysis.profile).units);
+  return { out: tracesHeader(header), rest: tracesBody(traces, r.frames), err: messages(r) };
 }
 
 /**

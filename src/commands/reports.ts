@@ -1,5 +1,5 @@
 import { activeFilterLines } from '../analysis/filter.js';
-import { formatRaw } from '../format/raw.js';
+import { rawBody, rawHeader } from '../format/raw.js';
 import { formatTop } from '../format/top.js';
 import { profileLabels } from '../format/labels.js';
 import type { ReportOptions } from '../analysis/options.js';
@@ -28,8 +28,16 @@ export function runTop(ctx: CommandContext): CommandResult {
   };
 }
 
-/** The `raw` report: the whole profile as text, less the samples that focus/ignore leave out. */
+/**
+ * The `raw` report: the whole profile as text, less the samples that focus/ignore leave out. Its
+ * samples and locations come in `rest`, made as they are read, as `traces` does.
+ */
 export function runRaw(ctx: CommandContext): CommandResult {
-  const filter = ctx.analysis.filterFor(ctx.options);
-  return { out: formatRaw(filter.profile, filter.exclude), err: filter.messages.map((w) => `${w}\n`).join('') };
+  const { analysis } = ctx;
+  const filter = analysis.filterFor(ctx.options);
+  return {
+    out: rawHeader(filter.profile),
+    rest: rawBody(filter.profile, filter.exclude, analysis.checkpoint),
+    err: filter.messages.map((w) => `${w}\n`).join(''),
+  };
 }

@@ -3,12 +3,20 @@ import { formatGoDuration, formatGoTimeValue } from './go-time.js';
 
 const hex = (n: number) => `0x${n.toString(16)}`;
 
+/** About how many characters each chunk of a streamed `raw` report holds (see TRACE_CHUNK_CHARS). */
+const RAW_CHUNK_CHARS = 64 * 1024;
+
 /**
  * The profile as text, laid out as pprof's `raw` report prints it: header, samples (values, location
  * ids, labels), locations with every line, mappings. It is also the canonical dump that decoder
  * tests compare, so every decoded field shows up here. Samples marked in `exclude` are left out.
  */
 export function formatRaw(p: Profile, exclude: Uint8Array | null = null): string {
+  return rawHeader(p) + [...rawBody(p, exclude)].join('');
+}
+
+/** The `raw` report's lines before its samples. */
+export function rawHeader(p: Profile): string {
   const lines: string[] = p.comments.map((c) => `Comment: ${c}`);
   lines.push(`PeriodType: ${p.periodType.type} ${p.periodType.unit}`);
   lines.push(`Period: ${p.period}`);
@@ -17,33 +25,59 @@ export function formatRaw(p: Profile, exclude: Uint8Array | null = null): string
   if (p.durationNanos !== 0n) lines.push(`Duration: ${formatGoDuration(Number(p.durationNanos)).slice(0, 4)}`);
   lines.push('Samples:');
   lines.push(p.sampleTypes.map((t) => `${t.type}/${t.unit}${t.type === p.defaultSampleType ? '[dflt]' : ''}`).join(' '));
-  for (let s = 0; s < p.samples.count; s++) if (!exclude?.[s]) lines.push(...sampleLines(p, s));
-  lines.push('Locations');
-  for (let l = 0; l < p.locations.count; l++) lines.push(...locationLines(p, l));
-  lines.push('Mappings');
-  for (const m of p.mappings) {
-    const bits = [m.hasFunctions && '[FN]', m.hasFilenames && '[FL]', m.hasLineNumbers && '[LN]', m.hasInlineFrames && '[IN]'];
-    lines.push(`${m.id}: ${hex(m.start)}/${hex(m.limit)}/${hex(m.offset)} ${m.file} ${m.buildId} ${bits.filter(Boolean).join('')}`);
-  }
   return lines.join('\n') + '\n';
 }
 
-function sampleLines(p: Profile, s: number): string[] {
+/**
+ * The rest of the `raw` report (samples, locations, mappings), made as it is read in chunks of
+ * about `chunkChars` characters; `checkpoint` is called every 4,096 samples or locations.
+ */
+export function* rawBody(p: Profile, exclude: Uint8Array | null, checkpoint = () => {}, chunkChars = RAW_CHUNK_CHARS): Generator<string, void, undefined> {
+  let out = '';
+  for (let s = 0; s < p.samples.count; s++) {
+    if ((s & 4095) === 0) checkpoint();
+    if (exclude?.[s]) continue;
+    out += sampleLines(p, s);
+    if (out.length >= chunkChars) {
+      yield out;
+      out = '';
+    }
+  }
+  out += 'Locations\n';
+  for (let l = 0; l < p.locations.count; l++) {
+    if ((l & 4095) === 0) checkpoint();
+    out += locationLines(p, l);
+    if (out.length >= chunkChars) {
+      yield out;
+      out = '';
+    }
+  }
+  out += 'Mappings\n';
+  for (const m of p.mappings) {
+    const bits = [m.hasFunctions && '[FN]', m.hasFilenames && '[FL]', m.hasLineNumbers && '[LN]', m.hasInlineFrames && '[IN]'];
+    out += `${m.id}: ${hex(m.start)}/${hex(m.limit)}/${hex(m.offset)} ${m.file} ${m.buildId} ${bits.filter(Boolean).join('')}\n`;
+  }
+  yield out;
+}
+
+/** Sample `s`'s lines, each ending in a newline. */
+function sampleLines(p: Profile, s: number): string {
   const { samples: ss, locations } = p;
   let text = '';
   for (let i = 0; i < ss.valuesPerSample; i++) text += ` ${String(ss.values[s * ss.valuesPerSample + i]).padStart(10)}`;
   text += ': ';
   for (let i = ss.locStart[s]; i < ss.locStart[s + 1]; i++) text += `${locations.id[ss.locs[i]]} `;
-  const out = [text];
+  let out = text + '\n';
+  if (ss.labelStart[s] === ss.labelStart[s + 1]) return out;
   const { strings: str, numeric } = groupLabels(p, s);
   const indent = ' '.repeat(16);
-  if (str.size > 0) out.push(indent + [...str].map(([k, v]) => `${k}:[${v.join(' ')}]`).sort().join(' '));
+  if (str.size > 0) out += indent + [...str].map(([k, v]) => `${k}:[${v.join(' ')}]`).sort().join(' ') + '\n';
   if (numeric.size > 0) {
     const shown = [...numeric].map(([k, { values, units }]) => {
       const items = units.length === values.length ? values.map((v, i) => `${v} ${units[i]}`) : values.map(String);
       return `${k}:[${items.join(' ')}]`;
     });
-    out.push(indent + shown.sort().join(' '));
+    out += indent + shown.sort().join(' ') + '\n';
   }
   return out;
 }
@@ -56,7 +90,9 @@ function groupLabels(p: Profile, s: number) {
   for (let i = ss.labelStart[s]; i < ss.labelStart[s + 1]; i++) {
     const key = strings[ss.labelKey[i]];
     if (ss.labelStr[i] !== 0) {
-      str.set(key, [...(str.get(key) ?? []), strings[ss.labelStr[i]]]);
+      const values = str.get(key);
+      if (values) values.push(strings[ss.labelStr[i]]);
+      else str.set(key, [strings[ss.labelStr[i]]]);
     } else if (ss.labelNum[i] !== 0 || ss.labelNumUnit[i] !== 0) {
       const entry = numeric.get(key) ?? { values: [], units: [] };
       if (ss.labelNumUnit[i] !== 0) {
@@ -73,13 +109,14 @@ function groupLabels(p: Profile, s: number) {
   return { strings: str, numeric };
 }
 
-function locationLines(p: Profile, l: number): string[] {
+/** Location `l`'s lines, each ending in a newline. */
+function locationLines(p: Profile, l: number): string {
   const { locations, functions, strings } = p;
   let head = `${String(locations.id[l]).padStart(6)}: ${hex(locations.address[l])} `;
   if (locations.mapping[l] >= 0) head += `M=${p.mappings[locations.mapping[l]].id} `;
   if (locations.isFolded[l]) head += '[F] ';
-  const out: string[] = [];
-  if (locations.lineStart[l] === locations.lineStart[l + 1]) out.push(head);
+  let out = '';
+  if (locations.lineStart[l] === locations.lineStart[l + 1]) out += head + '\n';
   for (let k = locations.lineStart[l]; k < locations.lineStart[l + 1]; k++) {
     const fn = locations.lineFunction[k];
     let text = '??';
@@ -89,7 +126,7 @@ function locationLines(p: Profile, l: number): string[] {
       text = `${name} ${strings[functions.filename[fn]]}:${locations.lineNumber[k]} s=${functions.startLine[fn]}`;
       if (name !== system) text += `(${system})`;
     }
-    out.push(head + text);
+    out += head + text + '\n';
     head = ' '.repeat(13);
   }
   return out;

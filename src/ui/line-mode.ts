@@ -13,7 +13,7 @@ export async function runLineMode(session: Session, io: ConsoleStreams): Promise
   io.stdout.write('(pprof) ');
   for await (const line of lines) {
     const result = session.execute(line);
-    printResult(result, io);
+    await printResult(result, io);
     if (result.quit) break;
     io.stdout.write('(pprof) ');
   }

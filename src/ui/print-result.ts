@@ -1,7 +1,12 @@
+import { EventEmitter, once } from 'node:events';
 import type { ExecResult } from '../session.js';
 
 /** Somewhere text is written: a stream, or a one-shot report's writer. */
 export interface TextOut {
+  /**
+   * Writes `text`. A promise, or `false` from a stream (its buffer is full: wait for 'drain'), asks
+   * the writer of a long report to wait before the next chunk, so the report is never queued whole.
+   */
   write(text: string): unknown;
 }
 
@@ -10,16 +15,49 @@ export interface ConsoleStreams {
   readonly input: NodeJS.ReadableStream;
   readonly stdout: TextOut;
   readonly stderr: TextOut;
-  /** Writes a `>file` report; returns an error message or null. */
-  readonly writeFile: (path: string, text: string) => string | null;
+  /** Writes a `>file` report, `text` then each chunk of `rest`; returns an error message or null. */
+  readonly writeFile: (path: string, text: string, rest?: Iterable<string>) => string | null;
 }
 
-/** Prints a command's answer, writing a redirected report to its file. */
-export function printResult(result: ExecResult, io: ConsoleStreams): void {
+/** Writes `text` to `out`, then waits if `out` asks for it (see TextOut.write). */
+export async function writeWaiting(out: TextOut, text: string): Promise<void> {
+  const answer = out.write(text);
+  if (answer instanceof Promise) await answer;
+  // events.once rejects on 'error', so a stream that fails while full does not leave us waiting.
+  else if (answer === false && out instanceof EventEmitter) await once(out, 'drain');
+}
+
+/**
+ * Prints a command's answer, a streamed report chunk by chunk, and writes a redirected report to
+ * its file. Resolves to false when making the streamed text failed (its message goes to stderr,
+ * as the session words a failed command); a failure to write is thrown, as before streaming.
+ */
+export async function printResult(result: ExecResult, io: ConsoleStreams): Promise<boolean> {
   if (result.err) io.stderr.write(result.err);
-  if (result.out) io.stdout.write(result.out);
+  if (result.out) await writeWaiting(io.stdout, result.out);
+  const failure = result.rest ? await writeChunks(result.rest, io.stdout) : null;
+  if (failure) {
+    io.stderr.write(`${failure.message}\n`);
+    return false;
+  }
   if (result.file) {
-    const failure = io.writeFile(result.file.path, result.file.text);
-    if (failure) io.stderr.write(`${failure}\n`);
+    const problem = io.writeFile(result.file.path, result.file.text, result.file.rest);
+    if (problem) io.stderr.write(`${problem}\n`);
+  }
+  return true;
+}
+
+/** Writes each chunk of `rest` as it is made; returns the error that stopped making them, if any. */
+async function writeChunks(rest: Iterable<string>, out: TextOut): Promise<Error | null> {
+  const chunks = rest[Symbol.iterator]();
+  for (;;) {
+    let step: IteratorResult<string>;
+    try {
+      step = chunks.next();
+    } catch (err) {
+      return err as Error;
+    }
+    if (step.done) return null;
+    await writeWaiting(out, step.value);
   }
 }

@@ -65,7 +65,7 @@ export class InterruptFlag {
 export function settleFileResult(result: ExecResult): ExecResult {
   if (!result.file) return result;
   const { path, text, rest } = result.file;
-  const failure = writeReportFile(path, rest ? text + [...rest].join('') : text);
+  const failure = writeReportFile(path, text, rest);
   return { out: '', err: failure ? `${result.err}${failure}\n` : result.err, quit: result.quit, failed: result.failed || failure !== null };
 }
 
