@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROFILES, golden, manifests, sessionInput } from './helpers/goldens.js';
+import { golden, manifests, profilePath, sessionInput } from './helpers/goldens.js';
 
 interface Run {
   readonly stdout: string;
@@ -15,8 +15,8 @@ interface Run {
   readonly status: number;
 }
 
-const oneShots = manifests('oneshot').map(([name, profile, ...args]) => ({ name, args: [...args, join(PROFILES, profile)], input: '' }));
-const sessions = manifests('console').map(([name, profile]) => ({ name, args: [join(PROFILES, profile)], input: sessionInput(name) }));
+const oneShots = manifests('oneshot').map(([name, profile, ...args]) => ({ name, args: [...args, profilePath(profile)], input: '' }));
+const sessions = manifests('console').map(([name, profile]) => ({ name, args: [profilePath(profile)], input: sessionInput(name) }));
 const cases = [...oneShots, ...sessions];
 
 /** Runs `which` cases through the bundle (a copy at `bundle` if given); also says how its code cache went. */

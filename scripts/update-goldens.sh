@@ -113,6 +113,12 @@ for p in "$profiles"/*.pb.gz; do
 done
 
 # Yields the case lines of a manifest: no comments, no blank lines.
+# A manifest's profile column: a file under testdata/profiles/, or, with a '/' in it, a path from the
+# repository's root (testdata/realworld/...: profiles other projects wrote).
+profile_path() {
+  if [[ "$1" == */* ]]; then echo "$1"; else echo "$profiles/$1"; fi
+}
+
 manifest_lines() {
   [[ -f "$1" ]] || die "no manifest $1"
   grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$1" || true
@@ -135,7 +141,7 @@ for manifest in "${manifests[@]}"; do
     [[ -n "$profile" ]] || die "$name: no profile given"
     [[ -z "${seen[$name]:-}" ]] || die "case name used twice: $name"
     seen[$name]=1
-    [[ -f "$profiles/$profile" ]] || die "$name: no profile $profiles/$profile"
+    [[ -f "$(profile_path "$profile")" ]] || die "$name: no profile $(profile_path "$profile")"
     if [[ "$(basename "$manifest")" == console* ]]; then
       [[ -z "$rest" ]] || die "$name: a console manifest takes <name> <profile> only"
       [[ -f "$golden/$name.in" ]] || die "$name: no input file $golden/$name.in"
@@ -149,7 +155,7 @@ run_case() {
   local name="$1" profile="$2"
   shift 2
   local rc=0
-  go tool pprof "$@" "$profiles/$profile" >"$golden/$name.out" 2>"$golden/$name.err" || rc=$?
+  go tool pprof "$@" "$(profile_path "$profile")" >"$golden/$name.out" 2>"$golden/$name.err" || rc=$?
   echo "$name $rc" >>"$status_file"
   if [[ ! -s "$golden/$name.out" && ! -s "$golden/$name.err" ]]; then
     die "$name: pprof printed nothing at all"

@@ -22,6 +22,17 @@ export function manifests(prefix: string, ending = '.txt'): string[][] {
     .flatMap(manifest);
 }
 
+/** A manifest's profile column: a file under testdata/profiles/, or, with a '/', a path from the repository's root. */
+export const profilePath = (profile: string) => (profile.includes('/') ? profile : join(PROFILES, profile));
+
+/**
+ * pprof's notes about symbolizing through binaries, which heapcli never opens (it reads names from
+ * the profile alone): left out of the stderr compared.
+ */
+export function withoutSymbolizationNotes(stderr: string): string {
+  return stderr.replace(/^Main binary filename not available\.\n/gm, '');
+}
+
 /** What pprof printed for golden `name` on stdout or stderr. */
 export const golden = (name: string, stream: 'out' | 'err') => readFileSync(join(GOLDEN, `${name}.${stream}`), 'utf8');
 
