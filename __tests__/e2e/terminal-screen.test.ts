@@ -85,6 +85,22 @@ describeWithTmux('the terminal console\'s screen (tmux)', () => {
     expect(lines.at(-2)).toBe('(pprof) sample_index=alloc_space');
   });
 
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('leaves on %s with the terminal as it was: cursor shown, line editing back on, status %i', async (signal, status) => {
+    // After heapcli, the shell prints the terminal's mode: `icanon` on (cooked), or `-icanon` (raw).
+    term.start([PROFILE], { columns: 100 }, '', 'stty -a | grep -o -- "-\\?icanon";');
+    await term.waitForPrompt();
+    expect(term.cursorShown()).toBe(false);
+    process.kill(term.heapcliPid(), signal);
+    const { status: exit, lines } = await term.exitStatus();
+    expect(exit).toBe(status);
+    expect(await term.waitFor('the mode', (l) => l.find((x) => /^-?icanon$/.test(x)), undefined, true)).toBe('icanon');
+    expect(term.cursorShown()).toBe(true);
+    expect(lines.filter((l) => l.startsWith('(pprof)'))).toEqual([]);
+  });
+
   it('says once that several profiles were merged', async () => {
     term.start([PROFILE, 'testdata/profiles/leakybuf.base.pb.gz'], { columns: 120 });
     const lines = await term.waitForPrompt();

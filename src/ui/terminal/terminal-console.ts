@@ -6,7 +6,6 @@ import { listPaths } from '../files.js';
 import { History, historyPath } from '../history.js';
 import { type ConsoleInfo, InProcessRunner, InterruptFlag, type SessionRunner, consoleInfo } from '../runner.js';
 import { diskSourceFiles } from '../source-files.js';
-import { startWorkerSession } from '../worker-runner.js';
 import type { FrameSource, InkFramesOptions } from './ink-frames.js';
 import { type ScreenSize, plainFrame } from './live-layout.js';
 import { RawKeys, type TerminalInput } from './raw-input.js';
@@ -43,11 +42,16 @@ export function runTerminalConsole(o: TerminalConsoleOptions): Promise<number> {
   let frames: FrameSource = { show: (view) => output.drawLive(plainFrame(view, size(), loading)), close: () => {} };
   const redraw = () => frames.show(controller.view);
   let resolveStatus: (status: number) => void = () => {};
-  const finish = (status: number) => {
-    o.stdout.off('resize', redraw);
-    frames.close();
+  const restoreTerminal = () => {
     keys.close();
     output.release();
+  };
+  const stopOnSignals = leaveOnSignals(restoreTerminal);
+  const finish = (status: number) => {
+    stopOnSignals();
+    o.stdout.off('resize', redraw);
+    frames.close();
+    restoreTerminal();
     resolveStatus(status);
   };
   const controller = new ConsoleController({ history: History.load(historyPath(o.env)), output, listPaths, onChange: redraw, onExit: finish });
@@ -56,7 +60,8 @@ export function runTerminalConsole(o: TerminalConsoleOptions): Promise<number> {
     o.stdout.on('resize', redraw);
     keys.listen((pressed) => controller.press(pressed));
     redraw();
-    const started = o.inProcess ? startHere(o) : startWorkerSession(o.plan, o.assignments);
+    // The worker's module (and Node's worker_threads) is loaded only for a profile read there.
+    const started = o.inProcess ? startHere(o) : import('../worker-runner.js').then((w) => w.startWorkerSession(o.plan, o.assignments));
     started.then(
       ({ runner, info }) => controller.start(runner, { ...info, greeting: withMergeNote(info.greeting, o.plan.sources) }),
       (err: Error) => controller.fail(err.message),
@@ -69,6 +74,26 @@ export function runTerminalConsole(o: TerminalConsoleOptions): Promise<number> {
       redraw();
     })));
   });
+}
+
+/** Signals that end the console from outside (a closed terminal, kill), and their numbers. */
+const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+
+/**
+ * Leaves on SIGHUP, SIGINT (only `kill` sends it: the terminal's Ctrl-C is a key in raw mode) and
+ * SIGTERM with the terminal as it was (cursor shown, raw mode off) and status 128 + the signal's
+ * number, as a shell reports a death by signal. Returns the function that stops listening.
+ */
+function leaveOnSignals(restore: () => void): () => void {
+  const handlers = Object.entries(SIGNALS).map(([signal, number]) => {
+    const handler = () => {
+      restore();
+      process.exit(128 + number);
+    };
+    process.once(signal, handler);
+    return () => process.off(signal, handler);
+  });
+  return () => handlers.forEach((off) => off());
 }
 
 /** Loads the profile on this thread (small local files only) and runs the session here. */
