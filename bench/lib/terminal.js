@@ -142,8 +142,26 @@ async function timeLine(tmux, line, timeoutMs) {
 }
 
 /**
+ * Runs `report` again and presses Ctrl-C half a second after its first lines show: the seconds
+ * until the prompt is back (`left`: the tool left instead, as a console without its own Ctrl-C
+ * handling does).
+ */
+async function stopWhilePrinting(tmux, report, timeoutMs) {
+  tmux.keys('-l', report);
+  await tmux.waitFor((l) => l === `(pprof) ${report}`, 5000);
+  tmux.keys('Enter');
+  await tmux.waitFor((l) => l !== `(pprof) ${report}` && !l.includes('Ctrl-C stops it'), timeoutMs);
+  await sleep(500);
+  const start = Date.now();
+  tmux.keys('C-c');
+  const back = await tmux.waitFor((l) => l === '(pprof)' || l === '(pprof) ^C' || l === 'BENCH-DONE', timeoutMs);
+  return { seconds: back ? (Date.now() - start) / 1000 : null, left: tmux.lastLine() === 'BENCH-DONE' };
+}
+
+/**
  * The console opened on `file` in the terminal: `top`, then `report` (a long one), then `top`
- * again. The times of each, the RSS before and after the report, and the peak RSS.
+ * again, then `report` stopped with Ctrl-C. The times of each, the RSS before and after the report,
+ * and the peak RSS.
  */
 export async function consoleInTerminal(cmd, file, report, cwd, timeoutMs) {
   const tmux = new Tmux();
@@ -157,10 +175,13 @@ export async function consoleInTerminal(cmd, file, report, cwd, timeoutMs) {
     const reportSeconds = await timeLine(tmux, report, timeoutMs);
     const rssAfter = rssNow(pid);
     const topAfter = await timeLine(tmux, 'top', timeoutMs);
-    tmux.keys('-l', 'quit');
-    tmux.keys('Enter');
+    const stop = await stopWhilePrinting(tmux, report, timeoutMs);
+    if (!stop.left) {
+      tmux.keys('-l', 'quit');
+      tmux.keys('Enter');
+    }
     if (!(await tmux.waitFor((l) => l === 'BENCH-DONE', 30000))) return null;
-    return { topBefore, reportSeconds, topAfter, rssBefore, rssAfter, peakMiB: readTime(out).peakMiB };
+    return { topBefore, reportSeconds, topAfter, rssBefore, rssAfter, stop, peakMiB: readTime(out).peakMiB };
   } finally {
     tmux.stop();
   }
