@@ -4,6 +4,8 @@
  * report stopped while it prints, several profiles at once.
  */
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { HAS_TMUX, TmuxTerminal, sleep } from '../helpers/tmux.js';
 
@@ -99,6 +101,24 @@ describeWithTmux('the terminal console\'s screen (tmux)', () => {
     expect(await term.waitFor('the mode', (l) => l.find((x) => /^-?icanon$/.test(x)), undefined, true)).toBe('icanon');
     expect(term.cursorShown()).toBe(true);
     expect(lines.filter((l) => l.startsWith('(pprof)'))).toEqual([]);
+  });
+
+  it('leaves at once on Ctrl-C while a profile is still being fetched, with status 130', async () => {
+    // A server that takes the request and never answers: the fetch would wait for its timeout.
+    const server = createServer(() => {});
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/debug/pprof/heap`;
+      term.start([url], { columns: 120 });
+      await term.waitFor('the spinner', (l) => l.some((x) => x.includes(`Loading ${url}`)));
+      term.press('C-c');
+      const { status } = await term.exitStatus();
+      expect(status).toBe(130);
+      expect(term.cursorShown()).toBe(true);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it('says once that several profiles were merged', async () => {

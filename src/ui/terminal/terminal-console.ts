@@ -38,8 +38,8 @@ export function runTerminalConsole(o: TerminalConsoleOptions): Promise<number> {
   const keys = new RawKeys(o.stdin);
   const output = new TerminalOutput({ stdout: o.stdout, stderr: o.stderr }, o.stdout.isTTY === true && !o.env.NO_COLOR);
   const size = (): ScreenSize => ({ columns: o.stdout.columns || 80, rows: o.stdout.rows || 24 });
-  const loading = `Loading ${o.shownSources.join(' ')}`;
-  let frames: FrameSource = { show: (view) => output.drawLive(plainFrame(view, size(), loading)), close: () => {} };
+  const loadingLabel = `Loading ${o.shownSources.join(' ')}`;
+  let frames: FrameSource = { show: (view) => output.drawLive(plainFrame(view, size(), loadingLabel)), close: () => {} };
   const redraw = () => frames.show(controller.view);
   let resolveStatus: (status: number) => void = () => {};
   const restoreTerminal = () => {
@@ -47,8 +47,11 @@ export function runTerminalConsole(o: TerminalConsoleOptions): Promise<number> {
     output.release();
   };
   const stopOnSignals = leaveOnSignals(restoreTerminal);
+  // Leaving while the worker still loads (Ctrl-C) stops it, or the process would wait for it.
+  const loading = new AbortController();
   const finish = (status: number) => {
     stopOnSignals();
+    loading.abort();
     o.stdout.off('resize', redraw);
     frames.close();
     restoreTerminal();
@@ -61,7 +64,7 @@ export function runTerminalConsole(o: TerminalConsoleOptions): Promise<number> {
     keys.listen((pressed) => controller.press(pressed));
     redraw();
     // The worker's module (and Node's worker_threads) is loaded only for a profile read there.
-    const started = o.inProcess ? startHere(o) : import('../worker-runner.js').then((w) => w.startWorkerSession(o.plan, o.assignments));
+    const started = o.inProcess ? startHere(o) : import('../worker-runner.js').then((w) => w.startWorkerSession(o.plan, o.assignments, loading.signal));
     started.then(
       ({ runner, info }) => controller.start(runner, { ...info, greeting: withMergeNote(info.greeting, o.plan.sources) }),
       (err: Error) => controller.fail(err.message),
@@ -69,7 +72,7 @@ export function runTerminalConsole(o: TerminalConsoleOptions): Promise<number> {
     // Ink loads once the prompt is up (a profile read here) or while the worker reads it; until
     // then plain frames draw the same prompt.
     const inkTime = o.inProcess ? started.catch(() => {}) : Promise.resolve();
-    void inkTime.then(() => setImmediate(() => switchToInk(o, size, loading, output, () => controller.view.phase === 'done', (ink) => {
+    void inkTime.then(() => setImmediate(() => switchToInk(o, size, loadingLabel, output, () => controller.view.phase === 'done', (ink) => {
       frames = ink;
       redraw();
     })));
