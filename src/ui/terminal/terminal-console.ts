@@ -30,53 +30,88 @@ export interface TerminalConsoleOptions {
 /**
  * Runs the console in a terminal until the user leaves; resolves to the exit status (0, 1 when the
  * profile failed to load or the session died, 130 for Ctrl-C while loading).
- *
- * The prompt comes as soon as the profile is read: keys are read from the start, the live part is
- * drawn as plain text until Ink has loaded (in the background), then by Ink.
  */
 export function runTerminalConsole(o: TerminalConsoleOptions): Promise<number> {
-  const keys = new RawKeys(o.stdin);
-  const output = new TerminalOutput({ stdout: o.stdout, stderr: o.stderr }, o.stdout.isTTY === true && !o.env.NO_COLOR);
-  const size = (): ScreenSize => ({ columns: o.stdout.columns || 80, rows: o.stdout.rows || 24 });
-  const loadingLabel = `Loading ${o.shownSources.join(' ')}`;
-  let frames: FrameSource = { show: (view) => output.drawLive(plainFrame(view, size(), loadingLabel)), close: () => {} };
-  const redraw = () => frames.show(controller.view);
-  let resolveStatus: (status: number) => void = () => {};
-  const restoreTerminal = () => {
-    keys.close();
-    output.release();
-  };
-  const stopOnSignals = leaveOnSignals(restoreTerminal);
-  // Leaving while the worker still loads (Ctrl-C) stops it, or the process would wait for it.
-  const loading = new AbortController();
-  const finish = (status: number) => {
-    stopOnSignals();
-    loading.abort();
-    o.stdout.off('resize', redraw);
-    frames.close();
-    restoreTerminal();
-    resolveStatus(status);
-  };
-  const controller = new ConsoleController({ history: History.load(historyPath(o.env)), output, listPaths, onChange: redraw, onExit: finish });
-  return new Promise((resolve) => {
-    resolveStatus = resolve;
-    o.stdout.on('resize', redraw);
-    keys.listen((pressed) => controller.press(pressed));
-    redraw();
+  return new Promise((resolve) => new TerminalConsole(o, resolve).start());
+}
+
+/**
+ * The console's parts put together. The prompt comes as soon as the profile is read: keys are read
+ * from the start, and the live part is drawn as plain text until Ink has loaded (in the
+ * background), then by Ink.
+ */
+class TerminalConsole {
+  private readonly keys: RawKeys;
+  private readonly output: TerminalOutput;
+  private readonly controller: ConsoleController;
+  private readonly loadingLabel: string;
+  private frames: FrameSource;
+  /** Leaving while the worker still loads (Ctrl-C) stops it, or the process would wait for it. */
+  private readonly loading = new AbortController();
+  private readonly stopOnSignals: () => void;
+  private readonly redraw = () => this.frames.show(this.controller.view);
+
+  constructor(
+    private readonly o: TerminalConsoleOptions,
+    private readonly done: (status: number) => void,
+  ) {
+    this.keys = new RawKeys(o.stdin);
+    this.output = new TerminalOutput({ stdout: o.stdout, stderr: o.stderr }, o.stdout.isTTY === true && !o.env.NO_COLOR);
+    this.loadingLabel = `Loading ${o.shownSources.join(' ')}`;
+    this.frames = { show: (view) => this.output.drawLive(plainFrame(view, this.size(), this.loadingLabel)), close: () => {} };
+    this.stopOnSignals = leaveOnSignals(() => this.restoreTerminal());
+    const history = History.load(historyPath(o.env));
+    this.controller = new ConsoleController({ history, output: this.output, listPaths, onChange: this.redraw, onExit: (status) => this.finish(status) });
+  }
+
+  /** Shows the loading line, reads keys, starts the session and, meanwhile, Ink. */
+  start(): void {
+    const { o, controller } = this;
+    o.stdout.on('resize', this.redraw);
+    this.keys.listen((pressed) => controller.press(pressed));
+    this.redraw();
     // The worker's module (and Node's worker_threads) is loaded only for a profile read there.
-    const started = o.inProcess ? startHere(o) : import('../worker-runner.js').then((w) => w.startWorkerSession(o.plan, o.assignments, loading.signal));
+    const started = o.inProcess ? startHere(o) : import('../worker-runner.js').then((w) => w.startWorkerSession(o.plan, o.assignments, this.loading.signal));
     started.then(
       ({ runner, info }) => controller.start(runner, { ...info, greeting: withMergeNote(info.greeting, o.plan.sources) }),
       (err: Error) => controller.fail(err.message),
     );
-    // Ink loads once the prompt is up (a profile read here) or while the worker reads it; until
-    // then plain frames draw the same prompt.
+    // Ink loads once the prompt is up (a profile read here) or while the worker reads the profile.
     const inkTime = o.inProcess ? started.catch(() => {}) : Promise.resolve();
-    void inkTime.then(() => setImmediate(() => switchToInk(o, size, loadingLabel, output, () => controller.view.phase === 'done', (ink) => {
-      frames = ink;
-      redraw();
-    })));
-  });
+    void inkTime.then(() => setImmediate(() => this.switchToInk()));
+  }
+
+  private size(): ScreenSize {
+    return { columns: this.o.stdout.columns || 80, rows: this.o.stdout.rows || 24 };
+  }
+
+  /** Draws with Ink from now on, unless the console has ended; if Ink fails to load, the plain frames stay. */
+  private switchToInk(): void {
+    const ended = () => this.controller.view.phase === 'done';
+    if (ended()) return;
+    this.o.loadInk().then(
+      ({ startInkFrames }) => {
+        if (ended()) return;
+        this.frames = startInkFrames({ size: () => this.size(), loading: this.loadingLabel, draw: (frame) => this.output.drawLive(frame) });
+        this.redraw();
+      },
+      () => {},
+    );
+  }
+
+  private restoreTerminal(): void {
+    this.keys.close();
+    this.output.release();
+  }
+
+  private finish(status: number): void {
+    this.stopOnSignals();
+    this.loading.abort();
+    this.o.stdout.off('resize', this.redraw);
+    this.frames.close();
+    this.restoreTerminal();
+    this.done(status);
+  }
 }
 
 /** Signals that end the console from outside (a closed terminal, kill), and their numbers. */
@@ -113,20 +148,6 @@ async function startHere(o: TerminalConsoleOptions): Promise<{ runner: SessionRu
   } catch (err) {
     throw new Error(`heapcli: ${(err as Error).message}`);
   }
-}
-
-/** Starts Ink's frames unless the console has ended; a failure to load Ink keeps the plain ones. */
-function switchToInk(
-  o: TerminalConsoleOptions, size: () => ScreenSize, loading: string, output: TerminalOutput, ended: () => boolean, use: (ink: FrameSource) => void,
-): void {
-  if (ended()) return;
-  o.loadInk().then(
-    ({ startInkFrames }) => {
-      if (ended()) return;
-      use(startInkFrames({ size, loading, draw: (frame) => output.drawLive(frame) }));
-    },
-    () => {},
-  );
 }
 
 /** Several profiles are merged into one: the greeting says so once, before the banner's last line. */
