@@ -7,26 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { consoleAnswer } from '../helpers/goldens.js';
 import { HAS_TMUX, TmuxTerminal, sleep } from '../helpers/tmux.js';
 
 const PROFILE = 'testdata/profiles/leakybuf.heap.pb.gz';
-/** `top` in the console on the example profile: pprof's lines, each longer than 40 columns. */
-const TOP10 = [
-  'Showing nodes accounting for 4962.93kB, 99.80% of 4972.95kB total',
-  'Dropped 28 nodes (cum <= 24.86kB)',
-  'Showing top 10 nodes out of 12',
-  '      flat  flat%   sum%        cum   cum%',
-  '    4119kB 82.83% 82.83%     4119kB 82.83%  main.growBuf (inline)',
-  '     288kB  5.79% 88.62%  4501.21kB 90.51%  main.GetLargeData',
-  '  239.66kB  4.82% 93.44%   333.41kB  6.70%  main.indexRows (inline)',
-  '     128kB  2.57% 96.01%      128kB  2.57%  bytes.growSlice',
-  '   93.75kB  1.89% 97.90%    93.75kB  1.89%  fmt.Sprint',
-  '   93.75kB  1.89% 99.78%    94.21kB  1.89%  fmt.Sprintf',
-  '    0.75kB 0.015% 99.80%  4971.67kB   100%  main.main',
-  '    0.02kB 0.00031% 99.80%   128.05kB  2.57%  main.record (inline)',
-  '         0     0% 99.80%      128kB  2.57%  bytes.(*Buffer).Write',
-  '         0     0% 99.80%      128kB  2.57%  bytes.(*Buffer).grow',
-];
+/** `top` (10 rows) in the console on the example profile, as pprof printed it: lines longer than 40 columns. */
+const TOP10 = consoleAnswer('leakybuf.heap.console.basic', 0);
 
 if (!HAS_TMUX) console.warn('__tests__/e2e/terminal-screen.test.ts: skipped, tmux is not installed');
 const describeWithTmux = HAS_TMUX ? describe : describe.skip;

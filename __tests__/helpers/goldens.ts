@@ -38,3 +38,12 @@ export const golden = (name: string, stream: 'out' | 'err') => readFileSync(join
 
 /** The console input of golden session `name`. */
 export const sessionInput = (name: string) => readFileSync(join(GOLDEN, `${name}.in`), 'utf8');
+
+/**
+ * The lines pprof printed for the `index`th command of console golden `name` (its stdout transcript
+ * is split at each `(pprof) ` prompt).
+ */
+export function consoleAnswer(name: string, index: number): string[] {
+  const answers = golden(name, 'out').split('(pprof) ').slice(1);
+  return answers[index].split('\n').slice(0, -1);
+}
