@@ -1,6 +1,6 @@
 import { composeProfiles } from '../profile/compose.js';
 import type { Profile } from '../profile/model.js';
-import { loadSource, type SourceSettings } from './sources.js';
+import { SourceError, loadSource, type SourceSettings } from './sources.js';
 
 /** What a command line asks to load: profiles (merged), bases (subtracted), and how. */
 export interface LoadPlan {
@@ -27,7 +27,13 @@ export async function loadPlan(plan: LoadPlan, notify: (line: string) => void): 
   const sources: Profile[] = [];
   for (const source of plan.sources) sources.push(await loadSource(source, plan.settings, notify));
   const bases: Profile[] = [];
-  for (const base of plan.bases) bases.push(await loadSource(base, plan.settings, notify));
+  for (const base of plan.bases) {
+    try {
+      bases.push(await loadSource(base, plan.settings, notify));
+    } catch (err) {
+      throw err instanceof SourceError ? err.asBase() : err;
+    }
+  }
   const profile = composeProfiles(sources, bases, { diff: plan.diffBase, normalize: plan.normalize });
   return { profile, series: sources.length > 1 && bases.length === 0 ? sources : [] };
 }
