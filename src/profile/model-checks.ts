@@ -73,14 +73,17 @@ export function checkSamples(raw: RawProfile, typeCount: number, firstMissing: n
   if (missingSample < count) throw malformed('sample has nil location');
 }
 
-/** The tables' part: ids neither 0 nor repeated, and every line of a location naming a function. */
-export function checkTables(raw: RawProfile, mappings: IdIndex, functions: IdIndex, locations: IdIndex): void {
+/**
+ * The tables' part: ids neither 0 nor repeated, and every line of a location naming a function
+ * (`firstWithoutFunction`: the first location with a line that names none, or -1, found while
+ * resolving them).
+ */
+export function checkTables(raw: RawProfile, mappings: IdIndex, functions: IdIndex, locations: IdIndex, firstWithoutFunction: number): void {
   checkIds(mappings, -1, 'found mapping with reserved ID=0', (i) => `multiple mappings with same id: ${raw.idText(raw.mappings[i].id)}`);
   checkIds(functions, -1, 'found function with reserved ID=0', (i) => `multiple functions with same id: ${raw.idText(raw.fnId.at(i))}`);
   // A location's id is checked before its lines, so a bad line stops only the locations after it.
-  const badLine = firstLocationWithoutFunction(raw, functions);
-  checkIds(locations, badLine, 'found location with reserved id=0', (i) => `multiple locations with same id: ${raw.idText(raw.locId.at(i))}`);
-  if (badLine >= 0) throw malformed(`location id: ${raw.idText(raw.locId.at(badLine))} has a line with nil function`);
+  checkIds(locations, firstWithoutFunction, 'found location with reserved id=0', (i) => `multiple locations with same id: ${raw.idText(raw.locId.at(i))}`);
+  if (firstWithoutFunction >= 0) throw malformed(`location id: ${raw.idText(raw.locId.at(firstWithoutFunction))} has a line with nil function`);
 }
 
 /** Throws for the first id 0 or repeat in `index`, if it is at position `upTo` or before (-1: anywhere). */
@@ -90,17 +93,4 @@ function checkIds(index: IdIndex, upTo: number, reserved: string, repeated: (i: 
   const repeat = index.firstRepeat >= 0 && index.firstRepeat < limit ? index.firstRepeat : Infinity;
   if (zero <= repeat && zero !== Infinity) throw malformed(reserved);
   if (repeat !== Infinity) throw malformed(repeated(repeat));
-}
-
-/** The first location with a line whose function id is 0 or unknown, or -1. */
-function firstLocationWithoutFunction(raw: RawProfile, functions: IdIndex): number {
-  const lineCount = raw.lineFunctionId.length;
-  for (let l = 0; l < raw.locId.length; l++) {
-    const end = l + 1 < raw.locId.length ? raw.locLineStart.at(l + 1) : lineCount;
-    for (let k = raw.locLineStart.at(l); k < end; k++) {
-      const fn = raw.lineFunctionId.at(k);
-      if (fn === 0 || functions.get(fn) < 0) return l;
-    }
-  }
-  return -1;
 }

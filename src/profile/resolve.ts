@@ -52,13 +52,12 @@ export function resolveProfile(raw: RawProfile): Profile {
   const labels = checkLabelStrings(raw, s);
   const locationIndex = new IdIndex(raw.locId.view());
   const samples = resolveSamples(raw, sampleTypes.length, locationIndex, labels);
-  let mappingIndex = new IdIndex(mappings.map((m) => m.id));
+  const mappingIndex = new IdIndex(mappings.map((m) => m.id));
   const functionIndex = new IdIndex(functions.id);
-  checkTables(raw, mappingIndex, functionIndex, locationIndex);
-  if (mappings.length === 0 && raw.locId.length > 0) {
-    addFakeMapping(raw, mappings);
-    mappingIndex = new IdIndex([1]);
-  }
+  const fake = mappings.length === 0 && raw.locId.length > 0;
+  if (fake) addFakeMapping(raw, mappings);
+  const locations = resolveLocations(raw, fake ? new IdIndex([1]) : mappingIndex, functionIndex);
+  checkTables(raw, mappingIndex, functionIndex, locationIndex, locations.firstWithoutFunction);
   return {
     strings: raw.strings,
     sampleTypes,
@@ -68,7 +67,7 @@ export function resolveProfile(raw: RawProfile): Profile {
     durationNanos: raw.durationNanos,
     mappings,
     functions,
-    locations: resolveLocations(raw, mappingIndex, functionIndex),
+    locations: locations.table,
     samples,
   };
 }
@@ -104,21 +103,30 @@ function resolveFunctions(raw: RawProfile, s: StringChecker): FunctionTable {
   };
 }
 
-/** Locations with their mapping and functions as indices; the ids are known good (checkTables). */
-function resolveLocations(raw: RawProfile, mappingIndex: IdIndex, functionIndex: IdIndex): LocationTable {
+/**
+ * Locations with their mappings and functions as indices, and the first location with a line
+ * naming no function (-1 if none), which checkTables refuses.
+ */
+function resolveLocations(raw: RawProfile, mappingIndex: IdIndex, functionIndex: IdIndex): { table: LocationTable; firstWithoutFunction: number } {
   const count = raw.locId.length;
   const mapping = new Int32Array(count);
   const lineStart = new Uint32Array(count + 1);
   const lineFunction = new Int32Array(raw.lineFunctionId.length);
+  let firstWithoutFunction = -1;
   for (let l = 0; l < count; l++) {
     // A mapping id that names no mapping means none, as in pprof.
     mapping[l] = mappingIndex.get(raw.locMappingId.at(l));
     lineStart[l] = raw.locLineStart.at(l);
     const end = l + 1 < count ? raw.locLineStart.at(l + 1) : raw.lineFunctionId.length;
-    for (let k = lineStart[l]; k < end; k++) lineFunction[k] = functionIndex.get(raw.lineFunctionId.at(k));
+    for (let k = lineStart[l]; k < end; k++) {
+      // Id 0 is no function; pprof refuses a line without one.
+      const fn = raw.lineFunctionId.at(k);
+      lineFunction[k] = fn === 0 ? -1 : functionIndex.get(fn);
+      if (lineFunction[k] < 0 && firstWithoutFunction < 0) firstWithoutFunction = l;
+    }
   }
   lineStart[count] = raw.lineFunctionId.length;
-  return {
+  const table: LocationTable = {
     count,
     id: raw.locId.finish(),
     mapping,
@@ -128,6 +136,7 @@ function resolveLocations(raw: RawProfile, mappingIndex: IdIndex, functionIndex:
     lineFunction,
     lineNumber: raw.lineNumber.finish(),
   };
+  return { table, firstWithoutFunction };
 }
 
 /** The samples' label columns, every string index checked. */

@@ -23,9 +23,11 @@ export function simplifiedName(systemName: string): string {
   return cutBracketed(cutBracketed(systemName, '(', ')'), '<', '>');
 }
 
+/** One native test per name first: most names (Go's, Java's) have none of these. */
+const MARKERS = /::|[<>[\]]/;
+
 function looksSimplifiable(name: string): boolean {
-  if (name.includes('.<') || name.includes(']).')) return false;
-  return name.includes('::') || /[<>[\]]/.test(name);
+  return MARKERS.test(name) && !name.includes('.<') && !name.includes(']).');
 }
 
 /** `name` without its outermost `open`…`close` spans, up to the first unmatched `close`. */
