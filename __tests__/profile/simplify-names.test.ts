@@ -119,10 +119,3 @@ describe('which functions are simplified', () => {
     }
   });
 });
-
-describe('comments', () => {
-  it.each([true, false])('each comment once after loading (merged: %s), in order of first use', (merge) => {
-    const p = normalizeProfile(decodeSpec({ comments: ['b', 'a', 'b', 'c', 'a'], samples: [{ stack: ['f'], values: [1, 2, 3, 4] }] }), merge);
-    expect(p.comments).toEqual(['b', 'a', 'c']);
-  });
-});
