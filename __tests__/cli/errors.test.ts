@@ -67,6 +67,18 @@ describe("bad profiles: the file and why, then pprof's `failed to fetch any sour
     }
   });
 
+  it('goes on without a source that fails while another loads, saying so as pprof does', async () => {
+    const bad = await broken('reserved-source.pb.gz');
+    const good = 'testdata/profiles/leakybuf.heap.pb.gz';
+    const missing = join(dir, 'gone.pb.gz');
+    const run = heapcli('-top', '-nodecount=1', bad, good, missing);
+    expect([run.status, run.stdout]).toEqual([0, heapcli('-top', '-nodecount=1', good).stdout]);
+    const failures = `${bad}: malformed profile: found function with reserved ID=0\n${missing}: open ${missing}: no such file or directory\n`;
+    expect(run.stderr).toBe(`${failures}Fetched 1 source profiles out of 3\n`);
+    const none = heapcli('-top', bad, missing);
+    expect([none.status, none.stderr]).toEqual([1, `${failures}failed to fetch any source profiles\n`]);
+  });
+
   it('answers a profile with neither sample types nor samples as pprof does', async () => {
     const { encodeProfile } = await import('../../src/profile/encode.js');
     const path = file('nothing.pb.gz', encodeProfile({ stringTable: ['', 'x'], comment: [1] }));
