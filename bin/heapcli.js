@@ -14,9 +14,13 @@ try {
   process.exit(1);
 }
 
-/** `heapcli -top big.pb.gz | head -1`: the reader left, so leave quietly. */
+/**
+ * `heapcli -top big.pb.gz | head -1`: the reader left, so leave quietly. A pipe says EPIPE; a
+ * socket (a parent that spawned heapcli with Node's 'pipe' stdio, which is a socketpair) may say
+ * ECONNRESET instead.
+ */
 function quitOnEpipe(err) {
-  if (err.code === 'EPIPE') process.exit(0);
+  if (err.code === 'EPIPE' || err.code === 'ECONNRESET') process.exit(0);
   throw err;
 }
 
