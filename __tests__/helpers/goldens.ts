@@ -30,7 +30,10 @@ export const profilePath = (profile: string) => (profile.includes('/') ? profile
  * the profile alone): left out of the stderr compared.
  */
 export function withoutSymbolizationNotes(stderr: string): string {
-  return stderr.replace(/^Main binary filename not available\.\n/gm, '');
+  return stderr
+    .replace(/^Main binary filename not available\.\n/gm, '')
+    .replace(/^Local symbolization failed for .*\n/gm, '')
+    .replace(/^Some binary filenames not available\. Symbolization may be incomplete\.\nTry setting PPROF_BINARY_PATH to the search path for local binaries\.\n/gm, '');
 }
 
 /** What pprof printed for golden `name` on stdout or stderr. */

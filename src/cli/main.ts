@@ -90,6 +90,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     loaded = await loadPlan(plan, notify);
   } catch (err) {
     if (!(err instanceof SourceError || err instanceof ProfileError)) throw err;
+    // Where the reason is pprof's, so is the whole message, as pprof prints it.
+    if (err instanceof SourceError && err.pprofWords) return write(io.stderr, `${err.message}\nfailed to fetch any source profiles\n`, EXIT.failed);
     return write(io.stderr, `heapcli: ${err.message}\n`, EXIT.failed);
   }
   const session = new Session(loaded.profile, { interactive: request.report === null, sources: diskSourceFiles(io.env), series: loaded.series });

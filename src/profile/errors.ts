@@ -1,5 +1,5 @@
 /** Why a profile could not be read; the CLI prints it as `heapcli: FILE: message`. */
-export type ProfileErrorKind = 'io' | 'not-a-profile' | 'gzip' | 'malformed' | 'too-large';
+export type ProfileErrorKind = 'io' | 'not-a-profile' | 'gzip' | 'malformed' | 'parse' | 'too-large';
 
 /** A failure to read or decode a profile, carrying the one-line reason shown to the user. */
 export class ProfileError extends Error {

@@ -28,12 +28,16 @@ export interface SourceSettings {
   readonly mergeOnLoad?: boolean;
 }
 
-/** A source that could not be loaded; the message is `<file or URL>: <reason>`, one line. */
+/**
+ * A source that could not be loaded; the message is `<file or URL>: <reason>`, one line.
+ * `pprofWords` says the reason is pprof's own for that problem (a legacy profile's bad content).
+ */
 export class SourceError extends Error {
   override readonly name = 'SourceError';
   constructor(
     readonly subject: string,
     readonly reason: string,
+    readonly pprofWords = false,
   ) {
     super(`${subject}: ${reason}`);
   }
@@ -120,7 +124,7 @@ export async function loadSource(arg: string, settings: SourceSettings, notify: 
     try {
       return loadProfileFile(source.path, settings.maxBytes, settings.mergeOnLoad);
     } catch (err) {
-      if (err instanceof ProfileError) throw new SourceError(source.path, err.message);
+      if (err instanceof ProfileError) throw new SourceError(source.path, err.message, err.kind === 'parse');
       throw err;
     }
   }
@@ -147,7 +151,7 @@ export async function loadSource(arg: string, settings: SourceSettings, notify: 
     // The content type tells a wrong path (an HTML page) from a damaged profile.
     const mediaType = body.contentType.split(';')[0].trim();
     const sent = err.kind === 'not-a-profile' && mediaType ? `; the server sent ${mediaType}` : '';
-    throw new SourceError(source.url, `${err.message}${sent}`);
+    throw new SourceError(source.url, `${err.message}${sent}`, err.kind === 'parse');
   }
   for (const line of saveProfileCopy(body.bytes, profile, settings)) notify(line);
   return profile;
