@@ -70,10 +70,13 @@ function sumsDependOnFolding({ values }: SampleTable): boolean {
   return false;
 }
 
-/** What makes two mappings one: size (rounded to 4 KiB), offset, and build id or else file. */
+/**
+ * What makes two mappings one: size (rounded up to 4 KiB, in uint64 arithmetic as pprof's, so a
+ * mapping over everything has size 0), offset, and build id or else file.
+ */
 function mappingKey(m: Mapping): string {
-  const size = Math.ceil((m.limit - m.start) / 0x1000) * 0x1000;
-  return `${size}/${m.offset}/${m.buildId || m.file}`;
+  const size = BigInt.asUintN(64, m.limit - m.start + 0xfffn);
+  return `${size - (size % 0x1000n)}/${m.offset}/${m.buildId || m.file}`;
 }
 
 /** True when merging `p` would make two of its mappings one. */
@@ -134,7 +137,7 @@ class SourceMapper implements SampleSource {
     }
     this.mappings[i] = index;
     // Addresses move with the mapping they are in (address-space randomisation).
-    this.addressShift[i] = this.b.mappings[index].start - m.start;
+    this.addressShift[i] = Number(this.b.mappings[index].start - m.start);
     return index;
   }
 
@@ -159,7 +162,7 @@ class SourceMapper implements SampleSource {
     const { locations: l } = this.p;
     const mapping = l.mapping[i] >= 0 ? this.mapping(l.mapping[i]) : -1;
     const address = l.address[i] + (l.mapping[i] >= 0 ? this.addressShift[l.mapping[i]] : 0);
-    const relative = mapping >= 0 ? address - this.b.mappings[mapping].start : address;
+    const relative = mapping >= 0 ? address - Number(this.b.mappings[mapping].start) : address;
     const from = l.lineStart[i], n = l.lineStart[i + 1] - from;
     const { lineFns: fns, lineNumbers: numbers } = this;
     for (let k = 0; k < n; k++) {

@@ -67,6 +67,9 @@ export function resolveProfile(raw: RawProfile): Profile {
   if (sampleTypes.length === 0) throw malformed('no sample types');
   const mappings = raw.mappings.map((m, i): Mapping => ({
     ...m,
+    start: BigInt(m.start),
+    limit: BigInt(m.limit),
+    offset: BigInt(m.offset),
     file: s.get(m.filename, `mapping ${i}`),
     buildId: s.get(m.buildId, `mapping ${i}`),
   }));
@@ -97,7 +100,7 @@ export function resolveProfile(raw: RawProfile): Profile {
  */
 function addFakeMapping(raw: RawProfile, mappings: Mapping[]): void {
   mappings.push({
-    id: 1, start: 0, limit: 0, offset: 0, file: '', buildId: '',
+    id: 1, start: 0n, limit: 0n, offset: 0n, file: '', buildId: '',
     hasFunctions: false, hasFilenames: false, hasLineNumbers: false, hasInlineFrames: false,
   });
   for (let l = 0; l < raw.locId.length; l++) if (raw.locMappingId.at(l) === 0) raw.locMappingId.addAt(l, 1);
