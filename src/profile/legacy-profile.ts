@@ -4,6 +4,7 @@
  * `buildLegacyProfile` turns it into a Profile.
  */
 import { ProfileBuilder } from './builder.js';
+import { malformed } from './errors.js';
 import { pruneFrames } from './legacy-prune.js';
 import { utf8 } from './legacy-text.js';
 import type { Mapping, Profile, ValueType } from './model.js';
@@ -95,6 +96,8 @@ export class LegacyProfile {
  * profile's drop_frames (pprof's RemoveUninteresting).
  */
 export function buildLegacyProfile(lp: LegacyProfile): Profile {
+  // pprof loads it, then refuses every report ("profile has no samples").
+  if (lp.sampleTypes.length === 0) throw malformed('no sample types');
   const locations = usedLocations(lp);
   const indexOf = new Map(locations.map((loc, i) => [loc, i]));
   const stacks = lp.samples.map((s) => s.locations.map((loc) => indexOf.get(loc)!));
