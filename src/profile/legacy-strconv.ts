@@ -12,20 +12,37 @@ function numError(fn: 'ParseInt' | 'ParseUint', s: string, why: 'invalid syntax'
   return new Error(`strconv.${fn}: parsing ${goQuote(s)}: ${why}`);
 }
 
-/** Go's strconv.Quote of a binary string: printable UTF-8 kept, the rest escaped. */
+/** Go's strconv.Quote of a binary string, as a binary string: printable UTF-8 kept, the rest escaped (a bad byte as \xNN). */
 export function goQuote(s: string): string {
-  const text = Buffer.from(s, 'latin1').toString('utf8');
   let out = '"';
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (c === 0xfffd) out += '\\ufffd';
+  for (let i = 0; i < s.length; ) {
+    const [c, width] = decodeRune(s, i);
+    const ch = s.slice(i, i + width);
+    i += width;
+    if (c < 0) out += `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`;
+    else if (ch === '"' || ch === '\\') out += `\\${ch}`;
     else if (c >= 0x20 && c < 0x7f) out += ch;
     else if (c < 0x20 || c === 0x7f) out += C_ESCAPES[c] ?? `\\x${c.toString(16).padStart(2, '0')}`;
-    else if (c >= 0x80 && c < 0xa0) out += `\\u${c.toString(16).padStart(4, '0')}`;
+    else if (c < 0xa0) out += `\\u${c.toString(16).padStart(4, '0')}`;
     else out += ch;
   }
   return `${out}"`;
+}
+
+/** The code point of the UTF-8 sequence at `i` of a binary string and its length; -1 for a bad byte. */
+function decodeRune(s: string, i: number): [number, number] {
+  const b0 = s.charCodeAt(i);
+  if (b0 < 0x80) return [b0, 1];
+  const width = b0 >= 0xf0 && b0 < 0xf5 ? 4 : b0 >= 0xe0 ? 3 : b0 >= 0xc2 && b0 < 0xe0 ? 2 : 0;
+  if (width === 0 || i + width > s.length) return [-1, 1];
+  let c = b0 & (0x7f >> width);
+  for (let k = 1; k < width; k++) {
+    const b = s.charCodeAt(i + k);
+    if ((b & 0xc0) !== 0x80) return [-1, 1];
+    c = (c << 6) | (b & 0x3f);
+  }
+  const shortest = width === 2 || (width === 3 && c >= 0x800) || (width === 4 && c >= 0x10000 && c <= 0x10ffff);
+  return shortest && !(c >= 0xd800 && c < 0xe000) ? [c, width] : [-1, 1];
 }
 
 const C_ESCAPES: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r' };

@@ -24,9 +24,9 @@ export function utf8(binary: string): string {
   return /^[\x00-\x7f]*$/.test(binary) ? binary : Buffer.from(binary, 'latin1').toString('utf8');
 }
 
-/** A failure in pprof's words: `parsing profile: <detail>`. */
+/** A failure in pprof's words: `parsing profile: <detail>` (the detail a binary string, quoting the text). */
 export function parseFailure(detail: string): ProfileError {
-  return new ProfileError('parse', `parsing profile: ${detail}`);
+  return new ProfileError('parse', `parsing profile: ${utf8(detail)}`);
 }
 
 /**
