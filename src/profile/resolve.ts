@@ -67,9 +67,9 @@ export function resolveProfile(raw: RawProfile): Profile {
   if (sampleTypes.length === 0) throw malformed('no sample types');
   const mappings = raw.mappings.map((m, i): Mapping => ({
     ...m,
-    start: BigInt(m.start),
-    limit: BigInt(m.limit),
-    offset: BigInt(m.offset),
+    start: uint64(m.start),
+    limit: uint64(m.limit),
+    offset: uint64(m.offset),
     file: s.get(m.filename, `mapping ${i}`),
     buildId: s.get(m.buildId, `mapping ${i}`),
   }));
@@ -93,6 +93,17 @@ export function resolveProfile(raw: RawProfile): Profile {
     samples: resolveSamples(raw, sampleTypes.length, locations, s),
   };
 }
+
+/**
+ * A mapping bound read as a number, as the model's uint64. The wire's uint64 was rounded to a
+ * number: one near 2^64-1 (a mapping over everything) rounds up to 2^64, which is 2^64-1 here.
+ */
+function uint64(n: number): bigint {
+  const value = BigInt(n);
+  return value > MAX_UINT64 ? MAX_UINT64 : value;
+}
+
+const MAX_UINT64 = (1n << 64n) - 1n;
 
 /**
  * A profile without mappings (Node's, for one) gets one empty mapping for all its locations, as
