@@ -96,6 +96,8 @@ interface MergeKeys {
 class SourceMapper implements SampleSource {
   private readonly mappings: Int32Array;
   private readonly addressShift: Float64Array;
+  /** Each source mapping's start as a number, so a location's offset into it costs no bigint. */
+  private readonly sourceStart: Float64Array;
   private readonly functions: Int32Array;
   readonly locationIndex: Int32Array;
   private readonly strings: Int32Array;
@@ -112,6 +114,7 @@ class SourceMapper implements SampleSource {
   ) {
     this.mappings = new Int32Array(p.mappings.length).fill(-2);
     this.addressShift = new Float64Array(p.mappings.length);
+    this.sourceStart = new Float64Array(p.mappings.length);
     this.functions = new Int32Array(p.functions.count).fill(-2);
     this.locationIndex = new Int32Array(p.locations.count).fill(-2);
     this.strings = new Int32Array(p.strings.length).fill(-1);
@@ -138,6 +141,7 @@ class SourceMapper implements SampleSource {
     this.mappings[i] = index;
     // Addresses move with the mapping they are in (address-space randomisation).
     this.addressShift[i] = Number(this.b.mappings[index].start - m.start);
+    this.sourceStart[i] = Number(m.start);
     return index;
   }
 
@@ -162,7 +166,8 @@ class SourceMapper implements SampleSource {
     const { locations: l } = this.p;
     const mapping = l.mapping[i] >= 0 ? this.mapping(l.mapping[i]) : -1;
     const address = l.address[i] + (l.mapping[i] >= 0 ? this.addressShift[l.mapping[i]] : 0);
-    const relative = mapping >= 0 ? address - Number(this.b.mappings[mapping].start) : address;
+    // The address's offset into its mapping, the same in the source and the merged one.
+    const relative = mapping >= 0 ? l.address[i] - this.sourceStart[l.mapping[i]] : address;
     const from = l.lineStart[i], n = l.lineStart[i + 1] - from;
     const { lineFns: fns, lineNumbers: numbers } = this;
     for (let k = 0; k < n; k++) {
