@@ -50,7 +50,8 @@ function isSpace(c: string): boolean {
 }
 
 function isHex(c: string | undefined): boolean {
-  return c !== undefined && /^[0-9A-Fa-f]$/.test(c);
+  const code = c === undefined ? 0 : c.charCodeAt(0);
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
 }
 
 /** Go's strings.Replacer over `$name` definitions: at each place, the first defined that matches. */
