@@ -8,7 +8,7 @@ import type { Profile } from '../../src/profile/model.js';
  */
 function profileOfLines(lines: [string, string, number, number][]): Profile {
   const b = new ProfileBuilder(1);
-  b.mappings.push({ id: 1, start: 0n, limit: 0n, offset: 0n, file: '/bin/app', buildId: '', hasFunctions: true, hasFilenames: true, hasLineNumbers: true, hasInlineFrames: true });
+  b.mappings.push({ id: 1, start: 0, limit: 0, offset: 0, file: '/bin/app', buildId: '', hasFunctions: true, hasFilenames: true, hasLineNumbers: true, hasInlineFrames: true });
   for (const [name, file, line, address] of lines) b.addLocation(0, address, false, [[b.addFunction(name, name, file, 0), line]]);
   const header = { sampleTypes: [{ type: 'inuse_space', unit: 'bytes' }], defaultSampleType: '', periodType: { type: 'space', unit: 'bytes' }, period: 1, timeNanos: 0n, durationNanos: 0n, comments: [], dropFrames: '', keepFrames: '' };
   return b.finish(header, new Float64Array(0));

@@ -9,7 +9,7 @@ export function profileOf(samples: [string, number][]): Profile {
   const b = new ProfileBuilder(1);
   const functions = new Map<string, number>();
   const fn = (name: string) => functions.get(name) ?? functions.set(name, b.addFunction(name, name, 'f.go', 0)).get(name)!;
-  b.mappings.push({ id: 1, start: 0n, limit: 0n, offset: 0n, file: '/bin/app', buildId: '', hasFunctions: true, hasFilenames: true, hasLineNumbers: true, hasInlineFrames: true });
+  b.mappings.push({ id: 1, start: 0, limit: 0, offset: 0, file: '/bin/app', buildId: '', hasFunctions: true, hasFilenames: true, hasLineNumbers: true, hasInlineFrames: true });
   const values: number[] = [];
   for (const [stack, value] of samples) {
     const frames = stack.split('>').reverse();

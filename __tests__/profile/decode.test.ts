@@ -109,8 +109,8 @@ describe.each([
     const fields = p.mappings.map(({ id, start, limit, offset, file, buildId, hasFunctions, hasFilenames, hasLineNumbers, hasInlineFrames }) =>
       [id, start, limit, offset, file, buildId, hasFunctions, hasFilenames, hasLineNumbers, hasInlineFrames]);
     expect(fields).toEqual([
-      [1, 0x400000n, 0x4b6000n, 0n, '/bin/app', 'abc123', true, false, false, false],
-      [2, 0x7f0000000000n, 0x7f0000021000n, 0x1000n, '/lib/libc.so.6', 'c0ffee', true, true, true, true],
+      [1, 0x400000, 0x4b6000, 0, '/bin/app', 'abc123', true, false, false, false],
+      [2, 0x7f0000000000, 0x7f0000021000, 0x1000, '/lib/libc.so.6', 'c0ffee', true, true, true, true],
     ]);
   });
 

@@ -50,7 +50,7 @@ describe('loadProfileFile', () => {
     const p = loadProfileFile('testdata/profiles/nodeleak.heap.pb.gz');
     expect(p.sampleTypes).toEqual([{ type: 'inuse_objects', unit: 'count' }, { type: 'inuse_space', unit: 'bytes' }]);
     expect(p.samples.count).toBe(22);
-    expect(p.mappings.map((m) => [m.id, m.start, m.limit, m.file])).toEqual([[1, 0n, 0n, '']]);
+    expect(p.mappings.map((m) => [m.id, m.start, m.limit, m.file])).toEqual([[1, 0, 0, '']]);
   });
 
   it('passes the inflated-size limit to the decoder', () => {

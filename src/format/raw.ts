@@ -1,7 +1,7 @@
 import type { Profile } from '../profile/model.js';
 import { formatGoDuration, formatGoTimeValue } from './go-time.js';
 
-const hex = (n: number | bigint) => `0x${n.toString(16)}`;
+const hex = (n: number) => `0x${n.toString(16)}`;
 
 /** About how many characters each chunk of a streamed `raw` report holds (see TRACE_CHUNK_CHARS). */
 const RAW_CHUNK_CHARS = 64 * 1024;

@@ -142,7 +142,7 @@ function usedLocations(lp: LegacyProfile): LegacyLocation[] {
 /** A model mapping; heapcli's own names (Go's `#` lines) set the flags pprof's symbolizer would. */
 function toMapping(m: LegacyMapping, id: number, flags: { symbolized: boolean; inlined: boolean }): Mapping {
   return {
-    id, start: m.start, limit: m.limit, offset: m.offset, file: utf8(m.file), buildId: utf8(m.buildId),
+    id, start: Number(m.start), limit: Number(m.limit), offset: Number(m.offset), file: utf8(m.file), buildId: utf8(m.buildId),
     hasFunctions: flags.symbolized, hasFilenames: flags.symbolized, hasLineNumbers: flags.symbolized, hasInlineFrames: flags.inlined,
   };
 }

@@ -70,13 +70,10 @@ function sumsDependOnFolding({ values }: SampleTable): boolean {
   return false;
 }
 
-/**
- * What makes two mappings one: size (rounded up to 4 KiB, in uint64 arithmetic as pprof's, so a
- * mapping over everything has size 0), offset, and build id or else file.
- */
+/** What makes two mappings one: size (rounded to 4 KiB), offset, and build id or else file. */
 function mappingKey(m: Mapping): string {
-  const size = BigInt.asUintN(64, m.limit - m.start + 0xfffn);
-  return `${size - (size % 0x1000n)}/${m.offset}/${m.buildId || m.file}`;
+  const size = Math.ceil((m.limit - m.start) / 0x1000) * 0x1000;
+  return `${size}/${m.offset}/${m.buildId || m.file}`;
 }
 
 /** True when merging `p` would make two of its mappings one. */
@@ -96,8 +93,6 @@ interface MergeKeys {
 class SourceMapper implements SampleSource {
   private readonly mappings: Int32Array;
   private readonly addressShift: Float64Array;
-  /** Each source mapping's start as a number, so a location's offset into it costs no bigint. */
-  private readonly sourceStart: Float64Array;
   private readonly functions: Int32Array;
   readonly locationIndex: Int32Array;
   private readonly strings: Int32Array;
@@ -114,7 +109,6 @@ class SourceMapper implements SampleSource {
   ) {
     this.mappings = new Int32Array(p.mappings.length).fill(-2);
     this.addressShift = new Float64Array(p.mappings.length);
-    this.sourceStart = new Float64Array(p.mappings.length);
     this.functions = new Int32Array(p.functions.count).fill(-2);
     this.locationIndex = new Int32Array(p.locations.count).fill(-2);
     this.strings = new Int32Array(p.strings.length).fill(-1);
@@ -140,8 +134,7 @@ class SourceMapper implements SampleSource {
     }
     this.mappings[i] = index;
     // Addresses move with the mapping they are in (address-space randomisation).
-    this.addressShift[i] = Number(this.b.mappings[index].start - m.start);
-    this.sourceStart[i] = Number(m.start);
+    this.addressShift[i] = this.b.mappings[index].start - m.start;
     return index;
   }
 
@@ -166,8 +159,7 @@ class SourceMapper implements SampleSource {
     const { locations: l } = this.p;
     const mapping = l.mapping[i] >= 0 ? this.mapping(l.mapping[i]) : -1;
     const address = l.address[i] + (l.mapping[i] >= 0 ? this.addressShift[l.mapping[i]] : 0);
-    // The address's offset into its mapping, the same in the source and the merged one.
-    const relative = mapping >= 0 ? l.address[i] - this.sourceStart[l.mapping[i]] : address;
+    const relative = mapping >= 0 ? address - this.b.mappings[mapping].start : address;
     const from = l.lineStart[i], n = l.lineStart[i + 1] - from;
     const { lineFns: fns, lineNumbers: numbers } = this;
     for (let k = 0; k < n; k++) {

@@ -11,15 +11,12 @@ export interface ValueType {
   readonly unit: string;
 }
 
-/**
- * A memory mapping (the binary or a shared library). Its bounds are uint64 and kept exact: a
- * mapping over the whole address space ends at 2^64-1, which a number cannot hold.
- */
+/** A memory mapping (the binary or a shared library). */
 export interface Mapping {
   readonly id: number;
-  readonly start: bigint;
-  readonly limit: bigint;
-  readonly offset: bigint;
+  readonly start: number;
+  readonly limit: number;
+  readonly offset: number;
   readonly file: string;
   readonly buildId: string;
   readonly hasFunctions: boolean;

@@ -67,9 +67,6 @@ export function resolveProfile(raw: RawProfile): Profile {
   if (sampleTypes.length === 0) throw malformed('no sample types');
   const mappings = raw.mappings.map((m, i): Mapping => ({
     ...m,
-    start: uint64(m.start),
-    limit: uint64(m.limit),
-    offset: uint64(m.offset),
     file: s.get(m.filename, `mapping ${i}`),
     buildId: s.get(m.buildId, `mapping ${i}`),
   }));
@@ -95,23 +92,12 @@ export function resolveProfile(raw: RawProfile): Profile {
 }
 
 /**
- * A mapping bound read as a number, as the model's uint64. The wire's uint64 was rounded to a
- * number: one near 2^64-1 (a mapping over everything) rounds up to 2^64, which is 2^64-1 here.
- */
-function uint64(n: number): bigint {
-  const value = BigInt(n);
-  return value > MAX_UINT64 ? MAX_UINT64 : value;
-}
-
-const MAX_UINT64 = (1n << 64n) - 1n;
-
-/**
  * A profile without mappings (Node's, for one) gets one empty mapping for all its locations, as
  * pprof gives it, so every location has a mapping downstream.
  */
 function addFakeMapping(raw: RawProfile, mappings: Mapping[]): void {
   mappings.push({
-    id: 1, start: 0n, limit: 0n, offset: 0n, file: '', buildId: '',
+    id: 1, start: 0, limit: 0, offset: 0, file: '', buildId: '',
     hasFunctions: false, hasFilenames: false, hasLineNumbers: false, hasInlineFrames: false,
   });
   for (let l = 0; l < raw.locId.length; l++) if (raw.locMappingId.at(l) === 0) raw.locMappingId.addAt(l, 1);
