@@ -21,24 +21,34 @@ export function formatProfileTime(timeNanos: bigint): string {
   return `${MONTHS[date.getMonth()]} ${date.getDate()}, ${date.getFullYear()} at ${hour}:${minute}${meridiem} (${zoneName(date)})`;
 }
 
-/** A duration in nanoseconds as Go's time.Duration prints it (`1m30s`, `1.5s`, `250ms`). */
-export function formatGoDuration(nanos: number): string {
-  if (nanos === 0) return '0s';
-  const sign = nanos < 0 ? '-' : '';
-  const abs = Math.abs(nanos);
-  if (abs < 1e3) return `${sign}${abs}ns`;
-  if (abs < 1e6) return `${sign}${trimFraction(abs / 1e3)}µs`;
-  if (abs < 1e9) return `${sign}${trimFraction(abs / 1e6)}ms`;
-  const hours = Math.floor(abs / 3.6e12);
-  const minutes = Math.floor((abs % 3.6e12) / 6e10);
-  const seconds = trimFraction((abs % 6e10) / 1e9);
-  if (hours > 0) return `${sign}${hours}h${minutes}m${seconds}s`;
-  if (minutes > 0) return `${sign}${minutes}m${seconds}s`;
+/**
+ * A duration in nanoseconds as Go's time.Duration prints it (`1m30s`, `1.5s`, `250ms`). Worked out
+ * in integers, as Go does, so a duration of thousands of hours keeps every digit.
+ */
+export function formatGoDuration(nanos: number | bigint): string {
+  const n = BigInt(nanos);
+  if (n === 0n) return '0s';
+  const sign = n < 0n ? '-' : '';
+  const abs = n < 0n ? -n : n;
+  if (abs < 1_000n) return `${sign}${abs}ns`;
+  if (abs < 1_000_000n) return `${sign}${decimal(abs, 1_000n, 3)}µs`;
+  if (abs < SECOND_NS) return `${sign}${decimal(abs, 1_000_000n, 6)}ms`;
+  const hours = abs / HOUR_NS;
+  const minutes = (abs % HOUR_NS) / MINUTE_NS;
+  const seconds = decimal(abs % MINUTE_NS, SECOND_NS, 9);
+  if (hours > 0n) return `${sign}${hours}h${minutes}m${seconds}s`;
+  if (minutes > 0n) return `${sign}${minutes}m${seconds}s`;
   return `${sign}${seconds}s`;
 }
 
-function trimFraction(value: number): string {
-  return value.toFixed(9).replace(/0+$/, '').replace(/\.$/, '');
+const SECOND_NS = 1_000_000_000n;
+const MINUTE_NS = 60n * SECOND_NS;
+const HOUR_NS = 60n * MINUTE_NS;
+
+/** `value / unit` with its fraction's `digits` digits, trailing zeros (and a bare point) dropped. */
+function decimal(value: bigint, unit: bigint, digits: number): string {
+  const fraction = String(value % unit).padStart(digits, '0').replace(/0+$/, '');
+  return fraction === '' ? String(value / unit) : `${value / unit}.${fraction}`;
 }
 
 /** A time as Go's `%v` prints a time.Time: `2006-01-02 15:04:05.999999999 -0700 MST`, local zone. */

@@ -1,7 +1,7 @@
 import { baseName } from '../analysis/paths.js';
-import { percentage, scaleValue } from '../analysis/units.js';
+import { percentage, scaleValue, scaledLabel } from '../analysis/units.js';
 import type { Profile } from '../profile/model.js';
-import { formatGoDuration, formatProfileTime } from './go-time.js';
+import { formatProfileTime } from './go-time.js';
 
 /** What the header lines need beyond the profile. */
 export interface LabelContext {
@@ -28,8 +28,8 @@ export function profileLabels(p: Profile, c: LabelContext): string[] {
 function durationLabel(p: Profile, c: LabelContext): string {
   const inNanos = scaleValue(c.total, c.sampleUnit, 'nanoseconds');
   const share = inNanos.unit === 'ns' && inNanos.value !== 0 ? `(${percentage(inNanos.value, Number(p.durationNanos))})` : '';
-  // pprof shows the duration rounded to 10ms (halves away from zero, as Go's Duration.Round).
-  const nanos = Number(p.durationNanos);
-  const rounded = Math.sign(nanos) * Math.round(Math.abs(nanos) / 1e7) * 1e7;
-  return `Duration: ${formatGoDuration(rounded)}, Total samples = ${c.formatValue(c.total)} ${share}`;
+  // pprof scales the duration as it scales a time value (ns, us, ms, s or hrs, two decimals), not
+  // as Go prints a time.Duration: `60.60s`, `420s`, `3hrs`.
+  const duration = scaledLabel(Number(p.durationNanos), 'nanoseconds', 'auto');
+  return `Duration: ${duration}, Total samples = ${c.formatValue(c.total)} ${share}`;
 }

@@ -1,7 +1,7 @@
 import type { Profile } from '../profile/model.js';
 import { formatGoDuration, formatGoTimeValue } from './go-time.js';
 
-const hex = (n: number) => `0x${n.toString(16)}`;
+const hex = (n: number | bigint) => `0x${n.toString(16)}`;
 
 /** About how many characters each chunk of a streamed `raw` report holds (see TRACE_CHUNK_CHARS). */
 const RAW_CHUNK_CHARS = 64 * 1024;
@@ -22,7 +22,7 @@ export function rawHeader(p: Profile): string {
   lines.push(`Period: ${p.period}`);
   if (p.timeNanos !== 0n) lines.push(`Time: ${formatGoTimeValue(p.timeNanos)}`);
   // Go prints the duration with %.4v: its String() cut to four characters.
-  if (p.durationNanos !== 0n) lines.push(`Duration: ${formatGoDuration(Number(p.durationNanos)).slice(0, 4)}`);
+  if (p.durationNanos !== 0n) lines.push(`Duration: ${formatGoDuration(p.durationNanos).slice(0, 4)}`);
   lines.push('Samples:');
   lines.push(p.sampleTypes.map((t) => `${t.type}/${t.unit}${t.type === p.defaultSampleType ? '[dflt]' : ''}`).join(' '));
   return lines.join('\n') + '\n';
@@ -55,7 +55,8 @@ export function* rawBody(p: Profile, exclude: Uint8Array | null, checkpoint = ()
   out += 'Mappings\n';
   for (const m of p.mappings) {
     const bits = [m.hasFunctions && '[FN]', m.hasFilenames && '[FL]', m.hasLineNumbers && '[LN]', m.hasInlineFrames && '[IN]'];
-    out += `${m.id}: ${hex(m.start)}/${hex(m.limit)}/${hex(m.offset)} ${m.file} ${m.buildId} ${bits.filter(Boolean).join('')}\n`;
+    const { start, limit, offset } = { ...m, ...m.wide };
+    out += `${m.id}: ${hex(start)}/${hex(limit)}/${hex(offset)} ${m.file} ${m.buildId} ${bits.filter(Boolean).join('')}\n`;
   }
   yield out;
 }

@@ -15,6 +15,7 @@ import {
   readTag,
   readRepeated,
   readUint64,
+  readUint64Exact,
 } from './wire.js';
 
 export { DECODE_LIMITS } from './decode-limits.js';
@@ -101,12 +102,21 @@ function readMapping(r: Reader, raw: RawProfile, wire: number): RawMapping {
   const flags = ['hasFunctions', 'hasFilenames', 'hasLineNumbers', 'hasInlineFrames'] as const;
   readFields(r, endOfMessage(r), (field, w) => {
     if (field === 1) m.id = readIdField(r, raw, w);
-    else if (field >= 2 && field <= 6) m[numeric[field - 1]] = field <= 4 ? readUnsigned(r, w) : readVarintField(r, w);
+    else if (field >= 2 && field <= 4) readBound(r, w, m, numeric[field - 1] as 'start' | 'limit' | 'offset');
+    else if (field === 5 || field === 6) m[numeric[field - 1]] = readVarintField(r, w);
     else if (field >= 7 && field <= 10) m[flags[field - 7]] = readVarintField(r, w) !== 0;
     else return false;
     return true;
   });
   return m;
+}
+
+/** Reads a mapping's start, limit or offset, keeping it exact as well when a number would round it. */
+function readBound(r: Reader, wire: number, m: RawMapping, field: 'start' | 'limit' | 'offset'): void {
+  expectWire(wire, VARINT);
+  const exact = readUint64Exact(r);
+  m[field] = Number(exact);
+  if (exact > BigInt(Number.MAX_SAFE_INTEGER)) (m.wide ??= {})[field] = exact;
 }
 
 function readIdField(r: Reader, raw: RawProfile, wire: number): number {

@@ -23,6 +23,18 @@ export interface Mapping {
   readonly hasFilenames: boolean;
   readonly hasLineNumbers: boolean;
   readonly hasInlineFrames: boolean;
+  /**
+   * The bounds past 2^53 (kernel mappings, `0xffffffffffffffff` for "to the end"), exactly as the
+   * profile wrote them, for where they are printed; the number fields hold them rounded.
+   */
+  readonly wide?: WideMappingFields;
+}
+
+/** Mapping bounds that a number cannot hold exactly; only those fields are set. */
+export interface WideMappingFields {
+  start?: bigint;
+  limit?: bigint;
+  offset?: bigint;
 }
 
 /** Functions as columns; names are indices into `Profile.strings`. */

@@ -1,5 +1,6 @@
 import type { RawSamples, SampleReader } from './decode-samples.js';
 import { Growable } from './growable.js';
+import type { WideMappingFields } from './model.js';
 
 /** A mapping as read from the wire: ids and string indices not yet resolved. */
 export interface RawMapping {
@@ -13,6 +14,8 @@ export interface RawMapping {
   hasFilenames: boolean;
   hasLineNumbers: boolean;
   hasInlineFrames: boolean;
+  /** start, limit and offset past 2^53, exactly as written (the number fields are rounded). */
+  wide?: WideMappingFields;
 }
 
 /** Everything read from profile.proto before ids are resolved: columns of raw wire numbers. */

@@ -106,13 +106,23 @@ export function checkEnd(r: Reader, end: number): void {
 
 /** Reads an int64 varint exactly, as a bigint (for timestamps in nanoseconds, which pass 2^53). */
 export function readInt64Exact(r: Reader): bigint {
+  return BigInt.asIntN(64, readVarintBits(r));
+}
+
+/** Reads a uint64 varint exactly, as a bigint (mapping bounds such as 0xffffffffffffffff). */
+export function readUint64Exact(r: Reader): bigint {
+  return readVarintBits(r);
+}
+
+/** The low 64 bits of a varint, unsigned. */
+function readVarintBits(r: Reader): bigint {
   let result = 0n;
   let shift = 0n;
   for (let i = 0; i < 10; i++) {
     if (r.pos >= r.len) throw new Error(`varint runs past the end of the data at offset ${r.pos}`);
     const byte = r.buf[r.pos++];
     result |= BigInt(byte & 0x7f) << shift;
-    if (byte < 0x80) return BigInt.asIntN(64, result);
+    if (byte < 0x80) return BigInt.asUintN(64, result);
     shift += 7n;
   }
   throw new Error(`varint longer than 10 bytes at offset ${r.pos}`);
