@@ -7,7 +7,7 @@ import { ProfileBuilder } from './builder.js';
 import { malformed } from './errors.js';
 import { pruneFrames } from './legacy-prune.js';
 import { utf8 } from './legacy-text.js';
-import type { Mapping, Profile, ValueType } from './model.js';
+import type { Mapping, Profile, ValueType, WideMappingFields } from './model.js';
 
 /** A function named by the profile itself (Java's location lines, Go's `#` lines). */
 export interface LegacyFunction {
@@ -139,10 +139,16 @@ function usedLocations(lp: LegacyProfile): LegacyLocation[] {
   return extra.size === 0 ? lp.locations : [...lp.locations, ...extra];
 }
 
-/** A model mapping; heapcli's own names (Go's `#` lines) set the flags pprof's symbolizer would. */
+/**
+ * A model mapping, its bounds past 2^53 (the mapping over everything ends at 2^64-1) kept exact in
+ * `wide`. heapcli's own names (Go's `#` lines) set the flags pprof's symbolizer would.
+ */
 function toMapping(m: LegacyMapping, id: number, flags: { symbolized: boolean; inlined: boolean }): Mapping {
+  const wide: WideMappingFields = {};
+  for (const field of ['start', 'limit', 'offset'] as const) if (m[field] > BigInt(Number.MAX_SAFE_INTEGER)) wide[field] = m[field];
   return {
     id, start: Number(m.start), limit: Number(m.limit), offset: Number(m.offset), file: utf8(m.file), buildId: utf8(m.buildId),
     hasFunctions: flags.symbolized, hasFilenames: flags.symbolized, hasLineNumbers: flags.symbolized, hasInlineFrames: flags.inlined,
+    ...(Object.keys(wide).length > 0 ? { wide } : {}),
   };
 }
