@@ -85,7 +85,7 @@ describe('growth over testdata/profiles/growing', () => {
 
   it('fails in one line on a missing file, a bad option or a single snapshot', async () => {
     const missing = await growth([], [SERIES[0], 'testdata/profiles/growing/nope.pb.gz']);
-    expect([missing.status, missing.result.err]).toEqual(['failed', 'heapcli: testdata/profiles/growing/nope.pb.gz: no such file or directory\n']);
+    expect([missing.status, missing.result.err]).toEqual(['failed', 'heapcli: testdata/profiles/growing/nope.pb.gz: open testdata/profiles/growing/nope.pb.gz: no such file or directory\n']);
     const bad = await growth(['-sample_index=bogus']);
     expect([bad.status, bad.result.err]).toEqual(['failed', 'heapcli: sample_index "bogus" must be one of: [alloc_objects alloc_space inuse_objects inuse_space]\n']);
     const one = await growth([], [SERIES[0]]);

@@ -5,6 +5,7 @@
 // Usage: node bench/run.js [--runs=N] [--sizes=small,medium,large|N,...]
 //   [--cases=top,alloc,list,peek,traces] [--console=true|false] [--console-timeout=S]
 //   [--heapcli-cmd="..."] [--pprof-cmd="..."] [--rss=auto|time|python|none] [--regen]
+//   [--terminal=true|false]  (the console in a terminal: first prompt, a long report; needs tmux, python3)
 // The tables go to stdout; progress and per-run numbers go to stderr.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -16,6 +17,8 @@ import { timeConsole } from './lib/console.js';
 import { capture, captureToFile, detectRssMethod, firstDifference, firstFileDifference, measure, median, pairedExcess } from './lib/measure.js';
 import { pickTarget } from './lib/pick.js';
 import { printConsoleReport, printReport } from './lib/report.js';
+import { consoleInTerminal, oneShotInTerminal, terminalAvailable, timeFirstPrompts } from './lib/terminal.js';
+import { printTerminalReport } from './lib/terminal-report.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Arguments per case; `re` is the size's regexp (see lib/pick.js).
@@ -43,7 +46,7 @@ const DEFAULT_CONSOLE_TIMEOUT = 600; // seconds per command: pprof's first large
 const log = (msg) => process.stderr.write(msg + '\n');
 
 function parseArgs(argv) {
-  const opt = { runs: null, sizes: Object.keys(SIZES), cases: Object.keys(CASES), console: true, consoleTimeout: DEFAULT_CONSOLE_TIMEOUT, rss: 'auto', regen: false };
+  const opt = { runs: null, sizes: Object.keys(SIZES), cases: Object.keys(CASES), console: true, terminal: true, consoleTimeout: DEFAULT_CONSOLE_TIMEOUT, rss: 'auto', regen: false };
   for (const a of argv) {
     const [k, v = ''] = a.replace(/^--/, '').split(/=(.*)/s);
     if (k === 'runs') opt.runs = Number(v);
@@ -51,6 +54,7 @@ function parseArgs(argv) {
     else if (k === 'cases') opt.cases = v.split(',').filter(Boolean);
     else if (k === 'console') opt.console = v === '' || v === 'true' ? true : v === 'false' ? false : null;
     else if (k === 'console-timeout') opt.consoleTimeout = Number(v);
+    else if (k === 'terminal') opt.terminal = v === '' || v === 'true' ? true : v === 'false' ? false : null;
     else if (k === 'heapcli-cmd') opt.heapcliCmd = v.trim().split(/\s+/);
     else if (k === 'pprof-cmd') opt.pprofCmd = v.trim().split(/\s+/);
     else if (k === 'rss') opt.rss = v;
@@ -59,6 +63,7 @@ function parseArgs(argv) {
   }
   if (opt.runs !== null && !(Number.isInteger(opt.runs) && opt.runs > 0)) throw new Error('--runs wants a positive integer');
   if (opt.console === null) throw new Error('--console wants true or false');
+  if (opt.terminal === null) throw new Error('--terminal wants true or false');
   if (!(opt.consoleTimeout > 0)) throw new Error('--console-timeout wants a positive number of seconds');
   for (const c of opt.cases) if (!CASES[c]) throw new Error(`unknown case ${c}: use ${Object.keys(CASES).join(', ')}`);
   for (const s of opt.sizes) sampleCountOf(s); // throws on a bad size
@@ -222,8 +227,37 @@ async function main() {
     if (parityLine) parityLines.push(parityLine);
     consoleRows.push(consoleRow);
   }
+  const terminal = opt.terminal && terminalAvailable() ? await terminalCases(opt, files, [nodeAlone, { name: 'heapcli', cmd: heapcli }, { name: 'pprof', cmd: pprof }]) : null;
+  if (opt.terminal && !terminal) log('terminal cases skipped: they need tmux, python3 and /usr/bin/time');
   printReport({ rows, targetLines, parityLines, rss, heapcli, pprof });
   if (opt.console) printConsoleReport({ rows: consoleRows, commands: consoleCommands('<regexp>') });
+  if (terminal) printTerminalReport(terminal);
+}
+
+/** The example profile users open first; the terminal cases time its first prompt too. */
+const EXAMPLE = 'testdata/profiles/leakybuf.heap.pb.gz';
+/** The long report of the terminal cases, and the size it runs on (when that size is benched). */
+const LONG_REPORT = 'traces';
+const LONG_REPORT_SIZE = 'medium';
+
+/** The console in a terminal: time to the first prompt per profile, and a long report against a one-shot one. */
+async function terminalCases(opt, files, tools) {
+  const prompts = [];
+  for (const [profile, file] of [['example', join(ROOT, EXAMPLE)], ...opt.sizes.filter((s) => s !== 'large').map((s) => [s, files[s]])]) {
+    log(`terminal: first prompt on ${profile} ...`);
+    prompts.push({ profile, tools: timeFirstPrompts(tools, file, opt.runs ?? 15, ROOT) });
+  }
+  const reports = [];
+  if (files[LONG_REPORT_SIZE]) {
+    for (const t of tools.slice(1).filter((x) => x.cmd)) {
+      log(`terminal: ${LONG_REPORT} on ${LONG_REPORT_SIZE}, ${t.name} ...`);
+      const timeoutMs = opt.consoleTimeout * 1000;
+      const oneShot = await oneShotInTerminal(t.cmd, [`-${LONG_REPORT}`], files[LONG_REPORT_SIZE], ROOT, timeoutMs);
+      const console = await consoleInTerminal(t.cmd, files[LONG_REPORT_SIZE], LONG_REPORT, ROOT, timeoutMs);
+      reports.push({ size: LONG_REPORT_SIZE, tool: t.name, oneShot, console });
+    }
+  }
+  return { prompts, reports, report: LONG_REPORT };
 }
 
 main().catch((err) => {

@@ -21,6 +21,14 @@ const BASE = 'testdata/profiles/leakybuf.base.pb.gz';
 /** The reports trained on: what users run most, one-shot and in the console. */
 const TRAINING = [['-top'], ['-top', '-cum', '-sample_index=alloc_space'], ['-list=main\\.'], ['-peek=main\\.'], ['-tree'], ['-traces'], ['-top', `-base=${BASE}`], ['-top', '-focus=main', '-lines']];
 
+/** Streams that pass for a terminal's: raw mode does nothing, `keys` come in a moment, output goes nowhere. */
+function pretendTerminal(keys) {
+  const output = () => Object.assign(sink(), { isTTY: true, columns: 100, rows: 40 });
+  const stdin = Object.assign(new Readable({ read() {} }), { isTTY: true, setRawMode: () => {} });
+  setTimeout(() => stdin.push(keys), 50);
+  return { stdin, stdout: output(), stderr: output() };
+}
+
 const warn = (msg) => process.stderr.write(`code-cache: ${msg}; heapcli will run without a code cache\n`);
 
 rmSync(CACHE, { force: true });
@@ -32,6 +40,14 @@ for (const args of TRAINING) {
     warn(`training run \`heapcli ${args.join(' ')} ${EXAMPLE}\` exited ${status}`);
     process.exit(0);
   }
+}
+// The consoles too: on a pipe, and in a terminal (a pretend one: keys fed as a terminal sends them),
+// where the prompt should come as fast as a one-shot report.
+const pipedStatus = await cli.runCli([EXAMPLE], { stdin: Readable.from(['top\nsample_index=alloc_space\ntop5 -cum\n']), stdout: sink(), stderr: sink(), env: { TZ: 'UTC' } });
+const terminalStatus = await cli.runCli([EXAMPLE], { ...pretendTerminal('top\rsample_index=alloc_space\rtop5 -cum\rfocus=Get\t\rquit\r'), env: { TZ: 'UTC', HEAPCLI_HISTORY: 'off' } });
+if (pipedStatus !== 0 || terminalStatus !== 0) {
+  warn(`a training console exited ${pipedStatus}, ${terminalStatus}`);
+  process.exit(0);
 }
 // V8 takes a cache only under the flags it was made with. The launcher compiles the bundle before
 // the bundle sets its flag (src/analysis/regex-linear.ts), so the cache is made without it.

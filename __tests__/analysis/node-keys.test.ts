@@ -1,6 +1,6 @@
 import { NodeKeyTable } from '../../src/analysis/node-keys.js';
 
-type Key = [number, number, number, number, number];
+type Key = [number, number, number, number, number, number];
 
 describe('NodeKeyTable', () => {
   it('numbers keys from 0 in order of first sight, and gives a repeat its first number', () => {
@@ -11,17 +11,17 @@ describe('NodeKeyTable', () => {
     expect(t.count).toBe(2);
   });
 
-  it('tells keys apart by each of the five parts', () => {
+  it('tells keys apart by each of the six parts', () => {
     const t = new NodeKeyTable();
-    const base: Key = [0x401000, 3, 4, 27, 5];
+    const base: Key = [0x401000, 3, 4, 27, 5, 20];
     const variants: Key[] = [base];
-    for (let part = 0; part < 5; part++) {
+    for (let part = 0; part < 6; part++) {
       const k = [...base] as Key;
       k[part] += 1;
       variants.push(k);
     }
-    expect(variants.map((k) => t.intern(...k))).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(variants.map((k) => t.intern(...k))).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(variants.map((k) => t.intern(...k))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(variants.map((k) => t.intern(...k))).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
   it('tells apart addresses and lines that differ only above 32 bits', () => {
@@ -35,7 +35,7 @@ describe('NodeKeyTable', () => {
 
   it('keeps every number as it grows past its first columns', () => {
     const t = new NodeKeyTable();
-    const keys: Key[] = Array.from({ length: 5000 }, (_, i) => [i % 3 === 0 ? 0x400000 + i * 16 : 0, i % 97, i % 89, i, i % 2]);
+    const keys: Key[] = Array.from({ length: 5000 }, (_, i) => [i % 3 === 0 ? 0x400000 + i * 16 : 0, i % 97, i % 89, i, i % 2, i % 7]);
     expect(keys.map((k) => t.intern(...k))).toEqual(keys.map((_, i) => i));
     expect(keys.map((k) => t.intern(...k)).reverse()).toEqual(keys.map((_, i) => 4999 - i));
     expect(t.count).toBe(5000);

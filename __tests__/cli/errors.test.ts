@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'fflate';
 
 const dir = mkdtempSync(join(tmpdir(), 'heapcli-errors-'));
 const file = (name: string, bytes: Uint8Array | string) => {
@@ -17,11 +18,14 @@ function heapcli(...args: string[]) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-describe('bad profiles: one line on stderr naming the file, exit 1, no stack trace', () => {
+describe("bad profiles: the file and why, then pprof's `failed to fetch any source profiles`, exit 1", () => {
+  // pprof's words where it has words of its own (the first four); where pprof can only say
+  // `parsing profile: unrecognized profile format` or names a gzip offset, heapcli says what it found.
   const cases: [string, () => string, string][] = [
-    ['a missing file', () => join(dir, 'nope.pb.gz'), 'no such file or directory'],
-    ['a directory', () => dir, 'is a directory'],
-    ['an empty file', () => file('empty.pb', ''), 'empty file'],
+    ['a missing file', () => join(dir, 'nope.pb.gz'), `open ${join(dir, 'nope.pb.gz')}: no such file or directory`],
+    ['a directory', () => dir, `read ${dir}: is a directory`],
+    ['an empty file', () => file('empty.pb', ''), 'parsing profile: empty input file'],
+    ['gzip of nothing', () => file('empty.pb.gz', gzipSync(new Uint8Array(0))), 'parsing profile: empty input file'],
     ['a text file', () => file('notes.txt', 'hello world\nthis is not a profile\n'), 'not a pprof profile: neither gzip nor profile.proto ('],
     ['random bytes', () => file('random.bin', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251)), 'not a pprof profile'],
     ['truncated gzip', () => file('cut.pb.gz', good.subarray(0, good.length >> 1)), 'truncated gzip data (unexpected end of file)'],
@@ -32,29 +36,66 @@ describe('bad profiles: one line on stderr naming the file, exit 1, no stack tra
     const run = heapcli('-top', target);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr.split('\n')).toHaveLength(2);
-    expect(run.stderr.startsWith(`heapcli: ${target}: ${reason}`)).toBe(true);
-    expect(run.stderr).not.toMatch(/\n\s+at /);
+    const lines = run.stderr.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0].startsWith(`${target}: ${reason}`)).toBe(true);
+    expect(lines[1]).toBe('failed to fetch any source profiles');
   });
 
-  it('says what is malformed in a profile that decodes but breaks the model', async () => {
+  const broken = async (name: string) => {
     const { encodeProfile } = await import('../../src/profile/encode.js');
-    const bytes = encodeProfile({
-      stringTable: ['', 'inuse_space', 'bytes'],
+    return file(name, encodeProfile({
+      stringTable: ['', 'inuse_space', 'bytes', 'f'],
       sampleType: [{ type: 1, unit: 2 }],
-      sample: [{ locationId: [7], value: [100] }],
-    });
-    const path = file('dangling.pb.gz', bytes);
+      function: [{ id: 0, name: 3 }],
+      location: [{ id: 1, line: [{ functionId: 0 }] }],
+      sample: [{ locationId: [1], value: [100] }],
+    }));
+  };
+
+  it('says what pprof says of a profile that decodes but breaks its checks', async () => {
+    const path = await broken('reserved.pb.gz');
     const run = heapcli('-top', path);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`heapcli: ${path}: malformed profile: sample 0 refers to location id 7, which does not exist\n`);
+    expect([run.status, run.stderr]).toEqual([1, `${path}: malformed profile: found function with reserved ID=0\nfailed to fetch any source profiles\n`]);
+  });
+
+  it('says `base profiles` when the bad one is a -base or -diff_base', async () => {
+    const path = await broken('reserved-base.pb.gz');
+    for (const flag of ['-base', '-diff_base']) {
+      const run = heapcli('-top', `${flag}=${path}`, 'testdata/profiles/leakybuf.heap.pb.gz');
+      expect([run.status, run.stdout, run.stderr]).toEqual([1, '', `${path}: malformed profile: found function with reserved ID=0\nfailed to fetch any base profiles\n`]);
+    }
+  });
+
+  it('goes on without a source that fails while another loads, saying so as pprof does', async () => {
+    const bad = await broken('reserved-source.pb.gz');
+    const good = 'testdata/profiles/leakybuf.heap.pb.gz';
+    const missing = join(dir, 'gone.pb.gz');
+    const run = heapcli('-top', '-nodecount=1', bad, good, missing);
+    expect([run.status, run.stdout]).toEqual([0, heapcli('-top', '-nodecount=1', good).stdout]);
+    const failures = `${bad}: malformed profile: found function with reserved ID=0\n${missing}: open ${missing}: no such file or directory\n`;
+    expect(run.stderr).toBe(`${failures}Fetched 1 source profiles out of 3\n`);
+    const none = heapcli('-top', bad, missing);
+    expect([none.status, none.stderr]).toEqual([1, `${failures}failed to fetch any source profiles\n`]);
+  });
+
+  it('answers a profile with neither sample types nor samples as pprof does', async () => {
+    const { encodeProfile } = await import('../../src/profile/encode.js');
+    const path = file('nothing.pb.gz', encodeProfile({ stringTable: ['', 'x'], comment: [1] }));
+    const run = heapcli('-top', path);
+    expect([run.status, run.stdout, run.stderr]).toEqual([1, '', 'profile has no samples\n']);
   });
 
   it('refuses a gzip bomb past HEAPCLI_MAX_PROFILE', () => {
     const path = 'testdata/profiles/leakybuf.heap.pb.gz';
     const run = spawnSync(process.execPath, ['bin/heapcli.js', '-top', path], { encoding: 'utf8', env: { ...process.env, HEAPCLI_MAX_PROFILE: '1000' } });
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`heapcli: ${path}: inflates to more than 1000 bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)\n`);
+    expect(run.stderr).toBe(`${path}: inflates to more than 1000 bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)\nfailed to fetch any source profiles\n`);
+  });
+
+  it('-normalize without a base: one line, in pprof\'s words', () => {
+    const run = heapcli('-top', '-normalize', 'testdata/profiles/leakybuf.heap.pb.gz');
+    expect([run.status, run.stderr]).toEqual([1, 'must have base profile to normalize by\n']);
   });
 });
 

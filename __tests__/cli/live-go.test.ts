@@ -98,7 +98,7 @@ describeWithGo('fetching from a real net/http/pprof server', () => {
     const live = await heapcli(['-top', url], { HEAPCLI_TMPDIR: join(dir, 'error') });
     expect(live.status).toBe(1);
     expect(live.stdout).toBe('');
-    expect(live.stderr).toBe(`Fetching profile over HTTP from ${url}\nheapcli: ${url}: server response: 404 Not Found - Unknown profile\n`);
+    expect(live.stderr).toBe(`Fetching profile over HTTP from ${url}\n${url}: server response: 404 Not Found - Unknown profile\nfailed to fetch any source profiles\n`);
   });
 
   it('names its copy as go tool pprof names its own', async () => {

@@ -156,7 +156,7 @@ describe('fetching a profile over HTTP', () => {
   });
 });
 
-describe('a fetch that fails: one line naming the URL, exit 1, nothing saved', () => {
+describe('a fetch that fails: a line naming the URL, then pprof\'s `failed to fetch any source profiles`, exit 1, nothing saved', () => {
   const cases: [string, () => string, string | RegExp][] = [
     ['connection refused', () => `http://127.0.0.1:${refusedPort}/debug/pprof/heap`, 'connection refused'],
     ['an HTTP error status', () => `${base}/broken`, 'server response: 500 Internal Server Error'],
@@ -171,9 +171,10 @@ describe('a fetch that fails: one line naming the URL, exit 1, nothing saved', (
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     const lines = run.stderr.split('\n');
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(lines[0]).toBe(`Fetching profile over HTTP from ${url()}`);
-    const prefix = `heapcli: ${url()}: `;
+    expect(lines[2]).toBe('failed to fetch any source profiles');
+    const prefix = `${url()}: `;
     expect(lines[1].startsWith(prefix)).toBe(true);
     if (typeof reason === 'string') expect(lines[1].slice(prefix.length)).toBe(reason);
     else expect(lines[1].slice(prefix.length)).toMatch(reason);
@@ -185,7 +186,7 @@ describe('a fetch that fails: one line naming the URL, exit 1, nothing saved', (
     const run = await heapcli(['-top', '-timeout=1', `${base}/slow`], { HEAPCLI_TMPDIR: freshDir() });
     const elapsed = Date.now() - started;
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`Fetching profile over HTTP from ${base}/slow\nheapcli: ${base}/slow: timed out after 6s (-timeout 1s + 5s grace, as in pprof)\n`);
+    expect(run.stderr).toBe(`Fetching profile over HTTP from ${base}/slow\n${base}/slow: timed out after 6s (-timeout 1s + 5s grace, as in pprof)\nfailed to fetch any source profiles\n`);
     expect(elapsed).toBeGreaterThanOrEqual(5900);
     expect(elapsed).toBeLessThan(9000);
   });
@@ -194,7 +195,7 @@ describe('a fetch that fails: one line naming the URL, exit 1, nothing saved', (
     const run = await runHeapcli([`${base}/broken`], 'top\nquit\n', { HEAPCLI_TMPDIR: freshDir() });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`Fetching profile over HTTP from ${base}/broken\nheapcli: ${base}/broken: server response: 500 Internal Server Error\n`);
+    expect(run.stderr).toBe(`Fetching profile over HTTP from ${base}/broken\n${base}/broken: server response: 500 Internal Server Error\nfailed to fetch any source profiles\n`);
   });
 });
 
@@ -225,7 +226,7 @@ if (!hasOpenssl) console.warn('__tests__/cli/live-http.test.ts: HTTPS tests skip
     const url = `https://${host}/debug/pprof/heap`;
     const run = await heapcli(['-top', url], { HEAPCLI_TMPDIR: freshDir() });
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`Fetching profile over HTTP from ${url}\nheapcli: ${url}: TLS: self-signed certificate (https+insecure:// skips the certificate check)\n`);
+    expect(run.stderr).toBe(`Fetching profile over HTTP from ${url}\n${url}: TLS: self-signed certificate (https+insecure:// skips the certificate check)\nfailed to fetch any source profiles\n`);
   });
 
   it('https+insecure:// fetches without checking it, as in pprof', async () => {

@@ -4,27 +4,15 @@
  * report stopped while it prints, several profiles at once.
  */
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { consoleAnswer } from '../helpers/goldens.js';
 import { HAS_TMUX, TmuxTerminal, sleep } from '../helpers/tmux.js';
 
 const PROFILE = 'testdata/profiles/leakybuf.heap.pb.gz';
-/** `top` in the console on the example profile: pprof's lines, each longer than 40 columns. */
-const TOP10 = [
-  'Showing nodes accounting for 4962.93kB, 99.80% of 4972.95kB total',
-  'Dropped 28 nodes (cum <= 24.86kB)',
-  'Showing top 10 nodes out of 12',
-  '      flat  flat%   sum%        cum   cum%',
-  '    4119kB 82.83% 82.83%     4119kB 82.83%  main.growBuf (inline)',
-  '     288kB  5.79% 88.62%  4501.21kB 90.51%  main.GetLargeData',
-  '  239.66kB  4.82% 93.44%   333.41kB  6.70%  main.indexRows (inline)',
-  '     128kB  2.57% 96.01%      128kB  2.57%  bytes.growSlice',
-  '   93.75kB  1.89% 97.90%    93.75kB  1.89%  fmt.Sprint',
-  '   93.75kB  1.89% 99.78%    94.21kB  1.89%  fmt.Sprintf',
-  '    0.75kB 0.015% 99.80%  4971.67kB   100%  main.main',
-  '    0.02kB 0.00031% 99.80%   128.05kB  2.57%  main.record (inline)',
-  '         0     0% 99.80%      128kB  2.57%  bytes.(*Buffer).Write',
-  '         0     0% 99.80%      128kB  2.57%  bytes.(*Buffer).grow',
-];
+/** `top` (10 rows) in the console on the example profile, as pprof printed it: lines longer than 40 columns. */
+const TOP10 = consoleAnswer('leakybuf.heap.console.basic', 0);
 
 if (!HAS_TMUX) console.warn('__tests__/e2e/terminal-screen.test.ts: skipped, tmux is not installed');
 const describeWithTmux = HAS_TMUX ? describe : describe.skip;
@@ -83,6 +71,40 @@ describeWithTmux('the terminal console\'s screen (tmux)', () => {
     expect(top3).toBeGreaterThan(lines.indexOf('Entering interactive mode (type "help" for commands, "o" for options)'));
     expect(lines.slice(top3 + 1, top3 + 5)).toEqual(TOP10.slice(0, 2).concat(['Showing top 3 nodes out of 12', TOP10[3]]).map((l, i) => (i === 0 ? 'Showing nodes accounting for 4646.66kB, 93.44% of 4972.95kB total' : l)));
     expect(lines.at(-2)).toBe('(pprof) sample_index=alloc_space');
+  });
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('leaves on %s with the terminal as it was: cursor shown, line editing back on, status %i', async (signal, status) => {
+    // After heapcli, the shell prints the terminal's mode: `icanon` on (cooked), or `-icanon` (raw).
+    term.start([PROFILE], { columns: 100 }, '', 'stty -a | grep -o -- "-\\?icanon";');
+    await term.waitForPrompt();
+    expect(term.cursorShown()).toBe(false);
+    process.kill(term.heapcliPid(), signal);
+    const { status: exit, lines } = await term.exitStatus();
+    expect(exit).toBe(status);
+    expect(await term.waitFor('the mode', (l) => l.find((x) => /^-?icanon$/.test(x)), undefined, true)).toBe('icanon');
+    expect(term.cursorShown()).toBe(true);
+    expect(lines.filter((l) => l.startsWith('(pprof)'))).toEqual([]);
+  });
+
+  it('leaves at once on Ctrl-C while a profile is still being fetched, with status 130', async () => {
+    // A server that takes the request and never answers: the fetch would wait for its timeout.
+    const server = createServer(() => {});
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/debug/pprof/heap`;
+      term.start([url], { columns: 120 });
+      await term.waitFor('the spinner', (l) => l.some((x) => x.includes(`Loading ${url}`)));
+      term.press('C-c');
+      const { status } = await term.exitStatus();
+      expect(status).toBe(130);
+      expect(term.cursorShown()).toBe(true);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it('says once that several profiles were merged', async () => {

@@ -29,10 +29,11 @@ export interface DecodeOutcome {
 const MESSAGE_FORMS: Record<ProfileErrorKind, RegExp> = {
   'malformed': /^malformed profile: \S/,
   'parse': /^parsing profile: \S/,
-  'not-a-profile': /^(not a pprof profile: \S|empty file$)/,
+  'not-a-profile': /^(not a pprof profile: \S|parsing profile: empty input file$)/,
   'gzip': /^(truncated|corrupt) gzip data \(/,
   'too-large': /^(inflates to more than \d+ bytes|a text profile of \d+ bytes is more than)/,
   'io': /^\S/,
+  'no-samples': /^profile has no samples$/,
 };
 
 /**

@@ -27,13 +27,15 @@ export const profilePath = (profile: string) => (profile.includes('/') ? profile
 
 /**
  * pprof's notes about symbolizing through binaries, which heapcli never opens (it reads names from
- * the profile alone): left out of the stderr compared.
+ * the profile alone): left out of the stderr compared. pprof looks for each mapping's file to read
+ * symbols from it, and says so when it cannot (`Local symbolization failed for libc.so.6: open
+ * /lib/libc.so.6: no such file or directory`), or when a mapping has no file name at all.
  */
 export function withoutSymbolizationNotes(stderr: string): string {
-  return stderr
-    .replace(/^Main binary filename not available\.\n/gm, '')
-    .replace(/^Local symbolization failed for .*\n/gm, '')
-    .replace(/^Some binary filenames not available\. Symbolization may be incomplete\.\nTry setting PPROF_BINARY_PATH to the search path for local binaries\.\n/gm, '');
+  return stderr.replace(
+    /^(Main binary filename not available\.|Local symbolization failed for .*|Some binary filenames not available\. Symbolization may be incomplete\.|Try setting PPROF_BINARY_PATH to the search path for local binaries\.)\n/gm,
+    '',
+  );
 }
 
 /** What pprof printed for golden `name` on stdout or stderr. */
@@ -41,3 +43,12 @@ export const golden = (name: string, stream: 'out' | 'err') => readFileSync(join
 
 /** The console input of golden session `name`. */
 export const sessionInput = (name: string) => readFileSync(join(GOLDEN, `${name}.in`), 'utf8');
+
+/**
+ * The lines pprof printed for the `index`th command of console golden `name` (its stdout transcript
+ * is split at each `(pprof) ` prompt).
+ */
+export function consoleAnswer(name: string, index: number): string[] {
+  const answers = golden(name, 'out').split('(pprof) ').slice(1);
+  return answers[index].split('\n').slice(0, -1);
+}

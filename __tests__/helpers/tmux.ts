@@ -5,7 +5,7 @@
  * TZ=UTC, its own HOME and history file in the temp dir).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,9 +52,9 @@ export class TmuxTerminal {
   /**
    * Starts `node bin/heapcli.js args...` in a window of the given size. The shell stays after
    * heapcli leaves, to show its exit status on the screen (`exit=N`). `before` runs first in the
-   * same shell (e.g. a pause, so that keys can be typed before heapcli starts).
+   * same shell (e.g. a pause, so that keys can be typed before heapcli starts), `after` once it left.
    */
-  start(args: readonly string[], options: TmuxOptions = {}, before = ''): void {
+  start(args: readonly string[], options: TmuxOptions = {}, before = '', after = ''): void {
     const env = [
       `PATH=${process.env.PATH ?? '/usr/bin:/bin'}`,
       `HOME=${this.dir}`,
@@ -65,7 +65,7 @@ export class TmuxTerminal {
       ...(options.env ?? []),
     ];
     const heapcli = [process.execPath, 'bin/heapcli.js', ...args].map(sh).join(' ');
-    const command = `cd ${sh(ROOT)} && ${before} env -i ${env.map(sh).join(' ')} ${heapcli}; echo "exit=$?"; exec sleep 600`;
+    const command = `cd ${sh(ROOT)} && ${before} env -i ${env.map(sh).join(' ')} ${heapcli}; echo "exit=$?"; ${after} exec sleep 600`;
     this.tmux('new-session', '-d', '-s', 'heapcli', '-x', String(options.columns ?? 120), '-y', String(options.rows ?? 50), '-c', ROOT, command);
     this.started = true;
     if (process.env.HEAPCLI_TMUX_RAW) this.tmux('pipe-pane', '-t', 'heapcli', '-o', `cat > ${sh(process.env.HEAPCLI_TMUX_RAW)}`);
@@ -150,6 +150,18 @@ export class TmuxTerminal {
   /** Resizes the window, as a person drags its edge. */
   resize(columns: number, rows?: number): void {
     this.tmux('resize-window', '-t', 'heapcli', '-x', String(columns), ...(rows ? ['-y', String(rows)] : []));
+  }
+
+  /** The pid of heapcli (node), the child of the pane's shell. */
+  heapcliPid(): number {
+    const shell = this.tmux('display', '-p', '-t', 'heapcli', '#{pane_pid}').trim();
+    const children = readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/);
+    return Number(children[0]);
+  }
+
+  /** Whether the terminal shows its cursor now. */
+  cursorShown(): boolean {
+    return this.tmux('display', '-p', '-t', 'heapcli', '#{cursor_flag}').trim() === '1';
   }
 
   /** Waits for heapcli to leave; returns its exit status and the screen. */

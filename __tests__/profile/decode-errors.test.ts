@@ -1,6 +1,6 @@
 /** Bytes that are not a profile, or a profile that breaks the model: always a ProfileError. */
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'fflate';
+import { gunzipSync, gzipSync } from 'fflate';
 import { encodeProfile, type ProfileMessage } from '../../src/profile/encode.js';
 import { parseProfile } from '../../src/profile/decode.js';
 import { ProfileError } from '../../src/profile/errors.js';
@@ -35,16 +35,11 @@ describe('malformed profiles', () => {
     expect(parseProfile(encodeProfile(base())).samples.count).toBe(1);
   });
 
+  // A string index outside the table is refused in heapcli's words (pprof cannot parse the file
+  // at all, and says only `parsing profile: unrecognized profile format`).
   const strings = base().stringTable!.length;
   const outside = (where: string, index: number) => `${where} has string index ${index}, outside the string table (${strings} entries)`;
-  const cases: [string, (m: ProfileMessage) => void, string][] = [
-    ['a sample naming a missing location id', (m) => { m.sample![0].locationId = [1, 99]; }, 'sample 0 refers to location id 99, which does not exist'],
-    ['a later sample naming a missing location id, after an empty one', (m) => {
-      m.sample!.push({ ...m.sample![0], locationId: [] }, { ...m.sample![0], locationId: [2, 1, 77] });
-    }, 'sample 2 refers to location id 77, which does not exist'],
-    ['a missing location id past 32 bits', (m) => { m.sample![0].locationId = [1, 2 ** 40]; }, `sample 0 refers to location id ${2 ** 40}, which does not exist`],
-    ['a location naming a missing function id', (m) => { m.location![1].line![0].functionId = 42; }, 'location 2 refers to function id 42, which does not exist'],
-    ['a location naming a missing mapping id', (m) => { m.location![0].mappingId = 9; }, 'location 1 refers to mapping id 9, which does not exist'],
+  const stringCases: [string, (m: ProfileMessage) => void, string][] = [
     ['a function name outside the string table', (m) => { m.function![0].name = 999; }, outside('function 1 (name)', 999)],
     ['a function file name one past the end', (m) => { m.function![1].filename = strings; }, outside('function 2 (file name)', strings)],
     ['a sample type outside the string table', (m) => { m.sampleType![2].type = 1000; }, outside('sample type 2', 1000)],
@@ -52,37 +47,91 @@ describe('malformed profiles', () => {
     ['a comment outside the string table', (m) => { m.comment = [m.comment![0], 77]; }, outside('comment 1', 77)],
     ['a mapping file outside the string table', (m) => { m.mapping![0].filename = 300; }, outside('mapping 0', 300)],
     ['a default sample type outside the string table', (m) => { m.defaultSampleType = 400; }, outside('default_sample_type', 400)],
-    ['a sample with too few values', (m) => { m.sample![0].value = [1, 2, 3]; }, 'sample 0 has 3 values but there are 4 sample types'],
-    ['a sample with too many values', (m) => { m.sample![0].value = [1, 2, 3, 4, 5]; }, 'sample 0 has 5 values but there are 4 sample types'],
     ['a first string that is not empty', (m) => { m.stringTable![0] = 'x'; }, 'the first string of the string table must be empty'],
-    ['two locations with the same id', (m) => { m.location![1].id = 1; }, 'two locations have the id 1'],
-    ['two functions with the same id', (m) => { m.function![1].id = 1; }, 'two functions have the id 1'],
-    ['two mappings with the same id', (m) => { m.mapping = [m.mapping![0], { ...m.mapping![0] }]; }, 'two mappings have the id 1'],
-    // The number after "location"/"function" here is the entry's position, as the id is 0.
-    ['a location with id 0', (m) => { m.location![1].id = 0; }, 'location 1 has the reserved id 0'],
-    ['a function with id 0', (m) => { m.function![0].id = 0; }, 'function 0 has the reserved id 0'],
-    ['a mapping with id 0', (m) => { m.mapping![0].id = 0; }, 'mapping 0 has the reserved id 0'],
-    ['no sample types', (m) => { m.sampleType = []; }, 'no sample types'],
+    ['a bad string index and a bad id: the string first', (m) => { m.function![0].name = 999; m.function![1].id = 0; }, outside('function 1 (name)', 999)],
   ];
-  it.each(cases)('%s', (_name, breakIt, reason) => {
+  // What pprof's checks refuse, in its words and its order: samples first (values, then
+  // locations, sample by sample), then mappings, functions and locations, each in file order. The
+  // expected messages are what Go 1.19's pprof printed for the same profiles.
+  const pprofCases: [string, (m: ProfileMessage) => void, string][] = [
+    ['a sample naming a missing location id', (m) => { m.sample![0].locationId = [1, 99]; }, 'sample has nil location'],
+    ['a later sample naming a missing location id, after an empty one', (m) => {
+      m.sample!.push({ ...m.sample![0], locationId: [] }, { ...m.sample![0], locationId: [2, 1, 77] });
+    }, 'sample has nil location'],
+    ['a missing location id past 32 bits', (m) => { m.sample![0].locationId = [1, 2 ** 40]; }, 'sample has nil location'],
+    ['a sample naming location id 0', (m) => { m.sample![0].locationId = [0, 1]; }, 'sample has nil location'],
+    ['a sample naming location id 0, which a location has', (m) => {
+      m.location!.push({ ...m.location![0], id: 0 });
+      m.sample![0].locationId = [0, 1];
+    }, 'found location with reserved id=0'],
+    ['a location naming a missing function id', (m) => { m.location![1].line![0].functionId = 42; }, 'location id: 2 has a line with nil function'],
+    ['a line without a function (id 0)', (m) => { m.location![1].line![0].functionId = 0; }, 'location id: 2 has a line with nil function'],
+    ['a sample with too few values', (m) => { m.sample![0].value = [1, 2, 3]; }, 'mismatch: sample has 3 values vs. 4 types'],
+    ['a sample with too many values', (m) => { m.sample![0].value = [1, 2, 3, 4, 5]; }, 'mismatch: sample has 5 values vs. 4 types'],
+    ['two locations with the same id (so one is missing)', (m) => { m.location![1].id = 1; }, 'sample has nil location'],
+    ['two locations with the same id', (m) => { m.location!.push({ ...m.location![1], id: 1 }); }, 'multiple locations with same id: 1'],
+    ['two functions with the same id', (m) => { m.function![1].id = 1; }, 'multiple functions with same id: 1'],
+    ['two mappings with the same id', (m) => { m.mapping = [m.mapping![0], { ...m.mapping![0] }]; }, 'multiple mappings with same id: 1'],
+    ['a location with id 0, so the id a sample names is missing', (m) => { m.location![1].id = 0; }, 'sample has nil location'],
+    ['a location with id 0 that no sample names', (m) => { m.location!.push({ ...m.location![0], id: 0 }); }, 'found location with reserved id=0'],
+    ['a function with id 0', (m) => { m.function![0].id = 0; }, 'found function with reserved ID=0'],
+    ['a function with id 0 that no line names', (m) => { m.function!.push({ ...m.function![0], id: 0 }); }, 'found function with reserved ID=0'],
+    ['a mapping with id 0', (m) => { m.mapping![0].id = 0; }, 'found mapping with reserved ID=0'],
+    ['no sample types', (m) => { m.sampleType = []; }, 'missing sample type information'],
+    // Two problems: the one pprof checks first is the one reported.
+    ['too few values and a function id 0', (m) => { m.function![0].id = 0; m.sample![0].value = [1, 2, 3]; }, 'mismatch: sample has 3 values vs. 4 types'],
+    ['a function id 0 and a location id 0', (m) => { m.function![0].id = 0; m.location![1].id = 0; }, 'sample has nil location'],
+    ['a mapping id 0 and a function id 0', (m) => { m.function![0].id = 0; m.mapping![0].id = 0; }, 'found mapping with reserved ID=0'],
+    ['a function id 0 and a missing function', (m) => { m.function!.push({ ...m.function![0], id: 0 }); m.location![1].line![0].functionId = 42; }, 'found function with reserved ID=0'],
+    ['a missing function, then a location id 0', (m) => { m.location![0].line![0].functionId = 42; m.location!.push({ ...m.location![1], id: 0 }); }, 'location id: 1 has a line with nil function'],
+    ['a location id 0, then a missing function', (m) => { m.location!.unshift({ ...m.location![0], id: 0 }); m.location![2].line![0].functionId = 42; }, 'found location with reserved id=0'],
+    ['a missing function and a later location id 0', (m) => { m.location!.push({ ...m.location![0], id: 0 }); m.location![1].line![0].functionId = 42; }, 'location id: 2 has a line with nil function'],
+    ['a mismatch in a later sample, a missing location in an earlier one', (m) => {
+      m.sample!.push({ ...m.sample![0], value: [1] });
+      m.sample![0].locationId = [1, 99];
+    }, 'sample has nil location'],
+    ['a mismatch in an earlier sample, a missing location in a later one', (m) => {
+      m.sample!.unshift({ ...m.sample![0], value: [1] });
+      m.sample![1].locationId = [1, 99];
+    }, 'mismatch: sample has 1 values vs. 4 types'],
+  ];
+  it.each([...stringCases, ...pprofCases])('%s', (_name, breakIt, reason) => {
     const m = base();
     breakIt(m);
     expect(errorOf(encodeProfile(m))).toEqual({ kind: 'malformed', message: `malformed profile: ${reason}` });
   });
 
-  // With no mappings, only locations without one get the stand-in mapping; a dangling id is named as written.
-  it('names the mapping id as written when the profile has no mappings', () => {
-    const m = heapMessage({ mappings: [], samples: [{ stack: ['f'], values: [1, 2, 3, 4] }] });
+  it('neither sample types nor samples: no-samples, which pprof reports as its report', () => {
+    const m = base();
+    m.sampleType = [];
+    m.sample = [];
+    expect(errorOf(encodeProfile(m))).toEqual({ kind: 'no-samples', message: 'profile has no samples' });
+  });
+
+  // pprof takes a mapping id that names no mapping as no mapping, or, in a profile without
+  // mappings, as the empty mapping it gives every location there.
+  it('reads a location whose mapping id names no mapping as one without a mapping', () => {
+    const m = base();
     m.location![0].mappingId = 9;
-    expect(errorOf(encodeProfile(m)).message).toBe('malformed profile: location 1 refers to mapping id 9, which does not exist');
+    const p = parseProfile(encodeProfile(m));
+    expect([p.locations.mapping[0], p.locations.mapping[1]]).toEqual([-1, 0]);
+  });
+
+  it('gives every location the empty mapping when the profile has none, whatever id it names', () => {
+    const m = heapMessage({ mappings: [], samples: [{ stack: ['f', 'main'], values: [1, 2, 3, 4] }] });
+    m.location![0].mappingId = 9;
+    const p = parseProfile(encodeProfile(m));
+    expect([p.mappings.length, p.mappings[0].file, p.locations.mapping[0], p.locations.mapping[1]]).toEqual([1, '', 0, 0]);
   });
 });
 
 describe('not a profile', () => {
   const notAProfile = (detail: string) => ({ kind: 'not-a-profile', message: `not a pprof profile: ${detail}` });
 
-  it('an empty buffer', () => {
-    expect(errorOf(new Uint8Array(0))).toEqual({ kind: 'not-a-profile', message: 'empty file' });
+  it('an empty buffer, or gzip of nothing: pprof\'s words', () => {
+    const empty = { kind: 'not-a-profile', message: 'parsing profile: empty input file' };
+    expect(errorOf(new Uint8Array(0))).toEqual(empty);
+    expect(errorOf(gzipSync(new Uint8Array(0)))).toEqual(empty);
   });
 
   it('a text file', () => {

@@ -77,7 +77,7 @@ describe('corrupt gzip', () => {
   });
 
   it('gzip of nothing', () => {
-    expect(outcome(gzipSync(new Uint8Array(0)))).toEqual({ kind: 'not-a-profile', message: 'not a pprof profile: the gzip data inflates to nothing' });
+    expect(outcome(gzipSync(new Uint8Array(0)))).toEqual({ kind: 'not-a-profile', message: 'parsing profile: empty input file' });
   });
 
   // fflate's streaming Gunzip does not check the trailer's CRC-32, so inflate.ts does; Go's

@@ -120,7 +120,7 @@ describe('HEAPCLI_MAX_PROFILE covers legacy text heap profiles too', () => {
     writeFileSync(path, bomb);
     const run = spawnSync(process.execPath, ['bin/heapcli.js', flag, path], { encoding: 'utf8', env: { ...process.env, HEAPCLI_MAX_PROFILE: '1000000' } });
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`heapcli: ${path}: inflates to more than 1000000 bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)\n`);
+    expect(run.stderr).toBe(`${path}: inflates to more than 1000000 bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)\nfailed to fetch any source profiles\n`);
   });
 
   it('a text longer than a JavaScript string can hold is refused by name (not a crash)', () => {

@@ -2,6 +2,7 @@
 // of process.env, so the run needs TZ=UTC or a UTC host as well (raw-golden.test.ts checks).
 process.env.TZ = 'UTC';
 
+import { ProfileBuilder } from '../../src/profile/builder.js';
 import { encodeProfile } from '../../src/profile/encode.js';
 import { parseProfile } from '../../src/profile/decode.js';
 import { functionName, type Profile } from '../../src/profile/model.js';
@@ -180,15 +181,23 @@ describe('header defaults and odd corners', () => {
     );
   });
 
-  it('prints ?? for a line without a function, and keeps numeric labels with partial units as pprof does', () => {
+  it('refuses a line without a function, as pprof does, and keeps numeric labels with partial units', () => {
     const msg = heapMessage({
       sampleTypes: [['space', 'bytes']],
       samples: [{ stack: ['f'], values: [5], labels: [{ key: 'k', num: 1 }, { key: 'k', num: 2, unit: 'ms' }] }],
     });
-    msg.location![0].line = [{ functionId: 0, line: 9 }, { functionId: 1, line: 3 }];
     const raw = formatRaw(parseProfile(encodeProfile(msg)));
     expect(raw).toContain('\n          5: 1 \n                k:[1  2 ms]\n');
-    expect(raw).toContain('\n     1: 0x401000 M=1 ??\n             f main.go:3 s=0\n');
+    msg.location![0].line = [{ functionId: 0, line: 9 }, { functionId: 1, line: 3 }];
+    expect(() => parseProfile(encodeProfile(msg))).toThrow('malformed profile: location id: 1 has a line with nil function');
+  });
+
+  it('prints ?? for a line without a function (which only a profile built in memory can have)', () => {
+    const b = new ProfileBuilder(1);
+    const f = b.addFunction('f', 'f', 'main.go', 0);
+    b.addSample([b.addLocation(-1, 0x401000, false, [[-1, 9], [f, 3]])]);
+    const header = { sampleTypes: [{ type: 'space', unit: 'bytes' }], defaultSampleType: '', periodType: { type: '', unit: '' }, period: 0, timeNanos: 0n, durationNanos: 0n, comments: [], dropFrames: '', keepFrames: '' };
+    expect(formatRaw(b.finish(header, Float64Array.of(5)))).toContain('\n     1: 0x401000 ??\n             f main.go:3 s=0\n');
   });
 
   it('drops a label with neither value nor unit from the raw dump, as Go decodes it', () => {

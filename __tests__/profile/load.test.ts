@@ -17,15 +17,15 @@ function loadError(path: string, max?: number): [string, string] {
 
 describe('loadProfileFile', () => {
   it('a missing path', () => {
-    expect(loadError('testdata/profiles/no-such.pb.gz')).toEqual(['io', 'no such file or directory']);
+    expect(loadError('testdata/profiles/no-such.pb.gz')).toEqual(['io', 'open testdata/profiles/no-such.pb.gz: no such file or directory']);
   });
 
   it('a directory', () => {
-    expect(loadError('testdata/profiles')).toEqual(['io', 'is a directory']);
+    expect(loadError('testdata/profiles')).toEqual(['io', 'read testdata/profiles: is a directory']);
   });
 
   it('a path through a file', () => {
-    expect(loadError('testdata/README.md/profile.pb.gz')).toEqual(['io', 'not a directory']);
+    expect(loadError('testdata/README.md/profile.pb.gz')).toEqual(['io', 'open testdata/README.md/profile.pb.gz: not a directory']);
   });
 
   it('a file that is not a profile', () => {

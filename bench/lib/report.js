@@ -14,7 +14,8 @@ const ratio = (a, b) => {
 const cell = (r, v) => (r.failure ? 'FAIL' : v);
 const ms = (x) => (x === null ? '—' : `${(x * 1000).toFixed(1)} ms`);
 
-function table(header, rows) {
+/** A Markdown table. */
+export function table(header, rows) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');

@@ -95,7 +95,7 @@ function namesKept(profile: Profile, keepName: (name: string) => boolean): (fn: 
 /** Adds the rest node after the others and points the frames left out at it; returns its id. */
 function restNode(nodes: NodeInfo[], frameNode: Int32Array): number {
   const rest = nodes.length;
-  nodes.push({ name: '', file: '', line: 0, address: 0, objfile: '' });
+  nodes.push({ name: '', file: '', line: 0, address: 0, objfile: '', startLine: 0 });
   for (let f = 0; f < frameNode.length; f++) if (frameNode[f] === REST) frameNode[f] = rest;
   return rest;
 }

@@ -182,7 +182,7 @@ function growthRow(e: FollowedNode & { readonly trend: Trend }, format: GrowthFo
 
 /** What identifies a node at its granularity (the frame table's own identity). */
 function nodeKey(info: NodeInfo): string {
-  return `${info.address}\u0000${info.name}\u0000${info.file}\u0000${info.line}\u0000${info.objfile}`;
+  return `${info.address}\u0000${info.name}\u0000${info.file}\u0000${info.line}\u0000${info.objfile}\u0000${info.startLine}`;
 }
 
 function signed(text: string): string {

@@ -11,6 +11,8 @@ export interface NodeInfo {
   readonly line: number;
   readonly address: number;
   readonly objfile: string;
+  /** The function's start line, a part of the key only where the name is not (see node()). */
+  readonly startLine: number;
 }
 
 /** Which NodeInfo fields a granularity keeps. */
@@ -57,15 +59,18 @@ export class NodeInterner {
     const name = this.keeps.fn ? this.string(functions.name[fn]) : 0;
     const file = this.keeps.file ? this.path(functions.filename[fn]) : 0;
     const lineNumber = this.keeps.line ? locations.lineNumber[line] : 0;
-    // Without a function name the binary is all that identifies the frame.
-    return this.intern(address, name, file, lineNumber, name === 0 ? objfile : 0);
+    // Without a function name (at file granularity, for one) the binary and the function's start
+    // line identify the frame, as in pprof: a file's functions stay apart where the profile says
+    // where each starts (Go 1.20 on), and print as rows of the same file.
+    if (name !== 0) return this.intern(address, name, file, lineNumber, 0, 0);
+    return this.intern(address, name, file, lineNumber, objfile, functions.startLine[fn]);
   }
 
-  private intern(address: number, name: number, file: number, line: number, objfile: number): number {
-    const id = this.keys.intern(address, name, file, line, objfile);
+  private intern(address: number, name: number, file: number, line: number, objfile: number, startLine = 0): number {
+    const id = this.keys.intern(address, name, file, line, objfile, startLine);
     if (id === this.nodes.length) {
       const t = this.texts.strings;
-      this.nodes.push({ name: t[name], file: t[file], line, address, objfile: t[objfile] });
+      this.nodes.push({ name: t[name], file: t[file], line, address, objfile: t[objfile], startLine });
     }
     return id;
   }

@@ -1,3 +1,4 @@
+import { askedOnce } from './asked-once.js';
 import type { Profile } from '../profile/model.js';
 import type { StackEdit } from './stack-edit.js';
 
@@ -96,16 +97,19 @@ export function showFrom(p: Profile, re: RegExp): { edit: StackEdit; drop: Uint8
 
 /**
  * prune_from: in each location, the lines from the leaf-most one whose function matches up to
- * the root; in each sample, walking from the root, the first such location and what is above it.
- * The matching frame becomes the leaf and takes the flat value.
+ * the root; in each sample, the leaf-most such location and what is above it. The matching frame
+ * becomes the leaf and takes the flat value. As in pprof, the regexp sees each name cut at its
+ * first `(` (`main.(*T).Grow` is `main.`), so a parameter list left in a name does not match.
  */
 export function pruneFrom(p: Profile, re: RegExp): StackEdit {
   const { locations, samples } = p;
   const keepLine = new Uint8Array(locations.lineFunction.length).fill(1);
   const marked = new Uint8Array(locations.count);
+  const matches = askedOnce(p.functions.count, (fn) => re.test(nameBeforeParameters(p.strings[p.functions.name[fn]])));
   for (let loc = 0; loc < locations.count; loc++) {
     for (let k = locations.lineStart[loc]; k < locations.lineStart[loc + 1]; k++) {
-      if (!lineMatches(p, k, re, false)) continue;
+      const fn = locations.lineFunction[k];
+      if (fn < 0 || p.strings[p.functions.name[fn]] === '' || !matches(fn)) continue;
       for (let j = locations.lineStart[loc]; j < k; j++) keepLine[j] = 0;
       marked[loc] = 1;
       break;
@@ -116,7 +120,7 @@ export function pruneFrom(p: Profile, re: RegExp): StackEdit {
   for (let s = 0; s < samples.count; s++) {
     const depth = samples.locStart[s + 1] - samples.locStart[s];
     spanEnd[s] = depth;
-    for (let i = depth - 1; i >= 0; i--) {
+    for (let i = 0; i < depth; i++) {
       if (marked[samples.locs[samples.locStart[s] + i]]) {
         spanStart[s] = i;
         break;
@@ -124,4 +128,17 @@ export function pruneFrom(p: Profile, re: RegExp): StackEdit {
     }
   }
   return { keepLine, spanStart, spanEnd };
+}
+
+/** Names pprof's pruning leaves whole although they hold a `(`. */
+const PRUNE_BRACKETS = /\(anonymous namespace\)|operator\(\)|\(/g;
+
+/**
+ * A function name as pprof's pruning matches it: a leading `.` (PowerPC ELF v1) dropped, and cut
+ * at the first `(` that does not start `(anonymous namespace)` or belong to `operator()`.
+ */
+export function nameBeforeParameters(name: string): string {
+  const n = name.startsWith('.') ? name.slice(1) : name;
+  for (const m of n.matchAll(PRUNE_BRACKETS)) if (m[0] === '(') return n.slice(0, m.index);
+  return n;
 }

@@ -1,5 +1,5 @@
 import type { Profile } from '../profile/model.js';
-import type { FrameTable } from './frames.js';
+import type { FrameTable, NodeInfo } from './frames.js';
 import { type Checkpoint, type Graph, type SampleWeights, collectEdges, nodeSums, noCheckpoint } from './graph.js';
 
 /** The trimmed graph of a report and what trimming removed. */
@@ -68,7 +68,10 @@ function toMask(nodes: number[], size: number): Uint8Array {
   return mask;
 }
 
-/** pprof's order: |flat| (or |cum|) descending, then name, then the other value descending. */
+/**
+ * pprof's order: |flat| (or |cum|) descending, then name, then the other value descending, then
+ * pprof's last resort, its node identity as text (see infoTail).
+ */
 export function sortNodes(g: Graph, frames: FrameTable, nodes: number[], byCum: boolean): number[] {
   const first = byCum ? g.cum : g.flat;
   const second = byCum ? g.flat : g.cum;
@@ -78,6 +81,18 @@ export function sortNodes(g: Graph, frames: FrameTable, nodes: number[], byCum: 
     if (byFirst !== 0) return byFirst;
     if (names[a] !== names[b]) return names[a] < names[b] ? -1 : 1;
     const bySecond = Math.abs(second[b]) - Math.abs(second[a]);
-    return bySecond !== 0 ? bySecond : a - b;
+    if (bySecond !== 0) return bySecond;
+    const [ta, tb] = [infoTail(frames.nodes[a]), infoTail(frames.nodes[b])];
+    return ta < tb ? -1 : ta > tb ? 1 : a - b;
   });
+}
+
+/**
+ * Two nodes printed alike (a file's functions at file granularity) are ordered by pprof on the
+ * text of their whole identity; with the names equal, only the function's start line and the
+ * object file can differ, so their text from the start line on orders them the same: `10 0 /bin/x}`
+ * before `9 0 /bin/x}`, as text, not as numbers.
+ */
+function infoTail(n: NodeInfo): string {
+  return `${n.startLine} ${n.line} ${n.objfile}}`;
 }

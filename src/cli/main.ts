@@ -90,9 +90,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     loaded = await loadPlan(plan, notify);
   } catch (err) {
     if (!(err instanceof SourceError || err instanceof ProfileError)) throw err;
-    // Where the reason is pprof's, so is the whole message, as pprof prints it.
-    if (err instanceof SourceError && err.pprofWords) return write(io.stderr, `${err.message}\nfailed to fetch any source profiles\n`, EXIT.failed);
-    return write(io.stderr, `heapcli: ${err.message}\n`, EXIT.failed);
+    return write(io.stderr, loadFailureText(err), EXIT.failed);
   }
   const session = new Session(loaded.profile, { interactive: request.report === null, sources: diskSourceFiles(io.env), series: loaded.series });
   for (const assignment of request.assignments) {
@@ -123,6 +121,17 @@ function sourceSettings(request: CliRequest, env: NodeJS.ProcessEnv): SourceSett
     home: env.HOME || undefined,
     mergeOnLoad: !(request.report !== null && COMMANDS.get(request.report)?.sumsOnly),
   };
+}
+
+/**
+ * A failed load as pprof words it: the source and why, then that nothing could be fetched; a
+ * profile without sample types or samples as pprof's report on it; profiles that cannot be
+ * combined (or -normalize without a base) in one line.
+ */
+function loadFailureText(err: SourceError | ProfileError): string {
+  if (err.kind === 'no-samples') return 'profile has no samples\n';
+  if (err instanceof ProfileError) return `${err.message}\n`;
+  return `${err.message}\nfailed to fetch any ${err.base ? 'base' : 'source'} profiles\n`;
 }
 
 function write(stream: NodeJS.WritableStream, text: string, status: number): number {

@@ -17,9 +17,9 @@ export interface DecodeLimits {
  * order. Throws ProfileError with a one-line reason.
  */
 export function parseProfile(bytes: Uint8Array, limits: DecodeLimits = {}): Profile {
-  if (bytes.length === 0) throw new ProfileError('not-a-profile', 'empty file');
+  if (bytes.length === 0) throw emptyInput();
   const data = isGzip(bytes) ? gunzipBounded(bytes, limits.maxInflatedBytes ?? DEFAULT_MAX_INFLATED) : bytes;
-  if (data.length === 0) throw notAProfile('the gzip data inflates to nothing');
+  if (data.length === 0) throw emptyInput();
   let raw;
   try {
     raw = readProfileProto(data);
@@ -32,6 +32,11 @@ export function parseProfile(bytes: Uint8Array, limits: DecodeLimits = {}): Prof
   }
   if (raw.strings.length === 0) return parseLegacy(data) ?? fail(notAProfile('no string table (is it profile.proto?)'));
   return resolveProfile(raw);
+}
+
+/** An empty file, or gzip of nothing: pprof's words. */
+function emptyInput(): ProfileError {
+  return new ProfileError('not-a-profile', 'parsing profile: empty input file');
 }
 
 function fail(err: ProfileError): never {

@@ -4,10 +4,10 @@
  * `buildLegacyProfile` turns it into a Profile.
  */
 import { ProfileBuilder } from './builder.js';
-import { malformed } from './errors.js';
 import { pruneFrames } from './legacy-prune.js';
 import { utf8 } from './legacy-text.js';
 import type { Mapping, Profile, ValueType, WideMappingFields } from './model.js';
+import { noSamples } from './model-checks.js';
 
 /** A function named by the profile itself (Java's location lines, Go's `#` lines). */
 export interface LegacyFunction {
@@ -96,8 +96,9 @@ export class LegacyProfile {
  * profile's drop_frames (pprof's RemoveUninteresting).
  */
 export function buildLegacyProfile(lp: LegacyProfile): Profile {
-  // pprof loads it, then refuses every report ("profile has no samples").
-  if (lp.sampleTypes.length === 0) throw malformed('no sample types');
+  // No sample types and no samples (a Java profile without its resolution): pprof loads it, then
+  // has nothing to report.
+  if (lp.sampleTypes.length === 0) throw noSamples();
   const locations = usedLocations(lp);
   const indexOf = new Map(locations.map((loc, i) => [loc, i]));
   const stacks = lp.samples.map((s) => s.locations.map((loc) => indexOf.get(loc)!));

@@ -27,8 +27,9 @@ export function loadProfileFile(path: string, maxInflatedBytes?: number, mergeOn
     if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     bytes = readFileSync(path);
   } catch (err) {
+    // Go's words: the operation and the path, then the reason (`open x.pb.gz: no such file or directory`).
     const code = (err as NodeJS.ErrnoException).code ?? '';
-    throw new ProfileError('io', OS_REASONS[code] ?? (err as Error).message);
+    throw new ProfileError('io', `${code === 'EISDIR' ? 'read' : 'open'} ${path}: ${OS_REASONS[code] ?? (err as Error).message}`);
   }
   return normalizeProfile(parseProfile(bytes, { maxInflatedBytes }), mergeOnLoad);
 }

@@ -3,6 +3,7 @@ import { ProfileError } from './errors.js';
 import type { Mapping, Profile, SampleTable, ValueType } from './model.js';
 import { LocationTable } from './location-table.js';
 import { type SampleSource, SampleMerger, allZero } from './merge-samples.js';
+import { simplifyFunctionNames } from './simplify-names.js';
 
 /**
  * Merges profiles as pprof does on every load (one profile included): samples whose values are all
@@ -17,10 +18,12 @@ export function mergeProfiles(profiles: readonly Profile[]): Profile {
 
 /**
  * The merge of one profile (pprof's normalisation of every profile it loads), reusing `p`'s
- * sample columns for the result: `p` must not be used afterwards.
+ * sample columns for the result: `p` must not be used afterwards. Function names are then
+ * simplified as pprof's symbolizer leaves them (simplify-names.ts).
  *
  * With `mergeOnLoad` false, for reports that only ever sum samples (a one-shot `-top`, `-list`,
- * ...), `p` is returned as it was resolved, unmerged. Their numbers come out the same:
+ * ...), `p` is kept as it was resolved, unmerged, with only its comments made unique (the header
+ * prints them). Their numbers come out the same:
  * - samples with the same stack and labels, kept apart, sum as they would folded, since whole
  *   numbers below 2^53 add exactly in any grouping;
  * - functions and locations the merge would make one have the same names, files, lines and
@@ -32,8 +35,14 @@ export function mergeProfiles(profiles: readonly Profile[]): Profile {
  * second one's addresses into the first).
  */
 export function normalizeProfile(p: Profile, mergeOnLoad = true): Profile {
-  if (mergeOnLoad || sumsDependOnFolding(p.samples) || hasMappingsToMerge(p)) return merge([p], true);
-  return p;
+  if (mergeOnLoad || sumsDependOnFolding(p.samples) || hasMappingsToMerge(p)) return simplifyFunctionNames(merge([p], true));
+  return simplifyFunctionNames(withUniqueComments(p));
+}
+
+/** `p` with each comment once, as the merge leaves them (a writer may repeat one). */
+function withUniqueComments(p: Profile): Profile {
+  const comments = [...new Set(p.comments)];
+  return comments.length === p.comments.length ? p : { ...p, comments };
 }
 
 function merge(profiles: readonly Profile[], consume: boolean): Profile {

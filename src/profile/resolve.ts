@@ -1,39 +1,7 @@
 import { malformed } from './errors.js';
 import type { FunctionTable, LocationTable, Mapping, Profile, SampleTable, ValueType } from './model.js';
+import { IdIndex, checkSamples, checkTables } from './model-checks.js';
 import type { RawProfile } from './raw.js';
-
-/** Maps wire ids to dense indices: a typed array when the ids are small, else a Map. */
-class IdIndex {
-  /** Index by id when the ids are small (dense[id], -1 for none), else null and `sparse` is used. */
-  readonly dense: Int32Array | null;
-  private readonly sparse: Map<number, number> | null;
-
-  constructor(ids: ArrayLike<number>, what: string, idText: (id: number) => string) {
-    let max = 0;
-    let negative = false;
-    for (let i = 0; i < ids.length; i++) {
-      max = Math.max(max, ids[i]);
-      negative ||= ids[i] < 0;
-    }
-    // Ids past 2^53 arrive as negative stand-ins (see RawProfile.idText): those go in the Map.
-    const useDense = !negative && max <= ids.length * 4 + 1024;
-    this.dense = useDense ? new Int32Array(max + 1).fill(-1) : null;
-    this.sparse = useDense ? null : new Map();
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i];
-      if (id === 0) throw malformed(`${what} ${i} has the reserved id 0`);
-      if (this.get(id) !== -1) throw malformed(`two ${what}s have the id ${idText(id)}`);
-      if (this.dense) this.dense[id] = i;
-      else this.sparse!.set(id, i);
-    }
-  }
-
-  /** The dense index of `id`, or -1. */
-  get(id: number): number {
-    if (this.dense) return id >= 0 && id < this.dense.length ? this.dense[id] : -1;
-    return this.sparse!.get(id) ?? -1;
-  }
-}
 
 /** Checks string-table indices as they are resolved. */
 class StringChecker {
@@ -55,7 +23,11 @@ class StringChecker {
   }
 }
 
-/** Resolves a raw profile into the read-only model, or throws a `malformed profile` error. */
+/**
+ * Resolves a raw profile into the read-only model, or throws a `malformed profile` error: first
+ * for a string index outside the string table (heapcli's words: pprof only says it cannot parse
+ * the file), then for what pprof's own checks refuse, in their order and words (model-checks.ts).
+ */
 export function resolveProfile(raw: RawProfile): Profile {
   if (raw.strings[0] !== '') throw malformed('the first string of the string table must be empty');
   const s = new StringChecker(raw.strings);
@@ -64,30 +36,39 @@ export function resolveProfile(raw: RawProfile): Profile {
     unit: s.get(u, where),
   });
   const sampleTypes = raw.sampleTypes.map((vt, i) => valueType(vt, `sample type ${i}`));
-  if (sampleTypes.length === 0) throw malformed('no sample types');
   const mappings = raw.mappings.map((m, i): Mapping => ({
     ...m,
     file: s.get(m.filename, `mapping ${i}`),
     buildId: s.get(m.buildId, `mapping ${i}`),
   }));
-  if (mappings.length === 0 && raw.locId.length > 0) addFakeMapping(raw, mappings);
   const functions = resolveFunctions(raw, s);
-  const locations = resolveLocations(raw, mappings, functions);
-  return {
-    strings: raw.strings,
-    sampleTypes,
+  const header = {
     defaultSampleType: s.get(raw.defaultSampleType, 'default_sample_type'),
     periodType: valueType(raw.periodType ?? [0, 0], 'period type'),
-    period: raw.period,
-    timeNanos: raw.timeNanos,
-    durationNanos: raw.durationNanos,
     comments: raw.comments.map((c, i) => s.get(c, `comment ${i}`)),
     dropFrames: s.get(raw.dropFrames, 'drop_frames'),
     keepFrames: s.get(raw.keepFrames, 'keep_frames'),
+  };
+  const labels = checkLabelStrings(raw, s);
+  const locationIndex = new IdIndex(raw.locId.view());
+  const samples = resolveSamples(raw, sampleTypes.length, locationIndex, labels);
+  const mappingIndex = new IdIndex(mappings.map((m) => m.id));
+  const functionIndex = new IdIndex(functions.id);
+  const fake = mappings.length === 0 && raw.locId.length > 0;
+  if (fake) addFakeMapping(raw, mappings);
+  const locations = resolveLocations(raw, fake ? new IdIndex([1]) : mappingIndex, functionIndex);
+  checkTables(raw, mappingIndex, functionIndex, locationIndex, locations.firstWithoutFunction);
+  return {
+    strings: raw.strings,
+    sampleTypes,
+    ...header,
+    period: raw.period,
+    timeNanos: raw.timeNanos,
+    durationNanos: raw.durationNanos,
     mappings,
     functions,
-    locations,
-    samples: resolveSamples(raw, sampleTypes.length, locations, s),
+    locations: locations.table,
+    samples,
   };
 }
 
@@ -100,7 +81,8 @@ function addFakeMapping(raw: RawProfile, mappings: Mapping[]): void {
     id: 1, start: 0, limit: 0, offset: 0, file: '', buildId: '',
     hasFunctions: false, hasFilenames: false, hasLineNumbers: false, hasInlineFrames: false,
   });
-  for (let l = 0; l < raw.locId.length; l++) if (raw.locMappingId.at(l) === 0) raw.locMappingId.addAt(l, 1);
+  // pprof gives it to every location, as none can name an existing mapping.
+  for (let l = 0; l < raw.locId.length; l++) raw.locMappingId.addAt(l, 1 - raw.locMappingId.at(l));
 }
 
 function resolveFunctions(raw: RawProfile, s: StringChecker): FunctionTable {
@@ -121,27 +103,32 @@ function resolveFunctions(raw: RawProfile, s: StringChecker): FunctionTable {
   };
 }
 
-function resolveLocations(raw: RawProfile, mappings: readonly Mapping[], functions: FunctionTable): LocationTable {
+/**
+ * Locations with their mappings and functions as indices, and the first location with a line
+ * naming no function (-1 if none), which checkTables refuses.
+ */
+function resolveLocations(raw: RawProfile, mappingIndex: IdIndex, functionIndex: IdIndex): { table: LocationTable; firstWithoutFunction: number } {
   const count = raw.locId.length;
-  const id = raw.locId.finish();
-  const show = (id: number) => raw.idText(id);
-  const mappingIndex = new IdIndex(mappings.map((m) => m.id), 'mapping', show);
-  const functionIndex = new IdIndex(functions.id, 'function', show);
   const mapping = new Int32Array(count);
   const lineStart = new Uint32Array(count + 1);
   const lineFunction = new Int32Array(raw.lineFunctionId.length);
+  let firstWithoutFunction = -1;
   for (let l = 0; l < count; l++) {
-    mapping[l] = resolveOptional(raw.locMappingId.at(l), mappingIndex, id[l], 'mapping', show);
+    // A mapping id that names no mapping means none, as in pprof.
+    mapping[l] = mappingIndex.get(raw.locMappingId.at(l));
     lineStart[l] = raw.locLineStart.at(l);
     const end = l + 1 < count ? raw.locLineStart.at(l + 1) : raw.lineFunctionId.length;
     for (let k = lineStart[l]; k < end; k++) {
-      lineFunction[k] = resolveOptional(raw.lineFunctionId.at(k), functionIndex, id[l], 'function', show);
+      // Id 0 is no function; pprof refuses a line without one.
+      const fn = raw.lineFunctionId.at(k);
+      lineFunction[k] = fn === 0 ? -1 : functionIndex.get(fn);
+      if (lineFunction[k] < 0 && firstWithoutFunction < 0) firstWithoutFunction = l;
     }
   }
   lineStart[count] = raw.lineFunctionId.length;
-  return {
+  const table: LocationTable = {
     count,
-    id,
+    id: raw.locId.finish(),
     mapping,
     address: raw.locAddress.finish(),
     isFolded: raw.locFolded.finish(),
@@ -149,48 +136,48 @@ function resolveLocations(raw: RawProfile, mappings: readonly Mapping[], functio
     lineFunction,
     lineNumber: raw.lineNumber.finish(),
   };
+  return { table, firstWithoutFunction };
 }
 
-/** Id 0 means "none" (-1); any other id must exist. */
-function resolveOptional(id: number, index: IdIndex, locationId: number, what: string, show: (id: number) => string): number {
-  if (id === 0) return -1;
-  const found = index.get(id);
-  if (found === -1) throw malformed(`location ${show(locationId)} refers to ${what} id ${show(id)}, which does not exist`);
-  return found;
+/** The samples' label columns, every string index checked. */
+interface LabelStrings {
+  readonly key: Uint32Array;
+  readonly str: Uint32Array;
+  readonly numUnit: Uint32Array;
 }
 
-/**
- * Resolves the samples' location ids to indices, over the ids' own column (the largest of a
- * profile, which the raw profile no longer needs), and checks values and label strings.
- */
-function resolveSamples(raw: RawProfile, typeCount: number, locations: LocationTable, s: StringChecker): SampleTable {
+function checkLabelStrings(raw: RawProfile, s: StringChecker): LabelStrings {
   const samples = raw.samples!;
-  const { count, locStart, labelStart, valueStart } = samples;
-  for (let i = 0; i < count; i++) {
-    const valueCount = valueStart[i + 1] - valueStart[i];
-    if (valueCount !== typeCount) throw malformed(`sample ${i} has ${valueCount} values but there are ${typeCount} sample types`);
-  }
-  const locationIndex = new IdIndex(locations.id, 'location', (id) => raw.idText(id));
-  const locs = samples.locIds;
-  const wide = samples.wideLocIds;
-  const missing = (i: number, id: number) => {
-    let sample = 0;
-    while (locStart[sample + 1] <= i) sample++;
-    return malformed(`sample ${sample} refers to location id ${raw.idText(id)}, which does not exist`);
-  };
-  const dense = locationIndex.dense;
-  // The common case, small ids all 32-bit, as one flat loop; a miss leaves its id unchanged.
-  for (let i = 0; i < locs.length; i++) {
-    const id = locs[i];
-    const loc = dense !== null && id !== 0 && id < dense.length ? dense[id] : locationIndex.get(id !== 0 ? id : wide.get(i) ?? 0);
-    if (loc < 0) throw missing(i, id !== 0 ? id : wide.get(i) ?? 0);
-    locs[i] = loc;
-  }
   const checked = (col: Float64Array, field: string) => {
     const out = new Uint32Array(col.length);
     for (let i = 0; i < col.length; i++) out[i] = s.index(col[i], () => `a sample label (${field})`);
     return out;
   };
+  return { key: checked(samples.labelKey, 'key'), str: checked(samples.labelStr, 'str'), numUnit: checked(samples.labelNumUnit, 'num_unit') };
+}
+
+/**
+ * Resolves the samples' location ids to indices, over the ids' own column (the largest of a
+ * profile, which the raw profile no longer needs), after pprof's checks of the samples.
+ */
+function resolveSamples(raw: RawProfile, typeCount: number, locationIndex: IdIndex, labels: LabelStrings): SampleTable {
+  const samples = raw.samples!;
+  const { count, locStart, labelStart } = samples;
+  const locs = samples.locIds;
+  const wide = samples.wideLocIds;
+  const dense = locationIndex.dense;
+  let firstMissing = -1;
+  // The common case, small ids all 32-bit, as one flat loop; a miss leaves its id unchanged.
+  for (let i = 0; i < locs.length; i++) {
+    const id = locs[i];
+    const loc = dense !== null && id !== 0 && id < dense.length ? dense[id] : locationIndex.get(id !== 0 ? id : wide.get(i) ?? 0);
+    if (loc < 0) {
+      firstMissing = i;
+      break;
+    }
+    locs[i] = loc;
+  }
+  checkSamples(raw, typeCount, firstMissing);
   return {
     count,
     valuesPerSample: typeCount,
@@ -198,9 +185,9 @@ function resolveSamples(raw: RawProfile, typeCount: number, locations: LocationT
     locStart,
     locs,
     labelStart,
-    labelKey: checked(samples.labelKey, 'key'),
-    labelStr: checked(samples.labelStr, 'str'),
+    labelKey: labels.key,
+    labelStr: labels.str,
     labelNum: samples.labelNum,
-    labelNumUnit: checked(samples.labelNumUnit, 'num_unit'),
+    labelNumUnit: labels.numUnit,
   };
 }

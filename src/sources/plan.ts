@@ -1,6 +1,6 @@
 import { composeProfiles } from '../profile/compose.js';
 import type { Profile } from '../profile/model.js';
-import { loadSource, type SourceSettings } from './sources.js';
+import { SourceError, loadSource, type SourceSettings } from './sources.js';
 
 /** What a command line asks to load: profiles (merged), bases (subtracted), and how. */
 export interface LoadPlan {
@@ -24,10 +24,37 @@ export interface Loaded {
  * -normalize without a base) are a ProfileError with pprof's words.
  */
 export async function loadPlan(plan: LoadPlan, notify: (line: string) => void): Promise<Loaded> {
-  const sources: Profile[] = [];
-  for (const source of plan.sources) sources.push(await loadSource(source, plan.settings, notify));
+  const sources = await loadSources(plan, notify);
   const bases: Profile[] = [];
-  for (const base of plan.bases) bases.push(await loadSource(base, plan.settings, notify));
+  for (const base of plan.bases) {
+    try {
+      bases.push(await loadSource(base, plan.settings, notify));
+    } catch (err) {
+      throw err instanceof SourceError ? err.asBase() : err;
+    }
+  }
   const profile = composeProfiles(sources, bases, { diff: plan.diffBase, normalize: plan.normalize });
   return { profile, series: sources.length > 1 && bases.length === 0 ? sources : [] };
+}
+
+/**
+ * The sources that load. As pprof does, one that fails is only reported (`<source>: <reason>`,
+ * then `Fetched 1 source profiles out of 2`) while another loads; when none does, every failure
+ * is reported and the last one thrown (the CLI adds `failed to fetch any source profiles`).
+ */
+async function loadSources(plan: LoadPlan, notify: (line: string) => void): Promise<Profile[]> {
+  const loaded: Profile[] = [];
+  const failures: SourceError[] = [];
+  for (const source of plan.sources) {
+    try {
+      loaded.push(await loadSource(source, plan.settings, notify));
+    } catch (err) {
+      if (!(err instanceof SourceError)) throw err;
+      failures.push(err);
+    }
+  }
+  for (const failure of failures.slice(0, loaded.length > 0 ? failures.length : -1)) notify(failure.message);
+  if (loaded.length === 0) throw failures[failures.length - 1];
+  if (failures.length > 0) notify(`Fetched ${loaded.length} source profiles out of ${plan.sources.length}`);
+  return loaded;
 }

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { ProfileError } from '../profile/errors.js';
+import { ProfileError, type ProfileErrorKind } from '../profile/errors.js';
 import { parseProfile } from '../profile/decode.js';
 import { DEFAULT_MAX_INFLATED } from '../profile/inflate.js';
 import { loadProfileFile } from '../profile/load.js';
@@ -29,17 +29,23 @@ export interface SourceSettings {
 }
 
 /**
- * A source that could not be loaded; the message is `<file or URL>: <reason>`, one line.
- * `pprofWords` says the reason is pprof's own for that problem (a legacy profile's bad content).
+ * A source that could not be loaded; the message is `<file or URL>: <reason>`, one line. `kind` is
+ * the ProfileError's when the bytes came but were no profile; `base` says it was a -base profile.
  */
 export class SourceError extends Error {
   override readonly name = 'SourceError';
   constructor(
     readonly subject: string,
     readonly reason: string,
-    readonly pprofWords = false,
+    readonly kind: ProfileErrorKind | null = null,
+    readonly base = false,
   ) {
     super(`${subject}: ${reason}`);
+  }
+
+  /** The same failure, of a -base or -diff_base profile. */
+  asBase(): SourceError {
+    return new SourceError(this.subject, this.reason, this.kind, true);
   }
 }
 
@@ -124,7 +130,7 @@ export async function loadSource(arg: string, settings: SourceSettings, notify: 
     try {
       return loadProfileFile(source.path, settings.maxBytes, settings.mergeOnLoad);
     } catch (err) {
-      if (err instanceof ProfileError) throw new SourceError(source.path, err.message, err.kind === 'parse');
+      if (err instanceof ProfileError) throw new SourceError(source.path, err.message, err.kind);
       throw err;
     }
   }
@@ -151,7 +157,7 @@ export async function loadSource(arg: string, settings: SourceSettings, notify: 
     // The content type tells a wrong path (an HTML page) from a damaged profile.
     const mediaType = body.contentType.split(';')[0].trim();
     const sent = err.kind === 'not-a-profile' && mediaType ? `; the server sent ${mediaType}` : '';
-    throw new SourceError(source.url, `${err.message}${sent}`, err.kind === 'parse');
+    throw new SourceError(source.url, `${err.message}${sent}`, err.kind);
   }
   for (const line of saveProfileCopy(body.bytes, profile, settings)) notify(line);
   return profile;

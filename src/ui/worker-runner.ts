@@ -122,14 +122,21 @@ class WorkerRunner implements SessionRunner {
 /**
  * Loads the plan's profiles (files or URLs) in a worker thread and resolves once the session is ready;
  * rejects with the one-line message (`heapcli: FILE: reason`, `heapcli: URL: reason`) when the
- * profile cannot be loaded.
+ * profile cannot be loaded. `signal` stops the worker at once (Ctrl-C while a big profile loads or
+ * a slow server sends one).
  */
-export function startWorkerSession(plan: LoadPlan, assignments: readonly Assignment[]): Promise<{ runner: SessionRunner; info: ConsoleInfo }> {
+export function startWorkerSession(plan: LoadPlan, assignments: readonly Assignment[], signal?: AbortSignal): Promise<{ runner: SessionRunner; info: ConsoleInfo }> {
   const interrupt = new SharedArrayBuffer(4);
   const start: WorkerStart = { plan, assignments, interrupt };
   const worker = new Worker(new URL('./session-worker.js', import.meta.url), { workerData: start });
   return new Promise((resolve, reject) => {
+    const abandon = () => {
+      void worker.terminate();
+      reject(new Error('heapcli: interrupted'));
+    };
+    signal?.addEventListener('abort', abandon, { once: true });
     worker.once('message', (message: WorkerMessage) => {
+      signal?.removeEventListener('abort', abandon);
       if (message.type === 'ready') resolve({ runner: new WorkerRunner(worker, new Int32Array(interrupt)), info: message.info });
       else {
         void worker.terminate();

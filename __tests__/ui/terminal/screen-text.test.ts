@@ -67,6 +67,13 @@ describe('candidateRows', () => {
     ]);
   });
 
+  it('lists a few of 200,000 names (Tab on a big profile), whatever their number', () => {
+    const names = Array.from({ length: 200000 }, (_, i) => `pkg.f${i}`);
+    const rows = candidateRows(names, size, 3);
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toMatch(/^\.\.\. and 1999\d\d more/);
+  });
+
   it('cuts a name wider than the screen, and shows controls in names visibly', () => {
     expect(candidateRows(['a'.repeat(50), 'b\x1b[31m'], size, 5)).toEqual(['a'.repeat(40), 'b^[[31m']);
   });

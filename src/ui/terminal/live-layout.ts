@@ -33,7 +33,8 @@ export function promptRows(line: LineState, size: ScreenSize): string[] {
  */
 export function candidateRows(candidates: readonly string[], size: ScreenSize, maxRows: number): string[] {
   if (candidates.length === 0 || maxRows <= 0) return [];
-  const width = Math.min(size.columns, Math.max(...candidates.map((c) => displayWidth(showControls(c)))) + GAP);
+  const widest = candidates.reduce((w, c) => Math.max(w, displayWidth(showControls(c))), 0);
+  const width = Math.min(size.columns, widest + GAP);
   const perRow = Math.max(1, Math.floor((size.columns + GAP) / width));
   const fits = Math.ceil(candidates.length / perRow) <= maxRows;
   // Those that fit, the first ones in order: a list cut short still reads from the start.

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { eastAsianWidth } from 'get-east-asian-width';
 
 /** A cell position on the screen, counted from a frame's first row. */
 export interface CellPosition {
@@ -13,11 +13,47 @@ export interface LaidOutLine {
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/**
+ * Code points that take no cell of their own: combining marks, format characters (joiners),
+ * variation selectors. They join the character before them.
+ */
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u{fe00}-\u{fe0f}\u{e0100}-\u{e01ef}]$/u;
+
+/** The cells one code point takes: 2 for wide and fullwidth (East Asian) ones, 0 for controls and combining marks. */
+function codePointWidth(char: string): number {
+  const code = char.codePointAt(0)!;
+  if (code < 0x7f) return code >= 0x20 ? 1 : 0;
+  if (code < 0xa0 || ZERO_WIDTH.test(char)) return 0;
+  return eastAsianWidth(code, { ambiguousAsWide: false });
+}
+
+/**
+ * `text` as the terminal's cells take it: each a character with the zero-width code points that
+ * follow it. (Code points, not full grapheme clusters: a joined emoji sequence may be counted
+ * wider than some terminals draw it; a profile's names rarely have one.)
+ */
+function* cells(text: string): Generator<{ readonly text: string; readonly width: number }> {
+  let cell = '';
+  let width = 0;
+  for (const char of text) {
+    const w = codePointWidth(char);
+    if (w === 0 && cell !== '') {
+      cell += char;
+      continue;
+    }
+    if (cell !== '') yield { text: cell, width };
+    cell = char;
+    width = w;
+  }
+  if (cell !== '') yield { text: cell, width };
+}
 
 /** The columns `text` takes on a terminal: wide (East Asian) characters two, combining marks none. */
 export function displayWidth(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  let width = 0;
+  for (const cell of cells(text)) width += cell.width;
+  return width;
 }
 
 /** The rows a line of `width` columns takes on a screen `columns` wide that wraps it (an empty line takes one). */
@@ -38,17 +74,16 @@ export function layOutLine(text: string, cursor: number, columns: number): LaidO
   let used = 0;
   let at: CellPosition | null = null;
   let index = 0;
-  for (const { segment } of graphemes.segment(text)) {
-    const cells = Math.max(stringWidth(segment), segment === '' ? 0 : 1);
-    if (used + cells > width && used > 0) {
+  for (const cell of cells(text)) {
+    if (used + cell.width > width && used > 0) {
       rows.push(row);
       row = '';
       used = 0;
     }
     if (at === null && index >= cursor) at = { row: rows.length, column: used };
-    row += segment;
-    used += cells;
-    index += segment.length;
+    row += cell.text;
+    used += cell.width;
+    index += cell.text.length;
   }
   if (used >= width) {
     rows.push(row);
@@ -71,12 +106,12 @@ function layOutAscii(text: string, cursor: number, width: number): LaidOutLine {
 export function withCursorCell(row: string, column: number): string {
   let used = 0;
   let index = 0;
-  for (const { segment } of graphemes.segment(row)) {
+  for (const cell of cells(row)) {
     if (used >= column) break;
-    used += displayWidth(segment);
-    index += segment.length;
+    used += cell.width;
+    index += cell.text.length;
   }
-  const at = index < row.length ? [...graphemes.segment(row.slice(index))][0].segment : ' ';
+  const at = index < row.length ? cells(row.slice(index)).next().value!.text : ' ';
   return `${row.slice(0, index)}\x1b[7m${at}\x1b[27m${row.slice(index + at.length)}`;
 }
 

@@ -6,7 +6,6 @@ import { listPaths } from '../files.js';
 import { History, historyPath } from '../history.js';
 import { type ConsoleInfo, InProcessRunner, InterruptFlag, type SessionRunner, consoleInfo } from '../runner.js';
 import { diskSourceFiles } from '../source-files.js';
-import { startWorkerSession } from '../worker-runner.js';
 import type { FrameSource, InkFramesOptions } from './ink-frames.js';
 import { type ScreenSize, plainFrame } from './live-layout.js';
 import { RawKeys, type TerminalInput } from './raw-input.js';
@@ -31,44 +30,108 @@ export interface TerminalConsoleOptions {
 /**
  * Runs the console in a terminal until the user leaves; resolves to the exit status (0, 1 when the
  * profile failed to load or the session died, 130 for Ctrl-C while loading).
- *
- * The prompt comes as soon as the profile is read: keys are read from the start, the live part is
- * drawn as plain text until Ink has loaded (in the background), then by Ink.
  */
 export function runTerminalConsole(o: TerminalConsoleOptions): Promise<number> {
-  const keys = new RawKeys(o.stdin);
-  const output = new TerminalOutput({ stdout: o.stdout, stderr: o.stderr }, o.stdout.isTTY === true && !o.env.NO_COLOR);
-  const size = (): ScreenSize => ({ columns: o.stdout.columns || 80, rows: o.stdout.rows || 24 });
-  const loading = `Loading ${o.shownSources.join(' ')}`;
-  let frames: FrameSource = { show: (view) => output.drawLive(plainFrame(view, size(), loading)), close: () => {} };
-  const redraw = () => frames.show(controller.view);
-  let resolveStatus: (status: number) => void = () => {};
-  const finish = (status: number) => {
-    o.stdout.off('resize', redraw);
-    frames.close();
-    keys.close();
-    output.release();
-    resolveStatus(status);
-  };
-  const controller = new ConsoleController({ history: History.load(historyPath(o.env)), output, listPaths, onChange: redraw, onExit: finish });
-  return new Promise((resolve) => {
-    resolveStatus = resolve;
-    o.stdout.on('resize', redraw);
-    keys.listen((pressed) => controller.press(pressed));
-    redraw();
-    const started = o.inProcess ? startHere(o) : startWorkerSession(o.plan, o.assignments);
+  return new Promise((resolve) => new TerminalConsole(o, resolve).start());
+}
+
+/**
+ * The console's parts put together. The prompt comes as soon as the profile is read: keys are read
+ * from the start, and the live part is drawn as plain text until Ink has loaded (in the
+ * background), then by Ink.
+ */
+class TerminalConsole {
+  private readonly keys: RawKeys;
+  private readonly output: TerminalOutput;
+  private readonly controller: ConsoleController;
+  private readonly loadingLabel: string;
+  private frames: FrameSource;
+  /** Leaving while the worker still loads (Ctrl-C) stops it, or the process would wait for it. */
+  private readonly loading = new AbortController();
+  private readonly stopOnSignals: () => void;
+  private readonly redraw = () => this.frames.show(this.controller.view);
+
+  constructor(
+    private readonly o: TerminalConsoleOptions,
+    private readonly done: (status: number) => void,
+  ) {
+    this.keys = new RawKeys(o.stdin);
+    this.output = new TerminalOutput({ stdout: o.stdout, stderr: o.stderr }, o.stdout.isTTY === true && !o.env.NO_COLOR);
+    this.loadingLabel = `Loading ${o.shownSources.join(' ')}`;
+    this.frames = { show: (view) => this.output.drawLive(plainFrame(view, this.size(), this.loadingLabel)), close: () => {} };
+    this.stopOnSignals = leaveOnSignals(() => this.restoreTerminal());
+    const history = History.load(historyPath(o.env));
+    this.controller = new ConsoleController({ history, output: this.output, listPaths, onChange: this.redraw, onExit: (status) => this.finish(status) });
+  }
+
+  /** Shows the loading line, reads keys, starts the session and, meanwhile, Ink. */
+  start(): void {
+    const { o, controller } = this;
+    o.stdout.on('resize', this.redraw);
+    this.keys.listen((pressed) => controller.press(pressed));
+    this.redraw();
+    // The worker's module (and Node's worker_threads) is loaded only for a profile read there.
+    const started = o.inProcess ? startHere(o) : import('../worker-runner.js').then((w) => w.startWorkerSession(o.plan, o.assignments, this.loading.signal));
     started.then(
       ({ runner, info }) => controller.start(runner, { ...info, greeting: withMergeNote(info.greeting, o.plan.sources) }),
       (err: Error) => controller.fail(err.message),
     );
-    // Ink loads once the prompt is up (a profile read here) or while the worker reads it; until
-    // then plain frames draw the same prompt.
+    // Ink loads once the prompt is up (a profile read here) or while the worker reads the profile.
     const inkTime = o.inProcess ? started.catch(() => {}) : Promise.resolve();
-    void inkTime.then(() => setImmediate(() => switchToInk(o, size, loading, output, () => controller.view.phase === 'done', (ink) => {
-      frames = ink;
-      redraw();
-    })));
+    void inkTime.then(() => setImmediate(() => this.switchToInk()));
+  }
+
+  private size(): ScreenSize {
+    return { columns: this.o.stdout.columns || 80, rows: this.o.stdout.rows || 24 };
+  }
+
+  /** Draws with Ink from now on, unless the console has ended; if Ink fails to load, the plain frames stay. */
+  private switchToInk(): void {
+    const ended = () => this.controller.view.phase === 'done';
+    if (ended()) return;
+    this.o.loadInk().then(
+      ({ startInkFrames }) => {
+        if (ended()) return;
+        this.frames = startInkFrames({ size: () => this.size(), loading: this.loadingLabel, draw: (frame) => this.output.drawLive(frame) });
+        this.redraw();
+      },
+      () => {},
+    );
+  }
+
+  private restoreTerminal(): void {
+    this.keys.close();
+    this.output.release();
+  }
+
+  private finish(status: number): void {
+    this.stopOnSignals();
+    this.loading.abort();
+    this.o.stdout.off('resize', this.redraw);
+    this.frames.close();
+    this.restoreTerminal();
+    this.done(status);
+  }
+}
+
+/** Signals that end the console from outside (a closed terminal, kill), and their numbers. */
+const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+
+/**
+ * Leaves on SIGHUP, SIGINT (only `kill` sends it: the terminal's Ctrl-C is a key in raw mode) and
+ * SIGTERM with the terminal as it was (cursor shown, raw mode off) and status 128 + the signal's
+ * number, as a shell reports a death by signal. Returns the function that stops listening.
+ */
+function leaveOnSignals(restore: () => void): () => void {
+  const handlers = Object.entries(SIGNALS).map(([signal, number]) => {
+    const handler = () => {
+      restore();
+      process.exit(128 + number);
+    };
+    process.once(signal, handler);
+    return () => process.off(signal, handler);
   });
+  return () => handlers.forEach((off) => off());
 }
 
 /** Loads the profile on this thread (small local files only) and runs the session here. */
@@ -85,20 +148,6 @@ async function startHere(o: TerminalConsoleOptions): Promise<{ runner: SessionRu
   } catch (err) {
     throw new Error(`heapcli: ${(err as Error).message}`);
   }
-}
-
-/** Starts Ink's frames unless the console has ended; a failure to load Ink keeps the plain ones. */
-function switchToInk(
-  o: TerminalConsoleOptions, size: () => ScreenSize, loading: string, output: TerminalOutput, ended: () => boolean, use: (ink: FrameSource) => void,
-): void {
-  if (ended()) return;
-  o.loadInk().then(
-    ({ startInkFrames }) => {
-      if (ended()) return;
-      use(startInkFrames({ size, loading, draw: (frame) => output.drawLive(frame) }));
-    },
-    () => {},
-  );
 }
 
 /** Several profiles are merged into one: the greeting says so once, before the banner's last line. */
