@@ -257,10 +257,10 @@ describe('the terminal console loads a URL in its worker thread', () => {
     }
   });
 
-  it('fails to start with the one-line message', async () => {
+  it('fails to start with the message a one-shot run prints (pprof\'s)', async () => {
     const { startWorkerSession } = await load();
     await expect(startWorkerSession(plan(`${base}/broken`, freshDir()), [])).rejects.toThrow(
-      `heapcli: ${base}/broken: server response: 500 Internal Server Error`,
+      `${base}/broken: server response: 500 Internal Server Error\nfailed to fetch any source profiles`,
     );
   });
 });

@@ -8,7 +8,7 @@ import { UsageError, parseArgs, usageText, type CliRequest } from './flags.js';
 import { ProfileError } from '../profile/errors.js';
 import { COMMANDS } from '../commands/table.js';
 import { inputSize, isQuickRun } from './quick-run.js';
-import { type LoadPlan, type Loaded, loadPlan } from '../sources/plan.js';
+import { type LoadPlan, type Loaded, loadFailureText, loadPlan } from '../sources/plan.js';
 import { SourceError, loadSource, resolveSource, type SourceSettings } from '../sources/sources.js';
 
 /** The process's streams and environment, passed in so tests can run the CLI in-process. */
@@ -121,17 +121,6 @@ function sourceSettings(request: CliRequest, env: NodeJS.ProcessEnv): SourceSett
     home: env.HOME || undefined,
     mergeOnLoad: !(request.report !== null && COMMANDS.get(request.report)?.sumsOnly),
   };
-}
-
-/**
- * A failed load as pprof words it: the source and why, then that nothing could be fetched; a
- * profile without sample types or samples as pprof's report on it; profiles that cannot be
- * combined (or -normalize without a base) in one line.
- */
-function loadFailureText(err: SourceError | ProfileError): string {
-  if (err.kind === 'no-samples') return 'profile has no samples\n';
-  if (err instanceof ProfileError) return `${err.message}\n`;
-  return `${err.message}\nfailed to fetch any ${err.base ? 'base' : 'source'} profiles\n`;
 }
 
 function write(stream: NodeJS.WritableStream, text: string, status: number): number {

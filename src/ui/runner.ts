@@ -38,6 +38,16 @@ export function consoleInfo(session: Session): ConsoleInfo {
   };
 }
 
+/**
+ * The greeting of a console on what was loaded: pprof's notices first (fetches, a source that failed),
+ * and when several profiles were merged, a line that says so (beyond pprof) before the banner's last line.
+ */
+export function greetingFor(info: ConsoleInfo, notices: readonly string[], merged: readonly string[]): string {
+  const lines = info.greeting.split('\n');
+  if (merged.length > 1) lines.splice(lines.length - 2, 0, `Merged ${merged.length} profiles: ${merged.join(' ')}`);
+  return notices.map((line) => `${line}\n`).join('') + lines.join('\n');
+}
+
 /** A flag that Ctrl-C raises and a session's checkpoint reads: the session then throws Interrupted. */
 export class InterruptFlag {
   private raised = false;

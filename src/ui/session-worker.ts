@@ -1,8 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { type LoadPlan, loadPlan } from '../sources/plan.js';
+import { type LoadPlan, loadFailureText, loadPlan } from '../sources/plan.js';
+import { SourceError } from '../sources/sources.js';
+import { ProfileError } from '../profile/errors.js';
 import type { Assignment } from '../commands/parse.js';
 import { Interrupted, Session } from '../session.js';
-import { consoleInfo, settleFileResult } from './runner.js';
+import { consoleInfo, greetingFor, settleFileResult } from './runner.js';
 import { diskSourceFiles } from './source-files.js';
 
 /** What the console's worker thread is started with. */
@@ -92,18 +94,20 @@ try {
   // A URL is fetched here too, so the spinner turns meanwhile; pprof's notices (Fetching ...,
   // Saved profile in ...) are shown above the greeting, where pprof prints them.
   const notices: string[] = [];
-  const { profile, series } = await loadPlan(start.plan, (line) => notices.push(line));
+  const { profile, series, merged } = await loadPlan(start.plan, (line) => notices.push(line));
   const session = new Session(profile, { interactive: true, series, sources: diskSourceFiles(process.env), checkpoint });
   const failure = start.assignments.map((a) => session.configure(a)).find((f) => f !== null);
   if (failure) post({ type: 'failed', message: `heapcli: ${failure}` });
   else {
     const info = consoleInfo(session);
-    post({ type: 'ready', info: { ...info, greeting: notices.map((line) => `${line}\n`).join('') + info.greeting } });
+    post({ type: 'ready', info: { ...info, greeting: greetingFor(info, notices, merged) } });
     parentPort!.on('message', (request: WorkerRequest) => handle(session, request));
     // While the user types the first command (a line sent meanwhile waits for it): the first
     // `top`, and the other sample types a user flips to with sample_index. Ctrl-C stops it.
     session.prepareFirstReport(true);
   }
 } catch (err) {
-  post({ type: 'failed', message: `heapcli: ${(err as Error).message}` });
+  // A profile that cannot be read is reported as the one-shot CLI reports it (pprof's words).
+  const known = err instanceof SourceError || err instanceof ProfileError;
+  post({ type: 'failed', message: known ? loadFailureText(err).trimEnd() : `heapcli: ${(err as Error).message}` });
 }

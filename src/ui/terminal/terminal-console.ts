@@ -1,10 +1,12 @@
 import type { Assignment } from '../../commands/parse.js';
 import { Session } from '../../session.js';
-import { type LoadPlan, loadPlan } from '../../sources/plan.js';
+import { type LoadPlan, loadFailureText, loadPlan } from '../../sources/plan.js';
+import { SourceError } from '../../sources/sources.js';
+import { ProfileError } from '../../profile/errors.js';
 import { ConsoleController } from '../console-controller.js';
 import { listPaths } from '../files.js';
 import { History, historyPath } from '../history.js';
-import { type ConsoleInfo, InProcessRunner, InterruptFlag, type SessionRunner, consoleInfo } from '../runner.js';
+import { type ConsoleInfo, InProcessRunner, InterruptFlag, type SessionRunner, consoleInfo, greetingFor } from '../runner.js';
 import { diskSourceFiles } from '../source-files.js';
 import type { FrameSource, InkFramesOptions } from './ink-frames.js';
 import { type ScreenSize, plainFrame } from './live-layout.js';
@@ -50,6 +52,15 @@ class TerminalConsole {
   private readonly loading = new AbortController();
   private readonly stopOnSignals: () => void;
   private readonly redraw = () => this.frames.show(this.controller.view);
+  private resizing: NodeJS.Timeout | undefined;
+  /**
+   * A resize redraws once the window has kept its size for a moment: dragging its edge sends a
+   * burst of them, and each redraw counts the rows to go back up at the width it reads.
+   */
+  private readonly resized = () => {
+    clearTimeout(this.resizing);
+    this.resizing = setTimeout(this.redraw, RESIZE_SETTLE_MS);
+  };
 
   constructor(
     private readonly o: TerminalConsoleOptions,
@@ -67,13 +78,13 @@ class TerminalConsole {
   /** Shows the loading line, reads keys, starts the session and, meanwhile, Ink. */
   start(): void {
     const { o, controller } = this;
-    o.stdout.on('resize', this.redraw);
+    o.stdout.on('resize', this.resized);
     this.keys.listen((pressed) => controller.press(pressed));
     this.redraw();
     // The worker's module (and Node's worker_threads) is loaded only for a profile read there.
     const started = o.inProcess ? startHere(o) : import('../worker-runner.js').then((w) => w.startWorkerSession(o.plan, o.assignments, this.loading.signal));
     started.then(
-      ({ runner, info }) => controller.start(runner, { ...info, greeting: withMergeNote(info.greeting, o.plan.sources) }),
+      ({ runner, info }) => controller.start(runner, info),
       (err: Error) => controller.fail(err.message),
     );
     // Ink loads once the prompt is up (a profile read here) or while the worker reads the profile.
@@ -107,12 +118,16 @@ class TerminalConsole {
   private finish(status: number): void {
     this.stopOnSignals();
     this.loading.abort();
-    this.o.stdout.off('resize', this.redraw);
+    this.o.stdout.off('resize', this.resized);
+    clearTimeout(this.resizing);
     this.frames.close();
     this.restoreTerminal();
     this.done(status);
   }
 }
+
+/** How long the window must keep its size before the live part is drawn again. */
+const RESIZE_SETTLE_MS = 40;
 
 /** Signals that end the console from outside (a closed terminal, kill), and their numbers. */
 const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
@@ -137,24 +152,20 @@ function leaveOnSignals(restore: () => void): () => void {
 /** Loads the profile on this thread (small local files only) and runs the session here. */
 async function startHere(o: TerminalConsoleOptions): Promise<{ runner: SessionRunner; info: ConsoleInfo }> {
   const flag = new InterruptFlag();
+  const notices: string[] = [];
+  let loaded;
   try {
-    const { profile, series } = await loadPlan(o.plan, () => {});
-    const session = new Session(profile, { interactive: true, series, sources: diskSourceFiles(o.env), checkpoint: flag.check });
-    const failure = o.assignments.map((a) => session.configure(a)).find((f) => f !== null);
-    if (failure) throw new Error(failure);
-    // The first `top`'s sums are made once the prompt is up, while the user types.
-    setImmediate(() => session.prepareFirstReport());
-    return { runner: new InProcessRunner(session, flag), info: consoleInfo(session) };
+    loaded = await loadPlan(o.plan, (line) => notices.push(line));
   } catch (err) {
-    throw new Error(`heapcli: ${(err as Error).message}`);
+    // Reported as the one-shot CLI reports it (pprof's words).
+    if (err instanceof SourceError || err instanceof ProfileError) throw new Error(loadFailureText(err).trimEnd());
+    throw err;
   }
-}
-
-/** Several profiles are merged into one: the greeting says so once, before the banner's last line. */
-function withMergeNote(greeting: string, sources: readonly string[]): string {
-  if (sources.length < 2) return greeting;
-  const lines = greeting.split('\n');
-  const banner = lines.length - 2;
-  lines.splice(banner, 0, `Merged ${sources.length} profiles: ${sources.join(' ')}`);
-  return lines.join('\n');
+  const session = new Session(loaded.profile, { interactive: true, series: loaded.series, sources: diskSourceFiles(o.env), checkpoint: flag.check });
+  const failure = o.assignments.map((a) => session.configure(a)).find((f) => f !== null);
+  if (failure) throw new Error(`heapcli: ${failure}`);
+  // The first `top`'s sums are made once the prompt is up, while the user types.
+  setImmediate(() => session.prepareFirstReport());
+  const info = consoleInfo(session);
+  return { runner: new InProcessRunner(session, flag), info: { ...info, greeting: greetingFor(info, notices, loaded.merged) } };
 }
