@@ -28,6 +28,7 @@ export interface DecodeOutcome {
 /** The first line of a message of each kind. */
 const MESSAGE_FORMS: Record<ProfileErrorKind, RegExp> = {
   'malformed': /^malformed profile: \S/,
+  'parse': /^parsing profile: \S/,
   'not-a-profile': /^(not a pprof profile: \S|parsing profile: empty input file$)/,
   'gzip': /^(truncated|corrupt) gzip data \(/,
   'too-large': /^(inflates to more than \d+ bytes|a text profile of \d+ bytes is more than)/,

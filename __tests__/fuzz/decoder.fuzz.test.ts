@@ -1,6 +1,6 @@
 /**
  * The decoder fuzz suite: seeded mutations of every testdata profile (profile.proto raw and
- * gzipped, legacy text), each of which must decode to a valid profile or fail with a ProfileError,
+ * gzipped, legacy text) and of legacy profiles of every other format (testdata/realworld), each of which must decode to a valid profile or fail with a ProfileError,
  * never another exception, and within 2 s. `npm test` runs a bounded number of cases with a fixed
  * base seed; `npm run fuzz` runs many more from a fresh one (see scripts/fuzz.js). A failure names
  * its seed: `FUZZ_SEED=<seed>` replays that case alone.

@@ -32,7 +32,7 @@ export interface Mutant {
   readonly steps: readonly string[];
 }
 
-/** Every testdata profile: each .pb.gz inflated, each legacy .heap.txt. */
+/** Every testdata profile: each .pb.gz inflated, each legacy .heap.txt, and legacy profiles of every other format. */
 export function loadSeedlings(dir = 'testdata/profiles'): Seedling[] {
   const out: Seedling[] = [];
   const walk = (folder: string) => {
@@ -44,8 +44,15 @@ export function loadSeedlings(dir = 'testdata/profiles'): Seedling[] {
     }
   };
   walk(dir);
+  if (dir === 'testdata/profiles') for (const name of LEGACY_REALWORLD) out.push(legacySeedling(`testdata/realworld/${name}`, new Uint8Array(readFileSync(`testdata/realworld/${name}`))));
   return out;
 }
+
+/** Legacy profiles of the other formats pprof reads, from testdata/realworld: text and binary. */
+const LEGACY_REALWORLD = [
+  'pprof-cppbench.cpu', 'pprof-java.cpu', 'pprof-cppbench.heap', 'pprof-cppbench.growth', 'pprof-cppbench.contention',
+  'pprof-cppbench.thread', 'pprof-go.godoc.thread', 'pprof-java.heap', 'pprof-java.contention',
+];
 
 /** Texts are cut to this size (at a record), so a case stays a few milliseconds. */
 const LEGACY_SEEDLING_BYTES = 64 * 1024;

@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { parseProfile } from '../../src/profile/decode.js';
 import { DECODE_LIMITS } from '../../src/profile/decode-proto.js';
 import { ProfileError } from '../../src/profile/errors.js';
-import { MAX_LEGACY_TEXT_BYTES } from '../../src/profile/legacy-heap.js';
+import { MAX_LEGACY_TEXT_BYTES } from '../../src/profile/legacy.js';
 import { concat, varint } from '../fuzz/wire-tree.js';
 
 /** `unit` `n` times. */

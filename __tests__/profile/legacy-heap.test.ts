@@ -6,7 +6,7 @@
 import { gzipSync } from 'fflate';
 import { parseProfile } from '../../src/profile/decode.js';
 import { ProfileError } from '../../src/profile/errors.js';
-import { unsampleHeapPair } from '../../src/profile/legacy-heap.js';
+import { unsampleHeapPair } from '../../src/profile/legacy-unsample.js';
 import { ALLOCATOR_FRAMES, ALLOCATOR_KEEP_FRAMES, simplifyName } from '../../src/profile/legacy-prune.js';
 import type { Profile } from '../../src/profile/model.js';
 
@@ -102,7 +102,7 @@ describe('unsampling', () => {
     [5, 100, 0, [5, 100]], // no rate: left as it is
   ];
   it.each(cases)('%d: %d at rate %d', (count, size, rate, expected) => {
-    expect(unsampleHeapPair(count, size, rate)).toEqual(expected);
+    expect(unsampleHeapPair(BigInt(count), BigInt(size), BigInt(rate)).map(Number)).toEqual(expected);
   });
 
   it('each pair by its own average size, in a profile', () => {
@@ -150,23 +150,31 @@ describe('records', () => {
   });
 });
 
-describe('bad text', () => {
+describe('bad text: pprof\'s words, where pprof reports the problem', () => {
   const header = 'heap profile: 1: 2 [3: 4] @ heap/1048576\n';
-  const cases: [string, string, string, string][] = [
-    ['a record that is not one', `${header}1: x [1: 2] @ 0x1\n`, 'malformed', 'malformed profile: line 2: not a heap profile record: "1: x [1: 2] @ 0x1"'],
-    ['in-use bytes without objects', `${header}1: 2 [3: 4] @ 0x1\n\n0: 5 [1: 5] @ 0x1\n`, 'malformed', 'malformed profile: line 4: in-use count is 0 but in-use bytes is 5'],
-    ['allocated bytes without objects', `${header}1: 5 [0: 5] @ 0x1\n`, 'malformed', 'malformed profile: line 2: allocation count is 0 but allocation bytes is 5'],
-    ['a count past 2^53', `${header}99999999999999999999: 1 [1: 1] @ 0x1\n`, 'malformed', 'malformed profile: line 2: 99999999999999999999 is out of range'],
-    ['an address past 64 bits', `${header}1: 2 [3: 4] @ 0x11112222333344445\n`, 'malformed', 'malformed profile: line 2: address 0x11112222333344445 is out of range'],
-    ['an unknown kind of heap profile', 'heap profile: 1: 2 [3: 4] @ heapfoo/2\n', 'not-a-profile', 'not a pprof profile: line 1: unknown heap profile kind "heapfoo"'],
-    ['a garbled header', 'heap profile: lots\n', 'not-a-profile', 'not a pprof profile: line 1: not a heap profile header: "heap profile: lots"'],
+  const cases: [string, string, string][] = [
+    ['a record that is not one', `${header}1: x [1: 2] @ 0x1\n`, 'unexpected number of sample values: got 0, want 6'],
+    ['in-use bytes without objects', `${header}1: 2 [3: 4] @ 0x1\n\n0: 5 [1: 5] @ 0x1\n`, 'inuse count was 0 but inuse bytes was 5'],
+    ['allocated bytes without objects', `${header}1: 5 [0: 5] @ 0x1\n`, 'allocation count was 0 but allocation bytes was 5'],
+    ['a count past int64', `${header}99999999999999999999: 1 [1: 1] @ 0x1\n`,
+      'malformed sample: 99999999999999999999: 1 [1: 1] @ 0x1: strconv.ParseInt: parsing "99999999999999999999": value out of range'],
+    ['an address past 64 bits', `${header}1: 2 [3: 4] @ 0x11112222333344445\n`,
+      'malformed sample: 1: 2 [3: 4] @ 0x11112222333344445: failed to parse as hex 64-bit number: 0x11112222333344445'],
+    ['a line longer than pprof\'s scanner reads', `${header}1: 2 [3: 4] @ 0x1${' 0x2'.repeat(20000)}\n`, 'bufio.Scanner: token too long'],
   ];
-  it.each(cases)('%s', (_what, text, kind, message) => {
-    expect(errorOf(text)).toEqual([kind, message]);
+  it.each(cases)('%s', (_what, text, reason) => {
+    expect(errorOf(text)).toEqual(['parse', `parsing profile: ${reason}`]);
   });
 
-  it('text of another kind is still reported as not profile.proto', () => {
-    expect(errorOf('goroutine profile: total 3\n')).toEqual(['not-a-profile', expect.stringMatching(/^not a pprof profile: neither gzip nor profile.proto \(/)]);
+  it('a header pprof does not know is no heap profile (nor any other format)', () => {
+    for (const text of ['heap profile: 1: 2 [3: 4] @ heapfoo/2\n', 'heap profile: lots\n', 'heap profile: 1: 2 [3: 4] @ heap/99999999999999999999\n']) {
+      expect(errorOf(text)).toEqual(['not-a-profile', expect.stringMatching(/^not a pprof profile: neither gzip nor profile.proto \(/)]);
+    }
+  });
+
+  it('counts in int64 past 2^53 are read (rounded), as pprof reads them', () => {
+    const p = parseText('heap profile: 1: 2 [1: 2] @ heapprofile\n9007199254740993: 9007199254740993 [9007199254740993: 9007199254740993] @ 0x1\n');
+    expect(samplesOf(p)[0].values).toEqual([9007199254740992, 9007199254740992]);
   });
 });
 

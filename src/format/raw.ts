@@ -61,11 +61,19 @@ export function* rawBody(p: Profile, exclude: Uint8Array | null, checkpoint = ()
   yield out;
 }
 
+/**
+ * A sample value as Go prints an int64: every digit of a whole number, also past 2^53, where
+ * JavaScript would round the digits (-2^63, Go's int64 of an infinite estimate, is exact here).
+ */
+function int64Text(v: number): string {
+  return Number.isInteger(v) && !Number.isSafeInteger(v) ? BigInt(v).toString() : String(v);
+}
+
 /** Sample `s`'s lines, each ending in a newline. */
 function sampleLines(p: Profile, s: number): string {
   const { samples: ss, locations } = p;
   let text = '';
-  for (let i = 0; i < ss.valuesPerSample; i++) text += ` ${String(ss.values[s * ss.valuesPerSample + i]).padStart(10)}`;
+  for (let i = 0; i < ss.valuesPerSample; i++) text += ` ${int64Text(ss.values[s * ss.valuesPerSample + i]).padStart(10)}`;
   text += ': ';
   for (let i = ss.locStart[s]; i < ss.locStart[s + 1]; i++) text += `${locations.id[ss.locs[i]]} `;
   let out = text + '\n';

@@ -2,7 +2,7 @@ import { ProfileError, notAProfile } from './errors.js';
 import { DEFAULT_MAX_INFLATED, gunzipBounded, isGzip } from './inflate.js';
 import type { Profile } from './model.js';
 import { readProfileProto } from './decode-proto.js';
-import { parseLegacyHeap } from './legacy-heap.js';
+import { parseLegacy } from './legacy.js';
 import { resolveProfile } from './resolve.js';
 
 /** Limits applied while decoding. */
@@ -13,7 +13,7 @@ export interface DecodeLimits {
 
 /**
  * Decodes a profile from its bytes: gzip is recognised by its magic number and inflated, then
- * the data is read as profile.proto, or failing that as a legacy text heap profile, in pprof's
+ * the data is read as profile.proto, or failing that as one of the legacy formats, in pprof's
  * order. Throws ProfileError with a one-line reason.
  */
 export function parseProfile(bytes: Uint8Array, limits: DecodeLimits = {}): Profile {
@@ -28,9 +28,9 @@ export function parseProfile(bytes: Uint8Array, limits: DecodeLimits = {}): Prof
     if (err instanceof ProfileError) throw err;
     const what = isGzip(bytes) ? 'the inflated data is not profile.proto' : 'neither gzip nor profile.proto';
     // A file of neither format is reported as not profile.proto, which is what most files mean to be.
-    return parseLegacyHeap(data) ?? fail(notAProfile(`${what} (${(err as Error).message})`));
+    return parseLegacy(data) ?? fail(notAProfile(`${what} (${(err as Error).message})`));
   }
-  if (raw.strings.length === 0) return parseLegacyHeap(data) ?? fail(notAProfile('no string table (is it profile.proto?)'));
+  if (raw.strings.length === 0) return parseLegacy(data) ?? fail(notAProfile('no string table (is it profile.proto?)'));
   return resolveProfile(raw);
 }
 

@@ -1,8 +1,9 @@
 /**
  * Why a profile could not be read; the CLI prints it as pprof does, `FILE: message` (but a profile
  * with no sample types and no samples, which pprof loads, as its report's `profile has no samples`).
+ * `parse` is a legacy profile's bad content, in pprof's words (`parsing profile: ...`).
  */
-export type ProfileErrorKind = 'io' | 'not-a-profile' | 'gzip' | 'malformed' | 'too-large' | 'no-samples';
+export type ProfileErrorKind = 'io' | 'not-a-profile' | 'gzip' | 'malformed' | 'parse' | 'too-large' | 'no-samples';
 
 /** A failure to read or decode a profile, carrying the one-line reason shown to the user. */
 export class ProfileError extends Error {

@@ -3,16 +3,18 @@
  * the older heapz/heapprofile/growthz/fragmentationz texts pprof reads. Parsed, unsampled and
  * pruned as pprof does; beyond pprof, frames are named from Go's `#` symbol lines.
  */
-import { ProfileBuilder } from './builder.js';
-import { ProfileError, malformed } from './errors.js';
-import { ALLOCATOR_FRAMES, ALLOCATOR_KEEP_FRAMES, pruneFrames } from './legacy-prune.js';
-import { type StackLocation, type SymbolFrame, locateStack, parseSymbolLine } from './legacy-symbols.js';
-import type { Profile, ValueType } from './model.js';
+import { readAdditionalSections } from './legacy-maps.js';
+import { LegacyProfile, type LegacyLocation } from './legacy-profile.js';
+import { goParseInt } from './legacy-strconv.js';
+import { type SymbolFrame, locateStack, parseSymbolLine } from './legacy-symbols.js';
+import { LineScanner, hexAddresses, isMemoryMapSentinel, isSpaceOrComment, minusOne, parseFailure, trimSpace } from './legacy-text.js';
+import { unsampleHeapPair } from './legacy-unsample.js';
+import type { ValueType } from './model.js';
 
 /** `heap profile: inuse_n: inuse_b [alloc_n: alloc_b] @ heap/<2×rate>` and its relatives. */
 const HEAP_HEADER = /heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@ *(heap[_a-z0-9]*)\/?(\d*)/;
-const GROWTH_HEADER = /heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@ growthz?/;
-const FRAGMENTATION_HEADER = /heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@ fragmentationz?/;
+const GROWTH_HEADER = /heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] @ growthz?/;
+const FRAGMENTATION_HEADER = /heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] @ fragmentationz?/;
 /**
  * A record: `inuse_n: inuse_b [alloc_n: alloc_b] @ 0x.. 0x..`. Like pprof's, not anchored; but
  * JavaScript's regexps backtrack where Go's do not, so a match may not start inside a run of
@@ -20,22 +22,13 @@ const FRAGMENTATION_HEADER = /heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\
  * refused in linear time, not quadratic (100 kB took 15 s).
  */
 const RECORD = /(-\d+|(?<!\d)\d+): *(-?\d+) *\[ *(\d+): *(\d+) *\] @([ x0-9a-f]*)/;
-/** Where the records end and a /proc/self/maps listing begins. */
-const MEMORY_MAP_SENTINELS = ['--- Memory map: ---', 'MAPPED_LIBRARIES:'];
-/** The header is sought within this many bytes, so a large binary file is not decoded as text. */
-const HEADER_WINDOW = 4096;
-/**
- * The text is decoded into one string, and V8's strings hold at most 2^29 - 24 characters: a
- * longer text (a gzip of a few MB can inflate to one) is refused by name, not by a crash.
- */
-export const MAX_LEGACY_TEXT_BYTES = 2 ** 29 - 24;
 
 /** What the header says: the sample types, the period, and whether values are sampled. */
 interface Header {
   readonly sampleTypes: readonly ValueType[];
   readonly period: number;
   /** The sampling rate to unsample with; null when the values are not sampled. */
-  readonly rate: number | null;
+  readonly rate: bigint | null;
 }
 
 const WITH_ALLOC: readonly ValueType[] = [
@@ -46,61 +39,60 @@ const WITHOUT_ALLOC: readonly ValueType[] = [{ type: 'objects', unit: 'count' },
 
 /**
  * Decodes a legacy text heap profile, or returns null when the first line is no heap profile
- * header ("not this format"). Anything wrong after a good header is a `malformed` ProfileError
- * naming the line.
+ * header pprof knows ("not this format"). A bad record after a good header is a ProfileError in
+ * pprof's words.
  */
-export function parseLegacyHeap(data: Uint8Array): Profile | null {
-  const firstLine = new TextDecoder().decode(data.subarray(0, HEADER_WINDOW)).split(/\r?\n/)[0];
-  if (!firstLine.includes('heap profile:')) return null;
-  const header = parseHeader(firstLine);
-  if (data.length > MAX_LEGACY_TEXT_BYTES) {
-    throw new ProfileError('too-large', `a text profile of ${data.length} bytes is more than heapcli reads as text (${MAX_LEGACY_TEXT_BYTES} bytes)`);
-  }
-  const lines = new TextDecoder().decode(data).split(/\r?\n/);
+export function parseLegacyHeap(text: string): LegacyProfile | null {
+  const scanner = new LineScanner(text);
+  // A first line too long to read is no header (pprof fails on it: heapcli says it is no profile).
+  if (!scanner.scan()) return null;
+  const header = parseHeader(scanner.text);
+  if (!header) return null;
+  const lp = new LegacyProfile([...header.sampleTypes]);
+  lp.periodType = { type: 'space', unit: 'bytes' };
+  lp.period = header.period;
   const records: ParsedRecord[] = [];
-  for (let n = 1; n < lines.length; n++) {
-    const line = lines[n].trim();
-    if (line.startsWith('#')) {
-      const frame = parseSymbolLine(line);
+  while (scanner.scan()) {
+    const line = trimSpace(scanner.text);
+    if (isSpaceOrComment(line)) {
+      // Beyond pprof: Go's `#` lines name the frames of the record above them.
+      const frame = line.startsWith('#') ? parseSymbolLine(line) : null;
       if (frame && records.length > 0) records[records.length - 1].frames.push(frame);
       continue;
     }
-    if (line === '') continue;
-    if (MEMORY_MAP_SENTINELS.some((s) => line.includes(s))) break;
-    records.push(parseRecord(line, n + 1, header));
+    if (isMemoryMapSentinel(line)) break;
+    records.push(parseRecord(line, header));
   }
-  return buildProfile(header, records);
+  scanner.check();
+  addRecords(lp, records);
+  readAdditionalSections(scanner, lp);
+  return lp;
 }
 
-/** The header's sample types and rates; throws when it is not one pprof knows. */
-function parseHeader(line: string): Header {
+/** The header's sample types and rates; null when it is not one pprof knows. */
+function parseHeader(line: string): Header | null {
   const heap = HEAP_HEADER.exec(line);
   if (heap) {
     const [, inuseN, inuseB, allocN, allocB, kind, periodText] = heap;
     // pprof compares the header's numbers as written: alloc differs from inuse and is not 0.
     const hasAlloc = (allocN !== inuseN && allocN !== '0') || (allocB !== inuseB && allocB !== '0');
     const sampleTypes = hasAlloc ? WITH_ALLOC : WITHOUT_ALLOC;
-    const n = periodText === '' ? 0 : Number(periodText);
-    if (!Number.isSafeInteger(n)) throw notHeap(`the sampling rate ${periodText} is out of range`);
+    let n = 0n;
+    try {
+      if (periodText !== '') n = goParseInt(periodText, 10);
+    } catch {
+      return null;
+    }
     switch (kind) {
-      case 'heap': return { sampleTypes, period: Math.trunc(n / 2), rate: Math.trunc(n / 2) }; // Go writes 2 x MemProfileRate
+      case 'heap': return { sampleTypes, period: Number(n / 2n), rate: n / 2n }; // Go writes 2 x MemProfileRate
       case 'heap_v2':
-      case 'heapz_v2': return { sampleTypes, period: n, rate: n };
+      case 'heapz_v2': return { sampleTypes, period: Number(n), rate: n };
       case 'heapprofile': return { sampleTypes, period: 1, rate: null };
-      default: throw notHeap(`unknown heap profile kind "${kind}"`);
+      default: return null;
     }
   }
   if (GROWTH_HEADER.test(line) || FRAGMENTATION_HEADER.test(line)) return { sampleTypes: WITHOUT_ALLOC, period: 1, rate: null };
-  throw notHeap(`not a heap profile header: ${quote(line)}`);
-}
-
-/** A line for a message, quoted and cut short. */
-function quote(line: string): string {
-  return `"${line.length > 60 ? `${line.slice(0, 60)}...` : line}"`;
-}
-
-function notHeap(detail: string): ProfileError {
-  return new ProfileError('not-a-profile', `not a pprof profile: line 1: ${detail}`);
+  return null;
 }
 
 /** One record line and the `#` frames under it. */
@@ -111,97 +103,66 @@ interface ParsedRecord {
   readonly frames: SymbolFrame[];
 }
 
-function parseRecord(line: string, lineNumber: number, header: Header): ParsedRecord {
-  const bad = (what: string) => malformed(`line ${lineNumber}: ${what}`);
+function parseRecord(line: string, header: Header): ParsedRecord {
   const m = RECORD.exec(line);
-  if (!m) throw bad(`not a heap profile record: ${quote(line)}`);
+  if (!m) throw parseFailure('unexpected number of sample values: got 0, want 6');
   const number = (text: string) => {
-    const value = Number(text);
-    if (!Number.isSafeInteger(value)) throw bad(`${text} is out of range`);
-    return value;
+    try {
+      return goParseInt(text, 10);
+    } catch (err) {
+      throw parseFailure(`malformed sample: ${line}: ${(err as Error).message}`);
+    }
   };
   const values: number[] = [];
-  let blockSize = 0;
+  let blockSize = 0n;
   // The block size (the `bytes` label) comes from the last nonzero pair, in-use after allocated.
   const addPair = (countText: string, sizeText: string, what: string) => {
-    const count = number(countText);
-    const size = number(sizeText);
-    if (count === 0 && size !== 0) throw bad(`${what} count is 0 but ${what} bytes is ${size}`);
-    if (count === 0) {
-      values.push(0, 0);
-      return;
+    let count = number(countText);
+    let size = number(sizeText);
+    if (count === 0n && size !== 0n) throw parseFailure(`${what} count was 0 but ${what} bytes was ${size}`);
+    if (count !== 0n) {
+      blockSize = size / count;
+      if (header.rate !== null) [count, size] = unsampleHeapPair(count, size, header.rate);
     }
-    blockSize = Math.trunc(size / count);
-    const pair = header.rate !== null ? unsampleHeapPair(count, size, header.rate) : [count, size];
-    // Blocks far smaller than the rate scale by 1/(1-exp(-tiny)), which is 1/0: no value at all.
-    if (!pair.every(Number.isFinite)) throw bad(`${what} ${count}: ${size} cannot be unsampled at rate ${header.rate}`);
-    values.push(...pair);
+    values.push(Number(count), Number(size));
   };
   if (header.sampleTypes.length === 4) addPair(m[3], m[4], 'allocation');
-  addPair(m[1], m[2], 'in-use');
-  const addresses = (m[5].match(/0x[0-9a-f]+/g) ?? []).map((hex) => {
-    if (hex.length > 18) throw bad(`address ${hex} is out of range`);
+  addPair(m[1], m[2], 'inuse');
+  let addresses: bigint[];
+  try {
     // A return address points after the call; one less lands on the call, as pprof does it.
-    return BigInt(hex) - 1n;
-  });
-  return { values, blockSize, addresses, frames: [] };
+    addresses = hexAddresses(m[5]).map(minusOne);
+  } catch (err) {
+    throw parseFailure(`malformed sample: ${line}: ${(err as Error).message}`);
+  }
+  return { values, blockSize: Number(blockSize), addresses, frames: [] };
 }
 
 /**
- * Estimates what a sampled (count, size) pair stands for, as pprof and Go's runtime do: a block of
- * the average size is sampled with probability 1-exp(-size/rate), so both are divided by that and
- * truncated to integers. A rate of 1 or less means every allocation was recorded.
+ * The records as samples. Without `#` lines each address is one location, as in pprof; with them
+ * (beyond pprof) locations are named and inlined frames joined (legacy-symbols.ts).
  */
-export function unsampleHeapPair(count: number, size: number, rate: number): [number, number] {
-  if (count === 0 || size === 0) return [0, 0];
-  if (rate <= 1) return [count, size];
-  const scale = 1 / (1 - Math.exp(-(size / count) / rate));
-  return [Math.trunc(count * scale), Math.trunc(size * scale)];
-}
-
-/** The profile: shared locations and functions, one mapping, pruned of allocator frames. */
-function buildProfile(header: Header, records: readonly ParsedRecord[]): Profile {
-  const b = new ProfileBuilder(header.sampleTypes.length);
-  const functions = new Map<string, number>();
-  const locations = new Map<string, number>();
-  const located: StackLocation[] = [];
-  const stacks = records.map((r) =>
-    locateStack(r.addresses, r.frames).map((loc) => {
-      let index = locations.get(loc.key);
-      if (index === undefined) {
-        index = located.length;
-        located.push(loc);
-        locations.set(loc.key, index);
+function addRecords(lp: LegacyProfile, records: readonly ParsedRecord[]): void {
+  const byKey = new Map<string, LegacyLocation>();
+  const functions = new Map<string, { name: string; file: string }>();
+  for (const r of records) {
+    const stack = locateStack(r.addresses, r.frames).map((at) => {
+      let loc = byKey.get(at.key);
+      if (!loc) {
+        // Frames Go could not name (a PC alone) leave their location without lines, as pprof has it.
+        const lines = at.frames.filter((f) => f.name !== '').map((f) => {
+          const key = `${f.name}\u0000${f.file}`;
+          let fn = functions.get(key);
+          if (!fn) functions.set(key, (fn = { name: f.name, file: f.file }));
+          return { fn, line: f.line };
+        });
+        loc = { address: at.address, mapping: null, lines };
+        byKey.set(at.key, loc);
+        lp.locations.push(loc);
       }
-      return index;
-    }),
-  );
-  // Frames Go could not name (a PC alone) leave their location without lines, as pprof has it.
-  const named = located.map((loc) => loc.frames.filter((f) => f.name !== ''));
-  const dropped = pruneFrames(named.map((frames) => frames.map((f) => f.name)), stacks, ALLOCATOR_FRAMES, ALLOCATOR_KEEP_FRAMES);
-  named.forEach((frames, l) => {
-    const kept = dropped[l] < frames.length ? frames.slice(dropped[l]) : frames;
-    const lines = kept.map((f): [number, number] => {
-      const key = `${f.name}\u0000${f.file}`;
-      let fn = functions.get(key);
-      if (fn === undefined) functions.set(key, (fn = b.addFunction(f.name, f.name, f.file, 0)));
-      return [fn, f.line];
+      return loc;
     });
-    b.addLocation(0, Number(located[l].address), false, lines);
-  });
-  const values = new Float64Array(records.length * header.sampleTypes.length);
-  const bytes = b.intern('bytes');
-  records.forEach((r, s) => {
-    b.addSample(stacks[s], [bytes, 0, r.blockSize, 0]);
-    values.set(r.values, s * header.sampleTypes.length);
-  });
-  const symbolized = named.some((frames) => frames.length > 0);
-  b.mappings.push({
-    id: 1, start: 0, limit: 0, offset: 0, file: '', buildId: '',
-    hasFunctions: symbolized, hasFilenames: symbolized, hasLineNumbers: symbolized, hasInlineFrames: named.some((f) => f.length > 1),
-  });
-  return b.finish({
-    sampleTypes: header.sampleTypes, defaultSampleType: '', periodType: { type: 'space', unit: 'bytes' }, period: header.period,
-    timeNanos: 0n, durationNanos: 0n, comments: [], dropFrames: ALLOCATOR_FRAMES, keepFrames: ALLOCATOR_KEEP_FRAMES,
-  }, values);
+    lp.samples.push({ values: r.values, locations: stack, blockSize: r.blockSize });
+  }
+  lp.namedByComments = lp.locations.some((l) => l.lines.length > 0);
 }

@@ -22,6 +22,28 @@ export const ALLOCATOR_FRAMES = [
 /** keep_frames of a legacy heap profile: Go runtime frames that stay even though they match drop_frames. */
 export const ALLOCATOR_KEEP_FRAMES = ['runtime\\.panic', 'runtime\\.reflectcall', 'runtime\\.call[0-9]*'].join('|');
 
+/** drop_frames of a CPU (and thread, goroutine) profile: the profiler's own signal-handler frames. */
+export const CPU_PROFILER_FRAMES = ['ProfileData::Add', 'ProfileData::prof_handler', 'CpuProfiler::prof_handler', '__pthread_sighandler', '__restore'].join('|');
+
+/** drop_frames of a contention profile: the lock implementation's own frames. */
+export const LOCK_FRAMES = [
+  'RecordLockProfileData', '(base::)?RecordLockProfileData.*', '(base::)?SubmitMutexProfileData.*', '(base::)?SubmitSpinLockProfileData.*',
+  '(base::Mutex::)?AwaitCommon.*', '(base::Mutex::)?Unlock.*', '(base::Mutex::)?UnlockSlow.*', '(base::Mutex::)?ReaderUnlock.*',
+  '(base::MutexLock::)?~MutexLock.*', '(Mutex::)?AwaitCommon.*', '(Mutex::)?Unlock.*', '(Mutex::)?UnlockSlow.*', '(Mutex::)?ReaderUnlock.*',
+  '(MutexLock::)?~MutexLock.*', '(SpinLock::)?Unlock.*', '(SpinLock::)?SlowUnlock.*', '(SpinLockHolder::)?~SpinLockHolder.*',
+].join('|');
+
+/** The sample types (by name) of heap profiles, old and new, whose frames are pruned as allocators. */
+const HEAP_TYPES = [['allocations', 'size'], ['objects', 'space'], ['inuse_objects', 'inuse_space'], ['alloc_objects', 'alloc_space'], ['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space']];
+
+/** drop_frames and keep_frames of a legacy profile, chosen by its sample types as pprof does. */
+export function legacyFrameRules(sampleTypes: readonly { readonly type: string }[]): { drop: string; keep: string } {
+  const is = (names: readonly string[]) => names.length === sampleTypes.length && names.every((n, i) => sampleTypes[i].type === n);
+  if (HEAP_TYPES.some(is)) return { drop: ALLOCATOR_FRAMES, keep: ALLOCATOR_KEEP_FRAMES };
+  if (is(['contentions', 'delay'])) return { drop: LOCK_FRAMES, keep: '' };
+  return { drop: CPU_PROFILER_FRAMES, keep: '' };
+}
+
 /**
  * Prunes stacks in place. A function matches when its simplified name matches `drop` whole and not
  * `keep`. In each location the outermost matching line and those inlined into it go (all of them
