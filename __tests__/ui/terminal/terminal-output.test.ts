@@ -94,6 +94,15 @@ describe('TerminalOutput', () => {
     expect(await term.lines()).toEqual(['   100kB  main.^[[2J^[]0;owned^Gf^M']);
   });
 
+  it('draws nothing once released: the terminal keeps its cursor (Ink renders a last frame as the process exits)', async () => {
+    const { term, output, prompt } = setUp();
+    prompt('top');
+    output.release();
+    prompt('top');
+    expect(await term.lines()).toEqual([]);
+    expect(await term.inverseCells()).toEqual([]);
+  });
+
   it('ends a report that does not end its line before the prompt comes', async () => {
     const { term, output, prompt } = setUp();
     await output.printResult({ out: 'no newline', err: '', quit: false }, false);

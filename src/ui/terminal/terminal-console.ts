@@ -111,6 +111,7 @@ class TerminalConsole {
   }
 
   private restoreTerminal(): void {
+    this.frames.close();
     this.keys.close();
     this.output.release();
   }
@@ -120,7 +121,6 @@ class TerminalConsole {
     this.loading.abort();
     this.o.stdout.off('resize', this.resized);
     clearTimeout(this.resizing);
-    this.frames.close();
     this.restoreTerminal();
     this.done(status);
   }

@@ -26,6 +26,8 @@ export class TerminalOutput implements ConsoleOutput {
   private readonly printer: ReportPrinter;
   /** While text that stays is written, the live part is not drawn. */
   private printing = false;
+  /** Once the console has ended, nothing more is drawn (Ink renders a last frame as the process exits). */
+  private released = false;
 
   constructor(
     private readonly streams: TerminalStreams,
@@ -37,7 +39,7 @@ export class TerminalOutput implements ConsoleOutput {
 
   /** Draws the live part, unless text that stays is being written. */
   drawLive(frame: Frame): void {
-    if (!this.printing) this.region.draw(frame);
+    if (!this.printing && !this.released) this.region.draw(frame);
   }
 
   commitLine(text: string): void {
@@ -80,6 +82,7 @@ export class TerminalOutput implements ConsoleOutput {
 
   /** Shows the cursor again when the console ends. */
   release(): void {
+    this.released = true;
     this.region.clear();
     this.region.release();
   }
