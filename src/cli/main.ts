@@ -10,6 +10,7 @@ import { COMMANDS } from '../commands/table.js';
 import { inputSize, isQuickRun } from './quick-run.js';
 import { type LoadPlan, type Loaded, loadPlan } from '../sources/plan.js';
 import { SourceError, loadSource, resolveSource, type SourceSettings } from '../sources/sources.js';
+import { redactUrl } from '../sources/url-text.js';
 
 /** The process's streams and environment, passed in so tests can run the CLI in-process. */
 export interface CliIO {
@@ -138,7 +139,7 @@ async function runTerminalConsole(plan: LoadPlan, request: CliRequest, io: CliIO
   // The spinner's label names what is loaded, a URL with the query pprof adds (`?seconds=30`).
   const shown = plan.sources.map((source) => {
     const resolved = resolveSource(source, plan.settings);
-    return resolved.kind === 'url' ? resolved.url : source;
+    return resolved.kind === 'url' ? redactUrl(resolved.url) : redactUrl(source);
   });
   return run({
     plan,
