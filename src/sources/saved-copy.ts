@@ -22,9 +22,35 @@ const MAX_INDEX = 9999;
 export function savedProfilePrefix(profile: Profile): string {
   let prefix = 'pprof.';
   const file = profile.mappings[0]?.file ?? '';
-  if (file !== '') prefix += `${basename(file)}.`;
-  for (const sampleType of profile.sampleTypes) prefix += `${sampleType.type}.`;
-  return prefix;
+  if (file !== '') prefix += `${safeNamePart(basename(file))}.`;
+  for (const sampleType of profile.sampleTypes) prefix += `${safeNamePart(sampleType.type)}.`;
+  // File names stop at 255 bytes; the number and `.pb.gz` take the last 10.
+  return Buffer.byteLength(prefix) <= MAX_PREFIX_BYTES ? prefix : `${truncateUtf8(prefix, MAX_PREFIX_BYTES - 1)}.`;
+}
+
+/** Room for the prefix in a 255-byte file name, after `NNNN.pb.gz`. */
+const MAX_PREFIX_BYTES = 240;
+
+/**
+ * A name from the profile made safe as part of one file name: a served profile chooses its sample
+ * type names, and `x/../../evil` must not lead out of the folder (pprof's names do), nor a control
+ * character reach the terminal in `Saved profile in ...`. Letters, digits and `._+-@=,` are kept
+ * (every name Go writes); anything else becomes `_`.
+ */
+export function safeNamePart(name: string): string {
+  return name.replace(/[^\p{L}\p{N}._+\-@=,]/gu, '_');
+}
+
+/** `text` cut to at most `bytes` bytes of UTF-8, at a character boundary. */
+function truncateUtf8(text: string, bytes: number): string {
+  let used = 0;
+  let end = 0;
+  for (const char of text) {
+    used += Buffer.byteLength(char);
+    if (used > bytes) break;
+    end += char.length;
+  }
+  return text.slice(0, end);
 }
 
 /**
