@@ -80,8 +80,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (plan.bases.length > 0) return write(io.stderr, `heapcli: -growth ranks snapshots; it takes no -base or -diff_base\nRun 'heapcli -h' for usage.\n`, EXIT.usage);
     const { runGrowthReport } = await import('./growth.js');
     const growth = await runGrowthReport(plan.sources, request.assignments, (s) => loadSource(s, plan.settings, notify));
-    await printResult(growth.result, streams);
-    return EXIT[growth.status];
+    const printed = await printResult(growth.result, streams);
+    return printed ? EXIT[growth.status] : EXIT.failed;
   }
   const terminal = request.report === null && io.stdin.isTTY === true && io.stdout.isTTY === true;
   if (terminal && io.env.TERM !== 'dumb') return runTerminalConsole(plan, request, io);

@@ -144,8 +144,8 @@ export async function runWatchReport(watch: WatchRequest, assignments: readonly 
   // already in memory (the copies hold the same bytes); a snapshot not saved is named by number.
   const names = snapshots.map((s, i) => s.path ?? `snapshot ${i + 1}`);
   const growth = await runGrowthReport(names, assignments, async (name) => snapshots[names.indexOf(name)].profile);
-  await printResult(growth.result, { input: io.stdin, stdout: io.stdout, stderr: io.stderr, writeFile: writeReportFile });
-  return ending.kind === 'failed' ? 'failed' : growth.status;
+  const printed = await printResult(growth.result, { input: io.stdin, stdout: io.stdout, stderr: io.stderr, writeFile: writeReportFile });
+  return ending.kind === 'failed' || !printed ? 'failed' : growth.status;
 }
 
 /**
