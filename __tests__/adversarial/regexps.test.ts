@@ -94,12 +94,20 @@ describe('Go 1.19\'s syntax, as Go reads it', () => {
     ['[a', 'missing closing ]: `[a`'],
     ['(?i', 'invalid or unsupported Perl syntax: `(?i`'],
     ['(a', 'missing closing ): `(a`'],
+    ['(?(?<n>a))', 'invalid or unsupported Perl syntax: `(?(`'],
+    ['(x(?<n>a)))', 'invalid or unsupported Perl syntax: `(?<`'],
+    ['x)(?<n>a)', 'unexpected ): `x)(?<n>a)`'],
+    ['[[:]alpha:]]', 'invalid character class range: `[:]alpha:]`'],
+    ['[\\p[:]L]', 'invalid character class range: `\\p[`'],
+    ['a\\', 'trailing backslash at end of expression: ``'],
   ])('%s: %s', (source, message) => {
     expect(error(source)).toBe(`error parsing regexp: ${message}`);
   });
 
   it.each([
     ['(?P<n>a)(?P<n>b)', 'ab', true],
+    ['[[:]+$', 'x[:', true],
+    ['x[[:]y', 'x]y', false],
     ['\\(?<', '(?<', true],
     ['[(?<]+', '?<', true],
     ['\\Q(?<x>\\E', '(?<x>', true],

@@ -3,12 +3,13 @@
  * ...) are Go's, matched by re2js: RE2's syntax and automata in JavaScript, as Go's regexp package
  * is RE2's in Go. Matching is linear in the input, whatever the pattern (`(?i)(\pL+)+$` on a
  * 3,000-character name took seconds with a backtracking engine), and the syntax, Unicode classes,
- * case folding, (?U) and the error messages are Go's. Go 1.19 has no `(?<name>...)`, which re2js
- * takes: that one is refused here, as Go refuses it.
+ * case folding, (?U) and the error messages are Go's (where re2js reads a pattern otherwise than
+ * Go 1.19, regex-go119.ts mends it).
  */
 import { createRequire } from 'node:module';
 import type { RE2JS } from 're2js';
 import { ReportError } from './errors.js';
+import { re2jsPattern } from './regex-go119.js';
 
 type Re2js = typeof import('re2js');
 let engine: Re2js | null = null;
@@ -64,19 +65,25 @@ export function compileGoRegex(source: string): RegExp {
   if (source.length > MAX_PATTERN_LENGTH) throw new ReportError(`error parsing regexp: expression too large: \`${source}\``);
   const literal = literalRegExp(source);
   if (literal !== null) return literal;
-  const groups = flagGroups(source);
-  const perl = groups.find((at) => source.startsWith('(?<', at));
-  if (perl !== undefined) {
-    // Go stops at the first error: one before the group is reported as Go would report it.
-    const before = tryCompile(source.slice(0, perl));
-    if (before instanceof ReportError && !/missing closing \)/.test(before.message)) throw before;
-    throw new ReportError('error parsing regexp: invalid or unsupported Perl syntax: `(?<`');
+  let failure = compileRe2js(source, false);
+  // re2js refuses `[:]` in a class, which Go reads (regex-go119.ts): then it is mended.
+  if (failure instanceof ReportError && /: `\[:\]/.test(failure.message)) failure = compileRe2js(source, true);
+  if (failure instanceof ReportError) throw failure;
+  return failure;
+}
+
+/** `source` compiled by re2js as Go would read it, or Go's error. */
+function compileRe2js(source: string, mendClasses: boolean): RegExp | ReportError {
+  const pattern = re2jsPattern(source, mendClasses);
+  const { RE2JS, RE2JSException } = re2js();
+  try {
+    return new GoRegExp(source, RE2JS.compile(pattern.text));
+  } catch (err) {
+    if (!(err instanceof RE2JSException)) throw err;
+    // Go quotes the expression at fault even when it is empty (a trailing backslash: ``).
+    const message = /`$/.test(err.message) ? err.message : `${err.message}: \`\``;
+    return new ReportError(pattern.restore(message));
   }
-  let compiled = tryCompile(source);
-  // Go lets two groups share a name (RE2 does not); no report reads the groups, so they are renamed.
-  if (compiled instanceof ReportError && /duplicate capture group name/.test(compiled.message)) compiled = tryCompile(renameGroups(source, groups));
-  if (compiled instanceof ReportError) throw compiled;
-  return new GoRegExp(source, compiled);
 }
 
 /**
@@ -99,55 +106,3 @@ function literalRegExp(source: string): RegExp | null {
 
 /** Go's `.` without (?s): one code point (a pair of surrogates, or one alone), not a newline. */
 const ANY_CHARACTER = '(?:[\\ud800-\\udbff][\\udc00-\\udfff]|[^\\n\\ud800-\\udbff]|[\\ud800-\\udbff](?![\\udc00-\\udfff]))';
-
-function tryCompile(source: string): RE2JS | ReportError {
-  try {
-    return re2js().RE2JS.compile(source);
-  } catch (err) {
-    // Go quotes the expression at fault even when it is empty (a trailing backslash: ``).
-    if (err instanceof re2js().RE2JSException) return new ReportError(/`$/.test(err.message) ? err.message : `${err.message}: \`\``);
-    throw err;
-  }
-}
-
-/** `source` with each `(?P<name>` given a name of its own (g1, g2, ...). */
-function renameGroups(source: string, groups: readonly number[]): string {
-  let out = '';
-  let from = 0;
-  let n = 0;
-  for (const at of groups) {
-    const named = /^\(\?P<\w+>/.exec(source.slice(at, at + 256));
-    if (named === null) continue;
-    out += `${source.slice(from, at)}(?P<g${++n}>`;
-    from = at + named[0].length;
-  }
-  return out + source.slice(from);
-}
-
-/** Where each `(?` opens a group or sets flags: outside brackets, escapes and \Q...\E. */
-function flagGroups(source: string): number[] {
-  const found: number[] = [];
-  if (!source.includes('(?')) return found;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      if (source[i + 1] === 'Q') {
-        const end = source.indexOf('\\E', i + 2);
-        if (end < 0) break;
-        i = end + 1;
-      } else i++;
-    } else if (inClass) {
-      if (c === ']') inClass = false;
-      else if (source.startsWith('[:', i)) i = Math.max(i, source.indexOf(':]', i + 2) + 1);
-    } else if (c === '[') {
-      inClass = true;
-      // A `]` first in a class (after an optional ^) is a literal.
-      if (source[i + 1] === '^') i++;
-      if (source[i + 1] === ']') i++;
-    } else if (source.startsWith('(?', i)) {
-      found.push(i);
-    }
-  }
-  return found;
-}
