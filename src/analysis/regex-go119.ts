@@ -34,15 +34,19 @@ export function re2jsPattern(source: string, mendClasses = false): Re2jsPattern 
   // that starts in a change starts where it does, one that ends in it takes all it replaced.
   const starts: number[] = [];
   const ends: number[] = [];
+  const comesFrom = (start: number, end: number) => {
+    starts.push(start);
+    ends.push(end);
+  };
   let from = 0;
   for (const edit of edits) {
-    for (let i = from; i < edit.at; i++) starts.push(i), ends.push(i);
+    for (let i = from; i < edit.at; i++) comesFrom(i, i);
     text += source.slice(from, edit.at);
-    for (let i = 0; i < edit.text.length; i++) starts.push(edit.at), ends.push(i === 0 ? edit.at : edit.at + edit.length);
+    for (let i = 0; i < edit.text.length; i++) comesFrom(edit.at, i === 0 ? edit.at : edit.at + edit.length);
     text += edit.text;
     from = edit.at + edit.length;
   }
-  for (let i = from; i <= source.length; i++) starts.push(i), ends.push(i);
+  for (let i = from; i <= source.length; i++) comesFrom(i, i);
   text += source.slice(from);
   // Go's messages end with the text at fault in backquotes: a piece of the pattern given.
   const restore = (message: string) =>

@@ -80,7 +80,8 @@ export function writeFileWhole(path: string, chunks: Iterable<Uint8Array>, write
  * and removed if that fails. Throws FileWriteError; null when every name was taken.
  */
 export function writeNewFile(dir: string, names: Iterable<string>, data: Uint8Array, write: WriteBytes = writeBytes): string | null {
-  let temp: string | null = writeTemporary(join(dir, 'saved'), [data], write);
+  // A failure here is the folder's (full, read-only): it is the one named.
+  let temp: string | null = writeTemporary(join(dir, 'new'), [data], write, undefined, dir);
   try {
     for (const name of names) {
       const path = join(dir, name);
@@ -109,15 +110,15 @@ export function writeNewFile(dir: string, names: Iterable<string>, data: Uint8Ar
   }
 }
 
-/** A complete copy of `chunks` under a new temporary name beside `target`; its path. */
-function writeTemporary(target: string, chunks: Iterable<Uint8Array>, write: WriteBytes, mode?: number): string {
+/** A complete copy of `chunks` under a new temporary name beside `target`; its path. Errors name `shown`. */
+function writeTemporary(target: string, chunks: Iterable<Uint8Array>, write: WriteBytes, mode?: number, shown = target): string {
   const temp = join(dirname(target), `.${basename(target).slice(0, 100)}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number;
   try {
     fd = openSync(temp, 'wx', mode === undefined ? 0o666 : mode & 0o7777);
   } catch (err) {
     // The folder is what failed (missing, read-only, full): name the file the user asked for.
-    throw new FileWriteError(target, fileReason(err));
+    throw new FileWriteError(shown, fileReason(err));
   }
   try {
     for (const bytes of chunks) writeAll(fd, bytes, write);
@@ -125,13 +126,13 @@ function writeTemporary(target: string, chunks: Iterable<Uint8Array>, write: Wri
   } catch (err) {
     closeQuietly(fd);
     removeQuietly(temp);
-    throw asWriteError(target, err);
+    throw asWriteError(shown, err);
   }
   try {
     closeSync(fd);
   } catch (err) {
     removeQuietly(temp);
-    throw new FileWriteError(target, fileReason(err));
+    throw new FileWriteError(shown, fileReason(err));
   }
   return temp;
 }
