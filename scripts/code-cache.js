@@ -10,8 +10,6 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { Readable, Writable } from 'node:stream';
-import { setFlagsFromString } from 'node:v8';
-import { LINEAR_FALLBACK_FLAG } from '../dist/analysis/regex-linear.js';
 
 const require = createRequire(import.meta.url);
 const { BUNDLE, loadBundle, sealCache } = require('../bin/load-bundle.js');
@@ -49,9 +47,6 @@ if (pipedStatus !== 0 || terminalStatus !== 0) {
   warn(`a training console exited ${pipedStatus}, ${terminalStatus}`);
   process.exit(0);
 }
-// V8 takes a cache only under the flags it was made with. The launcher compiles the bundle before
-// the bundle sets its flag (src/analysis/regex-linear.ts), so the cache is made without it.
-setFlagsFromString(`--no-${LINEAR_FALLBACK_FLAG.slice(2)}`);
 // Written whole and then renamed: a cut-off cache must never sit where the launcher looks.
 writeFileSync(`${CACHE}.tmp`, sealCache(BUNDLE, script));
 renameSync(`${CACHE}.tmp`, CACHE);

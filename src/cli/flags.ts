@@ -4,6 +4,7 @@ import { OPTION_NAMES, OPTION_SPECS, isOptionName } from '../commands/options.js
 import type { Assignment } from '../commands/parse.js';
 import { parseGoBool } from '../commands/values.js';
 import { readWatchFlags, type WatchFlagValues, type WatchRequest } from './watch-flags.js';
+import { MAX_WAIT_MS } from '../sources/long-timer.js';
 
 /** What the command line asks for. */
 export interface CliRequest {
@@ -133,7 +134,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     if (MISSING_FLAGS.has(name)) {
       missing.push(name);
     } else if (name === 'seconds' || name === 'timeout') {
-      request.fetch[name] = parseIntFlag(name, value);
+      request.fetch[name] = parseWaitFlag(name, value);
     } else if (name === 'count') {
       watchFlags.count = parseIntFlag(name, value);
     } else if (name === 'watch' || name === 'every') {
@@ -191,6 +192,14 @@ function parseIntFlag(name: string, value: string): number {
   const n = Number(value);
   if (!/^[+-]?\d+$/.test(value) || !Number.isSafeInteger(n)) throw new UsageError(`invalid value ${JSON.stringify(value)} for flag -${name}: parse error`);
   return n;
+}
+
+/** -seconds or -timeout: an int flag, refused when longer than any wait can be (Go's durations end at 292 years). */
+function parseWaitFlag(name: string, value: string): number {
+  const seconds = parseIntFlag(name, value);
+  // -seconds also sets the timeout, to 1.5 times as long.
+  if (seconds * 1000 * (name === 'seconds' ? 1.5 : 1) > MAX_WAIT_MS) throw new UsageError(`invalid value ${JSON.stringify(value)} for flag -${name}: longer than the longest wait (about 292 years)`);
+  return seconds;
 }
 
 /** What a missing flag answers, naming heapcli's flags (`-top`, `-peek=<regexp>`) as alternatives. */

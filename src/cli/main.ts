@@ -10,6 +10,7 @@ import { COMMANDS } from '../commands/table.js';
 import { inputSize, isQuickRun } from './quick-run.js';
 import { type LoadPlan, type Loaded, loadFailureText, loadPlan } from '../sources/plan.js';
 import { SourceError, loadSource, resolveSource, type SourceSettings } from '../sources/sources.js';
+import { redactUrl } from '../sources/url-text.js';
 
 /** The process's streams and environment, passed in so tests can run the CLI in-process. */
 export interface CliIO {
@@ -79,8 +80,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (plan.bases.length > 0) return write(io.stderr, `heapcli: -growth ranks snapshots; it takes no -base or -diff_base\nRun 'heapcli -h' for usage.\n`, EXIT.usage);
     const { runGrowthReport } = await import('./growth.js');
     const growth = await runGrowthReport(plan.sources, request.assignments, (s) => loadSource(s, plan.settings, notify));
-    await printResult(growth.result, streams);
-    return EXIT[growth.status];
+    const printed = await printResult(growth.result, streams);
+    return printed ? EXIT[growth.status] : EXIT.failed;
   }
   const terminal = request.report === null && io.stdin.isTTY === true && io.stdout.isTTY === true;
   if (terminal && io.env.TERM !== 'dumb') return runTerminalConsole(plan, request, io);
@@ -138,7 +139,7 @@ async function runTerminalConsole(plan: LoadPlan, request: CliRequest, io: CliIO
   // The spinner's label names what is loaded, a URL with the query pprof adds (`?seconds=30`).
   const shown = plan.sources.map((source) => {
     const resolved = resolveSource(source, plan.settings);
-    return resolved.kind === 'url' ? resolved.url : source;
+    return resolved.kind === 'url' ? redactUrl(resolved.url) : redactUrl(source);
   });
   return run({
     plan,

@@ -2,6 +2,7 @@
  * The -watch, -every and -count flags: Go's duration syntax, the defaults, and the checks that
  * need every flag at once (which flags -watch goes with). flags.ts turns a problem into a UsageError.
  */
+import { MAX_WAIT_MS } from '../sources/long-timer.js';
 
 /** What `-watch URL -every D -count N` asks for. */
 export interface WatchRequest {
@@ -84,6 +85,7 @@ export function readWatchFlags(given: WatchFlagValues, context: WatchContext): W
   const everyMs = parseGoDuration(everyText);
   const hint = '(a Go duration: 500ms, 30s, 1m30s)';
   if (typeof everyMs !== 'number') return `invalid value ${JSON.stringify(everyText)} for flag -every: ${everyMs.problem} ${hint}`;
+  if (everyMs > MAX_WAIT_MS) return `invalid value ${JSON.stringify(everyText)} for flag -every: longer than the longest wait (about 292 years)`;
   if (everyMs <= 0) return `invalid value ${JSON.stringify(everyText)} for flag -every: the time between snapshots must be more than 0 ${hint}`;
   const count = given.count ?? DEFAULT_COUNT;
   if (count < 2) return `invalid value "${count}" for flag -count: growth needs 2 snapshots or more`;

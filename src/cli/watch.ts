@@ -9,6 +9,8 @@ import type { Assignment } from '../commands/parse.js';
 import type { Profile } from '../profile/model.js';
 import { Session } from '../session.js';
 import { SourceError, loadSource, resolveSource, type SourceSettings } from '../sources/sources.js';
+import { setLongTimeout } from '../sources/long-timer.js';
+import { redactUrl } from '../sources/url-text.js';
 import { writeReportFile } from '../ui/files.js';
 import { printResult } from '../ui/print-result.js';
 import { givesSampleIndex, runGrowthReport, type GrowthRun } from './growth.js';
@@ -59,11 +61,11 @@ class StopRequest {
     if (this.requested || ms <= 0) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
-        clearTimeout(timer);
+        cancel();
         this.wake = null;
         resolve();
       };
-      const timer = setTimeout(done, ms);
+      const cancel = setLongTimeout(done, ms);
       this.wake = done;
     });
   }
@@ -99,12 +101,16 @@ export function watchedUrl(resolved: string): string {
 export async function runWatchReport(watch: WatchRequest, assignments: readonly Assignment[], settings: SourceSettings, io: WatchIO, onInterrupt: OnInterrupt = onSigint): Promise<GrowthRun['status']> {
   const say = (line: string) => io.stderr.write(`${line}\n`);
   const source = resolveSource(watch.url, settings);
+  if (source.kind === 'invalid') {
+    say(`heapcli: ${source.text}: ${source.reason}`);
+    return 'failed';
+  }
   if (source.kind === 'file') {
     say(`heapcli: -watch needs a URL (http://host:port/debug/pprof/heap, or host:port), got ${JSON.stringify(watch.url)}\nRun 'heapcli -h' for usage.`);
     return 'usage';
   }
   const url = watchedUrl(source.url);
-  say(`Watching ${url}: ${watch.count} snapshots, ${watch.everyText} apart (Ctrl-C stops early and reports)`);
+  say(`Watching ${redactUrl(url)}: ${watch.count} snapshots, ${watch.everyText} apart (Ctrl-C stops early and reports)`);
   const stop = new StopRequest();
   const unsubscribe = onInterrupt(() => {
     // A fetch can take up to its timeout: say why nothing happens yet, and how to leave at once.
@@ -138,8 +144,8 @@ export async function runWatchReport(watch: WatchRequest, assignments: readonly 
   // already in memory (the copies hold the same bytes); a snapshot not saved is named by number.
   const names = snapshots.map((s, i) => s.path ?? `snapshot ${i + 1}`);
   const growth = await runGrowthReport(names, assignments, async (name) => snapshots[names.indexOf(name)].profile);
-  await printResult(growth.result, { input: io.stdin, stdout: io.stdout, stderr: io.stderr, writeFile: writeReportFile });
-  return ending.kind === 'failed' ? 'failed' : growth.status;
+  const printed = await printResult(growth.result, { input: io.stdin, stdout: io.stdout, stderr: io.stderr, writeFile: writeReportFile });
+  return ending.kind === 'failed' || !printed ? 'failed' : growth.status;
 }
 
 /**

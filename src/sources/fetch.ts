@@ -1,5 +1,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { setLongTimeout } from './long-timer.js';
+import { RedirectRefused, firstHop, nextHop, type Hop } from './redirects.js';
 
 /** A fetch that failed; `message` is the one-line reason, printed after the URL. */
 export class FetchError extends Error {
@@ -44,16 +46,17 @@ const NET_REASONS: Record<string, string> = {
  */
 export async function fetchBody(url: string, options: FetchOptions): Promise<FetchedBody> {
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), options.timeoutMs);
+  const cancelTimer = setLongTimeout(() => abort.abort(), options.timeoutMs);
+  const first = firstHop(url);
+  let hop = first;
   try {
-    let target = new URL(url);
     for (let redirects = 0; ; redirects++) {
-      const response = await get(target, abort.signal);
+      const response = await get(hop, abort.signal);
       const location = response.headers.location;
       if (response.statusCode !== undefined && response.statusCode >= 300 && response.statusCode < 400 && location) {
         response.resume();
         if (redirects === MAX_REDIRECTS) throw new FetchError(`stopped after ${MAX_REDIRECTS} redirects`);
-        target = new URL(location, target);
+        hop = nextHop(hop, location);
         continue;
       }
       if (response.statusCode !== 200) throw new FetchError(await statusReason(response));
@@ -62,22 +65,21 @@ export async function fetchBody(url: string, options: FetchOptions): Promise<Fet
   } catch (err) {
     if (abort.signal.aborted) throw new FetchError(`timed out after ${options.timeoutText}`);
     if (err instanceof FetchError) throw err;
-    throw new FetchError(networkReason(err as NodeJS.ErrnoException));
+    if (err instanceof RedirectRefused) throw new FetchError(err.message);
+    throw new FetchError(networkReason(err as NodeJS.ErrnoException, hop === first));
   } finally {
-    clearTimeout(timer);
+    cancelTimer();
   }
 }
 
 /** One GET, resolved when the status line and headers have arrived. */
-function get(url: URL, signal: AbortSignal): Promise<IncomingMessage> {
-  const insecure = url.protocol === 'https+insecure:';
-  const secure = insecure || url.protocol === 'https:';
+function get({ url, insecure }: Hop, signal: AbortSignal): Promise<IncomingMessage> {
+  const secure = url.protocol === 'https:';
   if (!secure && url.protocol !== 'http:') return Promise.reject(new FetchError(`unsupported scheme ${JSON.stringify(url.protocol.slice(0, -1))} (use http:// or https://)`));
   const send = secure ? httpsRequest : httpRequest;
-  // `new URL('https+insecure://h/p')` is valid, but Node's https wants the https: scheme.
-  const target = insecure ? new URL(url.href.replace(/^https\+insecure:/, 'https:')) : url;
   return new Promise((resolve, reject) => {
-    const req = send(target, { method: 'GET', signal, headers: { 'User-Agent': 'heapcli', Accept: '*/*' }, ...(insecure ? { rejectUnauthorized: false } : {}) }, resolve);
+    // Certificates are checked unless this very hop is one the user asked not to check.
+    const req = send(url, { method: 'GET', signal, headers: { 'User-Agent': 'heapcli', Accept: '*/*' }, rejectUnauthorized: !insecure }, resolve);
     req.on('error', reject);
     req.end();
   });
@@ -135,10 +137,15 @@ async function statusReason(response: IncomingMessage): Promise<string> {
   return message ? `${status} - ${message}` : status;
 }
 
-function networkReason(err: NodeJS.ErrnoException): string {
+/** A network error in a few words; `typed` is false when it came from a host a redirect led to. */
+function networkReason(err: NodeJS.ErrnoException, typed: boolean): string {
   const code = err.code ?? '';
   if (NET_REASONS[code]) return NET_REASONS[code];
-  // TLS failures carry OpenSSL-style codes (DEPTH_ZERO_SELF_SIGNED_CERT, CERT_HAS_EXPIRED, ...).
-  if (/CERT|SELF_SIGNED|TLS|SSL/.test(code)) return `TLS: ${err.message} (https+insecure:// skips the certificate check)`;
+  // TLS failures carry OpenSSL-style codes (DEPTH_ZERO_SELF_SIGNED_CERT, CERT_HAS_EXPIRED,
+  // UNABLE_TO_VERIFY_LEAF_SIGNATURE, ...).
+  if (/CERT|SELF_SIGNED|TLS|SSL|VERIFY|SIGNATURE/.test(code)) {
+    const hint = typed ? 'https+insecure:// skips the certificate check' : 'after a redirect, the certificate is checked unless the host is the one typed with https+insecure://';
+    return `TLS: ${err.message} (${hint})`;
+  }
   return err.message.split('\n')[0];
 }

@@ -5,11 +5,13 @@ import { DEFAULT_MAX_INFLATED } from '../profile/inflate.js';
 import { loadProfileFile } from '../profile/load.js';
 import { normalizeProfile } from '../profile/merge.js';
 import type { Profile } from '../profile/model.js';
+import { redactUrl } from './url-text.js';
 
 /** Where a profile comes from: a file, or a URL with the timeout its fetch gets. */
 export type Source =
   | { readonly kind: 'file'; readonly path: string }
-  | { readonly kind: 'url'; readonly url: string; readonly seconds: number; readonly timeoutSeconds: number };
+  | { readonly kind: 'url'; readonly url: string; readonly seconds: number; readonly timeoutSeconds: number }
+  | { readonly kind: 'invalid'; readonly text: string; readonly reason: string };
 
 /**
  * What loading a source needs besides its name: the -seconds and -timeout flags (0 = not given,
@@ -74,6 +76,7 @@ export function resolveSource(arg: string, flags: { readonly seconds: number; re
   if (exists(arg)) return { kind: 'file', path: arg };
   const url = parseUrl(arg);
   if (url === null) return { kind: 'file', path: arg };
+  if (typeof url === 'string') return { kind: 'invalid', text: redactUrl(arg), reason: url };
   if (url.pathname === '' || url.pathname === '/') url.pathname = DEFAULT_PROFILE_PATH;
   let seconds = 0;
   if (flags.seconds > 0) {
@@ -99,16 +102,28 @@ function pathExists(path: string): boolean {
   }
 }
 
-/** Go's url.Parse, then a retry with http:// for `host:port/...`, which Go reads as a scheme or an error. */
-function parseUrl(arg: string): URL | null {
+/**
+ * Go's url.Parse, then a retry with http:// for `host:port/...`, which Go reads as a scheme or an
+ * error. Null for a file name; a string says why what reads as a URL is not a valid one.
+ */
+function parseUrl(arg: string): URL | string | null {
   const firstSegment = arg.split('/')[0];
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg) && !/^file:/i.test(arg)) {
     const url = tryUrl(arg);
-    return url !== null && url.host !== '' ? url : null;
+    if (url === null) return invalidUrlReason(arg.replace(/^[^:]*:\/\//, '').split(/[/?#]/)[0]);
+    return url.host !== '' ? url : null;
   }
   if (!firstSegment.includes(':') || /^file:/i.test(arg)) return null;
   const url = tryUrl(`http://${arg}`);
+  if (url === null && /:\d+$/.test(firstSegment)) return invalidUrlReason(firstSegment);
   return url !== null && url.host !== '' ? url : null;
+}
+
+/** Why an authority (`user@host:port`) makes an invalid URL: its port if that is it, else in general. */
+function invalidUrlReason(authority: string): string {
+  const port = /:(\d+)$/.exec(authority)?.[1];
+  if (port !== undefined && Number(port) > 65535) return `invalid URL: port ${port} is out of range (0 to 65535)`;
+  return 'invalid URL';
 }
 
 function tryUrl(text: string): URL | null {
@@ -126,6 +141,7 @@ function tryUrl(text: string): URL | null {
  */
 export async function loadSource(arg: string, settings: SourceSettings, notify: (line: string) => void): Promise<Profile> {
   const source = resolveSource(arg, settings);
+  if (source.kind === 'invalid') throw new SourceError(source.text, source.reason);
   if (source.kind === 'file') {
     try {
       return loadProfileFile(source.path, settings.maxBytes, settings.mergeOnLoad);
@@ -134,7 +150,8 @@ export async function loadSource(arg: string, settings: SourceSettings, notify: 
       throw err;
     }
   }
-  notify(`Fetching profile over HTTP from ${source.url}`);
+  const shown = redactUrl(source.url);
+  notify(`Fetching profile over HTTP from ${shown}`);
   if (source.seconds > 0) notify(`Please wait... (${goDuration(source.seconds)})`);
   const maxBytes = settings.maxBytes ?? DEFAULT_MAX_INFLATED;
   const limit = source.timeoutSeconds + TIMEOUT_GRACE_SECONDS;
@@ -145,10 +162,10 @@ export async function loadSource(arg: string, settings: SourceSettings, notify: 
   try {
     body = await fetchBody(source.url, { timeoutMs: limit * 1000, maxBytes, timeoutText });
   } catch (err) {
-    if (err instanceof FetchError) throw new SourceError(source.url, err.message);
+    if (err instanceof FetchError) throw new SourceError(shown, err.message);
     throw err;
   }
-  if (body.bytes.length === 0) throw new SourceError(source.url, 'the server sent an empty body, not a profile');
+  if (body.bytes.length === 0) throw new SourceError(shown, 'the server sent an empty body, not a profile');
   let profile: Profile;
   try {
     profile = normalizeProfile(parseProfile(body.bytes, { maxInflatedBytes: settings.maxBytes }), settings.mergeOnLoad);
@@ -157,7 +174,7 @@ export async function loadSource(arg: string, settings: SourceSettings, notify: 
     // The content type tells a wrong path (an HTML page) from a damaged profile.
     const mediaType = body.contentType.split(';')[0].trim();
     const sent = err.kind === 'not-a-profile' && mediaType ? `; the server sent ${mediaType}` : '';
-    throw new SourceError(source.url, `${err.message}${sent}`, err.kind);
+    throw new SourceError(shown, `${err.message}${sent}`, err.kind);
   }
   for (const line of saveProfileCopy(body.bytes, profile, settings)) notify(line);
   return profile;

@@ -1,39 +1,27 @@
-import { closeSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { FileWriteError, writeFileWhole, type WriteBytes } from '../sources/whole-file.js';
 import { Utf8Buffer } from './utf8-buffer.js';
 
 /**
- * Writes a `>file` report, `text` then each chunk of `rest` as it is made, returning an error
- * message instead of throwing: the file's (`heapcli: PATH: reason`), or what stopped the report
- * (`interrupted`), whose file then holds the part made before.
+ * Writes a `>file` or `-output` report, `text` then each chunk of `rest` as it is made, whole or
+ * not at all (sources/whole-file.ts): nothing is left under `path` when writing fails or the report
+ * is stopped. Returns an error message instead of throwing: the file's (`heapcli: PATH: reason`),
+ * or what stopped the report (`interrupted`). `write` lets tests fail the writes.
  */
-export function writeReportFile(path: string, text: string, rest: Iterable<string> = []): string | null {
-  let fd = -1;
-  try {
-    fd = openSync(path, 'w');
-    const utf8 = new Utf8Buffer();
-    const chunks = rest[Symbol.iterator]();
-    for (let chunk = text; ; ) {
-      writeBytes(fd, utf8.encode(chunk));
-      let step: IteratorResult<string>;
-      try {
-        step = chunks.next();
-      } catch (err) {
-        return (err as Error).message;
-      }
-      if (step.done) return null;
-      chunk = step.value;
-    }
-  } catch (err) {
-    return `heapcli: ${path}: ${(err as Error).message}`;
-  } finally {
-    if (fd >= 0) closeSync(fd);
+export function writeReportFile(path: string, text: string, rest: Iterable<string> = [], write?: WriteBytes): string | null {
+  const utf8 = new Utf8Buffer();
+  function* bytes(): Generator<Uint8Array> {
+    yield utf8.encode(text);
+    for (const chunk of rest) yield utf8.encode(chunk);
   }
-}
-
-/** Writes all of `bytes` (a write may take only part of them). */
-function writeBytes(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+  try {
+    writeFileWhole(path, bytes(), write);
+    return null;
+  } catch (err) {
+    // Anything else stopped the report (Ctrl-C), as the session words a failed command.
+    return err instanceof FileWriteError ? `heapcli: ${err.message}` : (err as Error).message;
+  }
 }
 
 /** Paths that start with `partial` (relative to the working directory), directories with a '/'. */

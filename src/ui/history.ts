@@ -1,6 +1,7 @@
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { writeFileWhole } from '../sources/whole-file.js';
 
 /** Lines kept in the history file at most. */
 export const HISTORY_LIMIT = 1000;
@@ -27,6 +28,8 @@ export class History {
   private draft = '';
   /** The file's last line had no newline: the next append starts a new line first. */
   private needsNewline = false;
+  /** Lines in the file as far as this console knows (others may have added more). */
+  private fileLines = 0;
 
   constructor(private readonly file: string | null, entries: string[] = []) {
     this.entries = entries.slice(-HISTORY_LIMIT);
@@ -38,8 +41,10 @@ export class History {
     if (!file) return new History(null);
     try {
       const text = readFileSync(file, 'utf8');
-      const history = new History(file, text.split('\n').filter((l) => l !== ''));
+      const lines = text.split('\n').filter((l) => l !== '');
+      const history = new History(file, lines);
       history.needsNewline = text !== '' && !text.endsWith('\n');
+      history.fileLines = lines.length;
       return history;
     } catch {
       return new History(file);
@@ -83,15 +88,41 @@ export class History {
     return this.position === this.entries.length ? this.draft : this.entries[this.position];
   }
 
+  /**
+   * Appends the line: one small write with O_APPEND, so consoles open at once add their lines
+   * side by side. Past the limit, the file is trimmed from what it holds then, not
+   * from this console's memory, so no other console's lines are lost.
+   */
   private persist(line: string): void {
     if (!this.file) return;
     try {
       mkdirSync(dirname(this.file), { recursive: true });
-      if (this.entries.length >= HISTORY_LIMIT) writeFileSync(this.file, this.entries.join('\n') + '\n');
-      else appendFileSync(this.file, (this.needsNewline ? '\n' : '') + line + '\n');
+      appendFileSync(this.file, (this.needsNewline ? '\n' : '') + line + '\n');
       this.needsNewline = false;
+      this.fileLines += 1;
+      if (this.fileLines > HISTORY_LIMIT) this.fileLines = trimHistoryFile(this.file);
     } catch {
-      // An unwritable history file costs the history, not the session.
+      // An unwritable history file costs the history, not the session. A write cut short may
+      // have left half a line: the next one starts on a line of its own.
+      this.needsNewline = true;
     }
   }
+}
+
+/**
+ * Keeps the last HISTORY_LIMIT lines of the file, replacing it whole (whole-file.ts). A line
+ * another console appends while the trimmed text is written calls the replacement off, and the
+ * file is read again. Returns how many lines the file holds.
+ */
+export function trimHistoryFile(file: string): number {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const text = readFileSync(file, 'utf8');
+    const lines = text.split('\n').filter((l) => l !== '');
+    if (lines.length <= HISTORY_LIMIT) return lines.length;
+    const kept = Buffer.from(lines.slice(-HISTORY_LIMIT).join('\n') + '\n');
+    const size = Buffer.byteLength(text);
+    if (writeFileWhole(file, [kept], undefined, () => statSync(file).size === size)) return HISTORY_LIMIT;
+  }
+  // Busy with other consoles: the next line tries again.
+  return HISTORY_LIMIT + 1;
 }

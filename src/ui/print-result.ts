@@ -29,8 +29,8 @@ export async function writeWaiting(out: TextOut, text: string): Promise<void> {
 
 /**
  * Prints a command's answer, a streamed report chunk by chunk, and writes a redirected report to
- * its file. Resolves to false when making the streamed text failed (its message goes to stderr,
- * as the session words a failed command); a failure to write is thrown, as before streaming.
+ * its file. Resolves to false when making the streamed text or writing the file failed (the
+ * message goes to stderr), so a one-shot run exits 1 as pprof does; a console goes on.
  */
 export async function printResult(result: ExecResult, io: ConsoleStreams): Promise<boolean> {
   if (result.err) io.stderr.write(result.err);
@@ -42,7 +42,10 @@ export async function printResult(result: ExecResult, io: ConsoleStreams): Promi
   }
   if (result.file) {
     const problem = io.writeFile(result.file.path, result.file.text, result.file.rest);
-    if (problem) io.stderr.write(`${problem}\n`);
+    if (problem) {
+      io.stderr.write(`${problem}\n`);
+      return false;
+    }
   }
   return true;
 }
