@@ -35,7 +35,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** Runs `-top URL` and checks the common outcome: one line `heapcli: URL: reason`, exit 1, nothing saved. */
+/** Runs `-top URL` and checks the common outcome: `URL: reason` and pprof's `failed to fetch any source profiles`, exit 1, nothing saved. */
 async function refused(path: string, env: NodeJS.ProcessEnv = {}, flags: string[] = []) {
   const dir = freshDir();
   const url = `${server.base}${path}`;
@@ -45,9 +45,10 @@ async function refused(path: string, env: NodeJS.ProcessEnv = {}, flags: string[
   expect(run.stdout).toBe('');
   const lines = run.stderr.split('\n');
   expect(lines.slice(-1)).toEqual(['']);
-  expect(lines.at(-2)?.startsWith(`heapcli: ${url}: `)).toBe(true);
+  expect(lines.at(-2)).toBe('failed to fetch any source profiles');
+  expect(lines.at(-3)?.startsWith(`${url}: `)).toBe(true);
   expect(treeOf(dir)).toEqual([]);
-  return { reason: lines.at(-2)!.slice(`heapcli: ${url}: `.length), ms: Date.now() - started };
+  return { reason: lines.at(-3)!.slice(`${url}: `.length), ms: Date.now() - started };
 }
 
 describe('bodies that never end, or end wrong', () => {
@@ -100,7 +101,7 @@ if (!hasOpenssl) console.warn('__tests__/adversarial/bodies.test.ts: self-signed
     const url = `${tls.base}/debug/pprof/heap`;
     const run = await spawnHeapcli(['-top', url], { HEAPCLI_TMPDIR: freshDir(), NODE_TLS_REJECT_UNAUTHORIZED: '0' });
     expect(run.status).toBe(1);
-    expect(run.stderr.split('\n').at(-2)).toBe(`heapcli: ${url}: TLS: unable to verify the first certificate (https+insecure:// skips the certificate check)`);
+    expect(run.stderr.split('\n').slice(-3)).toEqual([`${url}: TLS: unable to verify the first certificate (https+insecure:// skips the certificate check)`, 'failed to fetch any source profiles', '']);
     expect(tls.requests).toEqual([]);
   });
 });

@@ -109,7 +109,7 @@ describe('live fetches', () => {
     expect(authorizations.at(-1)).toBe(`Basic ${Buffer.from('alice:s3cret').toString('base64')}`);
     expect(run.stderr.split('\n')[0]).toBe(`Fetching profile over HTTP from http://alice:***@127.0.0.1:${server.port}/debug/pprof/heap`);
     const failed = await runHeapcli(['-top', url.replace('/debug/pprof/heap', '/nosuch')], '', { HEAPCLI_TMPDIR: freshDir() });
-    expect(failed.stderr).toBe(`Fetching profile over HTTP from http://alice:***@127.0.0.1:${server.port}/nosuch\nheapcli: http://alice:***@127.0.0.1:${server.port}/nosuch: server response: 404 Not Found\n`);
+    expect(failed.stderr).toBe(`Fetching profile over HTTP from http://alice:***@127.0.0.1:${server.port}/nosuch\nhttp://alice:***@127.0.0.1:${server.port}/nosuch: server response: 404 Not Found\nfailed to fetch any source profiles\n`);
     const watched = await runHeapcli(['-watch', url.replace('/debug/pprof/heap', '/nosuch'), '-every', '1ms'], '', { HEAPCLI_TMPDIR: freshDir() });
     expect(`${watched.stdout}${watched.stderr}`).not.toContain('s3cret');
   });
@@ -117,14 +117,14 @@ describe('live fetches', () => {
 
 describe('a port out of range is an invalid URL (before: "no such file or directory")', () => {
   it.each([
-    ['127.0.0.1:99999', 'heapcli: 127.0.0.1:99999: invalid URL: port 99999 is out of range (0 to 65535)'],
-    ['http://127.0.0.1:99999/debug/pprof/heap', 'heapcli: http://127.0.0.1:99999/debug/pprof/heap: invalid URL: port 99999 is out of range (0 to 65535)'],
-    ['http://u:pw@[::1:99/x', 'heapcli: http://u:***@[::1:99/x: invalid URL'],
+    ['127.0.0.1:99999', '127.0.0.1:99999: invalid URL: port 99999 is out of range (0 to 65535)'],
+    ['http://127.0.0.1:99999/debug/pprof/heap', 'http://127.0.0.1:99999/debug/pprof/heap: invalid URL: port 99999 is out of range (0 to 65535)'],
+    ['http://u:pw@[::1:99/x', 'http://u:***@[::1:99/x: invalid URL'],
   ])('%s', async (arg, line) => {
     const run = await runHeapcli(['-top', arg]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`${line}\n`);
+    expect(run.stderr).toBe(`${line}\nfailed to fetch any source profiles\n`);
     const watched = await runHeapcli(['-watch', arg]);
-    expect(watched.stderr).toBe(`${line}\n`);
+    expect(watched.stderr).toBe(`heapcli: ${line}\n`);
   });
 });

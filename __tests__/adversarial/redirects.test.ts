@@ -80,7 +80,7 @@ if (!hasOpenssl) console.warn('__tests__/adversarial/redirects.test.ts: TLS redi
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
-      `Fetching profile over HTTP from ${url}\nheapcli: ${url}: refused the redirect to https+insecure://127.0.0.1:${other.port}/debug/pprof/heap: only a URL given on the command line can turn certificate checks off\n`,
+      `Fetching profile over HTTP from ${url}\n${url}: refused the redirect to https+insecure://127.0.0.1:${other.port}/debug/pprof/heap: only a URL given on the command line can turn certificate checks off\nfailed to fetch any source profiles\n`,
     );
     expect(other.requests).toEqual([]);
     expect(existsSync(dir)).toBe(false);
@@ -90,7 +90,7 @@ if (!hasOpenssl) console.warn('__tests__/adversarial/redirects.test.ts: TLS redi
     const url = `${trusted.base}/to-http`;
     const run = await spawnHeapcli(['-top', url], { ...trust(), HEAPCLI_TMPDIR: freshDir() });
     expect(run.status).toBe(1);
-    expect(run.stderr.split('\n')[1]).toBe(`heapcli: ${url}: refused the redirect to ${plain.base}/debug/pprof/heap: it would leave TLS (https to http)`);
+    expect(run.stderr.split('\n')[1]).toBe(`${url}: refused the redirect to ${plain.base}/debug/pprof/heap: it would leave TLS (https to http)`);
     expect(plain.requests).toEqual([]);
   });
 
@@ -109,7 +109,7 @@ if (!hasOpenssl) console.warn('__tests__/adversarial/redirects.test.ts: TLS redi
     const run = await spawnHeapcli(['-top', url], { HEAPCLI_TMPDIR: freshDir() });
     expect(run.status).toBe(1);
     expect(run.stderr.split('\n')[1]).toBe(
-      `heapcli: ${url}: TLS: unable to verify the first certificate (after a redirect, the certificate is checked unless the host is the one typed with https+insecure://)`,
+      `${url}: TLS: unable to verify the first certificate (after a redirect, the certificate is checked unless the host is the one typed with https+insecure://)`,
     );
     expect(other.requests).toHaveLength(asked);
     const self = await spawnHeapcli(['-top', `https+insecure://127.0.0.1:${trusted.port}/to-self`], { HEAPCLI_TMPDIR: freshDir() });
