@@ -1,3 +1,4 @@
+import { simplifyName } from '../profile/legacy-prune.js';
 import type { Profile } from '../profile/model.js';
 import type { StackEdit } from './stack-edit.js';
 
@@ -96,16 +97,19 @@ export function showFrom(p: Profile, re: RegExp): { edit: StackEdit; drop: Uint8
 
 /**
  * prune_from: in each location, the lines from the leaf-most one whose function matches up to
- * the root; in each sample, walking from the root, the first such location and what is above it.
- * The matching frame becomes the leaf and takes the flat value.
+ * the root; in each sample, the leaf-most such location and every caller above it, so with
+ * repeated matches (recursion) the stack keeps all of them. The matching frame becomes the leaf
+ * and takes the flat value. As in pprof, a name is matched without its argument list or leading
+ * `.` (`simplifyName`: `main.(*T).m` is matched as `main.`), and an empty name never matches.
  */
 export function pruneFrom(p: Profile, re: RegExp): StackEdit {
   const { locations, samples } = p;
   const keepLine = new Uint8Array(locations.lineFunction.length).fill(1);
   const marked = new Uint8Array(locations.count);
+  const matches = functionMatcher(p, re);
   for (let loc = 0; loc < locations.count; loc++) {
     for (let k = locations.lineStart[loc]; k < locations.lineStart[loc + 1]; k++) {
-      if (!lineMatches(p, k, re, false)) continue;
+      if (!matches(locations.lineFunction[k])) continue;
       for (let j = locations.lineStart[loc]; j < k; j++) keepLine[j] = 0;
       marked[loc] = 1;
       break;
@@ -116,7 +120,8 @@ export function pruneFrom(p: Profile, re: RegExp): StackEdit {
   for (let s = 0; s < samples.count; s++) {
     const depth = samples.locStart[s + 1] - samples.locStart[s];
     spanEnd[s] = depth;
-    for (let i = depth - 1; i >= 0; i--) {
+    // Stacks run leaf first: the first marked location is the leaf-most match.
+    for (let i = 0; i < depth; i++) {
       if (marked[samples.locs[samples.locStart[s] + i]]) {
         spanStart[s] = i;
         break;
@@ -124,4 +129,17 @@ export function pruneFrom(p: Profile, re: RegExp): StackEdit {
     }
   }
   return { keepLine, spanStart, spanEnd };
+}
+
+/** Whether a function's simplified name matches, asked once per function. */
+function functionMatcher(p: Profile, re: RegExp): (fn: number) => boolean {
+  const known = new Int8Array(p.functions.count); // 0 unknown, 1 yes, -1 no
+  return (fn) => {
+    if (fn < 0) return false;
+    if (known[fn] === 0) {
+      const name = p.strings[p.functions.name[fn]];
+      known[fn] = name !== '' && re.test(simplifyName(name)) ? 1 : -1;
+    }
+    return known[fn] === 1;
+  };
 }
