@@ -81,33 +81,57 @@ function inflateMember(bytes: Uint8Array, start: number, first: boolean, maxByte
     throw new NextMember(start + offset);
   };
   try {
-    // Fed in slices so the limit applies as the output grows. A slice inflates to at most about
-    // MAX_DEFLATE_RATIO times its size: slices that make about OUTPUT_PER_PUSH while the data
-    // inflates as profiles do, small ones once it looks like a bomb or nears the limit. A first member that fits one slice goes
-    // in one push. Longer input starts with small slices that double: each push ends on paths V8
-    // has not seen before (a read past the slice's end, a block paused half way), and met while
-    // the decoder is still unoptimised they cost nothing, where later each would throw TurboFan's
-    // code for fflate's decoder away and wait for it to be compiled again. A later member starts
-    // smaller still: each push copies what is left of its slice once the member ends.
     let ramp = first ? RAMP_FIRST_SLICE : LATER_MEMBER_FIRST_SLICE;
-    for (let at = start; at < bytes.length; ) {
-      const ratio = at > start ? member.size / (at - start) : 1;
+    for (let at = start; at < bytes.length; ramp *= 2) {
       const room = Math.max(0, maxBytes - inflated.total);
-      const byRatio = ratio > 64 ? 65536 : at === start ? 1 << 22 : Math.max(65536, Math.min(1 << 22, Math.floor(OUTPUT_PER_PUSH / ratio)));
-      const bound = Math.min(byRatio, Math.max(1024, Math.floor(room / MAX_DEFLATE_RATIO)));
-      const slice = first && at === start && bytes.length <= bound ? bound : Math.min(ramp, bound);
-      ramp *= 2;
+      const slice = sliceLength({ at, start, first, ramp, room, inflatedSoFar: member.size, inputLength: bytes.length });
       gunzip.push(bytes.subarray(at, at + slice), at + slice >= bytes.length);
       at += slice;
     }
   } catch (err) {
     if (err instanceof NextMember) return { ...member, end: err.offset };
-    if (err instanceof ProfileError) throw err;
-    const reason = err instanceof Error ? err.message : String(err);
-    if (/unexpected EOF/i.test(reason)) throw new ProfileError('gzip', 'truncated gzip data (unexpected end of file)');
-    throw new ProfileError('gzip', `corrupt gzip data (${reason})`);
+    throw gzipFailure(err);
   }
   return member;
+}
+
+/** What a failure while inflating means: ours (the limit) as it is, fflate's as truncated or corrupt. */
+function gzipFailure(err: unknown): unknown {
+  if (err instanceof ProfileError) return err;
+  const reason = err instanceof Error ? err.message : String(err);
+  if (/unexpected EOF/i.test(reason)) return new ProfileError('gzip', 'truncated gzip data (unexpected end of file)');
+  return new ProfileError('gzip', `corrupt gzip data (${reason})`);
+}
+
+/** Where inflating a member stands, for choosing the next slice of its input. */
+interface SliceState {
+  readonly at: number;
+  readonly start: number;
+  readonly first: boolean;
+  readonly ramp: number;
+  /** Output still allowed under the limit. */
+  readonly room: number;
+  /** The member's output so far. */
+  readonly inflatedSoFar: number;
+  readonly inputLength: number;
+}
+
+/**
+ * How much input to push next. Fed in slices so the limit applies as the output grows: a slice
+ * inflates to at most about MAX_DEFLATE_RATIO times its size, so slices make about OUTPUT_PER_PUSH
+ * while the data inflates as profiles do, and are small once it looks like a bomb or nears the
+ * limit. A first member that fits one slice goes in one push. Longer input starts with small
+ * slices that double (`ramp`): each push ends on paths V8 has not seen before (a read past the
+ * slice's end, a block paused half way), and met while the decoder is still unoptimised they cost
+ * nothing, where later each would throw TurboFan's code for fflate's decoder away and wait for it
+ * to be compiled again. A later member starts smaller still: each push copies what is left of its
+ * slice once the member ends.
+ */
+function sliceLength(s: SliceState): number {
+  const ratio = s.at > s.start ? s.inflatedSoFar / (s.at - s.start) : 1;
+  const byRatio = ratio > 64 ? 65536 : s.at === s.start ? 1 << 22 : Math.max(65536, Math.min(1 << 22, Math.floor(OUTPUT_PER_PUSH / ratio)));
+  const bound = Math.min(byRatio, Math.max(1024, Math.floor(s.room / MAX_DEFLATE_RATIO)));
+  return s.first && s.at === s.start && s.inputLength <= bound ? bound : Math.min(s.ramp, bound);
 }
 
 /** The final empty deflate blocks writers end an empty member with: fixed Huffman, and stored. */
