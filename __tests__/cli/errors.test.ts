@@ -88,14 +88,34 @@ describe("bad profiles: the file and why, then pprof's `failed to fetch any sour
 
   it('refuses a gzip bomb past HEAPCLI_MAX_PROFILE', () => {
     const path = 'testdata/profiles/leakybuf.heap.pb.gz';
-    const run = spawnSync(process.execPath, ['bin/heapcli.js', '-top', path], { encoding: 'utf8', env: { ...process.env, HEAPCLI_MAX_PROFILE: '1000' } });
+    const run = spawnSync(process.execPath, ['bin/heapcli.js', '-top', path], { encoding: 'utf8', env: { ...process.env, HEAPCLI_MAX_PROFILE: '8000' } });
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`${path}: inflates to more than 1000 bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)\nfailed to fetch any source profiles\n`);
+    expect(run.stderr).toBe(`${path}: inflates to more than 8000 bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)\nfailed to fetch any source profiles\n`);
   });
 
   it('-normalize without a base: one line, in pprof\'s words', () => {
     const run = heapcli('-top', '-normalize', 'testdata/profiles/leakybuf.heap.pb.gz');
     expect([run.status, run.stderr]).toEqual([1, 'must have base profile to normalize by\n']);
+  });
+
+  it('HEAPCLI_MAX_PROFILE bounds a file as read, with a unit', () => {
+    const path = 'testdata/profiles/leakybuf.heap.txt';
+    const run = spawnSync(process.execPath, ['bin/heapcli.js', '-top', path], { encoding: 'utf8', env: { ...process.env, HEAPCLI_MAX_PROFILE: '10kB' } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`${path}: is larger than 10240 bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)\nfailed to fetch any source profiles\n`);
+  });
+
+  it.each(['0', '-1', '100kb!', 'big'])('refuses HEAPCLI_MAX_PROFILE=%s before reading anything (exit 2)', (value) => {
+    const run = spawnSync(process.execPath, ['bin/heapcli.js', '-top', 'testdata/profiles/leakybuf.heap.pb.gz'], { encoding: 'utf8', env: { ...process.env, HEAPCLI_MAX_PROFILE: value } });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`heapcli: HEAPCLI_MAX_PROFILE=${JSON.stringify(value)} is not a size: give a number of bytes of at least 1, or one with a unit (64MB, 2GB; powers of 1024)\n`);
+  });
+
+  it('a device given as the profile is refused at once', () => {
+    const run = heapcli('-top', '/dev/zero');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('/dev/zero: read /dev/zero: is a device, not a file\nfailed to fetch any source profiles\n');
   });
 });
 

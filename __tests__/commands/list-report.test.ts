@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { sourceRange } from '../../src/analysis/source-lines.js';
-import type { SourceFiles } from '../../src/commands/sources.js';
+import { MISSING, type SourceFiles } from '../../src/commands/sources.js';
 import { encodeProfile } from '../../src/profile/encode.js';
 import { loadProfileFile } from '../../src/profile/load.js';
 import { mergeProfiles } from '../../src/profile/merge.js';
@@ -24,7 +24,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Source files held in memory, as a SourceFiles port. */
 function memorySources(files: Record<string, string>, cwd = '/work', env: SourceFiles['env'] = {}): SourceFiles {
-  return { read: (path) => files[path] ?? null, cwd, env };
+  return { read: (path) => (path in files ? { bytes: new TextEncoder().encode(files[path]) } : MISSING), cwd, env };
 }
 
 /** leakybuf.heap with some of its paths replaced by others of the same length (so the proto stays valid). */

@@ -1,8 +1,17 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { escapeModulePath, scanLines, sourceLookup, unescapeModulePath, type SourceText } from '../../src/commands/source-lookup.js';
+import { escapeModulePath, sourceLookup, unescapeModulePath, type SourceText } from '../../src/commands/source-lookup.js';
+import { scanSource } from '../../src/commands/source-text.js';
 import { diskSourceFiles } from '../../src/ui/source-files.js';
+
+/** Every line scanSource finds in `text`, from line 1. */
+function scanLines(text: string): string[] {
+  const lines = scanSource(new TextEncoder().encode(text));
+  const out: string[] = [];
+  for (let n = 1, line = lines.line(n); line !== undefined; line = lines.line(++n)) out.push(line);
+  return out;
+}
 
 // Every rule is tried against real files in a temporary folder: a project (with go.mod and
 // vendor/), a fake GOROOT, a module cache and a GOPATH, each file holding its own name.
@@ -54,7 +63,7 @@ function lookup(file: string, s: Setup = {}): string {
 
 function whatWasRead(found: SourceText): string {
   if ('error' in found) return `error: ${found.error.split(root).join('<tmp>')}`;
-  return found.lines[1].replace(/^\/\/ /, '');
+  return found.lines.line(1)!.replace(/^\/\/ /, '');
 }
 
 describe('pprof rules', () => {
@@ -103,10 +112,22 @@ describe('pprof rules', () => {
 
   it('reads lines as bufio.Scanner does', () => {
     expect(lookup(join(root, 'crlf.go'))).toBe('package x');
-    expect(scanLines('a\r\nb\n\nc')).toEqual(['', 'a', 'b', '', 'c']);
-    expect(scanLines('a\n')).toEqual(['', 'a']);
-    expect(scanLines('')).toEqual(['']);
-    expect(scanLines(`a\n${'x'.repeat(70000)}\nb\n`)).toEqual(['', 'a']);
+    expect(scanLines('a\r\nb\n\nc')).toEqual(['a', 'b', '', 'c']);
+    expect(scanLines('a\r\nb\r')).toEqual(['a', 'b']);
+    expect(scanLines('a\n')).toEqual(['a']);
+    expect(scanLines('')).toEqual([]);
+    expect(scanLines(`a\n${'x'.repeat(70000)}\nb\n`)).toEqual(['a']);
+    // The scanner's buffer is 64 KiB: a line and its `\r` up to one byte less, then the `\n`.
+    expect(scanLines(`a\n${'x'.repeat(65535)}\nb`)).toEqual(['a', 'x'.repeat(65535), 'b']);
+    expect(scanLines(`a\n${'x'.repeat(65534)}\r\nb`)).toEqual(['a', 'x'.repeat(65534), 'b']);
+    expect(scanLines(`a\n${'x'.repeat(65535)}\r\nb`)).toEqual(['a']);
+    expect(scanLines(`a\n${'x'.repeat(65536)}`)).toEqual(['a']);
+  });
+
+  it('keeps a byte-order mark and shows bad UTF-8 as U+FFFD, line by line', () => {
+    expect(scanLines('\ufeffpackage x\n')).toEqual(['\ufeffpackage x']);
+    expect(scanSource(Uint8Array.from([0x61, 0xe2, 0x82, 0x0a, 0xff, 0x62])).line(2)).toBe('\ufffdb');
+    expect(scanSource(Uint8Array.from([0x61, 0xe2, 0x82, 0x0a])).line(1)).toBe('a\ufffd');
   });
 });
 

@@ -99,6 +99,47 @@ describe('corrupt gzip', () => {
   });
 });
 
+// fflate goes on to a following member by calling itself with a copy of the rest of the input:
+// 10,000 members overflowed the stack ("Maximum call stack size exceeded"). Go's reader takes them.
+describe('many gzip members', () => {
+  const EMPTY_ZLIB = zlib.gzipSync(Buffer.alloc(0)); // a fixed-Huffman empty block, as zlib writes
+  // Go's gzip.Writer closed without data: a stored empty block; with a file name, for the header's sake.
+  const EMPTY_STORED = Uint8Array.from([0x1f, 0x8b, 8, 8, 0, 0, 0, 0, 0, 0xff, 0x61, 0, 1, 0, 0, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 0, 0]);
+  const expected = formatRaw(parseProfile(GZ));
+
+  it.each([
+    ['zlib', EMPTY_ZLIB],
+    ['stored', EMPTY_STORED],
+    ['fflate', gzipSync(new Uint8Array(0))],
+  ])('a profile followed by 10,000 empty members (%s)', (_writer, empty) => {
+    const bytes = concatBytes(GZ, ...Array.from({ length: 10_000 }, () => empty));
+    expect(formatRaw(parseProfile(bytes))).toBe(expected);
+  });
+
+  it('empty members before the profile and between its parts', () => {
+    const split = RAW.length >> 1;
+    const bytes = concatBytes(EMPTY_ZLIB, EMPTY_STORED, gzipSync(RAW.subarray(0, split)), EMPTY_ZLIB, gzipSync(RAW.subarray(split)), EMPTY_ZLIB);
+    expect(formatRaw(parseProfile(bytes))).toBe(expected);
+  });
+
+  it('a profile in 3,000 members of a few bytes each', () => {
+    const size = Math.ceil(RAW.length / 3000);
+    const parts = Array.from({ length: Math.ceil(RAW.length / size) }, (_, i) => zlib.gzipSync(RAW.subarray(i * size, (i + 1) * size)));
+    expect(parts.length).toBeGreaterThan(1000);
+    expect(formatRaw(parseProfile(concatBytes(...parts)))).toBe(expected);
+  });
+
+  it('an empty member whose trailer claims data is still checked', () => {
+    const lying = Uint8Array.from(EMPTY_ZLIB);
+    lying[lying.length - 4] = 1; // length 1
+    expect(outcome(concatBytes(GZ, lying))).toEqual({ kind: 'gzip', message: 'corrupt gzip data (length mismatch)' });
+  });
+
+  it('a cut-off empty member at the end is truncated', () => {
+    expect(outcome(concatBytes(GZ, EMPTY_ZLIB.subarray(0, 15)))).toEqual(TRUNCATED);
+  });
+});
+
 // Input longer than one slice (2 MB under the default limit) is pushed to fflate in slices that
 // start small and double; every byte must come out once, in order, across the slices and members.
 describe('input longer than one slice', () => {

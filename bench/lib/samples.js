@@ -5,8 +5,8 @@
 const RATE = 524288; // runtime.MemProfileRate default; also the profile's period
 const MAX_FRAMES = 60;
 
-/** Walks one stack; returns site indices leaf first (the order profile.proto wants). */
-export function walkStack(graph, rnd) {
+/** Walks one stack of at most about `maxFrames` frames; returns site indices leaf first (the order profile.proto wants). */
+export function walkStack(graph, rnd, maxFrames = MAX_FRAMES) {
   const { funcs, sites, dist, entries } = graph;
   const path = [graph.goexitSite];
   let frames = 1;
@@ -14,7 +14,7 @@ export function walkStack(graph, rnd) {
   for (;;) {
     // Near the depth cap, head straight for the closest allocation.
     // Each call adds up to 3 frames (inlining), hence the factor.
-    const greedy = frames + 3 * (dist[f.idx] + 1) >= MAX_FRAMES;
+    const greedy = frames + 3 * (dist[f.idx] + 1) >= maxFrames;
     const stopHere = f.edges.length === 0 || greedy || rnd.chance(f.kind === 'app' ? 0.04 : 0.3);
     if (f.alloc && stopHere) {
       path.push(f.allocSites[rnd.zipf(f.allocSites.length, 1.0)]);

@@ -120,6 +120,7 @@ export function pruneFrom(p: Profile, re: RegExp): StackEdit {
   for (let s = 0; s < samples.count; s++) {
     const depth = samples.locStart[s + 1] - samples.locStart[s];
     spanEnd[s] = depth;
+    // Stacks run leaf first: the first marked location is the leaf-most match.
     for (let i = 0; i < depth; i++) {
       if (marked[samples.locs[samples.locStart[s] + i]]) {
         spanStart[s] = i;

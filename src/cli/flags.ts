@@ -230,6 +230,8 @@ export function usageText(): string {
     'The profile is a pprof file (profile.proto, gzipped or not), or a URL to fetch it from:',
     'http://host:port/debug/pprof/heap, https://..., or host:port[/path] (an empty path means',
     '/debug/pprof/heap). A fetched profile is saved in $HEAPCLI_TMPDIR (default ~/pprof).',
+    'A profile over 2 GiB, as read or inflated, is refused; HEAPCLI_MAX_PROFILE=<size> (512MB, 4GB)',
+    'moves the limit.',
     '',
     'Report flags:',
     ...reports.map((c) => `  -${c.name.padEnd(22)} ${c.help}`),

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { maxProfileBytesFromEnv } from '../profile/load.js';
+import { maxProfileBytesFromEnv } from '../profile/size-limit.js';
 import { Session } from '../session.js';
 import { writeReportFile } from '../ui/files.js';
 import { diskSourceFiles } from '../ui/source-files.js';
@@ -53,13 +53,15 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   if (request.missing !== null) return write(io.stderr, `heapcli: ${request.missing}\n`, EXIT.failed);
   if (request.sources.length === 0 && request.watch === null) return write(io.stderr, `heapcli: no profile given\nRun 'heapcli -h' for usage.\n`, EXIT.usage);
   for (const warning of request.warnings) io.stderr.write(`${warning}\n`);
+  const maxBytes = maxProfileBytesFromEnv(io.env);
+  if ('error' in maxBytes) return write(io.stderr, `heapcli: ${maxBytes.error}\n`, EXIT.usage);
   // -watch, -growth, the piped console and the TERM=dumb prompt load their code only when asked
   // for: a one-shot report pays only for what it runs.
   if (request.watch !== null) {
     const { runWatchReport } = await import('./watch.js');
-    return EXIT[await runWatchReport(request.watch, request.assignments, sourceSettings(request, io.env), io)];
+    return EXIT[await runWatchReport(request.watch, request.assignments, sourceSettings(request, io.env, maxBytes.bytes), io)];
   }
-  const plan = loadingPlan(request, io.env);
+  const plan = loadingPlan(request, io.env, maxBytes.bytes);
   if (io.onQuickRun && request.report !== null && isQuickRun([...plan.sources, ...plan.bases], inputSize)) io.onQuickRun();
   const notify = (line: string) => io.stderr.write(`${line}\n`);
   const reportOut: TextOut | null = request.report !== null && io.writeReport ? { write: io.writeReport } : null;
@@ -107,17 +109,17 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 }
 
 /** What to load: the profiles (merged), the bases (subtracted), and how to fetch. */
-function loadingPlan(request: CliRequest, env: NodeJS.ProcessEnv): LoadPlan {
+function loadingPlan(request: CliRequest, env: NodeJS.ProcessEnv, maxBytes: number | undefined): LoadPlan {
   const normalize = request.assignments.some((a) => a.name === 'normalize' && a.value === 'true');
-  return { sources: request.sources, bases: request.bases, diffBase: request.diffBase, normalize, settings: sourceSettings(request, env) };
+  return { sources: request.sources, bases: request.bases, diffBase: request.diffBase, normalize, settings: sourceSettings(request, env, maxBytes) };
 }
 
-/** What fetching needs from the flags and the environment. */
-function sourceSettings(request: CliRequest, env: NodeJS.ProcessEnv): SourceSettings {
+/** What fetching needs from the flags and the environment (HEAPCLI_MAX_PROFILE read already). */
+function sourceSettings(request: CliRequest, env: NodeJS.ProcessEnv, maxBytes: number | undefined): SourceSettings {
   return {
     seconds: request.fetch.seconds,
     timeout: request.fetch.timeout,
-    maxBytes: maxProfileBytesFromEnv(env),
+    maxBytes,
     saveDir: env.HEAPCLI_TMPDIR || undefined,
     home: env.HOME || undefined,
     mergeOnLoad: !(request.report !== null && COMMANDS.get(request.report)?.sumsOnly),

@@ -1,8 +1,10 @@
 import { dirName, isAbsolutePath, joinPath, splitPathList, trimSourcePath } from '../analysis/source-paths.js';
-import type { SourceFiles } from './sources.js';
+import type { SourceLines } from '../format/list.js';
+import type { SourceFiles, SourceRead } from './sources.js';
+import { decodeText, scanSource } from './source-text.js';
 
-/** A source file's lines (numbered from 1 at index 0), or why it could not be read. */
-export type SourceText = { readonly lines: readonly string[] } | { readonly error: string };
+/** A source file's lines, or why it could not be read. */
+export type SourceText = { readonly lines: SourceLines } | { readonly error: string };
 
 /** What the lookup needs besides the files: the options and the profile's file names. */
 export interface SourceLookupSettings {
@@ -13,51 +15,64 @@ export interface SourceLookupSettings {
   readonly profileFiles: readonly string[];
 }
 
-/** bufio.Scanner's longest line: pprof stops reading a file at a longer one. */
-const MAX_LINE_BYTES = 64 * 1024;
-
 /**
  * Finds the source of a file named in a profile (as `list` shows it) the way pprof does: the path
  * trimmed, then as is when absolute, else under each source_path entry and each of its parents.
  * When pprof's rules find nothing, heapcli looks further (the main module from go.mod, vendor/, the
- * module cache, GOROOT; see `goSourceCandidates`) before giving pprof's error. Results are cached.
+ * module cache, GOROOT; see `goSourceCandidates`) before giving pprof's error. Make one per report:
+ * each path is read once in it, however many functions and file names lead to it.
  */
 export function sourceLookup(sources: SourceFiles, settings: SourceLookupSettings): (file: string) => SourceText {
   const searchPath = settings.sourcePath !== '' ? settings.sourcePath : sources.cwd;
   const absolute = (p: string) => (isAbsolutePath(p) ? p : joinPath(sources.cwd, p));
-  const read = (p: string) => sources.read(absolute(p));
+  const reads = new Map<string, SourceRead>();
+  const read = (p: string) => {
+    const path = absolute(p);
+    let result = reads.get(path);
+    if (!result) reads.set(path, (result = sources.read(path)));
+    return result;
+  };
   const searchDirs = splitPathList(searchPath).flatMap(withParents);
   const go = goEnvironment(sources, settings.profileFiles);
   let modules: MainModule[] | null = null;
-  const mainModules = () => (modules ??= findMainModules(searchDirs, read));
-  const cache = new Map<string, SourceText>();
+  const mainModules = () => (modules ??= findMainModules(searchDirs, (p) => textOf(read(p))));
+  const found = new Map<string, SourceText>();
   return (file) => {
-    let found = cache.get(file);
-    if (!found) {
-      found = findSource(file, settings.trimPath, searchPath, searchDirs, (path) => goSourceCandidates(path, searchDirs, go, mainModules()), read);
-      cache.set(file, found);
+    let text = found.get(file);
+    if (!text) {
+      text = findSource(file, settings.trimPath, searchPath, searchDirs, (path) => goSourceCandidates(path, searchDirs, go, mainModules()), read);
+      found.set(file, text);
     }
-    return found;
+    return text;
   };
 }
 
-function findSource(file: string, trim: string, searchPath: string, searchDirs: readonly string[], extras: (path: string) => Iterable<string>, read: (p: string) => string | null): SourceText {
+function findSource(file: string, trim: string, searchPath: string, searchDirs: readonly string[], extras: (path: string) => Iterable<string>, read: (p: string) => SourceRead): SourceText {
   const path = trimSourcePath(file, trim, searchPath);
-  const text = isAbsolutePath(path) ? read(path) : firstReadable(searchDirs.map((dir) => joinPath(dir, path)), read);
-  if (text !== null) return { lines: scanLines(text) };
-  const extra = firstReadable(extras(path), read);
-  if (extra !== null) return { lines: scanLines(extra) };
+  const problems: string[] = [];
+  const candidates = isAbsolutePath(path) ? [path] : searchDirs.map((dir) => joinPath(dir, path));
+  const bytes = firstReadable(candidates, read, problems) ?? firstReadable(extras(path), read, problems);
+  if (bytes !== null) return { lines: scanSource(bytes) };
+  // Something there that is no source file (a directory, a device) says what it is.
+  if (problems.length > 0) return { error: problems[0] };
   // pprof reports an absolute path with the open error, which is all heapcli can say about it.
   if (isAbsolutePath(path)) return { error: `open ${path}: no such file or directory` };
   return { error: `could not find file ${path} on path ${searchPath}` };
 }
 
-function firstReadable(paths: Iterable<string>, read: (p: string) => string | null): string | null {
+/** The bytes of the first path that holds a source file; what stood in the way goes to `problems`. */
+function firstReadable(paths: Iterable<string>, read: (p: string) => SourceRead, problems: string[]): Uint8Array | null {
   for (const p of paths) {
-    const text = read(p);
-    if (text !== null) return text;
+    const result = read(p);
+    if ('bytes' in result) return result.bytes;
+    if ('problem' in result) problems.push(result.problem);
   }
   return null;
+}
+
+/** A small file's text (go.mod), or null when it cannot be read. */
+function textOf(result: SourceRead): string | null {
+  return 'bytes' in result ? decodeText(result.bytes) : null;
 }
 
 /** A directory and each of its parents, as pprof searches them. */
@@ -65,23 +80,6 @@ function withParents(dir: string): string[] {
   const dirs = [dir];
   for (let d = dir, parent = dirName(d); parent !== d; d = parent, parent = dirName(d)) dirs.push(parent);
   return dirs;
-}
-
-/** bufio.Scanner's lines: split at `\n`, a `\r` before it dropped, no empty line after a final `\n`. */
-export function scanLines(text: string): string[] {
-  const lines = [''];
-  let from = 0;
-  while (from < text.length) {
-    let to = text.indexOf('\n', from);
-    if (to < 0) to = text.length;
-    let line = text.slice(from, to);
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    // pprof's scanner gives up at an over-long line and keeps the lines before it.
-    if (line.length >= MAX_LINE_BYTES / 3 && new TextEncoder().encode(line).length >= MAX_LINE_BYTES) break;
-    lines.push(line);
-    from = to + 1;
-  }
-  return lines;
 }
 
 /** Where Go keeps sources on this machine, as far as the environment and the profile tell. */

@@ -1,8 +1,14 @@
 import { padLeft } from '../analysis/go-numbers.js';
 import type { ListedFunction, Routine } from '../analysis/source-lines.js';
 
-/** A source file's lines (line n at index n; index 0 unused), or the error reading it gave. */
-export type ListSource = { readonly lines: readonly string[] } | { readonly error: string };
+/** A source file's lines, read as they are asked for. */
+export interface SourceLines {
+  /** Line `n` (from 1), or undefined past the last line pprof would read. */
+  line(n: number): string | undefined;
+}
+
+/** A source file's lines, or the error reading it gave. */
+export type ListSource = { readonly lines: SourceLines } | { readonly error: string };
 
 /** How `list` prints: values and shares, and the source of each routine's file. */
 export interface ListLayout {
@@ -40,9 +46,11 @@ function routineLines(name: string, r: Routine, layout: ListLayout): string[] {
   if ('error' in source) return [...out, ` Error: ${source.error}`];
   const orDot = (v: number) => (v === 0 ? '.' : formatValue(v));
   // The range may run past the end of the file: printing stops at its last line.
-  for (let n = r.start; n <= r.end && n < source.lines.length; n++) {
+  for (let n = r.start; n <= r.end; n++) {
+    const text = source.lines.line(n);
+    if (text === undefined) break;
     const values = r.lines.get(n);
-    out.push(`${padLeft(orDot(values?.flat ?? 0), 10)} ${padLeft(orDot(values?.cum ?? 0), 10)} ${padLeft(String(n), 6)}:${source.lines[n]}`);
+    out.push(`${padLeft(orDot(values?.flat ?? 0), 10)} ${padLeft(orDot(values?.cum ?? 0), 10)} ${padLeft(String(n), 6)}:${text}`);
   }
   return out;
 }

@@ -25,11 +25,16 @@ export class ProfileBuilder {
 
   /** Adds a function; returns its index (its id is index + 1). */
   addFunction(name: string, systemName: string, filename: string, startLine: number): number {
+    return this.addFunctionStrings(this.intern(name), this.intern(systemName), this.intern(filename), startLine);
+  }
+
+  /** Adds a function whose strings are interned already (their indices); returns its index. */
+  addFunctionStrings(name: number, systemName: number, filename: number, startLine: number): number {
     const index = this.fn.id.length;
     this.fn.id.push(index + 1);
-    this.fn.name.push(this.intern(name));
-    this.fn.systemName.push(this.intern(systemName));
-    this.fn.filename.push(this.intern(filename));
+    this.fn.name.push(name);
+    this.fn.systemName.push(systemName);
+    this.fn.filename.push(filename);
     this.fn.startLine.push(startLine);
     return index;
   }

@@ -1,6 +1,7 @@
 import { DECODE_LIMITS, refuseOver } from './decode-limits.js';
 import { SampleReader, readId } from './decode-samples.js';
 import { RawMapping, RawProfile } from './raw.js';
+import { StringSpans } from './string-spans.js';
 import {
   LEN,
   Reader,
@@ -28,12 +29,14 @@ export { DECODE_LIMITS } from './decode-limits.js';
 export function readProfileProto(bytes: Uint8Array): RawProfile {
   const r = createReader(bytes);
   const raw = new RawProfile();
-  readFields(r, r.len, (field, wire) => readProfileField(r, raw, field, wire));
+  const strings = new StringSpans();
+  readFields(r, r.len, (field, wire) => readProfileField(r, raw, field, wire, strings));
   raw.samples = (raw.sampleReader ?? new SampleReader(0)).finish();
+  raw.strings = strings.decode(bytes);
   return raw;
 }
 
-function readProfileField(r: Reader, raw: RawProfile, field: number, wire: number): boolean {
+function readProfileField(r: Reader, raw: RawProfile, field: number, wire: number, strings: StringSpans): boolean {
   switch (field) {
     case 1:
       refuseOver(raw.sampleTypes.length + 1, DECODE_LIMITS.sampleTypes, 'sample types');
@@ -46,11 +49,16 @@ function readProfileField(r: Reader, raw: RawProfile, field: number, wire: numbe
       return true;
     case 4: readLocation(r, raw, wire); return true;
     case 5: readFunction(r, raw, wire); return true;
-    case 6:
+    case 6: {
       expectWire(wire, LEN);
-      refuseOver(raw.strings.length + 1, DECODE_LIMITS.strings, 'strings', 'the string table');
-      raw.strings.push(r.string());
+      refuseOver(strings.length + 1, DECODE_LIMITS.strings, 'strings', 'the string table');
+      // Only where it lies: the strings are decoded together once the wire is read.
+      const length = r.uint32();
+      const start = r.pos;
+      r.skip(length);
+      strings.add(start, r.pos);
       return true;
+    }
     case 7: raw.dropFrames = readVarintField(r, wire); return true;
     case 8: raw.keepFrames = readVarintField(r, wire); return true;
     case 9: expectWire(wire, VARINT); raw.timeNanos = readInt64Exact(r); return true;

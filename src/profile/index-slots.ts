@@ -14,6 +14,17 @@ export function emptySlots(expected: number): Int32Array {
   return new Int32Array(capacity).fill(EMPTY);
 }
 
+/**
+ * A hash's high bits folded into its low ones, which pick the slot. FNV-style hashes move a
+ * number's bits only upwards, so numbers that differ only high up (a label's string index shifted
+ * left, addresses 16 apart) all started at one slot: 300,000 samples with one stack and distinct
+ * labels took 17 s to merge, walking one long run of slots each.
+ */
+export function mixHash(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return (h ^ (h >>> 16)) | 0;
+}
+
 /** Puts `index` in the first empty slot from `hash`'s own on. */
 export function insertIndex(slots: Int32Array, hash: number, index: number): void {
   const mask = slots.length - 1;

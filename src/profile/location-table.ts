@@ -1,5 +1,5 @@
 import { Growable } from './growable.js';
-import { EMPTY, emptySlots, insertIndex } from './index-slots.js';
+import { EMPTY, emptySlots, insertIndex, mixHash } from './index-slots.js';
 
 /**
  * The merged profile's locations by identity: mapping, address relative to the mapping's start,
@@ -76,5 +76,5 @@ function hashLocation(mapping: number, relative: number, folded: number, fns: Ar
     h = Math.imul(h ^ numbers[k], 16777619);
     h = Math.imul(h ^ Math.floor(numbers[k] / 4294967296), 16777619);
   }
-  return h | 0;
+  return mixHash(h);
 }

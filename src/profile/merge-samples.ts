@@ -1,4 +1,4 @@
-import { EMPTY, emptySlots, insertIndex } from './index-slots.js';
+import { EMPTY, emptySlots, insertIndex, mixHash } from './index-slots.js';
 import type { SampleTable } from './model.js';
 
 /** How one source profile's indices map to merged ones (see SourceMapper in merge.ts). */
@@ -88,7 +88,7 @@ export class SampleMerger {
     const labelFrom = this.labelCount;
     const labelTo = t.labelStart[s] === t.labelStart[s + 1] ? labelFrom : this.copyLabels(source, s, labelFrom);
     const table = this.table;
-    hash = this.withLabels(hash, labelFrom, labelTo);
+    hash = mixHash(this.withLabels(hash, labelFrom, labelTo));
     const twin = this.find(table, hash, locFrom, locTo, labelFrom, labelTo);
     if (twin !== EMPTY) {
       for (let i = 0; i < n; i++) outValues[twin * n + i] += inValues[s * n + i];

@@ -1,6 +1,7 @@
 import { type ProfileHeader, ProfileBuilder } from './builder.js';
 import { ProfileError } from './errors.js';
 import type { Mapping, Profile, SampleTable, ValueType } from './model.js';
+import { FunctionTable } from './function-table.js';
 import { LocationTable } from './location-table.js';
 import { type SampleSource, SampleMerger, allZero } from './merge-samples.js';
 import { simplifyFunctionNames } from './simplify-names.js';
@@ -49,7 +50,8 @@ function merge(profiles: readonly Profile[], consume: boolean): Profile {
   const header = combineHeaders(profiles);
   const b = new ProfileBuilder(header.sampleTypes.length);
   const locationCount = profiles.reduce((n, p) => n + p.locations.count, 0);
-  const keys: MergeKeys = { mapping: new Map(), fn: new Map(), loc: new LocationTable(locationCount) };
+  const functionCount = profiles.reduce((n, p) => n + p.functions.count, 0);
+  const keys: MergeKeys = { mapping: new Map(), fn: new FunctionTable(functionCount), loc: new LocationTable(locationCount) };
   const mappers = profiles.map((p) => new SourceMapper(p, b, keys));
   const samples = new SampleMerger(mappers, consume && profiles.length === 1 ? profiles[0].samples : null);
   for (const [i, m] of mappers.entries()) {
@@ -91,10 +93,10 @@ function hasMappingsToMerge(p: Profile): boolean {
   return keys.size !== p.mappings.length;
 }
 
-/** What identifies merged mappings and functions (key strings) and locations, to find repeats. */
+/** What identifies merged mappings (key strings), functions and locations, to find repeats. */
 interface MergeKeys {
   readonly mapping: Map<string, number>;
-  readonly fn: Map<string, number>;
+  readonly fn: FunctionTable;
   readonly loc: LocationTable;
 }
 
@@ -147,16 +149,20 @@ class SourceMapper implements SampleSource {
     return index;
   }
 
-  /** Merged index of function `i`. Functions match by start line, name, system name and file. */
+  /**
+   * Merged index of function `i`. Functions match by start line, name, system name and file: by
+   * their merged string indices, each source string interned once (in this order, as a new
+   * function's strings always were).
+   */
   fn(i: number): number {
     if (this.functions[i] !== -2) return this.functions[i];
-    const { functions: f, strings } = this.p;
-    const name = strings[f.name[i]], system = strings[f.systemName[i]], file = strings[f.filename[i]];
-    const key = `${f.startLine[i]}\u0000${name}\u0000${system}\u0000${file}`;
-    let index = this.keys.fn.get(key);
-    if (index === undefined) {
-      index = this.b.addFunction(name, system, file, f.startLine[i]);
-      this.keys.fn.set(key, index);
+    const f = this.p.functions;
+    const name = this.string(f.name[i]), system = this.string(f.systemName[i]), file = this.string(f.filename[i]);
+    const startLine = f.startLine[i];
+    let index = this.keys.fn.find(startLine, name, system, file);
+    if (index < 0) {
+      index = this.b.addFunctionStrings(name, system, file, startLine);
+      this.keys.fn.add(startLine, name, system, file);
     }
     this.functions[i] = index;
     return index;

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { LoadPlan } from '../sources/plan.js';
 import type { Assignment } from '../commands/parse.js';
 import type { ConsoleInfo, ConsoleResult, SessionRunner } from './runner.js';
@@ -123,12 +123,13 @@ class WorkerRunner implements SessionRunner {
  * Loads the plan's profiles (files or URLs) in a worker thread and resolves once the session is ready;
  * rejects with the one-line message (`heapcli: FILE: reason`, `heapcli: URL: reason`) when the
  * profile cannot be loaded. `signal` stops the worker at once (Ctrl-C while a big profile loads or
- * a slow server sends one).
+ * a slow server sends one). `resourceLimits` bounds the worker's heaps (tests: a worker that runs
+ * out of memory must end the console with one line).
  */
-export function startWorkerSession(plan: LoadPlan, assignments: readonly Assignment[], signal?: AbortSignal): Promise<{ runner: SessionRunner; info: ConsoleInfo }> {
+export function startWorkerSession(plan: LoadPlan, assignments: readonly Assignment[], signal?: AbortSignal, resourceLimits?: ResourceLimits): Promise<{ runner: SessionRunner; info: ConsoleInfo }> {
   const interrupt = new SharedArrayBuffer(4);
   const start: WorkerStart = { plan, assignments, interrupt };
-  const worker = new Worker(new URL('./session-worker.js', import.meta.url), { workerData: start });
+  const worker = new Worker(new URL('./session-worker.js', import.meta.url), { workerData: start, resourceLimits });
   return new Promise((resolve, reject) => {
     const abandon = () => {
       void worker.terminate();
