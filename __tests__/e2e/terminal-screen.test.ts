@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { consoleAnswer } from '../helpers/goldens.js';
-import { HAS_TMUX, TmuxTerminal } from '../helpers/tmux.js';
+import { HAS_TMUX, TmuxTerminal, sleep } from '../helpers/tmux.js';
 
 const PROFILE = 'testdata/profiles/leakybuf.heap.pb.gz';
 /** `top` (10 rows) in the console on the example profile, as pprof printed it: lines longer than 40 columns. */
@@ -52,6 +52,8 @@ describeWithTmux('the terminal console\'s screen (tmux)', () => {
       const shown = `(pprof) ${typed} `;
       const last = shown.slice(Math.floor((shown.length - 1) / columns) * columns).trimEnd();
       await term.waitFor(`the line redrawn at ${columns} columns`, () => term.lines({ joined: true }).at(-1) === last);
+      // A person lets go of the window's edge and looks: the next resize is not at the same moment.
+      await sleep(200);
     }
     const lines = await term.waitFor('the line on one row again', (l) => (l.at(-1) === `(pprof) ${typed}` ? l : undefined), undefined, true);
     expect(lines.filter((line) => line.includes('main.GetLargeData main.growBuf'))).toHaveLength(1);

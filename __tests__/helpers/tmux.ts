@@ -68,7 +68,8 @@ export class TmuxTerminal {
     const command = `cd ${sh(ROOT)} && ${before} env -i ${env.map(sh).join(' ')} ${heapcli}; echo "exit=$?"; ${after} exec sleep 600`;
     this.tmux('new-session', '-d', '-s', 'heapcli', '-x', String(options.columns ?? 120), '-y', String(options.rows ?? 50), '-c', ROOT, command);
     this.started = true;
-    if (process.env.HEAPCLI_TMUX_RAW) this.tmux('pipe-pane', '-t', 'heapcli', '-o', `cat > ${sh(process.env.HEAPCLI_TMUX_RAW)}`);
+    // For a failure's post-mortem: every byte heapcli wrote, in a file per session.
+    if (process.env.HEAPCLI_TMUX_RAW) this.tmux('pipe-pane', '-t', 'heapcli', '-o', `cat > ${sh(`${process.env.HEAPCLI_TMUX_RAW}.${this.dir.split('-').pop()}`)}`);
   }
 
   /** Ends the tmux server and removes the temp dir. */

@@ -82,7 +82,7 @@ describe('the size limit bounds the file as read, not only as inflated', () => {
   });
 
   it('a device is refused (/dev/zero never ends)', () => {
-    expect(loadError('/dev/zero')).toEqual(['io', 'is a device, not a file']);
+    expect(loadError('/dev/zero')).toEqual(['io', 'read /dev/zero: is a device, not a file']);
   });
 
   it('a pipe is read to its end, and refused once past the limit', () => {

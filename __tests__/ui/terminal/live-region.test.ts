@@ -92,6 +92,18 @@ describe('LiveRegion', () => {
     expect(await term.inverseCells()).toEqual([{ row: 1, column: 8 }]);
   });
 
+  it('writes nothing for the frame already drawn at this width, and redraws it at another', async () => {
+    const written: string[] = [];
+    let columns = 80;
+    const region = new LiveRegion({ write: (text) => written.push(text), get columns() { return columns; }, rows: 24 });
+    region.draw({ rows: ['(pprof) top'] });
+    region.draw({ rows: ['(pprof) top'] });
+    expect(written).toHaveLength(1);
+    columns = 40;
+    region.draw({ rows: ['(pprof) top'] });
+    expect(written).toHaveLength(2);
+  });
+
   it('shows the terminal\'s cursor again when released, with nothing left drawn', async () => {
     const { term, region, drawPrompt } = setUp(40);
     term.write('x\n');

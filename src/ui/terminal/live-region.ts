@@ -40,6 +40,8 @@ const ERASE_ROW = `${CSI}2K`;
 export class LiveRegion {
   /** Display widths of the rows on screen. */
   private widths: number[] = [];
+  /** The rows on screen, and the width they were drawn at: the same frame again is not redrawn. */
+  private drawn: { rows: readonly string[]; columns: number } = { rows: [], columns: 0 };
   private cursorHidden = false;
 
   constructor(private readonly screen: Screen) {}
@@ -51,6 +53,10 @@ export class LiveRegion {
 
   /** Replaces what is drawn by `frame`. */
   draw(frame: Frame): void {
+    // Nothing to do for the frame already there (Ink's first frame is the plain one it takes over
+    // from): a write that changes nothing can still race a resize and leave a row behind.
+    const columns = this.screen.columns;
+    if (columns === this.drawn.columns && sameRows(frame.rows, this.drawn.rows)) return;
     const above = this.rowsAbove();
     let out = BEGIN_SYNC + up(above) + '\r';
     if (frame.rows.length > 0 && !this.cursorHidden) {
@@ -63,6 +69,7 @@ export class LiveRegion {
     out += eraseRows(above - frame.rows.length);
     this.screen.write(`${out}${END_SYNC}`);
     this.widths = frame.rows.map((row) => displayWidth(row.replace(ANSI_SEQUENCE, '')));
+    this.drawn = { rows: frame.rows, columns };
   }
 
   /** Erases what is drawn; the cursor is left where the region began, for text that stays. */
@@ -71,6 +78,7 @@ export class LiveRegion {
     const above = this.rowsAbove();
     this.screen.write(up(above) + '\r' + eraseRows(above));
     this.widths = [];
+    this.drawn = { rows: [], columns: 0 };
   }
 
   /** Erases what is drawn and shows the terminal's cursor again (when leaving). */
@@ -85,6 +93,10 @@ export class LiveRegion {
     const columns = this.screen.columns;
     return this.widths.reduce((rows, width) => rows + rowsOnScreen(width, columns), 0);
   }
+}
+
+function sameRows(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((row, i) => row === b[i]);
 }
 
 /** Moves the cursor up `rows` rows. */

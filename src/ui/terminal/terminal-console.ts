@@ -11,7 +11,7 @@ import { diskSourceFiles } from '../source-files.js';
 import type { FrameSource, InkFramesOptions } from './ink-frames.js';
 import { type ScreenSize, plainFrame } from './live-layout.js';
 import { RawKeys, type TerminalInput } from './raw-input.js';
-import { TerminalOutput } from './terminal-output.js';
+import { TerminalOutput, screenSize } from './terminal-output.js';
 
 /** What the terminal console is started with. */
 export interface TerminalConsoleOptions {
@@ -93,7 +93,7 @@ class TerminalConsole {
   }
 
   private size(): ScreenSize {
-    return { columns: this.o.stdout.columns || 80, rows: this.o.stdout.rows || 24 };
+    return screenSize(this.o.stdout);
   }
 
   /** Draws with Ink from now on, unless the console has ended; if Ink fails to load, the plain frames stay. */

@@ -6,7 +6,7 @@ import { showControls } from './visible-controls.js';
 
 /** The terminal's two output streams (both the same screen). */
 export interface TerminalStreams {
-  readonly stdout: { write(text: string): unknown; readonly columns?: number; readonly rows?: number };
+  readonly stdout: { write(text: string): unknown; readonly columns?: number; readonly rows?: number; getWindowSize?(): [number, number] };
   readonly stderr: { write(text: string): unknown };
 }
 
@@ -107,15 +107,26 @@ export class TerminalOutput implements ConsoleOutput {
   }
 }
 
-/** The terminal's size as the live region reads it (80x24 when the stream cannot tell). */
+/**
+ * The terminal's size now (80x24 when the stream cannot tell). Asked of the terminal at each use
+ * rather than read from the size Node keeps: that one changes only once Node has handled the
+ * resize signal, and a redraw that comes first (a key, Ink's first frame) would count its rows at
+ * the old width on a screen that has the new one.
+ */
+export function screenSize(stdout: TerminalStreams['stdout']): { columns: number; rows: number } {
+  const [columns, rows] = stdout.getWindowSize?.() ?? [stdout.columns, stdout.rows];
+  return { columns: columns || 80, rows: rows || 24 };
+}
+
+/** The screen the live region draws on. */
 function screenOf(stdout: TerminalStreams['stdout']): Screen {
   return {
     write: (text) => stdout.write(text),
     get columns() {
-      return stdout.columns || 80;
+      return screenSize(stdout).columns;
     },
     get rows() {
-      return stdout.rows || 24;
+      return screenSize(stdout).rows;
     },
   };
 }
