@@ -1,0 +1,60 @@
+/**
+ * The package as a user gets it: `npm pack` (of the build `npm test` has just made), installed with
+ * `--ignore-scripts` into an empty project, then run there with `npx heapcli`. It must work at
+ * once, without dev tools, tests or test data in the tarball.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { golden } from '../helpers/goldens.js';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+const PROFILE = join(ROOT, 'testdata/profiles/leakybuf.heap.pb.gz');
+const work = mkdtempSync(join(tmpdir(), 'heapcli-pack-'));
+let tarball = '';
+let project = '';
+
+/** Runs a command; its output, or an error with what it printed. */
+function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): string {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, TZ: 'UTC', npm_config_fund: 'false', npm_config_audit: 'false', ...env } });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+beforeAll(() => {
+  // The build is npm test's; --ignore-scripts keeps `prepare` from building it again.
+  const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT)) as { filename: string; files: { path: string }[] }[];
+  tarball = join(work, packed[0].filename);
+  files = packed[0].files.map((f) => f.path);
+  project = join(work, 'project');
+  mkdirSync(project);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'uses-heapcli', version: '1.0.0', private: true, type: 'module' }));
+  // From npm's cache when it has the few dependencies (npm ci filled it), else from the registry.
+  run('npm', ['install', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', tarball], project);
+}, 180000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+let files: string[] = [];
+
+describe('the packed tarball', () => {
+  it('holds the launcher and the built bundle, and no sources, tests or test data', () => {
+    expect(files).toEqual(expect.arrayContaining(['bin/heapcli.js', 'bin/load-bundle.js', 'dist/bundle/cli.cjs', 'dist/bundle/session-worker.js', 'package.json', 'README.md']));
+    expect(files.filter((f) => /^(src|__tests__|testdata|bench|scripts)\//.test(f))).toEqual([]);
+  });
+
+  it('installed with --ignore-scripts into an empty project, `npx heapcli -top` prints what pprof prints', () => {
+    expect(run('npx', ['--no-install', 'heapcli', '-top', PROFILE], project)).toBe(golden('leakybuf.heap.top', 'out'));
+  });
+
+  it('installs only its run-time dependencies (the rest is bundled)', () => {
+    const installed = readdirSync(join(project, 'node_modules')).filter((d) => !d.startsWith('.'));
+    expect(installed.sort()).toEqual(['heapcli', 're2js', 'readline-sync']);
+  });
+
+  it('reads a regexp that needs its RE2 engine (re2js, loaded from the installed dependencies)', () => {
+    const out = run('npx', ['--no-install', 'heapcli', '-top', '-focus=(?i)GETLARGE(DATA)+', PROFILE], project);
+    expect(out).toContain('main.GetLargeData');
+  });
+});
