@@ -158,6 +158,51 @@ describe('beyond pprof: list finds standard-library sources in $GOROOT', () => {
   });
 });
 
+describe('beyond pprof: with GOROOT unset, list asks the go on PATH', () => {
+  // A -trimpath-like move: the profile's GOROOT exists nowhere and $GOROOT is unset.
+  const profile = () => loadProfileFile(movedLeakybuf([['/usr/lib/go-1.19/', '/nop/lib/go-1.19/']]));
+  /** A GOROOT-shaped folder whose fmt/print.go says where it is. */
+  function fakeGoroot(name: string): string {
+    const root = join(tmp, name);
+    mkdirSync(join(root, 'src/fmt'), { recursive: true });
+    mkdirSync(join(root, 'src/runtime'), { recursive: true });
+    writeFileSync(join(root, 'src/fmt/print.go'), Array.from({ length: 300 }, (_, i) => `// ${name} line ${i + 1}\n`).join(''));
+    return root;
+  }
+  /** A `go` script in its own bin/ folder that prints `goroot` for `go env GOROOT`, or fails. */
+  function fakeGo(dir: string, goroot: string | null): string {
+    mkdirSync(join(dir, 'bin'), { recursive: true });
+    const body = goroot === null ? 'exit 2' : `[ "$1 $2" = "env GOROOT" ] && echo '${goroot}' && exit 0; exit 2`;
+    writeFileSync(join(dir, 'bin/go'), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+    return join(dir, 'bin');
+  }
+  const line220 = (session: Session) => session.executeCommand(['list', 'fmt.Sprintf']).out.split('\n').find((l) => l.includes(' 220:'));
+
+  it('reads the file under what `go env GOROOT` prints', () => {
+    const root = fakeGoroot('asked-root');
+    const path = `${fakeGo(join(tmp, 'go-asked'), root)}:/usr/bin:/bin`;
+    const session = new Session(profile(), { interactive: false, sources: diskSourceFiles({ PATH: path }, tmp) });
+    expect(line220(session)).toBe('   93.75kB    93.75kB    220:// asked-root line 220');
+  });
+
+  it('falls back to the folder above the go binary\'s bin/ when go env fails', () => {
+    const root = fakeGoroot('installed-root');
+    const session = new Session(profile(), { interactive: false, sources: diskSourceFiles({ PATH: `${fakeGo(root, null)}:/usr/bin:/bin` }, tmp) });
+    expect(line220(session)).toBe('   93.75kB    93.75kB    220:// installed-root line 220');
+  });
+
+  it('$GOROOT, when set, wins over the go on PATH', () => {
+    const path = `${fakeGo(join(tmp, 'go-ignored'), fakeGoroot('path-root'))}:/usr/bin:/bin`;
+    const session = new Session(profile(), { interactive: false, sources: diskSourceFiles({ PATH: path, GOROOT: fakeGoroot('env-root') }, tmp) });
+    expect(line220(session)).toBe('   93.75kB    93.75kB    220:// env-root line 220');
+  });
+
+  it('with no go on PATH, pprof\'s error', () => {
+    const session = new Session(profile(), { interactive: false, sources: diskSourceFiles({ PATH: join(tmp, 'nothing-here') }, tmp) });
+    expect(session.executeCommand(['list', 'fmt.Sprintf']).out.split('\n')[3]).toBe(' Error: open /nop/lib/go-1.19/src/fmt/print.go: no such file or directory');
+  });
+});
+
 describe('list in the console', () => {
   const profile = loadProfileFile('testdata/profiles/leakybuf.heap.pb.gz');
   const session = () => new Session(profile, { interactive: true, sources: diskSourceFiles({}), options: { source_path: 'testdata/programs' } });

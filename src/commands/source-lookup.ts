@@ -84,7 +84,10 @@ function withParents(dir: string): string[] {
 
 /** Where Go keeps sources on this machine, as far as the environment and the profile tell. */
 export interface GoEnvironment {
-  /** GOROOT (from the environment, else where the profile's runtime sources were). */
+  /**
+   * GOROOT: from the environment, else where the profile's runtime sources were and then the Go
+   * installed here (asked at first use: it runs `go env GOROOT`).
+   */
   readonly goroots: readonly string[];
   /** Where the profile's standard library was when it was written: prefixes to take off. */
   readonly profileGoroots: readonly string[];
@@ -96,10 +99,17 @@ export interface GoEnvironment {
 export function goEnvironment(sources: SourceFiles, profileFiles: readonly string[]): GoEnvironment {
   const { env } = sources;
   const profileGoroots = [...new Set(profileFiles.map((f) => /^(\/.*)\/src\/runtime\/[^/]+$/.exec(f)?.[1]).filter((r): r is string => r !== undefined))];
-  const goroots = env.GOROOT ? [env.GOROOT] : profileGoroots;
   const gopath = splitPathList(env.GOPATH ?? '')[0] || (env.HOME ? joinPath(env.HOME, 'go') : '');
   const modCache = env.GOMODCACHE || (gopath ? joinPath(gopath, 'pkg', 'mod') : '');
-  return { goroots, profileGoroots, modCache };
+  let goroots: readonly string[] | null = env.GOROOT ? [env.GOROOT] : null;
+  return {
+    get goroots() {
+      goroots ??= [...new Set([...profileGoroots, ...[sources.installedGoroot?.()].filter((r): r is string => !!r)])];
+      return goroots;
+    },
+    profileGoroots,
+    modCache,
+  };
 }
 
 /**

@@ -13,6 +13,8 @@ export interface SourceFiles {
   readonly cwd: string;
   /** The environment `list` consults (GOROOT, GOMODCACHE, GOPATH, HOME). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The GOROOT of the Go installed here (`go env GOROOT`), asked only when GOROOT is unset and a standard-library file is looked for. */
+  readonly installedGoroot?: () => string | undefined;
 }
 
 /** Nothing at any path. */

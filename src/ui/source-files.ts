@@ -1,4 +1,6 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
 import { MISSING, type SourceFiles, type SourceRead } from '../commands/sources.js';
 
 /** The largest source file `list` reads (pprof has no limit; a few megabytes is already rare). */
@@ -10,7 +12,40 @@ export function diskSourceFiles(env: NodeJS.ProcessEnv, cwd = process.cwd(), max
     read: (path) => readSourceFile(path, maxBytes),
     cwd,
     env: { GOROOT: env.GOROOT, GOMODCACHE: env.GOMODCACHE, GOPATH: env.GOPATH, HOME: env.HOME },
+    installedGoroot: once(() => installedGoroot(env)),
   };
+}
+
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) [value, done] = [compute(), true];
+    return value;
+  };
+}
+
+/**
+ * The GOROOT of the `go` on PATH: what `go env GOROOT` says, else the folder above the `bin/`
+ * it lives in (following links: Debian's /usr/bin/go is /usr/lib/go-1.19/bin/go).
+ */
+export function installedGoroot(env: NodeJS.ProcessEnv): string | undefined {
+  const go = (env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'go')).find(isExecutableFile);
+  if (go === undefined) return undefined;
+  const asked = spawnSync(go, ['env', 'GOROOT'], { encoding: 'utf8', timeout: 10000, env: { PATH: env.PATH, HOME: env.HOME } });
+  const said = asked.status === 0 ? asked.stdout.trim() : '';
+  if (said !== '') return said;
+  const root = dirname(dirname(realpathSync(go)));
+  return existsSync(join(root, 'src', 'runtime')) ? root : undefined;
+}
+
+function isExecutableFile(path: string): boolean {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() && (stat.mode & 0o111) !== 0;
+  } catch {
+    return false;
+  }
 }
 
 /**
