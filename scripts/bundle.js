@@ -39,8 +39,11 @@ const common = {
   logLevel: 'warning',
 };
 
-/** The console's modules that stay ES modules: cli.cjs imports them by these file names. */
-const CONSOLE_ENTRIES = { 'ink-frames': 'dist/ui/terminal/ink-frames.js' };
+/**
+ * The modules that stay ES modules, which cli.cjs imports by these file names: the console's Ink
+ * frames, and the web UI's server (-http), which no other command loads.
+ */
+const CONSOLE_ENTRIES = { 'ink-frames': 'dist/ui/terminal/ink-frames.js', 'web-server': 'dist/web/run-http.js' };
 
 /**
  * React Devtools is loaded by Ink only in development (DEV=true); the bundle stands an empty
@@ -73,8 +76,10 @@ await build({
 const consoleModulesStayOut = {
   name: 'console-modules-stay-out',
   setup(b) {
-    const names = Object.keys(CONSOLE_ENTRIES).join('|');
-    b.onResolve({ filter: new RegExp(`/ui/terminal/(${names})\\.js$`) }, (args) => ({ path: `./${args.path.split('/').pop()}`, external: true }));
+    for (const [name, path] of Object.entries(CONSOLE_ENTRIES)) {
+      const file = path.split('/').pop();
+      b.onResolve({ filter: new RegExp(`/${file.replace('.', '\\.')}$`) }, () => ({ path: `./${name}.js`, external: true }));
+    }
   },
 };
 
@@ -117,3 +122,15 @@ if (wide) {
 // bin/load-bundle.js compares the two without hashing the bundle at each start.
 const id = createHash('sha256').update(text).digest('hex').slice(0, 32);
 writeFileSync(output.path, `// heapcli bundle ${id}\n${text}`);
+
+// The web UI's page script (src/web/client/), for browsers: one file, no CDN, served by -http.
+await build({
+  entryPoints: { app: 'dist/web/client/app.js' },
+  outdir: 'dist/bundle/web',
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: ['chrome100', 'firefox100', 'safari15'],
+  minify: true,
+  logLevel: 'warning',
+});

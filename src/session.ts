@@ -77,6 +77,31 @@ export class Session {
   }
 
   /**
+   * The options with `assignments` applied to a copy (the web UI's query), or pprof's error
+   * message; the session's own options stay as they were.
+   */
+  optionsWith(assignments: readonly Assignment[]): ReportOptions | string {
+    const saved = this.settings;
+    try {
+      const result = this.assign(assignments);
+      return result.failed ? result.err.trimEnd() : { ...this.settings };
+    } finally {
+      this.settings = saved;
+    }
+  }
+
+  /** Runs a command (tokens, as `executeCommand`) with `assignments` applied to a copy of the options. */
+  executeWith(assignments: readonly Assignment[], tokens: string[]): ExecResult {
+    const saved = this.settings;
+    try {
+      const result = this.assign(assignments);
+      return result.failed ? result : this.executeCommand(tokens);
+    } finally {
+      this.settings = saved;
+    }
+  }
+
+  /**
    * Prepares the current options' `top` (its node sums) before the console's first command, and
    * with `otherSampleTypes` those of the other sample types too (ProfileAnalysis.warm). A failure
    * (a bad focus regexp, Ctrl-C) is left for that command to meet and report.

@@ -26,7 +26,11 @@ export interface CliRequest {
   readonly version: boolean;
   /** Messages to print before anything else (e.g. ignored legacy flags). */
   readonly warnings: string[];
-  /** For a pprof flag heapcli lacks (`-web`, `-http=:8080`), the one line saying what to use instead. */
+  /** -http's `[host]:port`, or null without -http (the web UI, src/web/). */
+  readonly http: string | null;
+  /** -no_browser: with -http, open no browser. */
+  readonly noBrowser: boolean;
+  /** For a pprof flag heapcli lacks (`-web`, `-disasm=re`), the one line saying what to use instead. */
   readonly missing: string | null;
 }
 
@@ -46,6 +50,12 @@ export const CLI_ONLY_FLAGS = {
   count: { kind: 'int', help: 'how many snapshots -watch takes, 2 or more (default 10)' },
 } as const satisfies Record<string, { readonly kind: 'int' | 'duration' | 'url'; readonly help: string }>;
 
+/** The web UI's flags, as pprof names them. */
+export const WEB_FLAGS = {
+  http: 'serve the web UI (graph, top, peek, source, flame graph) on [host]:port (localhost if no host)',
+  no_browser: 'with -http, do not open a browser',
+} as const;
+
 /** The name of a command-line-only flag. */
 export type CliOnlyFlag = keyof typeof CLI_ONLY_FLAGS;
 
@@ -62,6 +72,7 @@ const LEGACY_SAMPLE_FLAGS = ['inuse_space', 'inuse_objects', 'alloc_space', 'all
 /** Flags that take no value. */
 function isBoolFlag(name: string): boolean {
   if (MISSING_FLAGS.has(name)) return !MISSING_FLAGS.get(name)?.value;
+  if (name === 'no_browser') return true;
   if (COMMANDS.get(name)?.kind === 'report' && !COMMANDS.get(name)?.takesArgument) return true;
   if (LEGACY_SAMPLE_FLAGS.includes(name) || ['h', 'help', 'version'].includes(name)) return true;
   if (isOptionName(name)) return OPTION_SPECS[name].kind === 'bool';
@@ -87,7 +98,7 @@ function addBase(request: { bases: string[]; diffBase: boolean }, name: 'base' |
 function isValueFlag(name: string): boolean {
   if (MISSING_FLAGS.has(name)) return true;
   if (Object.hasOwn(BASE_FLAGS, name)) return true;
-  if (isCliOnlyFlag(name)) return true;
+  if (isCliOnlyFlag(name) || name === 'http') return true;
   if (COMMANDS.get(name)?.kind === 'report' && COMMANDS.get(name)?.takesArgument) return true;
   // sort and granularity are set through their choices (-cum, -lines), as in pprof.
   return isOptionName(name) && OPTION_SPECS[name].kind !== 'bool' && !OPTION_SPECS[name].choices;
@@ -98,7 +109,7 @@ function isValueFlag(name: string): boolean {
  * `--` to end flags. Unlike Go's flag package, flags may also follow the profile name.
  */
 export function parseArgs(argv: readonly string[]): CliRequest {
-  const request = { report: null as string | null, reportArgument: null as string | null, assignments: [] as Assignment[], sources: [] as string[], bases: [] as string[], diffBase: false, fetch: { seconds: 0, timeout: 0 }, watch: null as WatchRequest | null, help: false, version: false, warnings: [] as string[], missing: null as string | null };
+  const request = { report: null as string | null, reportArgument: null as string | null, assignments: [] as Assignment[], sources: [] as string[], bases: [] as string[], diffBase: false, fetch: { seconds: 0, timeout: 0 }, watch: null as WatchRequest | null, http: null as string | null, noBrowser: false, help: false, version: false, warnings: [] as string[], missing: null as string | null };
   // The -watch flags are checked together once all flags are read: they depend on each other.
   const watchFlags: WatchFlagValues = {};
   const legacy: string[] = [];
@@ -133,6 +144,8 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     }
     if (MISSING_FLAGS.has(name)) {
       missing.push(name);
+    } else if (name === 'http') {
+      request.http = value;
     } else if (name === 'seconds' || name === 'timeout') {
       request.fetch[name] = parseWaitFlag(name, value);
     } else if (name === 'count') {
@@ -151,18 +164,17 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     }
   }
   applyLegacySampleFlags(request, legacy, sampleIndexFlag);
-  // -no_browser only goes with -http: the note names -http when both are given.
-  const firstMissing = missing.find((name) => name !== 'no_browser') ?? missing[0];
-  if (firstMissing !== undefined) request.missing = missingFlagNote(firstMissing);
+  if (missing.length > 0) request.missing = missingFlagNote(missing[0]);
   const watch = readWatchFlags(watchFlags, { ...request, seconds: request.fetch.seconds });
   if (typeof watch === 'string') throw new UsageError(watch);
   request.watch = watch;
   return request;
 }
 
-function setBoolFlag(request: { report: string | null; help: boolean; version: boolean; assignments: Assignment[] }, legacy: string[], name: string): void {
+function setBoolFlag(request: { report: string | null; help: boolean; version: boolean; noBrowser: boolean; assignments: Assignment[] }, legacy: string[], name: string): void {
   if (name === 'h' || name === 'help') request.help = true;
   else if (name === 'version') request.version = true;
+  else if (name === 'no_browser') request.noBrowser = true;
   else if (COMMANDS.get(name)?.kind === 'report') setReport(request, name);
   else if (LEGACY_SAMPLE_FLAGS.includes(name)) legacy.push(name);
   else request.assignments.push({ name, value: 'true', bare: false });
@@ -246,6 +258,9 @@ export function usageText(): string {
     'Fetching (command line only):',
     ...Object.entries(CLI_ONLY_FLAGS).map(([name, spec]) => `  ${`-${name}=<${spec.kind}>`.padEnd(23)} ${spec.help}`),
     ...Object.entries(BASE_FLAGS).map(([name, help]) => `  ${`-${name}=<profile>`.padEnd(23)} ${help}`),
+    '',
+    'Web UI (docs/web.md):',
+    ...Object.entries(WEB_FLAGS).map(([name, help]) => `  ${(name === 'http' ? '-http=[host]:port' : `-${name}`).padEnd(23)} ${help}`),
     '',
     'Not yet in heapcli (each says what to use instead):',
     ...wrapWords([...MISSING_FLAGS.values()].map((m) => `-${m.name}${m.value ? `=<${m.value}>` : ''}`), '  ', 96),

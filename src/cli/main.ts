@@ -62,6 +62,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return EXIT[await runWatchReport(request.watch, request.assignments, sourceSettings(request, io.env, maxBytes.bytes), io)];
   }
   const plan = loadingPlan(request, io.env, maxBytes.bytes);
+  // The web UI's code (src/web/) is loaded only for -http.
+  if (request.http !== null) {
+    if (request.report !== null) return write(io.stderr, '-http is not compatible with an output format on the command line\n', EXIT.failed);
+    const { runWebUi } = await import('../web/run-http.js');
+    return runWebUi({ plan, assignments: request.assignments, http: request.http, noBrowser: request.noBrowser, env: io.env, stderr: io.stderr, bundleUrl: import.meta.url });
+  }
   if (io.onQuickRun && request.report !== null && isQuickRun([...plan.sources, ...plan.bases], inputSize)) io.onQuickRun();
   const notify = (line: string) => io.stderr.write(`${line}\n`);
   const reportOut: TextOut | null = request.report !== null && io.writeReport ? { write: io.writeReport } : null;

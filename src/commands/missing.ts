@@ -28,12 +28,8 @@ const graph = (name: string, help: string): MissingSpec => ({ name, help, reason
 const callgrind = (name: string, help: string): MissingSpec => ({
   name, help, reason: 'heapcli writes no callgrind files', instead: (cmd) => `${cmd('tree')} shows each function's callers and callees as text`,
 });
-const webUi = (name: string, help: string, value?: 'host:port'): MissingSpec => ({
-  name, help, value, flagOnly: true, reason: 'heapcli has no web UI',
-  instead: () => 'open the console (heapcli profile.pb.gz) for the same reports',
-});
 
-/** pprof's output formats heapcli lacks, by name as pprof lists them, then its web UI's flags. */
+/** pprof's output formats heapcli lacks, by name as pprof lists them. */
 export const MISSING: readonly MissingSpec[] = [
   callgrind('callgrind', 'Writes the call graph in callgrind format'),
   {
@@ -63,8 +59,6 @@ export const MISSING: readonly MissingSpec[] = [
     name: 'weblist', help: 'Shows annotated source and assembly in a web browser', value: 'regexp',
     reason: 'heapcli has no web view', instead: (cmd) => `${cmd('list')} shows annotated source as text`,
   },
-  webUi('http', 'Serves pprof\'s web interface on host:port', 'host:port'),
-  webUi('no_browser', 'With -http, does not open a browser'),
 ];
 
 /** The one line a missing command or flag answers with, `shown` being how it was named (`web`, `-web`). */

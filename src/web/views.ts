@@ -1,0 +1,93 @@
+import { activeFilterLines } from '../analysis/filter.js';
+import { type FlameTree, flameTree, pruneFlameTree } from '../analysis/flame-tree.js';
+import type { ReportOptions } from '../analysis/options.js';
+import type { TopReport } from '../analysis/rows.js';
+import { resolveSampleIndex } from '../analysis/sample-value.js';
+import { FILTER_OPTIONS } from '../commands/options.js';
+import type { Assignment } from '../commands/parse.js';
+import { profileLabels } from '../format/labels.js';
+import { topSummary } from '../format/top.js';
+import type { Session } from '../session.js';
+import { encodeFlame, type FlameData } from './flame-data.js';
+
+/** A view that could not be made: pprof's message, answered with status 400. */
+export class ViewError extends Error {}
+
+/** What every view shows in its header: the sample types and the report's labels. */
+export interface ViewHeader {
+  readonly title: string;
+  readonly sampleTypes: readonly string[];
+  /** The sample type in use (without `mean_`). */
+  readonly sampleType: string;
+  /** File, Type, Time..., Active filters and the summary lines, as the text reports print them. */
+  readonly details: readonly string[];
+  /** Warnings such as `Focus expression matched no samples`. */
+  readonly warnings: readonly string[];
+}
+
+/** pprof's web UI shows at most this many rows in its top view (nodecount when not set). */
+export const WEB_TOP_NODES = 500;
+
+/** Frames narrower than this share of the whole are not sent: no screen shows them, even zoomed 100 times. */
+export const FLAME_MIN_SHARE = 1e-5;
+
+/** The session's options with the query's settings, or ViewError with pprof's message. */
+export function viewOptions(session: Session, assignments: readonly Assignment[]): ReportOptions {
+  const options = session.optionsWith(assignments);
+  if (typeof options === 'string') throw new ViewError(options);
+  return options;
+}
+
+/** Runs `compute`, turning an analysis failure (a bad regexp) into a ViewError. */
+function guarded<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (err) {
+    if (err instanceof ViewError) throw err;
+    throw new ViewError((err as Error).message);
+  }
+}
+
+/** The top view: the rows of `top` (as the console computes them) and the header. */
+export function topView(session: Session, options: ReportOptions): { header: ViewHeader; report: TopReport } {
+  return guarded(() => {
+    const result = session.analysis.top(options, WEB_TOP_NODES);
+    const labels = profileLabels(session.analysis.profile, { ...result, formatValue: result.report.formatValue });
+    return { header: header(session, options, [...labels, ...filterLines(options), ...topSummary(result.report)], result.warnings), report: result.report };
+  });
+}
+
+/** A text view (peek, source): the console's report for `tokens`, with the header from top. */
+export function textView(session: Session, assignments: readonly Assignment[], options: ReportOptions, tokens: string[]): { header: ViewHeader; text: string; failed: string } {
+  const result = session.executeWith(assignments, tokens);
+  const text = result.out + [...(result.rest ?? [])].join('');
+  const base = topView(session, options).header;
+  const warnings = result.failed ? [] : result.err.split('\n').filter((l) => l !== '');
+  return { header: { ...base, warnings }, text, failed: result.failed ? result.err.trimEnd() : '' };
+}
+
+/** The flame graph view: the tree of the options' report, pruned of slivers, encoded compactly. */
+export function flameView(session: Session, options: ReportOptions): { header: ViewHeader; tree: FlameTree; data: FlameData } {
+  return guarded(() => {
+    const prepared = session.analysis.prepare(options);
+    const tree = flameTree(prepared);
+    const data = encodeFlame(pruneFlameTree(tree, FLAME_MIN_SHARE));
+    return { header: topView(session, options).header, tree, data };
+  });
+}
+
+function filterLines(options: ReportOptions): string[] {
+  return activeFilterLines(FILTER_OPTIONS.map((name) => [name, options[name]]));
+}
+
+function header(session: Session, options: ReportOptions, details: string[], warnings: readonly string[]): ViewHeader {
+  const names = session.analysis.sampleTypeNames;
+  const type = typeOf(session, options);
+  const file = details.find((l) => l.startsWith('File: '))?.slice(6) ?? '';
+  return { title: [file, (options.mean ? 'mean_' : '') + type].filter((s) => s !== '').join(' '), sampleTypes: names, sampleType: type, details, warnings };
+}
+
+function typeOf(session: Session, options: ReportOptions): string {
+  const p = session.analysis.profile;
+  return p.sampleTypes[resolveSampleIndex(p, options.sample_index)].type;
+}
