@@ -1,5 +1,5 @@
 import type { PreparedReport } from './analysis.js';
-import { inBlocks } from './graph.js';
+import { GROWN, type PathTable, SELF, SELF_DIV, SHRUNK, SUMS, TOTAL, TOTAL_DIV, callPaths } from './flame-paths.js';
 
 /**
  * One frame of a flame graph: a call path from the root to this function. Values are in the
@@ -45,38 +45,66 @@ export const FLAME_ROOT = 'root';
  * index, the filters and the granularity are the reports'). Each sample is walked from its root
  * frame to its leaf (inlined calls are frames of their own, as in `top`); a frame that calls
  * itself directly stays one frame, as `top` counts it once. Nothing is trimmed: nodefraction and
- * nodecount are for the text reports; see `pruneFlameTree` to drop slivers.
+ * nodecount are for the text reports. With `minShare`, frames narrower than that share of the
+ * root's width are left out (as `pruneFlameTree` does), before they are ever made objects: a large
+ * profile has millions of call paths, most of them slivers no screen shows.
  */
-export function flameTree(r: PreparedReport): FlameTree {
-  const paths = new PathTable();
-  const { locStart, locs } = r.profile.samples;
-  const { frameStart, frameNode } = r.frames;
-  const { weight, divisor, exclude } = r.weights;
-  let diff = false;
-  inBlocks(r.profile.samples.count, r.checkpoint, (from, to) => {
-    for (let s = from; s < to; s++) {
-      if (exclude !== null && exclude[s] !== 0) continue;
-      const value = weight[s];
-      const div = divisor !== null ? divisor[s] : 0;
-      if (locStart[s] === locStart[s + 1] || (value === 0 && div === 0)) continue;
-      if (value < 0) diff = true;
-      let path = 0;
-      let last = -1;
-      paths.add(0, value, div);
-      for (let i = locStart[s + 1] - 1; i >= locStart[s]; i--) {
-        const loc = locs[i];
-        for (let f = frameStart[loc + 1] - 1; f >= frameStart[loc]; f--) {
-          const node = frameNode[f];
-          if (node === last) continue;
-          last = node;
-          path = paths.child(path, node);
-          paths.add(path, value, div);
-        }
-      }
-      paths.addSelf(path, value, div);
+export function flameTree(r: PreparedReport, minShare = 0): FlameTree {
+  const names = r.frames.names;
+  const paths = callPaths(r, nameRanks(names));
+  const width = paths.sums[GROWN] - paths.sums[SHRUNK];
+  return { root: toNodes(paths, names, width * minShare), typeName: r.typeName, unit: r.sampleUnit, total: r.total, diff: paths.diff };
+}
+
+/** Per node, its name's place among the sorted names (ties: by node id), so paths sort by name. */
+function nameRanks(names: readonly string[]): Int32Array {
+  const byName = Array.from(names.keys()).sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : a - b));
+  const rank = new Int32Array(names.length);
+  byName.forEach((node, i) => (rank[node] = i));
+  return rank;
+}
+
+/** The path table as FlameNodes, leaving out subtrees narrower than `cutoff`. */
+function toNodes(paths: PathTable, names: readonly string[], cutoff: number): FlameNode {
+  const { sums, depth, node, count } = paths;
+  const make = (entry: number, children: FlameNode[]): FlameNode => {
+    const at = entry * SUMS;
+    const div = sums[at + TOTAL_DIV];
+    const divided = (v: number) => (div === 0 ? v : Math.trunc(v / div));
+    const selfDiv = sums[at + SELF_DIV];
+    return {
+      name: entry === 0 ? FLAME_ROOT : names[node[entry]],
+      self: selfDiv === 0 ? sums[at + SELF] : Math.trunc(sums[at + SELF] / selfDiv),
+      total: divided(sums[at + TOTAL]),
+      grown: divided(sums[at + GROWN]),
+      shrunk: divided(sums[at + SHRUNK]),
+      children,
+    };
+  };
+  // Preorder: the children of the entry open at depth d are collected in kids[d + 1].
+  const kids: FlameNode[][] = [[]];
+  const open: number[] = [];
+  const close = (toDepth: number) => {
+    while (open.length > toDepth) {
+      const entry = open.pop()!;
+      const made = make(entry, kids.pop()!);
+      kids[kids.length - 1].push(made);
     }
-  });
-  return { root: paths.toNode(0, r.frames.names), typeName: r.typeName, unit: r.sampleUnit, total: r.total, diff };
+  };
+  for (let e = 0; e < count; e++) {
+    const d = depth[e];
+    close(d);
+    const width = sums[e * SUMS + GROWN] - sums[e * SUMS + SHRUNK];
+    if (e > 0 && (width <= 0 || width < cutoff)) {
+      // Skip the subtree: its entries follow with greater depths.
+      while (e + 1 < count && depth[e + 1] > d) e++;
+      continue;
+    }
+    open.push(e);
+    kids.push([]);
+  }
+  close(0);
+  return kids[0][0];
 }
 
 /**
@@ -102,66 +130,3 @@ export function countFrames(node: FlameNode): number {
   return count;
 }
 
-/** Call paths as numbered entries (0 is the root), each with its sums, and a lookup of children. */
-class PathTable {
-  private readonly node: number[] = [-1];
-  private readonly parent: number[] = [-1];
-  private readonly sums: number[][] = [[0, 0, 0, 0, 0, 0]];
-  private readonly children = new Map<number, number>();
-  private readonly firstChild: number[] = [-1];
-  private readonly nextSibling: number[] = [-1];
-
-  /** The entry of `node` called from `path`, made on first use. */
-  child(path: number, node: number): number {
-    // Keys stay exact: paths and nodes are each well under 2^26.
-    const key = path * 67108864 + node;
-    let entry = this.children.get(key);
-    if (entry === undefined) {
-      entry = this.node.length;
-      this.children.set(key, entry);
-      this.node.push(node);
-      this.parent.push(path);
-      this.sums.push([0, 0, 0, 0, 0, 0]);
-      this.firstChild.push(-1);
-      this.nextSibling.push(this.firstChild[path]);
-      this.firstChild[path] = entry;
-    }
-    return entry;
-  }
-
-  /** Adds a sample's value to a path's total (and divisor, growth or shrinkage). */
-  add(path: number, value: number, div: number): void {
-    const s = this.sums[path];
-    s[TOTAL] += value;
-    s[TOTAL_DIV] += div;
-    if (value > 0) s[GROWN] += value;
-    else s[SHRUNK] += value;
-  }
-
-  /** Adds a sample's value to the self of the path it ends at. */
-  addSelf(path: number, value: number, div: number): void {
-    const s = this.sums[path];
-    s[SELF] += value;
-    s[SELF_DIV] += div;
-  }
-
-  /** The entry as a FlameNode with its children, named from `names`. */
-  toNode(path: number, names: readonly string[]): FlameNode {
-    const kids: FlameNode[] = [];
-    for (let c = this.firstChild[path]; c >= 0; c = this.nextSibling[c]) kids.push(this.toNode(c, names));
-    kids.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : b.total - a.total));
-    const s = this.sums[path];
-    const divided = (v: number) => (s[TOTAL_DIV] === 0 ? v : Math.trunc(v / s[TOTAL_DIV]));
-    return {
-      name: path === 0 ? FLAME_ROOT : names[this.node[path]],
-      self: s[SELF_DIV] === 0 ? s[SELF] : Math.trunc(s[SELF] / s[SELF_DIV]),
-      total: divided(s[TOTAL]),
-      grown: divided(s[GROWN]),
-      shrunk: divided(s[SHRUNK]),
-      children: kids,
-    };
-  }
-}
-
-/** Positions in a path's sums. */
-const TOTAL = 0, TOTAL_DIV = 1, SELF = 2, SELF_DIV = 3, GROWN = 4, SHRUNK = 5;

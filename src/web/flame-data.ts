@@ -2,8 +2,8 @@ import type { FlameNode, FlameTree } from '../analysis/flame-tree.js';
 
 /**
  * A flame tree as the page receives it: names once each, and the frames in preorder as rows of
- * numbers (`STRIDE` per frame: name index, depth, self, total, grown, shrunk). A tree of nested
- * objects would repeat every key and name; this is about a fifth of that.
+ * numbers (name index, depth, self, total, and under a base grown and shrunk: `strideOf`). A tree
+ * of nested objects would repeat every key and name; this is about a fifth of that.
  */
 export interface FlameData {
   readonly typeName: string;
@@ -15,8 +15,10 @@ export interface FlameData {
   readonly frames: readonly number[];
 }
 
-/** Numbers per frame in `FlameData.frames`. */
-export const STRIDE = 6;
+/** Numbers per frame in `FlameData.frames`: without a base, grown is total and shrunk 0, and neither is sent. */
+export function strideOf(data: Pick<FlameData, 'diff'>): number {
+  return data.diff ? 6 : 4;
+}
 
 /** Encodes `tree` for the page. */
 export function encodeFlame(tree: FlameTree): FlameData {
@@ -26,7 +28,8 @@ export function encodeFlame(tree: FlameTree): FlameData {
   const visit = (n: FlameNode, depth: number) => {
     let i = index.get(n.name);
     if (i === undefined) index.set(n.name, (i = names.push(n.name) - 1));
-    frames.push(i, depth, n.self, n.total, n.grown, n.shrunk);
+    frames.push(i, depth, n.self, n.total);
+    if (tree.diff) frames.push(n.grown, n.shrunk);
     for (const c of n.children) visit(c, depth + 1);
   };
   visit(tree.root, 0);
@@ -50,11 +53,12 @@ export function decodeFlame(data: FlameData): Frame {
   const f = data.frames;
   const stack: Frame[] = [];
   let root: Frame | null = null;
-  for (let at = 0; at < f.length; at += STRIDE) {
+  const stride = strideOf(data);
+  for (let at = 0; at < f.length; at += stride) {
     const depth = f[at + 1];
     stack.length = depth;
     const parent = depth > 0 ? stack[depth - 1] : null;
-    const frame: Frame = { name: data.names[f[at]], depth, self: f[at + 2], total: f[at + 3], grown: f[at + 4], shrunk: f[at + 5], parent, children: [] };
+    const frame: Frame = { name: data.names[f[at]], depth, self: f[at + 2], total: f[at + 3], grown: data.diff ? f[at + 4] : f[at + 3], shrunk: data.diff ? f[at + 5] : 0, parent, children: [] };
     if (parent) parent.children.push(frame);
     else root = frame;
     stack.push(frame);

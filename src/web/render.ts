@@ -2,7 +2,7 @@ import type { TopReport } from '../analysis/rows.js';
 import type { Assignment } from '../commands/parse.js';
 import type { Session } from '../session.js';
 import { escapeHtml, page } from './page.js';
-import { flameView, textView, topView, viewOptions } from './views.js';
+import { TEXT_VIEW_BYTES, flameView, peekSubject, sourceSubject, textView, topView, viewOptions } from './views.js';
 
 /** What the graph view says while heapcli draws no graphs. */
 export const GRAPH_NOTE = 'The graph view needs the call graph as SVG, which this heapcli does not draw yet: here is the top view.';
@@ -25,13 +25,13 @@ export function renderView(session: Session, view: string, query: URLSearchParam
     }
     case 'peek':
     case 'source': {
-      // pprof's web peek reads every node at line granularity; source lists what `f` matches (all without it).
+      // pprof's web peek reads every node at line granularity (its granularity wins over g).
       const extra: Assignment[] = view === 'peek' ? [{ name: 'granularity', value: 'lines', bare: false }] : [];
-      const tokens = view === 'peek' ? ['peek', '.*'] : ['list', query.get('f') || '.'];
       const shown = viewOptions(session, [...assignments, ...extra]);
-      const { header, text, failed } = textView(session, [...assignments, ...extra], shown, tokens);
-      const body = failed ? '' : `<pre>${escapeHtml(text)}</pre>`;
-      return page({ view, header: failed ? { ...header, warnings: [failed] } : header, query, body });
+      const { regexp, note } = view === 'peek' ? peekSubject(session, shown) : sourceSubject(session, shown, query.get('f') ?? '');
+      const { header, text, failed } = textView(session, [...assignments, ...extra], shown, [view === 'peek' ? 'peek' : 'list', regexp]);
+      const body = failed ? '' : `<pre>${escapeHtml(cut(text))}</pre>`;
+      return page({ view, header: failed ? { ...header, warnings: [failed] } : header, query, body, note });
     }
     case 'flamegraph': {
       const { header, data } = flameView(session, options);
@@ -41,4 +41,11 @@ export function renderView(session: Session, view: string, query: URLSearchParam
     default:
       throw new Error(`no view ${view}`);
   }
+}
+
+/** A text view's text, cut at TEXT_VIEW_BYTES characters (at a line end) with a line saying so. */
+function cut(text: string): string {
+  if (text.length <= TEXT_VIEW_BYTES) return text;
+  const end = text.lastIndexOf('\n', TEXT_VIEW_BYTES) + 1;
+  return `${text.slice(0, end)}... cut here at ${end} of ${text.length} characters: refine (focus, search) to see the rest\n`;
 }

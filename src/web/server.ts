@@ -28,10 +28,26 @@ export interface WebSettings {
   readonly assetsDir: URL;
 }
 
-/** The request handler of the web UI; `bound` is read at each request (the port is known only once listening). */
-export function webHandler(settings: Omit<WebSettings, 'address'>, bound: () => HttpAddress): (req: IncomingMessage, res: ServerResponse) => void {
+/** The views made before they are asked for, the most asked first: a browser opens on the graph. */
+const WARMED_VIEWS = ['', 'flamegraph', 'peek', 'source'];
+
+/**
+ * The request handler of the web UI; `bound` is read at each request (the port is known only
+ * once listening). `warm` makes the default views' pages one by one, a request served between
+ * any two, so the first look at each costs nothing on a large profile.
+ */
+export function webHandler(settings: Omit<WebSettings, 'address'>, bound: () => HttpAddress): { handle: (req: IncomingMessage, res: ServerResponse) => void; warm: () => void } {
   const pages = new RecentCache<{ status: number; body: string }>(PAGES_KEPT);
-  return (req, res) => {
+  const pageFor = (view: string, query: URLSearchParams) => pages.get(`${view}?${query.toString()}`, () => viewPage(settings.session, view, query));
+  const warm = () => {
+    const next = (i: number) => {
+      if (i >= WARMED_VIEWS.length) return;
+      pageFor(WARMED_VIEWS[i], new URLSearchParams());
+      setImmediate(() => next(i + 1));
+    };
+    setImmediate(() => next(0));
+  };
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     if (!hostAllowed(req.headers.host, bound())) return send(req, res, 403, 'text/plain; charset=utf-8', `Host ${JSON.stringify(req.headers.host ?? '')} is not this server's: refused (DNS rebinding)\n`);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(req, res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n');
     const url = new URL(req.url ?? '/', 'http://server');
@@ -45,9 +61,10 @@ export function webHandler(settings: Omit<WebSettings, 'address'>, bound: () => 
     if (asset) return sendAsset(req, res, settings.assetsDir, asset);
     const view = VIEW_PATHS.get(url.pathname);
     if (view === undefined) return send(req, res, 404, 'text/plain; charset=utf-8', '404 page not found\n');
-    const { status, body } = pages.get(`${view}?${url.searchParams.toString()}`, () => viewPage(settings.session, view, url.searchParams));
+    const { status, body } = pageFor(view, url.searchParams);
     send(req, res, status, status === 200 ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8', body);
   };
+  return { handle, warm };
 }
 
 function viewPage(session: Session, view: string, query: URLSearchParams): { status: number; body: string } {
@@ -62,13 +79,15 @@ function viewPage(session: Session, view: string, query: URLSearchParams): { sta
 /** Starts the server on `address`; resolves to it once listening, with the port it got. */
 export function startWebServer(settings: WebSettings): Promise<{ server: Server; address: HttpAddress }> {
   let bound = settings.address;
-  const server = createServer(webHandler(settings, () => bound));
+  const handler = webHandler(settings, () => bound);
+  const server = createServer(handler.handle);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(settings.address.port, settings.address.host, () => {
       const info = server.address();
       bound = { host: settings.address.host, port: typeof info === 'object' && info !== null ? info.port : settings.address.port };
       resolve({ server, address: bound });
+      handler.warm();
     });
   });
 }

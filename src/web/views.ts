@@ -1,5 +1,5 @@
 import { activeFilterLines } from '../analysis/filter.js';
-import { type FlameTree, flameTree, pruneFlameTree } from '../analysis/flame-tree.js';
+import { type FlameTree, flameTree } from '../analysis/flame-tree.js';
 import type { ReportOptions } from '../analysis/options.js';
 import type { TopReport } from '../analysis/rows.js';
 import { resolveSampleIndex } from '../analysis/sample-value.js';
@@ -28,8 +28,8 @@ export interface ViewHeader {
 /** pprof's web UI shows at most this many rows in its top view (nodecount when not set). */
 export const WEB_TOP_NODES = 500;
 
-/** Frames narrower than this share of the whole are not sent: no screen shows them, even zoomed 100 times. */
-export const FLAME_MIN_SHARE = 1e-5;
+/** Frames narrower than this share of the whole are not sent: a tenth of a pixel on a 1,200-pixel screen, 12 pixels zoomed 100 times. */
+export const FLAME_MIN_SHARE = 1e-4;
 
 /** The session's options with the query's settings, or ViewError with pprof's message. */
 export function viewOptions(session: Session, assignments: readonly Assignment[]): ReportOptions {
@@ -70,8 +70,8 @@ export function textView(session: Session, assignments: readonly Assignment[], o
 export function flameView(session: Session, options: ReportOptions): { header: ViewHeader; tree: FlameTree; data: FlameData } {
   return guarded(() => {
     const prepared = session.analysis.prepare(options);
-    const tree = flameTree(prepared);
-    const data = encodeFlame(pruneFlameTree(tree, FLAME_MIN_SHARE));
+    const tree = flameTree(prepared, FLAME_MIN_SHARE);
+    const data = encodeFlame(tree);
     return { header: topView(session, options).header, tree, data };
   });
 }
@@ -90,4 +90,40 @@ function header(session: Session, options: ReportOptions, details: string[], war
 function typeOf(session: Session, options: ReportOptions): string {
   const p = session.analysis.profile;
   return p.sampleTypes[resolveSampleIndex(p, options.sample_index)].type;
+}
+
+/** The text views show at most this many nodes' entries unless a regexp says which. */
+export const WEB_TEXT_NODES = 100;
+
+/** Past this many characters a text view is cut (a large profile's peek of every node is tens of MB). */
+export const TEXT_VIEW_BYTES = 4_000_000;
+
+/**
+ * What the peek view peeks at: every node (`.*`, pprof's) when the report has at most
+ * WEB_TEXT_NODES nodes, else the heaviest of them by flat, with a note saying so.
+ */
+export function peekSubject(session: Session, options: ReportOptions): { regexp: string; note?: string } {
+  const names = heaviest(session, options);
+  if (names === null) return { regexp: '.*' };
+  return { regexp: anyOf(names), note: `Peek shows the ${names.length} heaviest nodes by flat (pprof's shows every node): search a regexp and choose Focus for others.` };
+}
+
+/** What the source view lists: the functions `f` matches (as pprof); without it, the heaviest functions. */
+export function sourceSubject(session: Session, options: ReportOptions, f: string): { regexp: string; note?: string } {
+  if (f !== '') return { regexp: f };
+  const names = heaviest(session, { ...options, granularity: 'functions' });
+  if (names === null) return { regexp: '.' };
+  return { regexp: anyOf(names), note: `Source lists the ${names.length} heaviest functions by flat (pprof's lists every function): search a regexp and choose Focus for others.` };
+}
+
+/** The names of the WEB_TEXT_NODES heaviest nodes by flat, or null when there are no more than that. */
+function heaviest(session: Session, options: ReportOptions): string[] | null {
+  const { report } = guarded(() => session.analysis.top({ ...options, trim: true, nodefraction: 0, nodecount: WEB_TEXT_NODES + 1, sort: 'flat' }, 0));
+  if (report.rows.length <= WEB_TEXT_NODES) return null;
+  return report.rows.slice(0, WEB_TEXT_NODES).map((r) => r.name);
+}
+
+/** A regexp (Go's syntax) matching exactly these names. */
+function anyOf(names: readonly string[]): string {
+  return `^(?:${names.map((n) => n.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&')).join('|')})$`;
 }
