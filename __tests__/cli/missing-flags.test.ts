@@ -3,7 +3,6 @@ import { runHeapcli } from '../helpers/run-cli.js';
 
 const PROFILE = 'testdata/profiles/leakybuf.heap.pb.gz';
 const GRAPH = 'heapcli draws no graphs; -top, -peek=<regexp> and -tree show the call graph as text';
-const WEB_UI = 'heapcli has no web UI; open the console (heapcli profile.pb.gz) for the same reports';
 
 describe("pprof's flags that heapcli lacks: one line on stderr, exit status 1", () => {
   it.each<[string[], string]>([
@@ -16,14 +15,8 @@ describe("pprof's flags that heapcli lacks: one line on stderr, exit status 1", 
     [['-topproto', PROFILE], '-topproto is not available in heapcli yet: heapcli writes no profiles; -top prints the same entries as text'],
     [['-disasm=growBuf', PROFILE], '-disasm is not available in heapcli yet: heapcli reads no binaries, so it has no disassembly; -list=<regexp> shows annotated source'],
     [['-weblist', 'GetLargeData', PROFILE], '-weblist is not available in heapcli yet: heapcli has no web view; -list=<regexp> shows annotated source as text'],
-    [['-http=:8080', PROFILE], `-http is not available in heapcli yet: ${WEB_UI}`],
-    [['-http', 'localhost:8080', PROFILE], `-http is not available in heapcli yet: ${WEB_UI}`],
-    // -no_browser goes with -http: the line names -http.
-    [['-no_browser', '-http=:0', PROFILE], `-http is not available in heapcli yet: ${WEB_UI}`],
-    [['-no_browser', PROFILE], `-no_browser is not available in heapcli yet: ${WEB_UI}`],
     // With another report flag, or none of the profile: the answer does not wait for either.
     [['-top', '-web', PROFILE], `-web is not available in heapcli yet: ${GRAPH}`],
-    [['-http=:8080'], `-http is not available in heapcli yet: ${WEB_UI}`],
     [['-web', 'no-such-file.pb.gz'], `-web is not available in heapcli yet: ${GRAPH}`],
   ])('%j', async (args, line) => {
     const run = await runHeapcli(args);
@@ -46,7 +39,22 @@ describe("pprof's flags that heapcli lacks: one line on stderr, exit status 1", 
     expect(usageText()).toContain(
       'Not yet in heapcli (each says what to use instead):\n' +
         '  -callgrind -disasm=<regexp> -dot -eog -evince -gif -gv -kcachegrind -pdf -png -proto -ps -svg\n' +
-        '  -topproto -web -weblist=<regexp> -http=<host:port> -no_browser\n',
+        '  -topproto -web -weblist=<regexp>\n',
     );
+  });
+});
+
+describe('-http and -no_browser (the web UI, __tests__/web/ serves it)', () => {
+  it('are read as pprof reads them', () => {
+    expect(parseArgs(['-http=:8080', '-no_browser', PROFILE])).toMatchObject({ http: ':8080', noBrowser: true, missing: null, sources: [PROFILE] });
+    expect(parseArgs(['-http', 'localhost:0', PROFILE])).toMatchObject({ http: 'localhost:0', noBrowser: false });
+  });
+
+  it('with an output format: pprof\'s error, before anything is loaded', async () => {
+    expect(await runHeapcli(['-http=:0', '-top', 'no-such-file'])).toEqual({ stdout: '', stderr: '-http is not compatible with an output format on the command line\n', status: 1 });
+  });
+
+  it('are listed by -h', () => {
+    expect(usageText()).toContain('Web UI (docs/web.md):\n  -http=[host]:port ');
   });
 });

@@ -10,9 +10,9 @@ export interface WebServer {
   stop(): Promise<void>;
 }
 
-/** Runs the built heapcli (bin/heapcli.js) with `args` and waits for its `Serving web UI on URL` line. */
-export function startHeapcliWeb(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<WebServer> {
-  const child = spawn(process.execPath, ['bin/heapcli.js', ...args], { env: { ...process.env, TZ: 'UTC', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs the built heapcli (`bin`, by default this checkout's) with `args` and waits for its `Serving web UI on URL` line. */
+export function startHeapcliWeb(args: readonly string[], env: NodeJS.ProcessEnv = {}, bin = 'bin/heapcli.js'): Promise<WebServer> {
+  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, TZ: 'UTC', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     const server = {
       child,

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { golden } from '../helpers/goldens.js';
+import { rawGet, startHeapcliWeb } from '../helpers/web-server.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const PROFILE = join(ROOT, 'testdata/profiles/leakybuf.heap.pb.gz');
@@ -40,7 +41,7 @@ let files: string[] = [];
 
 describe('the packed tarball', () => {
   it('holds the launcher and the built bundle, and no sources, tests or test data', () => {
-    expect(files).toEqual(expect.arrayContaining(['bin/heapcli.js', 'bin/load-bundle.js', 'dist/bundle/cli.cjs', 'dist/bundle/session-worker.js', 'package.json', 'README.md']));
+    expect(files).toEqual(expect.arrayContaining(['bin/heapcli.js', 'bin/load-bundle.js', 'dist/bundle/cli.cjs', 'dist/bundle/session-worker.js', 'dist/bundle/web-server.js', 'dist/bundle/web/app.js', 'package.json', 'README.md']));
     expect(files.filter((f) => /^(src|__tests__|testdata|bench|scripts)\//.test(f))).toEqual([]);
   });
 
@@ -56,5 +57,15 @@ describe('the packed tarball', () => {
   it('reads a regexp that needs its RE2 engine (re2js, loaded from the installed dependencies)', () => {
     const out = run('npx', ['--no-install', 'heapcli', '-top', '-focus=(?i)GETLARGE(DATA)+', PROFILE], project);
     expect(out).toContain('main.GetLargeData');
+  });
+
+  it('serves the web UI with its page script (-http), which needs nothing outside the package', async () => {
+    const web = await startHeapcliWeb(['-http=localhost:0', '-no_browser', PROFILE], {}, join(project, 'node_modules/heapcli/bin/heapcli.js'));
+    try {
+      expect((await rawGet(web.port, '/ui/flamegraph')).body).toContain('<canvas id="flame-canvas">');
+      expect((await rawGet(web.port, '/ui/static/app.js')).status).toBe(200);
+    } finally {
+      await web.stop();
+    }
   });
 });

@@ -13,6 +13,9 @@ export interface FlameData {
   readonly diff: boolean;
   readonly names: readonly string[];
   readonly frames: readonly number[];
+  /** The unit values are shown in (top's for the same report), and the divide_by ratio. */
+  readonly shownUnit?: string;
+  readonly ratio?: number;
 }
 
 /** Numbers per frame in `FlameData.frames`: without a base, grown is total and shrunk 0, and neither is sent. */

@@ -3,6 +3,7 @@ import { type FlameTree, flameTree } from '../analysis/flame-tree.js';
 import type { ReportOptions } from '../analysis/options.js';
 import type { TopReport } from '../analysis/rows.js';
 import { resolveSampleIndex } from '../analysis/sample-value.js';
+import { reportUnit } from '../analysis/units.js';
 import { FILTER_OPTIONS } from '../commands/options.js';
 import type { Assignment } from '../commands/parse.js';
 import { profileLabels } from '../format/labels.js';
@@ -71,8 +72,12 @@ export function flameView(session: Session, options: ReportOptions): { header: V
   return guarded(() => {
     const prepared = session.analysis.prepare(options);
     const tree = flameTree(prepared, FLAME_MIN_SHARE);
-    const data = encodeFlame(tree);
-    return { header: topView(session, options).header, tree, data };
+    const top = topView(session, options);
+    // Values print in the unit top picks for the same report, so the numbers read alike.
+    const shown = top.report.rows.map((r) => [r.flat, r.cum] as const);
+    const ratio = 1 / options.divide_by;
+    const data = { ...encodeFlame(tree), shownUnit: reportUnit(options.unit, shown, prepared.total, ratio, prepared.sampleUnit), ratio };
+    return { header: top.header, tree, data };
   });
 }
 

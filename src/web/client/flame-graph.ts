@@ -20,7 +20,7 @@ export function startFlameGraph(data: FlameData, search: HTMLInputElement): void
   const tip = document.getElementById('flame-tip') as HTMLElement;
   const crumbs = document.getElementById('flame-crumbs') as HTMLElement;
   const matchLine = document.getElementById('flame-match') as HTMLElement;
-  const format = (v: number) => scaledLabel(v, data.unit, 'minimum');
+  const format = (v: number) => scaledLabel(Math.trunc(v * (data.ratio ?? 1)), data.unit, data.shownUnit ?? 'minimum');
   const share = (v: number, of: number) => percentage(v, of).trim();
   let zoom: Frame = root;
   let placed: Placed[] = [];
