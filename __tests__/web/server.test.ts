@@ -103,6 +103,8 @@ maybe('heapcli -http', () => {
   it('shows top on the graph view with a note, until heapcli draws graphs', async () => {
     const page = await rawGet(web.port, '/ui/');
     expect(page.body).toContain('<div class="note">The graph view needs the call graph as SVG');
+    // One profile: no growth view in the menu.
+    expect(page.body).not.toContain('href="./growth"');
     expect(pageRows(page.body)).toEqual(pageRows((await rawGet(web.port, '/ui/top')).body));
   });
 
@@ -164,6 +166,20 @@ maybe('heapcli -http, other runs', () => {
       expect(shrunk).toBeLessThan(0);
       const rows = consoleRows(heapcliReport(['-top', '-unit=b', '-trim=false', '-base=testdata/profiles/leakybuf.base.pb.gz', PROFILE]));
       expect(rows.reduce((sum, r) => sum + Number(r[0].replace(/B$/, '')), 0)).toBe(total);
+    } finally {
+      await web.stop();
+    }
+  });
+
+  it('with several snapshots: the growth view, the console\'s growth report beside a chart (beyond pprof)', async () => {
+    const series = Array.from({ length: 8 }, (_, i) => `testdata/profiles/growing/growing-0${i + 1}.pb.gz`);
+    const web = await startHeapcliWeb(['-http=localhost:0', '-no_browser', '-growth', ...series]);
+    try {
+      const page = await rawGet(web.port, '/ui/growth');
+      expect(preText(page.body)).toBe(heapcliReport(['-growth', ...series]));
+      expect(page.body.match(/<polyline /g)).toHaveLength(8);
+      expect(page.body).toContain('<title>main.leakStep</title>');
+      expect(page.body).toContain('href="./growth"');
     } finally {
       await web.stop();
     }

@@ -64,7 +64,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const plan = loadingPlan(request, io.env, maxBytes.bytes);
   // The web UI's code (src/web/) is loaded only for -http.
   if (request.http !== null) {
-    if (request.report !== null) return write(io.stderr, '-http is not compatible with an output format on the command line\n', EXIT.failed);
+    // -growth goes with -http (beyond pprof): its ranking is the growth view.
+    if (request.report !== null && request.report !== 'growth') return write(io.stderr, '-http is not compatible with an output format on the command line\n', EXIT.failed);
     const { runWebUi } = await import('../web/run-http.js');
     return runWebUi({ plan, assignments: request.assignments, http: request.http, noBrowser: request.noBrowser, env: io.env, stderr: io.stderr, bundleUrl: import.meta.url });
   }

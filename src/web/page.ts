@@ -9,6 +9,7 @@ export const VIEWS = [
   { path: 'flamegraph', label: 'Flame Graph', title: 'Display profile as a flame graph (click to zoom)' },
   { path: 'peek', label: 'Peek', title: 'Output callers/callees of functions matching regexp' },
   { path: 'source', label: 'Source', title: 'Output annotated source for functions matching regexp' },
+  { path: 'growth', label: 'Growth', title: 'Functions ranked by steady growth over the snapshots (beyond pprof)' },
 ] as const;
 
 /** What a page is made of: the view's name, header, body HTML and data for the script. */
@@ -37,7 +38,7 @@ export function scriptJson(value: unknown): string {
 export function page(parts: PageParts): string {
   const { header, query } = parts;
   const search = query.toString() === '' ? '' : `?${query.toString()}`;
-  const viewLinks = VIEWS.map((v) => `<a href="./${v.path}${escapeHtml(search)}" title="${escapeHtml(v.title)}" class="view-link${v.path === parts.view ? ' active' : ''}" data-view="${v.path}">${v.label}</a>`).join('');
+  const viewLinks = VIEWS.filter((v) => v.path !== 'growth' || header.series).map((v) => `<a href="./${v.path}${escapeHtml(search)}" title="${escapeHtml(v.title)}" class="view-link${v.path === parts.view ? ' active' : ''}" data-view="${v.path}">${v.label}</a>`).join('');
   const sampleLinks = header.sampleTypes
     .map((t) => `<a href="${escapeHtml(withParam(query, 'si', t))}" class="${t === header.sampleType ? 'active' : ''}">${escapeHtml(t)}</a>`)
     .join('');

@@ -2,6 +2,7 @@ import type { TopReport } from '../analysis/rows.js';
 import type { Assignment } from '../commands/parse.js';
 import type { Session } from '../session.js';
 import { escapeHtml, page } from './page.js';
+import { growthBody } from './growth-view.js';
 import { TEXT_VIEW_BYTES, flameView, peekSubject, sourceSubject, textView, topView, viewOptions } from './views.js';
 
 /** What the graph view says while heapcli draws no graphs. */
@@ -37,6 +38,11 @@ export function renderView(session: Session, view: string, query: URLSearchParam
       const { header, data } = flameView(session, options);
       const body = '<div id="flame-bar"><button id="flame-reset" title="Show the whole graph (Esc)">Reset zoom</button><span id="flame-crumbs"></span><span id="flame-match"></span><span class="legend" id="flame-legend"></span></div><div id="flame-wrap"><canvas id="flame-canvas"></canvas></div><div id="flame-tip"></div>';
       return page({ view, header, query, body, data });
+    }
+    case 'growth': {
+      const { header, text, failed } = textView(session, assignments, options, ['growth']);
+      const body = failed ? '' : growthBody(session, options, text);
+      return page({ view, header: failed ? { ...header, warnings: [failed] } : header, query, body });
     }
     default:
       throw new Error(`no view ${view}`);

@@ -9,7 +9,7 @@ import { ViewError } from './views.js';
 import { RecentCache } from '../analysis/recent-cache.js';
 
 /** The views by path: pprof's. */
-const VIEW_PATHS = new Map([['/ui/', ''], ['/ui/top', 'top'], ['/ui/peek', 'peek'], ['/ui/source', 'source'], ['/ui/flamegraph', 'flamegraph']]);
+const VIEW_PATHS = new Map([['/ui/', ''], ['/ui/top', 'top'], ['/ui/peek', 'peek'], ['/ui/source', 'source'], ['/ui/flamegraph', 'flamegraph'], ['/ui/growth', 'growth']]);
 
 /** The files the page loads, by URL path and file name in the assets folder: nothing else is served from disk. */
 const ASSETS = new Map([['/ui/static/app.js', { file: 'app.js', type: 'text/javascript; charset=utf-8' }]]);

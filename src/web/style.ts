@@ -43,4 +43,6 @@ table.top th.sorted::after{content:' \\25be'}
 .legend span{display:inline-block;width:1em;height:1em;vertical-align:middle;margin:0 .3em 0 .8em}
 .growth{display:flex;gap:1rem;padding:.5rem 1rem;flex-wrap:wrap}
 .growth svg{background:#fafafa;border:1px solid #eee}
+.growth-legend span{display:inline-block;width:1em;height:.6em;margin-right:.4em}
+.growth-legend div{white-space:nowrap}
 `;

@@ -24,6 +24,8 @@ export interface ViewHeader {
   readonly details: readonly string[];
   /** Warnings such as `Focus expression matched no samples`. */
   readonly warnings: readonly string[];
+  /** Several snapshots were loaded: the growth view is there. */
+  readonly series: boolean;
 }
 
 /** pprof's web UI shows at most this many rows in its top view (nodecount when not set). */
@@ -89,7 +91,8 @@ function header(session: Session, options: ReportOptions, details: string[], war
   const names = session.analysis.sampleTypeNames;
   const type = typeOf(session, options);
   const file = details.find((l) => l.startsWith('File: '))?.slice(6) ?? '';
-  return { title: [file, (options.mean ? 'mean_' : '') + type].filter((s) => s !== '').join(' '), sampleTypes: names, sampleType: type, details, warnings };
+  const title = [file, (options.mean ? 'mean_' : '') + type].filter((s) => s !== '').join(' ');
+  return { title, sampleTypes: names, sampleType: type, details, warnings, series: session.series.length > 1 };
 }
 
 function typeOf(session: Session, options: ReportOptions): string {
