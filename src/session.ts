@@ -55,6 +55,11 @@ export class Session {
     this.settings = { ...DEFAULT_OPTIONS, compact_labels: mode.interactive, ...mode.options };
   }
 
+  /** The snapshots `growth` ranks ([] unless the session was given a series). */
+  get series(): readonly Profile[] {
+    return this.mode.series ?? [];
+  }
+
   /** The current options (a copy). */
   get options(): ReportOptions {
     return { ...this.settings };
