@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { percentage } from '../../src/analysis/units.js';
+import { percentage } from '../../src/analysis/values/units.js';
 import { HeapcliError, openProfile } from '../../src/api/index.js';
 import { GOLDEN, manifests, profilePath } from '../helpers/goldens.js';
 

@@ -1,7 +1,7 @@
 import { applyAssignment } from '../commands/assign.js';
 import { NO_SERIES_MESSAGE } from '../commands/report-growth.js';
 import type { ExecResult, Session } from '../session.js';
-import { writeFileWhole } from '../sources/whole-file.js';
+import { writeFileWhole } from '../host/whole-file.js';
 import { HeapcliError } from './errors.js';
 import { growthTable, listTable, peekTable, topTable } from './typed-reports.js';
 import type { GrowthTable, ListTable, PeekTable, ReportSettings, SampleType, TopTable } from './types.js';

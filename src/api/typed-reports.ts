@@ -1,8 +1,8 @@
 import type { ProfileAnalysis } from '../analysis/analysis.js';
-import { growthReport } from '../analysis/growth.js';
+import { growthReport } from '../analysis/growth/growth.js';
 import type { ReportOptions } from '../analysis/options.js';
-import type { ValueColumns } from '../analysis/rows.js';
-import type { ContextLine } from '../analysis/tree-report.js';
+import type { ValueColumns } from '../analysis/reports/rows.js';
+import type { ContextLine } from '../analysis/reports/tree-report.js';
 import { listedFunctions } from '../commands/report-list.js';
 import { peekTree } from '../commands/report-peek.js';
 import type { Profile } from '../profile/model.js';

@@ -1,14 +1,14 @@
-import { ReportError } from '../analysis/errors.js';
+import { ReportError } from '../go/errors.js';
 import type { ReportOptions } from '../analysis/options.js';
-import { compileGoRegex } from '../analysis/regex.js';
+import { compileGoRegex } from '../go/regex.js';
 import type { PreparedReport, ProfileAnalysis } from '../analysis/analysis.js';
-import { type ListedFunction, listFunctions } from '../analysis/source-lines.js';
-import { trimSourcePath } from '../analysis/source-paths.js';
-import { percentage, scaledLabel } from '../analysis/units.js';
+import { type ListedFunction, listFunctions } from '../analysis/reports/source-lines.js';
+import { trimSourcePath } from '../analysis/reports/source-paths.js';
+import { percentage, scaledLabel } from '../analysis/values/units.js';
 import { formatList } from '../format/list.js';
 import type { Profile } from '../profile/model.js';
 import type { CommandArgs } from './parse.js';
-import { sourceLookup } from './source-lookup.js';
+import { sourceLookup } from './source/lookup.js';
 import type { CommandContext, CommandResult } from './table.js';
 
 /**

@@ -1,8 +1,8 @@
-import { ReportError } from '../analysis/errors.js';
+import { ReportError } from '../go/errors.js';
 import type { ReportOptions } from '../analysis/options.js';
-import { compileGoRegex } from '../analysis/regex.js';
+import { compileGoRegex } from '../go/regex.js';
 import type { PreparedReport, ProfileAnalysis } from '../analysis/analysis.js';
-import { type TreeReport, treeReport } from '../analysis/tree-report.js';
+import { type TreeReport, treeReport } from '../analysis/reports/tree-report.js';
 import { formatPeek } from '../format/peek.js';
 import type { CommandArgs } from './parse.js';
 import { reportHeader } from './reports.js';
