@@ -1,12 +1,12 @@
 import { ProfileAnalysis } from './analysis/analysis.js';
 import { DEFAULT_OPTIONS, type ReportOptions } from './analysis/options.js';
-import { numLabelUnits, unitConflictWarnings } from './analysis/labels.js';
-import { reportTotal, resolveSampleIndex, sampleWeights } from './analysis/sample-value.js';
-import { scaledLabel } from './analysis/units.js';
+import { numLabelUnits, unitConflictWarnings } from './analysis/values/labels.js';
+import { reportTotal, resolveSampleIndex, sampleWeights } from './analysis/values/sample-value.js';
+import { scaledLabel } from './analysis/values/units.js';
 import { applyAssignment } from './commands/assign.js';
 import { parseCommand, parseLine, type Assignment, type ParsedLine } from './commands/parse.js';
 import type { CommandResult } from './commands/table.js';
-import { NO_SOURCE_FILES, type SourceFiles } from './commands/sources.js';
+import { NO_SOURCE_FILES, type SourceFiles } from './commands/source/port.js';
 import { profileLabels } from './format/labels.js';
 import type { Profile } from './profile/model.js';
 
@@ -55,7 +55,7 @@ export class Session {
     this.settings = { ...DEFAULT_OPTIONS, compact_labels: mode.interactive, ...mode.options };
   }
 
-  /** The snapshots `growth` ranks ([] when the session holds one profile). */
+  /** The snapshots `growth` ranks ([] unless the session was given a series). */
   get series(): readonly Profile[] {
     return this.mode.series ?? [];
   }

@@ -2,7 +2,7 @@ import { ProfileAnalysis } from '../../src/analysis/analysis.js';
 import { type FlameNode, countFrames, flameTree, pruneFlameTree, width } from '../../src/analysis/flame-tree.js';
 import { DEFAULT_OPTIONS, type ReportOptions } from '../../src/analysis/options.js';
 import { composeProfiles } from '../../src/profile/compose.js';
-import { loadProfileFile } from '../../src/profile/load.js';
+import { loadProfileFile } from '../../src/host/profile-file.js';
 import type { Profile } from '../../src/profile/model.js';
 import { profileOf } from '../helpers/stack-profile.js';
 

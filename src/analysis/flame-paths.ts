@@ -1,5 +1,5 @@
 import type { PreparedReport } from './analysis.js';
-import { inBlocks } from './graph.js';
+import { inBlocks } from './graph/graph.js';
 
 /**
  * The call paths of a prepared report in preorder, children in the order of `rank` (names'

@@ -8,7 +8,7 @@ import { runPeek, runTree } from './report-peek.js';
 import { runComments, runTags, runTraces } from './report-traces.js';
 import { MISSING, missingNote, type MissingSpec } from './missing.js';
 import { runRaw, runTop } from './reports.js';
-import type { SourceFiles } from './sources.js';
+import type { SourceFiles } from './source/port.js';
 import type { Profile } from '../profile/model.js';
 
 /** What a command runs against. */

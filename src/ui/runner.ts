@@ -1,6 +1,6 @@
 import { type ProfileCompletionData, profileCompletionData } from '../commands/completion-data.js';
 import { Interrupted, type ExecResult, type Session } from '../session.js';
-import { writeReportFile } from './files.js';
+import { writeReportFile } from '../host/report-files.js';
 
 /** What the console shows and completes from once a profile is loaded (plain data: a worker posts it). */
 export interface ConsoleInfo extends ProfileCompletionData {

@@ -1,6 +1,6 @@
-import { type GrowthRow, growthReport } from '../analysis/growth.js';
+import { type GrowthRow, growthReport } from '../analysis/growth/growth.js';
 import type { ReportOptions } from '../analysis/options.js';
-import { scaledLabel } from '../analysis/units.js';
+import { scaledLabel } from '../analysis/values/units.js';
 import type { Session } from '../session.js';
 import { escapeHtml } from './page.js';
 

@@ -1,4 +1,4 @@
-import type { TopReport } from '../analysis/rows.js';
+import type { TopReport } from '../analysis/reports/rows.js';
 import type { Assignment } from '../commands/parse.js';
 import type { Session } from '../session.js';
 import { escapeHtml, page } from './page.js';

@@ -6,7 +6,7 @@ import { type HttpAddress, hostAllowed } from './address.js';
 import { queryAssignments } from './query.js';
 import { renderView } from './render.js';
 import { ViewError } from './views.js';
-import { RecentCache } from '../analysis/recent-cache.js';
+import { RecentCache } from '../analysis/graph/recent-cache.js';
 
 /** The views by path: pprof's. */
 const VIEW_PATHS = new Map([['/ui/', ''], ['/ui/top', 'top'], ['/ui/peek', 'peek'], ['/ui/source', 'source'], ['/ui/flamegraph', 'flamegraph'], ['/ui/growth', 'growth']]);

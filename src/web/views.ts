@@ -1,9 +1,9 @@
-import { activeFilterLines } from '../analysis/filter.js';
+import { activeFilterLines } from '../analysis/filters/filter.js';
 import { type FlameTree, flameTree } from '../analysis/flame-tree.js';
 import type { ReportOptions } from '../analysis/options.js';
-import type { TopReport } from '../analysis/rows.js';
-import { resolveSampleIndex } from '../analysis/sample-value.js';
-import { reportUnit } from '../analysis/units.js';
+import type { TopReport } from '../analysis/reports/rows.js';
+import { resolveSampleIndex } from '../analysis/values/sample-value.js';
+import { reportUnit } from '../analysis/values/units.js';
 import { FILTER_OPTIONS } from '../commands/options.js';
 import type { Assignment } from '../commands/parse.js';
 import { profileLabels } from '../format/labels.js';

@@ -1,4 +1,4 @@
-import { percentage, scaledLabel } from '../../analysis/units.js';
+import { percentage, scaledLabel } from '../../analysis/values/units.js';
 import { type FlameData, type Frame, decodeFlame } from '../flame-data.js';
 import { type Placed, frameAt, frameColour, frameWeight, layout, matchShare, maxDepth } from './flame-layout.js';
 
