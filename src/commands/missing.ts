@@ -40,7 +40,6 @@ export const MISSING: readonly MissingSpec[] = [
     name: 'disasm', help: 'Shows assembly annotated with samples', value: 'regexp',
     reason: 'heapcli reads no binaries, so it has no disassembly', instead: (cmd) => `${cmd('list')} shows annotated source`,
   },
-  graph('dot', 'Writes the call graph in Graphviz DOT format'),
   graph('eog', 'Shows the call graph in eog'),
   graph('evince', 'Shows the call graph in evince'),
   graph('gif', 'Draws the call graph as a GIF image'),

@@ -8,6 +8,7 @@ import { runPeek, runTree } from './report-peek.js';
 import { runComments, runTags, runTraces } from './report-traces.js';
 import { MISSING, missingNote, type MissingSpec } from './missing.js';
 import { runRaw, runTop } from './reports.js';
+import { runDot } from './report-graph.js';
 import type { SourceFiles } from './sources.js';
 import type { Profile } from '../profile/model.js';
 
@@ -84,6 +85,7 @@ const commandList: CommandSpec[] = [
     name: 'raw', kind: 'report', help: 'Outputs a text representation of the raw profile', usage: '[focus_regex]* [-ignore_regex]* [>file]',
     completes: 'functions', run: runRaw,
   },
+  { name: 'dot', kind: 'report', help: 'Outputs a graph in DOT format', usage: REPORT_USAGE, completes: 'functions', run: runDot },
   { name: 'growth', kind: 'report', help: 'Ranks functions by how steadily they grow over a series of snapshots', usage: REPORT_USAGE, detail: GROWTH_DETAIL, completes: 'functions', run: runGrowth },
   {
     name: 'help', kind: 'shell', help: 'Shows help on a command or option', usage: '[command|option]', takesArgument: 'optional',

@@ -1,0 +1,137 @@
+import { type FrameTable, type NodeInfo } from './frames.js';
+import { type Graph, collectEdges, cumValue, flatValue, nodeSums } from './graph.js';
+import { GraphLinks, compareLinks, dropRedundantLinks, entropyOrder } from './graph-links.js';
+import { type NodeTags, collectNodeTags, flatTagCount, trimTags } from './graph-tags.js';
+import { numLabelUnits } from './labels.js';
+import { MAX_NODELETS, type NodeNodelets, nodeNodelets } from './nodelets.js';
+import type { ReportInput } from './rows.js';
+import { visibleNodes } from './trim.js';
+import { reportUnit, scaledLabel } from './units.js';
+
+/** One node of a drawn call graph, in drawing order. */
+export interface DrawnNode {
+  readonly info: NodeInfo;
+  /** The printable name (`main.growBuf`, `main.go:37`). */
+  readonly name: string;
+  /** Values under `mean` divided. */
+  readonly flat: number;
+  readonly cum: number;
+  readonly nodelets: NodeNodelets;
+}
+
+/** One edge of a drawn call graph: positions in the node list, and its weight. */
+export interface DrawnEdge {
+  readonly from: number;
+  readonly to: number;
+  readonly weight: number;
+  readonly inline: boolean;
+  /** The edge jumps over nodes that were left out. */
+  readonly residual: boolean;
+}
+
+/** A call graph ready to draw, with what its legend says about trimming. */
+export interface DrawnGraph {
+  readonly nodes: readonly DrawnNode[];
+  /** Heaviest first. */
+  readonly edges: readonly DrawnEdge[];
+  readonly total: number;
+  readonly droppedNodes: number;
+  readonly droppedEdges: number;
+  /** Nodes left after the node cutoff, before nodecount. */
+  readonly nodesAfterCutoff: number;
+  /** The flat sum of the nodes drawn. */
+  readonly shownFlat: number;
+  readonly formatValue: (v: number) => string;
+}
+
+/**
+ * Builds the call graph pprof draws (dot, svg, web): nodes under nodefraction × the flat sum
+ * dropped, the rest ordered by entropyOrder, the first `nodecount` kept (counting each node's tag
+ * boxes towards the count), edges between them recomputed (residual across dropped nodes), light
+ * edges and tags dropped, and residual edges that another path makes redundant removed.
+ */
+export function drawnGraph(input: ReportInput): DrawnGraph {
+  const { options: o, frames, profile, weights } = input;
+  const checkpoint = input.checkpoint ?? (() => {});
+  const trim = o.trim;
+  const nodeCount = !trim ? 0 : o.nodecount === -1 ? input.defaultNodeCount : o.nodecount;
+  const sums = input.graphs ? input.graphs.nodeSums() : nodeSums(profile, frames, weights, checkpoint);
+  const all = visibleNodes(sums, o.drop_negative);
+  let flatSum = 0;
+  for (const n of all) flatSum += sums.flat[n];
+  const nodeCutoff = Math.abs(Math.trunc(flatSum * (trim ? o.nodefraction : 0)));
+  const edgeCutoff = Math.abs(Math.trunc(flatSum * (trim ? o.edgefraction : 0)));
+  const kept = nodeCutoff > 0 ? all.filter((n) => Math.abs(sums.cum[n]) >= nodeCutoff) : all;
+  const linksOf = (nodes: readonly number[]) => {
+    const mask = nodes.length === sums.nodes.length ? null : toMask(nodes, frames.nodes.length);
+    return GraphLinks.of(collectEdges(profile, frames, weights, mask, null, checkpoint));
+  };
+  const unitOfBytes = numLabelUnits(profile).units.get('bytes') ?? 'bytes';
+  const tags = collectNodeTags(profile, frames, weights, toMask(kept, frames.nodes.length), { bytesUnit: unitOfBytes, outputUnit: o.unit, checkpoint });
+  const trimmedTags = new Map<number, NodeTags>([...tags].map(([n, t]) => [n, trimTags(t, nodeCutoff)]));
+  let links = linksOf(kept);
+  let order = entropyOrder(kept, links, sums, frames);
+  let droppedEdges: number;
+  if (nodeCount > 0) {
+    // pprof drops light edges before it picks the nodes; when it keeps them all, those edges are
+    // gone before the count it reports, which is then 0.
+    links.dropLight(edgeCutoff);
+    const picked = pickNodes(order, trimmedTags, nodeCount);
+    droppedEdges = 0;
+    if (picked.length < order.length) {
+      links = linksOf(picked);
+      order = entropyOrder(picked, links, sums, frames);
+      droppedEdges = links.dropLight(edgeCutoff);
+    }
+  } else {
+    droppedEdges = links.dropLight(edgeCutoff);
+  }
+  dropRedundantLinks(order, links, frames.names);
+  return finish(input, sums, frames, order, links, trimmedTags, { droppedNodes: all.length - kept.length, droppedEdges, nodesAfterCutoff: kept.length });
+}
+
+/** The first nodes of `order` to draw: `count` boxes at most, each node counting its flat tag boxes (up to four) too. */
+function pickNodes(order: number[], tags: Map<number, NodeTags>, count: number): number[] {
+  let boxes = 0;
+  for (let i = 0; i < order.length; i++) {
+    boxes += Math.min(flatTagCount(tags.get(order[i])), MAX_NODELETS) + 1;
+    if (boxes >= count) return order.slice(0, i + 1);
+  }
+  return count < order.length ? order.slice(0, count) : order;
+}
+
+function finish(
+  input: ReportInput, sums: Graph, frames: FrameTable, order: number[], links: GraphLinks, tags: Map<number, NodeTags>,
+  counts: Pick<DrawnGraph, 'droppedNodes' | 'droppedEdges' | 'nodesAfterCutoff'>,
+): DrawnGraph {
+  const { options: o, total } = input;
+  const position = new Map(order.map((n, i) => [n, i]));
+  const nodes = order.map((n): DrawnNode => ({
+    info: frames.nodes[n],
+    name: frames.names[n],
+    flat: flatValue(sums, n),
+    cum: cumValue(sums, n),
+    nodelets: nodeNodelets(tags.get(n), links.hasCallees(n)),
+  }));
+  const edges = order
+    .flatMap((n) => [...links.callees(n)])
+    .sort(compareLinks(frames.names))
+    .map((l): DrawnEdge => ({
+      from: position.get(l.from)!,
+      to: position.get(l.to)!,
+      weight: l.weightDiv === 0 ? l.weight : Math.trunc(l.weight / l.weightDiv),
+      inline: l.inline,
+      residual: l.residual,
+    }));
+  const ratio = 1 / o.divide_by;
+  const unit = reportUnit(o.unit, nodes.map((n) => [n.flat, n.cum] as const), total, ratio, input.sampleUnit);
+  const formatValue = (v: number) => scaledLabel(ratio > 0 && ratio !== 1 ? Math.trunc(v * ratio) : v, input.sampleUnit, unit);
+  const shownFlat = nodes.reduce((sum, n) => sum + n.flat, 0);
+  return { nodes, edges, total, shownFlat, formatValue, ...counts };
+}
+
+function toMask(nodes: readonly number[], size: number): Uint8Array {
+  const mask = new Uint8Array(size);
+  for (const n of nodes) mask[n] = 1;
+  return mask;
+}
