@@ -5,7 +5,7 @@ import { reportTotal, resolveSampleIndex, sampleWeights } from './analysis/sampl
 import { scaledLabel } from './analysis/units.js';
 import { applyAssignment } from './commands/assign.js';
 import { parseCommand, parseLine, type Assignment, type ParsedLine } from './commands/parse.js';
-import type { CommandResult } from './commands/table.js';
+import type { BinaryReport, CommandResult } from './commands/table.js';
 import { NO_SOURCE_FILES, type SourceFiles } from './commands/sources.js';
 import { profileLabels } from './format/labels.js';
 import type { Profile } from './profile/model.js';
@@ -23,7 +23,12 @@ export interface ExecResult {
    * A report redirected with `>file`: the caller writes it (the session does no I/O), `text` first,
    * then each chunk of `rest` (iterated once, as ExecResult's own).
    */
-  readonly file?: { readonly path: string; readonly text: string; readonly rest?: Iterable<string> };
+  readonly file?: { readonly path: string; readonly text: string; readonly rest?: Iterable<string>; readonly bytes?: BinaryReport['bytes'] };
+  /**
+   * A binary report (`proto`) with no file named: the caller writes it to stdout when that is not a
+   * terminal (one-shot), else to the first free `./profileNNN.<ext>`, saying `Generating report in ...`.
+   */
+  readonly binary?: BinaryReport;
 }
 
 /** How a session runs: as the console (compact headers, `top` = 10 rows) or one-shot. */
@@ -124,7 +129,8 @@ export class Session {
         // `>file` on the line, else the `output` option, sends a report to a file (pprof's way).
         const output = command.kind === 'report' ? (args.output ?? (options.output || null)) : null;
         if (output === null || result.failed) return { ...result, quit: result.quit ?? false };
-        return { out: '', err: `${result.err}Generating report in ${output}\n`, quit: false, file: { path: output, text: result.out, rest: result.rest } };
+        const file = result.binary ? { path: output, text: '', bytes: result.binary.bytes } : { path: output, text: result.out, rest: result.rest };
+        return { out: '', err: `${result.err}Generating report in ${output}\n`, quit: false, file };
       }
     }
   }

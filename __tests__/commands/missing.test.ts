@@ -23,7 +23,6 @@ const ANSWERS: [string, string][] = [
   ['kcachegrind', "kcachegrind is not available in heapcli yet: heapcli writes no callgrind files; tree shows each function's callers and callees as text"],
   ['pdf', `pdf is not available in heapcli yet: ${GRAPH}`],
   ['png', `png is not available in heapcli yet: ${GRAPH}`],
-  ['proto', 'proto is not available in heapcli yet: heapcli writes no profiles; raw prints the profile as text'],
   ['ps', `ps is not available in heapcli yet: ${GRAPH}`],
   ['svg', `svg is not available in heapcli yet: ${GRAPH}`],
   ['topproto', 'topproto is not available in heapcli yet: heapcli writes no profiles; top prints the same entries as text'],
@@ -45,7 +44,7 @@ describe("pprof's commands that heapcli lacks", () => {
   });
 
   // pprof's own argument checks (`disasm` requires a regexp) do not apply: the answer is the same.
-  it.each(['web 5 -cum main', 'web10', 'disasm', 'disasm growBuf', 'weblist GetLargeData >out.html', 'svg >graph.svg', 'proto -x'])(
+  it.each(['web 5 -cum main', 'web10', 'disasm', 'disasm growBuf', 'weblist GetLargeData >out.html', 'svg >graph.svg', 'topproto -x'])(
     '%j parses as the command alone, whatever follows',
     (line) => {
       const parsed = parseLine(line, TYPES);

@@ -47,10 +47,6 @@ export const MISSING: readonly MissingSpec[] = [
   callgrind('kcachegrind', 'Opens the call graph in KCachegrind'),
   graph('pdf', 'Draws the call graph as a PDF file'),
   graph('png', 'Draws the call graph as a PNG image'),
-  {
-    name: 'proto', help: 'Writes the profile as gzipped profile.proto',
-    reason: 'heapcli writes no profiles', instead: (cmd) => `${cmd('raw')} prints the profile as text`,
-  },
   graph('ps', 'Draws the call graph as a PostScript file'),
   graph('svg', 'Draws the call graph as an SVG image'),
   {

@@ -9,6 +9,7 @@ import { runComments, runTags, runTraces } from './report-traces.js';
 import { MISSING, missingNote, type MissingSpec } from './missing.js';
 import { runRaw, runTop } from './reports.js';
 import { runDot } from './report-graph.js';
+import { runProto } from './report-export.js';
 import type { SourceFiles } from './sources.js';
 import type { Profile } from '../profile/model.js';
 
@@ -27,9 +28,22 @@ export interface CommandContext {
   readonly series: readonly Profile[];
 }
 
+/**
+ * A report that is a file's bytes rather than text (pprof's `proto`, `callgrind`, `svg`...). Given
+ * no file, it goes to stdout off a terminal and to `./profileNNN.<ext>` otherwise, as pprof's do.
+ */
+export interface BinaryReport {
+  /** The file name's ending pprof gives it: `pb.gz` makes `profile001.pb.gz`. */
+  readonly ext: string;
+  /** The bytes, or a promise of them (a report that renders asynchronously); a rejection is the command's failure. */
+  readonly bytes: Uint8Array | Promise<Uint8Array>;
+}
+
 /** A command's answer: report text for stdout, messages for stderr, and whether to leave. */
 export interface CommandResult {
   readonly out: string;
+  /** The report as a file's bytes (then `out` and `rest` are unused). */
+  readonly binary?: BinaryReport;
   /** Report text that follows `out`, made as it is read, so a long report (`traces`) is never held whole. Iterate it once. */
   readonly rest?: Iterable<string>;
   readonly err: string;
@@ -86,6 +100,7 @@ const commandList: CommandSpec[] = [
     completes: 'functions', run: runRaw,
   },
   { name: 'dot', kind: 'report', help: 'Outputs a graph in DOT format', usage: REPORT_USAGE, completes: 'functions', run: runDot },
+  { name: 'proto', kind: 'report', help: 'Outputs the profile in compressed protobuf format', usage: '[focus_regex]* [-ignore_regex]* [>file]', completes: 'functions', run: runProto },
   { name: 'growth', kind: 'report', help: 'Ranks functions by how steadily they grow over a series of snapshots', usage: REPORT_USAGE, detail: GROWTH_DETAIL, completes: 'functions', run: runGrowth },
   {
     name: 'help', kind: 'shell', help: 'Shows help on a command or option', usage: '[command|option]', takesArgument: 'optional',
