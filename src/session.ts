@@ -7,6 +7,7 @@ import { applyAssignment } from './commands/assign.js';
 import { parseCommand, parseLine, type Assignment, type ParsedLine } from './commands/parse.js';
 import type { BinaryReport, CommandResult } from './commands/table.js';
 import { NO_SOURCE_FILES, type SourceFiles } from './commands/sources.js';
+import { type ActionOutcome, type GraphicsPort, NO_GRAPHICS } from './commands/graphics.js';
 import { profileLabels } from './format/labels.js';
 import type { Profile } from './profile/model.js';
 
@@ -29,6 +30,8 @@ export interface ExecResult {
    * terminal (one-shot), else to the first free `./profileNNN.<ext>`, saying `Generating report in ...`.
    */
   readonly binary?: BinaryReport;
+  /** Something the command set going (a browser opening a graph): the caller prints its outcome when it settles. */
+  readonly action?: Promise<ActionOutcome>;
 }
 
 /** How a session runs: as the console (compact headers, `top` = 10 rows) or one-shot. */
@@ -41,6 +44,8 @@ export interface SessionSettings {
   readonly sources?: SourceFiles;
   /** Snapshots of one program over time, for `growth` (none when not given). */
   readonly series?: readonly Profile[];
+  /** How graphs are drawn and shown (none when not given). */
+  readonly graphics?: GraphicsPort;
 }
 
 /** Thrown by a checkpoint to stop a running command; the session answers `interrupted`. */
@@ -125,10 +130,11 @@ export class Session {
       case 'command': {
         const { command, args } = parsed;
         const options = { ...this.settings, ...args.overrides };
-        const result = this.guard(() => command.run({ analysis: this.analysis, options, sessionOptions: this.settings, interactive: this.mode.interactive, sources: this.mode.sources ?? NO_SOURCE_FILES, series: this.mode.series ?? [] }, args));
+        const result = this.guard(() => command.run({ analysis: this.analysis, options, sessionOptions: this.settings, interactive: this.mode.interactive, sources: this.mode.sources ?? NO_SOURCE_FILES, series: this.mode.series ?? [], graphics: this.mode.graphics ?? NO_GRAPHICS }, args));
         // `>file` on the line, else the `output` option, sends a report to a file (pprof's way).
         const output = command.kind === 'report' ? (args.output ?? (options.output || null)) : null;
-        if (output === null || result.failed) return { ...result, quit: result.quit ?? false };
+        // A graph shown in a viewer is no report to write (pprof's web ignores -output too).
+        if (output === null || result.failed || result.action) return { ...result, quit: result.quit ?? false };
         const file = result.binary ? { path: output, text: '', bytes: result.binary.bytes } : { path: output, text: result.out, rest: result.rest };
         return { out: '', err: `${result.err}Generating report in ${output}\n`, quit: false, file };
       }

@@ -79,6 +79,10 @@ export async function settleFileResult(result: ExecResult): Promise<ExecResult> 
     const saved = await saveNumbered(result.binary);
     return { out: '', err: result.err + saved.err, quit: result.quit, failed: result.failed || saved.failed };
   }
+  if (result.action) {
+    const outcome = await result.action;
+    return { out: result.out, err: result.err + outcome.err, quit: result.quit, failed: result.failed || outcome.failed };
+  }
   if (!result.file) return result;
   const { path, text, rest, bytes } = result.file;
   const failure = bytes !== undefined ? await writeBinaryFile(path, bytes) : writeReportFile(path, text, rest);

@@ -6,6 +6,7 @@ import type { Assignment } from '../commands/parse.js';
 import { Interrupted, Session } from '../session.js';
 import { consoleInfo, greetingFor, settleFileResult } from './runner.js';
 import { diskSourceFiles } from './source-files.js';
+import { systemGraphics } from './graphics.js';
 
 /** What the console's worker thread is started with. */
 export interface WorkerStart {
@@ -95,7 +96,7 @@ try {
   // Saved profile in ...) are shown above the greeting, where pprof prints them.
   const notices: string[] = [];
   const { profile, series, merged } = await loadPlan(start.plan, (line) => notices.push(line));
-  const session = new Session(profile, { interactive: true, series, sources: diskSourceFiles(process.env), checkpoint });
+  const session = new Session(profile, { interactive: true, series, sources: diskSourceFiles(process.env), graphics: systemGraphics(process.env), checkpoint });
   const failure = start.assignments.map((a) => session.configure(a)).find((f) => f !== null);
   if (failure) post({ type: 'failed', message: `heapcli: ${failure}` });
   else {
