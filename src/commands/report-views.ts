@@ -18,7 +18,10 @@ const fromUtf8 = new TextDecoder();
 function drawn(ctx: CommandContext, format: ImageFormat, panZoom: boolean): { bytes: Promise<Uint8Array>; warnings: string } {
   const { dot, warnings } = dotReport(ctx);
   const image = ctx.graphics.render(dot, format);
-  return { bytes: panZoom ? image.then((b) => utf8.encode(panZoomSvg(fromUtf8.decode(b)))) : image, warnings };
+  const bytes = panZoom ? image.then((b) => utf8.encode(panZoomSvg(fromUtf8.decode(b)))) : image;
+  // Whoever reads the bytes sees a failure; one never read (a result dropped) must not end the process.
+  bytes.catch(() => {});
+  return { bytes, warnings };
 }
 
 /** `svg`: the graph as an SVG file with pprof's pan-and-zoom script (Graphviz's dot, or its WebAssembly build without it). */
