@@ -1,7 +1,8 @@
 import { type FrameTable, type NodeInfo } from './frames.js';
 import { type Graph, collectEdges, cumValue, flatValue, nodeSums } from './graph.js';
 import { GraphLinks, compareLinks, dropRedundantLinks, entropyOrder } from './graph-links.js';
-import { type NodeTags, collectNodeTags, flatTagCount, trimTags } from './graph-tags.js';
+import { type NodeTags, type TagSettings, collectNodeTags, flatTagCount, trimTags } from './graph-tags.js';
+import { callTree, trimTree } from './call-tree.js';
 import { numLabelUnits } from './labels.js';
 import { MAX_NODELETS, type NodeNodelets, nodeNodelets } from './nodelets.js';
 import type { ReportInput } from './rows.js';
@@ -51,43 +52,78 @@ export interface DrawnGraph {
  * edges and tags dropped, and residual edges that another path makes redundant removed.
  */
 export function drawnGraph(input: ReportInput): DrawnGraph {
-  const { options: o, frames, profile, weights } = input;
-  const checkpoint = input.checkpoint ?? (() => {});
+  const { options: o } = input;
   const trim = o.trim;
   const nodeCount = !trim ? 0 : o.nodecount === -1 ? input.defaultNodeCount : o.nodecount;
-  const sums = input.graphs ? input.graphs.nodeSums() : nodeSums(profile, frames, weights, checkpoint);
+  const source = o.call_tree ? treeSource(input) : graphSource(input);
+  const { sums, frames } = source;
   const all = visibleNodes(sums, o.drop_negative);
   let flatSum = 0;
   for (const n of all) flatSum += sums.flat[n];
   const nodeCutoff = Math.abs(Math.trunc(flatSum * (trim ? o.nodefraction : 0)));
   const edgeCutoff = Math.abs(Math.trunc(flatSum * (trim ? o.edgefraction : 0)));
   const kept = nodeCutoff > 0 ? all.filter((n) => Math.abs(sums.cum[n]) >= nodeCutoff) : all;
-  const linksOf = (nodes: readonly number[]) => {
-    const mask = nodes.length === sums.nodes.length ? null : toMask(nodes, frames.nodes.length);
-    return GraphLinks.of(collectEdges(profile, frames, weights, mask, null, checkpoint));
-  };
-  const unitOfBytes = numLabelUnits(profile).units.get('bytes') ?? 'bytes';
-  const tags = collectNodeTags(profile, frames, weights, toMask(kept, frames.nodes.length), { bytesUnit: unitOfBytes, outputUnit: o.unit, checkpoint });
-  const trimmedTags = new Map<number, NodeTags>([...tags].map(([n, t]) => [n, trimTags(t, nodeCutoff)]));
-  let links = linksOf(kept);
+  const tags = new Map<number, NodeTags>([...source.tags(kept)].map(([n, t]) => [n, trimTags(t, nodeCutoff)]));
+  let links = source.links(all, kept, null);
   let order = entropyOrder(kept, links, sums, frames);
-  let droppedEdges: number;
   if (nodeCount > 0) {
-    // pprof drops light edges before it picks the nodes; when it keeps them all, those edges are
-    // gone before the count it reports, which is then 0.
     links.dropLight(edgeCutoff);
-    const picked = pickNodes(order, trimmedTags, nodeCount);
-    droppedEdges = 0;
+    const picked = pickNodes(order, tags, nodeCount);
     if (picked.length < order.length) {
-      links = linksOf(picked);
+      links = source.links(order, picked, links);
       order = entropyOrder(picked, links, sums, frames);
-      droppedEdges = links.dropLight(edgeCutoff);
     }
-  } else {
-    droppedEdges = links.dropLight(edgeCutoff);
   }
+  // After a selection pprof counts the light edges again: none when it kept every node (they went
+  // before it picked), those of the rebuilt graph otherwise.
+  const droppedEdges = links.dropLight(edgeCutoff);
   dropRedundantLinks(order, links, frames.names);
-  return finish(input, sums, frames, order, links, trimmedTags, { droppedNodes: all.length - kept.length, droppedEdges, nodesAfterCutoff: kept.length });
+  return finish(input, sums, frames, order, links, tags, { droppedNodes: all.length - kept.length, droppedEdges, nodesAfterCutoff: kept.length });
+}
+
+/** Where a drawn graph's nodes, edges and tags come from: the call graph, or the call tree. */
+interface GraphSource {
+  readonly sums: Graph;
+  readonly frames: Pick<FrameTable, 'names' | 'nodes'>;
+  /** The tags of `nodes`. */
+  tags(nodes: readonly number[]): Map<number, NodeTags>;
+  /** The edges between `kept`, out of `nodes` (with `previous`, the edges they had). */
+  links(nodes: readonly number[], kept: readonly number[], previous: GraphLinks | null): GraphLinks;
+}
+
+/** The call graph: node sums from the analysis's cache, edges collected again for each set of nodes kept. */
+function graphSource(input: ReportInput): GraphSource {
+  const { frames, profile, weights } = input;
+  const checkpoint = input.checkpoint ?? (() => {});
+  const sums = input.graphs ? input.graphs.nodeSums() : nodeSums(profile, frames, weights, checkpoint);
+  return {
+    sums,
+    frames,
+    tags: (nodes) => collectNodeTags(profile, frames, weights, toMask(nodes, frames.nodes.length), tagSettings(input, checkpoint)),
+    links: (_nodes, kept) => {
+      const mask = kept.length === sums.nodes.length ? null : toMask(kept, frames.nodes.length);
+      return GraphLinks.of(collectEdges(profile, frames, weights, mask, null, checkpoint));
+    },
+  };
+}
+
+/** The call tree: built once with its tags; trimming moves the children of dropped nodes up. */
+function treeSource(input: ReportInput): GraphSource {
+  const tree = callTree(input.profile, input.frames, input.weights, tagSettings(input, input.checkpoint ?? (() => {})));
+  return {
+    sums: tree.sums,
+    frames: tree.frames,
+    tags: () => tree.tags,
+    links: (nodes, kept, previous) => {
+      const links = previous ?? tree.links;
+      if (kept.length < nodes.length) trimTree(nodes, new Set(kept), links);
+      return links;
+    },
+  };
+}
+
+function tagSettings(input: ReportInput, checkpoint: () => void): TagSettings {
+  return { bytesUnit: numLabelUnits(input.profile).units.get('bytes') ?? 'bytes', outputUnit: input.options.unit, checkpoint };
 }
 
 /** The first nodes of `order` to draw: `count` boxes at most, each node counting its flat tag boxes (up to four) too. */
@@ -101,7 +137,7 @@ function pickNodes(order: number[], tags: Map<number, NodeTags>, count: number):
 }
 
 function finish(
-  input: ReportInput, sums: Graph, frames: FrameTable, order: number[], links: GraphLinks, tags: Map<number, NodeTags>,
+  input: ReportInput, sums: Graph, frames: Pick<FrameTable, 'names' | 'nodes'>, order: number[], links: GraphLinks, tags: Map<number, NodeTags>,
   counts: Pick<DrawnGraph, 'droppedNodes' | 'droppedEdges' | 'nodesAfterCutoff'>,
 ): DrawnGraph {
   const { options: o, total } = input;

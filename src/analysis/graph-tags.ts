@@ -80,12 +80,13 @@ export function collectNodeTags(p: Profile, frames: FrameTable, w: SampleWeights
 }
 
 /** A sample's string labels joined as pprof joins them, and its `bytes` values with their names. */
-interface SampleLabels {
+export interface SampleLabels {
   readonly joined: string;
   readonly sizes: readonly { readonly name: string; readonly unit: string; readonly value: number }[];
 }
 
-function sampleLabels(p: Profile, sample: number, s: TagSettings): SampleLabels {
+/** Sample `sample`'s labels as the graph's tags read them. */
+export function sampleLabels(p: Profile, sample: number, s: TagSettings): SampleLabels {
   const ss = p.samples;
   const pairs: string[] = [];
   const sizes: { name: string; unit: string; value: number }[] = [];
@@ -101,13 +102,15 @@ function sampleLabels(p: Profile, sample: number, s: TagSettings): SampleLabels 
   return { joined: pairs.sort(compareGoStrings).join('\\n'), sizes };
 }
 
-function nodeTags(all: Map<number, NodeTags>, node: number): NodeTags {
+/** Node `node`'s tags in `all`, made empty the first time. */
+export function nodeTags(all: Map<number, NodeTags>, node: number): NodeTags {
   let t = all.get(node);
   if (!t) all.set(node, (t = { labels: new Map(), numeric: new Map() }));
   return t;
 }
 
-function addSample(t: NodeTags, labels: SampleLabels, value: number, div: number, flat: boolean): void {
+/** Adds one sample's weight (flat or cum) to a node's tags. */
+export function addSample(t: NodeTags, labels: SampleLabels, value: number, div: number, flat: boolean): void {
   if (labels.joined !== '') addTo(findOrAdd(t.labels, labels.joined, '', 0), value, div, flat);
   let numeric = t.numeric.get(labels.joined);
   if (!numeric) t.numeric.set(labels.joined, (numeric = new Map()));
