@@ -1,7 +1,7 @@
-import { activeFilterLines } from '../analysis/filter.js';
-import { type DrawnGraph, drawnGraph } from '../analysis/drawn-graph.js';
-import { baseName } from '../analysis/paths.js';
-import { percentage } from '../analysis/units.js';
+import { activeFilterLines } from '../analysis/filters/filter.js';
+import { type DrawnGraph, drawnGraph } from '../analysis/graph/drawn-graph.js';
+import { baseName } from '../go/paths.js';
+import { percentage } from '../analysis/values/units.js';
 import { formatDot } from '../format/dot.js';
 import { profileLabels } from '../format/labels.js';
 import type { PreparedReport } from '../analysis/analysis.js';

@@ -11,7 +11,7 @@ import { runRaw, runTop } from './reports.js';
 import { runDot } from './report-graph.js';
 import { imageCommand, runDisasm, runSvg, runWeb, runWeblist, viewerCommand } from './report-views.js';
 import { runProto } from './report-export.js';
-import type { SourceFiles } from './sources.js';
+import type { SourceFiles } from './source/port.js';
 import type { ActionOutcome, GraphicsPort } from './graphics.js';
 import type { Profile } from '../profile/model.js';
 

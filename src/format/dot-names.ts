@@ -1,5 +1,5 @@
-import type { NodeInfo } from '../analysis/frames.js';
-import { baseName } from '../analysis/paths.js';
+import type { NodeInfo } from '../analysis/graph/frames.js';
+import { baseName } from '../go/paths.js';
 
 /** Escapes a string for a quoted DOT label: backslashes and quotes, and new lines become left-justified breaks. */
 export function dotEscape(text: string): string {

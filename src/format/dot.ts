@@ -1,6 +1,6 @@
-import type { DrawnEdge, DrawnGraph, DrawnNode } from '../analysis/drawn-graph.js';
-import type { Nodelet } from '../analysis/nodelets.js';
-import { percentage } from '../analysis/units.js';
+import type { DrawnEdge, DrawnGraph, DrawnNode } from '../analysis/graph/drawn-graph.js';
+import type { Nodelet } from '../analysis/graph/nodelets.js';
+import { percentage } from '../analysis/values/units.js';
 import { dotColor } from './dot-color.js';
 import { dotEscape, multilineName } from './dot-names.js';
 
