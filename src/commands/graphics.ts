@@ -1,6 +1,6 @@
 /**
  * How commands draw and show graphs without doing I/O themselves (the session does none): a port
- * the console or the command line provides (ui/graphics.ts), as `sources.ts` is for source files.
+ * the console or the command line provides (host/graphics.ts), as `source/port.ts` is for Go source files.
  */
 
 /** The formats Graphviz writes that pprof offers. */
