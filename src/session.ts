@@ -5,8 +5,9 @@ import { reportTotal, resolveSampleIndex, sampleWeights } from './analysis/value
 import { scaledLabel } from './analysis/values/units.js';
 import { applyAssignment } from './commands/assign.js';
 import { parseCommand, parseLine, type Assignment, type ParsedLine } from './commands/parse.js';
-import type { CommandResult } from './commands/table.js';
+import type { BinaryReport, CommandResult } from './commands/table.js';
 import { NO_SOURCE_FILES, type SourceFiles } from './commands/source/port.js';
+import { type ActionOutcome, type GraphicsPort, NO_GRAPHICS } from './commands/graphics.js';
 import { profileLabels } from './format/labels.js';
 import type { Profile } from './profile/model.js';
 
@@ -23,7 +24,14 @@ export interface ExecResult {
    * A report redirected with `>file`: the caller writes it (the session does no I/O), `text` first,
    * then each chunk of `rest` (iterated once, as ExecResult's own).
    */
-  readonly file?: { readonly path: string; readonly text: string; readonly rest?: Iterable<string> };
+  readonly file?: { readonly path: string; readonly text: string; readonly rest?: Iterable<string>; readonly bytes?: BinaryReport['bytes'] };
+  /**
+   * A binary report (`proto`) with no file named: the caller writes it to stdout when that is not a
+   * terminal (one-shot), else to the first free `./profileNNN.<ext>`, saying `Generating report in ...`.
+   */
+  readonly binary?: BinaryReport;
+  /** Something the command set going (a browser opening a graph): the caller prints its outcome when it settles. */
+  readonly action?: Promise<ActionOutcome>;
 }
 
 /** How a session runs: as the console (compact headers, `top` = 10 rows) or one-shot. */
@@ -36,6 +44,8 @@ export interface SessionSettings {
   readonly sources?: SourceFiles;
   /** Snapshots of one program over time, for `growth` (none when not given). */
   readonly series?: readonly Profile[];
+  /** How graphs are drawn and shown (none when not given). */
+  readonly graphics?: GraphicsPort;
 }
 
 /** Thrown by a checkpoint to stop a running command; the session answers `interrupted`. */
@@ -150,11 +160,13 @@ export class Session {
       case 'command': {
         const { command, args } = parsed;
         const options = { ...this.settings, ...args.overrides };
-        const result = this.guard(() => command.run({ analysis: this.analysis, options, sessionOptions: this.settings, interactive: this.mode.interactive, sources: this.mode.sources ?? NO_SOURCE_FILES, series: this.mode.series ?? [] }, args));
+        const result = this.guard(() => command.run({ analysis: this.analysis, options, sessionOptions: this.settings, interactive: this.mode.interactive, sources: this.mode.sources ?? NO_SOURCE_FILES, series: this.mode.series ?? [], graphics: this.mode.graphics ?? NO_GRAPHICS }, args));
         // `>file` on the line, else the `output` option, sends a report to a file (pprof's way).
         const output = command.kind === 'report' ? (args.output ?? (options.output || null)) : null;
-        if (output === null || result.failed) return { ...result, quit: result.quit ?? false };
-        return { out: '', err: `${result.err}Generating report in ${output}\n`, quit: false, file: { path: output, text: result.out, rest: result.rest } };
+        // A graph shown in a viewer is no report to write (pprof's web ignores -output too).
+        if (output === null || result.failed || result.action) return { ...result, quit: result.quit ?? false };
+        const file = result.binary ? { path: output, text: '', bytes: result.binary.bytes } : { path: output, text: result.out, rest: result.rest };
+        return { out: '', err: `${result.err}Generating report in ${output}\n`, quit: false, file };
       }
     }
   }

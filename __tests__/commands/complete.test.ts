@@ -89,11 +89,12 @@ describe('completeLine: the first word (commands, options, sample types)', () =>
   });
 
   // pprof's commands that heapcli lacks answer when typed, but completion does not lead to them.
-  it('does not offer the commands heapcli lacks (web, svg, disasm, ...)', () => {
+  it('does not offer the commands heapcli lacks (callgrind, kcachegrind, ...), and offers the graph ones', () => {
     const [, candidates] = complete('|');
-    for (const name of ['web', 'svg', 'disasm', 'weblist', 'dot', 'proto', 'callgrind']) expect(candidates).not.toContain(name);
-    expect(complete('we|')).toEqual(['we|', []]);
-    expect(complete('p|')).toEqual(['p|', ['peek', 'prune_from']]);
+    for (const name of ['callgrind', 'kcachegrind']) expect(candidates).not.toContain(name);
+    for (const name of ['web', 'svg', 'dot', 'png', 'weblist', 'disasm']) expect(candidates).toContain(name);
+    expect(complete('we|')).toEqual(['web|', ['web', 'weblist']]);
+    expect(complete('p|')).toEqual(['p|', ['pdf', 'peek', 'png', 'proto', 'prune_from', 'ps']]);
   });
 
   it('gives the text each candidate inserts: options with "=", commands and sample types with a space', () => {
@@ -132,8 +133,8 @@ describe('completeLine: the first word (commands, options, sample types)', () =>
     ['n|', 'no|', ['nodecount', 'nodefraction', 'noinlines', 'normalize']],
     ['node|', 'node|', ['nodecount', 'nodefraction']],
     ['al|', 'alloc_|', ['alloc_objects', 'alloc_space']],
-    ['d|', 'd|', ['divide_by', 'drop_negative']],
-    ['e|', 'e|', ['edgefraction', 'exit']],
+    ['d|', 'd|', ['disasm', 'divide_by', 'dot', 'drop_negative']],
+    ['e|', 'e|', ['edgefraction', 'eog', 'evince', 'exit']],
     ['i|', 'i|', ['ignore', 'intel_syntax', 'inuse_objects', 'inuse_space']],
     ['in|', 'in|', ['intel_syntax', 'inuse_objects', 'inuse_space']],
     ['inu|', 'inuse_|', ['inuse_objects', 'inuse_space']],
@@ -419,9 +420,10 @@ describe('completeLine: help topics', () => {
     // Sample types and function names are not help topics.
     ['help alloc|', 'help alloc|', []],
     ['help GetL|', 'help GetL|', []],
-    // Nor are the commands heapcli lacks (`help web` still answers, typed in full).
-    ['help we|', 'help we|', []],
-    ['help d|', 'help d|', ['divide_by', 'drop_negative']],
+    // Nor are the commands heapcli lacks (`help callgrind` still answers, typed in full).
+    ['help callg|', 'help callg|', []],
+    ['help we|', 'help web|', ['web', 'weblist']],
+    ['help d|', 'help d|', ['disasm', 'divide_by', 'dot', 'drop_negative']],
   ])('%j -> %j %j', (before, after, candidates) => {
     expect(complete(before)).toEqual([after, candidates]);
   });

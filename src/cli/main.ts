@@ -3,6 +3,7 @@ import { maxProfileBytesFromEnv } from '../host/size-limit.js';
 import { Session } from '../session.js';
 import { writeReportFile } from '../host/report-files.js';
 import { diskSourceFiles } from '../host/source-files.js';
+import { systemGraphics } from '../host/graphics.js';
 import { printResult, type ConsoleStreams, type TextOut } from '../ui/print-result.js';
 import { UsageError, parseArgs, usageText, type CliRequest } from './flags.js';
 import { ProfileError } from '../profile/errors.js';
@@ -28,7 +29,7 @@ export interface CliIO {
    * returned asks for a wait before the next chunk of a streamed report (TextOut.write).
    * bin/heapcli.js writes to the descriptor: opening process.stdout loads Node's stream modules.
    */
-  readonly writeReport?: (text: string) => unknown;
+  readonly writeReport?: (text: string | Uint8Array) => unknown;
 }
 
 export { skipOptimizingCompiler } from './quick-run.js';
@@ -84,6 +85,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return io.stderr;
     },
     writeFile: writeReportFile,
+    // A one-shot binary report (-proto) goes to stdout unless that is a terminal (then ./profileNNN.<ext>).
+    get binaryToStdout() {
+      return request.report !== null && io.stdout.isTTY !== true;
+    },
   };
   if (request.report === 'growth') {
     if (plan.bases.length > 0) return write(io.stderr, `heapcli: -growth ranks snapshots; it takes no -base or -diff_base\nRun 'heapcli -h' for usage.\n`, EXIT.usage);
@@ -102,7 +107,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (!(err instanceof SourceError || err instanceof ProfileError)) throw err;
     return write(io.stderr, loadFailureText(err), EXIT.failed);
   }
-  const session = new Session(loaded.profile, { interactive: request.report === null, sources: diskSourceFiles(io.env), series: loaded.series });
+  const session = new Session(loaded.profile, { interactive: request.report === null, sources: diskSourceFiles(io.env), graphics: systemGraphics(io.env), series: loaded.series });
   for (const assignment of request.assignments) {
     const failure = session.configure(assignment);
     if (failure) return write(io.stderr, `heapcli: ${failure}\n`, EXIT.failed);

@@ -1,6 +1,7 @@
 import { type ProfileCompletionData, profileCompletionData } from '../commands/completion-data.js';
 import { Interrupted, type ExecResult, type Session } from '../session.js';
 import { writeReportFile } from '../host/report-files.js';
+import { saveNumbered, writeBinaryFile } from './binary-output.js';
 
 /** What the console shows and completes from once a profile is loaded (plain data: a worker posts it). */
 export interface ConsoleInfo extends ProfileCompletionData {
@@ -69,13 +70,22 @@ export class InterruptFlag {
 }
 
 /**
- * Writes a `>file` report and returns the answer the console shows: the session's messages,
- * with the failure to write added to them.
+ * Writes a `>file` report, or a binary one to `./profileNNN.<ext>` (the console never prints one),
+ * and returns the answer the console shows: the session's messages, with where the binary report
+ * went or the failure to write added to them.
  */
-export function settleFileResult(result: ExecResult): ExecResult {
+export async function settleFileResult(result: ExecResult): Promise<ExecResult> {
+  if (result.binary) {
+    const saved = await saveNumbered(result.binary);
+    return { out: '', err: result.err + saved.err, quit: result.quit, failed: result.failed || saved.failed };
+  }
+  if (result.action) {
+    const outcome = await result.action;
+    return { out: result.out, err: result.err + outcome.err, quit: result.quit, failed: result.failed || outcome.failed };
+  }
   if (!result.file) return result;
-  const { path, text, rest } = result.file;
-  const failure = writeReportFile(path, text, rest);
+  const { path, text, rest, bytes } = result.file;
+  const failure = bytes !== undefined ? await writeBinaryFile(path, bytes) : writeReportFile(path, text, rest);
   return { out: '', err: failure ? `${result.err}${failure}\n` : result.err, quit: result.quit, failed: result.failed || failure !== null };
 }
 
@@ -94,10 +104,10 @@ export class InProcessRunner implements SessionRunner {
     private readonly flag = new InterruptFlag(),
   ) {}
 
-  execute(line: string): Promise<ConsoleResult> {
+  async execute(line: string): Promise<ConsoleResult> {
     this.flag.lower();
-    const result = settleFileResult(this.session.execute(line));
-    return Promise.resolve({ out: result.out, err: result.err, quit: result.quit, failed: result.failed, rest: result.rest && chunksOf(result.rest) });
+    const result = await settleFileResult(this.session.execute(line));
+    return { out: result.out, err: result.err, quit: result.quit, failed: result.failed, rest: result.rest && chunksOf(result.rest) };
   }
 
   interrupt(): void {

@@ -6,6 +6,7 @@ import type { Assignment } from '../commands/parse.js';
 import { Interrupted, Session } from '../session.js';
 import { consoleInfo, greetingFor, settleFileResult } from './runner.js';
 import { diskSourceFiles } from '../host/source-files.js';
+import { systemGraphics } from '../host/graphics.js';
 
 /** What the console's worker thread is started with. */
 export interface WorkerStart {
@@ -76,7 +77,7 @@ function sendMore(id: number): void {
   }
 }
 
-function handle(session: Session, request: WorkerRequest): void {
+async function handle(session: Session, request: WorkerRequest): Promise<void> {
   if (request.type === 'more') return sendMore(request.id);
   if (streaming !== null) {
     // A new line or a drop ends the rest still being read.
@@ -85,7 +86,7 @@ function handle(session: Session, request: WorkerRequest): void {
   }
   if (request.type === 'drop') return;
   current = request.id;
-  const { rest, ...result } = settleFileResult(session.execute(request.line));
+  const { rest, ...result } = await settleFileResult(session.execute(request.line));
   if (rest) streaming = { id: request.id, chunks: rest[Symbol.iterator]() };
   post({ type: 'result', id: request.id, result: { out: result.out, err: result.err, quit: result.quit, failed: result.failed }, streams: rest !== undefined });
 }
@@ -95,13 +96,13 @@ try {
   // Saved profile in ...) are shown above the greeting, where pprof prints them.
   const notices: string[] = [];
   const { profile, series, merged } = await loadPlan(start.plan, (line) => notices.push(line));
-  const session = new Session(profile, { interactive: true, series, sources: diskSourceFiles(process.env), checkpoint });
+  const session = new Session(profile, { interactive: true, series, sources: diskSourceFiles(process.env), graphics: systemGraphics(process.env), checkpoint });
   const failure = start.assignments.map((a) => session.configure(a)).find((f) => f !== null);
   if (failure) post({ type: 'failed', message: `heapcli: ${failure}` });
   else {
     const info = consoleInfo(session);
     post({ type: 'ready', info: { ...info, greeting: greetingFor(info, notices, merged) } });
-    parentPort!.on('message', (request: WorkerRequest) => handle(session, request));
+    parentPort!.on('message', (request: WorkerRequest) => void handle(session, request));
     // While the user types the first command (a line sent meanwhile waits for it): the first
     // `top`, and the other sample types a user flips to with sample_index. Ctrl-C stops it.
     session.prepareFirstReport(true);
