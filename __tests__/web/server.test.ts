@@ -100,12 +100,16 @@ maybe('heapcli -http', () => {
     expect(script.body).toContain('heapcliFlame');
   });
 
-  it('shows top on the graph view with a note, until heapcli draws graphs', async () => {
-    const page = await rawGet(web.port, '/ui/');
-    expect(page.body).toContain('<div class="note">The graph view needs the call graph as SVG');
+  it('draws the graph view as the console\'s svg draws it, inline for pan and zoom', async () => {
+    const page = await rawGet(web.port, '/ui/?f=grow');
+    const inline = /<div id="graph">(<svg[\s\S]*?<\/svg>)\n?<\/div>/.exec(page.body)![1];
+    const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    const console = heapcliReport(['-svg', '-focus=grow', PROFILE]);
+    expect(texts(inline).length).toBeGreaterThan(10);
+    expect(texts(inline)).toEqual(texts(console));
+    expect(texts(inline)).toEqual(expect.arrayContaining(['growBuf', '4119kB (82.83%)']));
     // One profile: no growth view in the menu.
     expect(page.body).not.toContain('href="./growth"');
-    expect(pageRows(page.body)).toEqual(pageRows((await rawGet(web.port, '/ui/top')).body));
   });
 
   it('answers a bad regexp with pprof\'s message and status 400', async () => {

@@ -3,10 +3,13 @@ import type { Assignment } from '../commands/parse.js';
 import type { Session } from '../session.js';
 import { escapeHtml, page } from './page.js';
 import { growthBody } from './growth-view.js';
-import { TEXT_VIEW_BYTES, flameView, peekSubject, sourceSubject, textView, topView, viewOptions } from './views.js';
+import { TEXT_VIEW_BYTES, ViewError, flameView, peekSubject, sourceSubject, textView, topView, viewOptions } from './views.js';
 
-/** What the graph view says while heapcli draws no graphs. */
-export const GRAPH_NOTE = 'The graph view needs the call graph as SVG, which this heapcli does not draw yet: here is the top view.';
+/** What the graph view says when Graphviz could not draw the graph. */
+export const GRAPH_NOTE = 'The graph could not be drawn as SVG: here is the top view.';
+
+/** Draws DOT text as SVG (Graphviz's dot, or its WebAssembly build): host/graphics.ts's renderGraph. */
+export type SvgRenderer = (dot: string) => Promise<Uint8Array>;
 
 /** The rows of top as a table, each value as the console prints it; raw values in data-* for sorting. */
 export function topTable(report: TopReport): string {
@@ -15,14 +18,32 @@ export function topTable(report: TopReport): string {
   return `<table class="top" id="toptable">${head}<tbody>${rows.join('')}</tbody></table>`;
 }
 
+/**
+ * The graph view: the console's `dot` report drawn as SVG, inline in the page (the page script
+ * pans and zooms it); when it cannot be drawn, the top view with a note and the reason.
+ */
+export async function renderGraphView(session: Session, query: URLSearchParams, assignments: Assignment[], svg: SvgRenderer): Promise<string> {
+  const options = viewOptions(session, assignments);
+  const { header, report } = topView(session, options);
+  const dot = session.executeWith(assignments, ['dot']);
+  if (dot.failed) throw new ViewError(dot.err.trimEnd());
+  try {
+    const drawn = new TextDecoder().decode(await svg(dot.out));
+    // The SVG element alone: no XML prolog or DOCTYPE inside an HTML page.
+    const element = drawn.slice(drawn.indexOf('<svg'));
+    return page({ view: '', header, query, body: `<div id="graph">${element}</div>` });
+  } catch (err) {
+    return page({ view: '', header: { ...header, warnings: [(err as Error).message] }, query, body: topTable(report), note: GRAPH_NOTE });
+  }
+}
+
 /** One view's page for a query, or throws ViewError (answered 400 with pprof's message). */
 export function renderView(session: Session, view: string, query: URLSearchParams, assignments: Assignment[]): string {
   const options = viewOptions(session, assignments);
   switch (view) {
-    case 'top':
-    case '': {
+    case 'top': {
       const { header, report } = topView(session, options);
-      return page({ view, header, query, body: topTable(report), note: view === '' ? GRAPH_NOTE : undefined });
+      return page({ view, header, query, body: topTable(report) });
     }
     case 'peek':
     case 'source': {

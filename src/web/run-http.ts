@@ -5,6 +5,7 @@ import { Session } from '../session.js';
 import { type LoadPlan, loadFailureText, loadPlan } from '../inputs/plan.js';
 import { SourceError } from '../inputs/inputs.js';
 import { diskSourceFiles } from '../host/source-files.js';
+import { renderGraph } from '../host/graphics.js';
 import { isLoopback, parseHttpAddress, urlHost } from './address.js';
 import { NO_BROWSER, browserCommands, openBrowser } from './browser.js';
 import { startWebServer } from './server.js';
@@ -45,7 +46,7 @@ export async function runWebUi(run: WebRun): Promise<number> {
   }
   let started;
   try {
-    started = await startWebServer({ session, address, assetsDir: webAssets(run.bundleUrl) });
+    started = await startWebServer({ session, address, assetsDir: webAssets(run.bundleUrl), svg: (dot) => renderGraph(dot, 'svg', run.env) });
   } catch (err) {
     return fail(stderr, `listen tcp ${urlHost(address.host)}:${address.port}: ${(err as Error).message}`);
   }

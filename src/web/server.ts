@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import type { Session } from '../session.js';
 import { type HttpAddress, hostAllowed } from './address.js';
 import { queryAssignments } from './query.js';
-import { renderView } from './render.js';
+import { type SvgRenderer, renderGraphView, renderView } from './render.js';
 import { ViewError } from './views.js';
 import { RecentCache } from '../analysis/graph/recent-cache.js';
 
@@ -26,6 +26,8 @@ export interface WebSettings {
   readonly address: HttpAddress;
   /** The folder of the page's script (`app.js`), built by scripts/bundle.js. */
   readonly assetsDir: URL;
+  /** Draws the graph view's SVG. */
+  readonly svg: SvgRenderer;
 }
 
 /** The views made before they are asked for, the most asked first: a browser opens on the graph. */
@@ -37,13 +39,12 @@ const WARMED_VIEWS = ['', 'flamegraph', 'peek', 'source'];
  * any two, so the first look at each costs nothing on a large profile.
  */
 export function webHandler(settings: Omit<WebSettings, 'address'>, bound: () => HttpAddress): { handle: (req: IncomingMessage, res: ServerResponse) => void; warm: () => void } {
-  const pages = new RecentCache<{ status: number; body: string }>(PAGES_KEPT);
-  const pageFor = (view: string, query: URLSearchParams) => pages.get(`${view}?${query.toString()}`, () => viewPage(settings.session, view, query));
+  const pages = new RecentCache<Promise<{ status: number; body: string }>>(PAGES_KEPT);
+  const pageFor = (view: string, query: URLSearchParams) => pages.get(`${view}?${query.toString()}`, () => viewPage(settings, view, query));
   const warm = () => {
     const next = (i: number) => {
       if (i >= WARMED_VIEWS.length) return;
-      pageFor(WARMED_VIEWS[i], new URLSearchParams());
-      setImmediate(() => next(i + 1));
+      void pageFor(WARMED_VIEWS[i], new URLSearchParams()).finally(() => setImmediate(() => next(i + 1)));
     };
     setImmediate(() => next(0));
   };
@@ -61,15 +62,19 @@ export function webHandler(settings: Omit<WebSettings, 'address'>, bound: () => 
     if (asset) return sendAsset(req, res, settings.assetsDir, asset);
     const view = VIEW_PATHS.get(url.pathname);
     if (view === undefined) return send(req, res, 404, 'text/plain; charset=utf-8', '404 page not found\n');
-    const { status, body } = pageFor(view, url.searchParams);
-    send(req, res, status, status === 200 ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8', body);
+    pageFor(view, url.searchParams).then(
+      ({ status, body }) => send(req, res, status, status === 200 ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8', body),
+      (err: Error) => send(req, res, 500, 'text/plain; charset=utf-8', `${err.message}\n`),
+    );
   };
   return { handle, warm };
 }
 
-function viewPage(session: Session, view: string, query: URLSearchParams): { status: number; body: string } {
+async function viewPage(settings: Omit<WebSettings, 'address'>, view: string, query: URLSearchParams): Promise<{ status: number; body: string }> {
   try {
-    return { status: 200, body: renderView(session, view, query, queryAssignments(query)) };
+    const assignments = queryAssignments(query);
+    const body = view === '' ? await renderGraphView(settings.session, query, assignments, settings.svg) : renderView(settings.session, view, query, assignments);
+    return { status: 200, body };
   } catch (err) {
     if (err instanceof ViewError) return { status: 400, body: `${err.message}\n` };
     throw err;

@@ -41,6 +41,8 @@ table.top th.sorted::after{content:' \\25be'}
 #flame-canvas{display:block;width:100%}
 #flame-tip{position:fixed;pointer-events:none;background:#fff;border:1px solid #aaa;box-shadow:0 1px 4px rgba(0,0,0,.25);padding:.4em .6em;font-size:12px;max-width:40em;display:none;z-index:4;white-space:pre-wrap}
 .legend span{display:inline-block;width:1em;height:1em;vertical-align:middle;margin:0 .3em 0 .8em}
+.view-graph{overflow:hidden}
+#graph{width:100%;height:100%;cursor:grab}
 .growth{display:flex;gap:1rem;padding:.5rem 1rem;flex-wrap:wrap}
 .growth svg{background:#fafafa;border:1px solid #eee}
 .growth-legend span{display:inline-block;width:1em;height:.6em;margin-right:.4em}

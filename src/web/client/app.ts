@@ -1,6 +1,7 @@
 import type { FlameData } from '../flame-data.js';
 import { startFlameGraph } from './flame-graph.js';
 import { startTopTable } from './top-table.js';
+import { startPanZoom } from './graph-pan.js';
 
 /**
  * The page script of heapcli's web UI (bundled into dist/bundle/web/app.js). The server renders
@@ -12,6 +13,8 @@ function start(): void {
   startRefine(search);
   const table = document.getElementById('toptable');
   if (table) startTopTable(table as HTMLTableElement, search);
+  const graph = document.querySelector<SVGSVGElement>('#graph svg');
+  if (graph) startPanZoom(graph);
   const data = document.getElementById('view-data');
   if (data && document.body.dataset.view === 'flamegraph') startFlameGraph(JSON.parse(data.textContent ?? '{}') as FlameData, search);
 }
