@@ -88,7 +88,10 @@ export function startWebServer(settings: WebSettings): Promise<{ server: Server;
   const server = createServer(handler.handle);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(settings.address.port, settings.address.host, () => {
+    // `localhost` is listened on as 127.0.0.1, as Go's pprof does: Node would take whichever
+    // address the resolver gives first (::1 on some machines), which an IPv4 client cannot reach.
+    const host = settings.address.host === 'localhost' ? '127.0.0.1' : settings.address.host;
+    server.listen(settings.address.port, host, () => {
       const info = server.address();
       bound = { host: settings.address.host, port: typeof info === 'object' && info !== null ? info.port : settings.address.port };
       resolve({ server, address: bound });
