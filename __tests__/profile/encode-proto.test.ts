@@ -56,6 +56,11 @@ describe('encodeProfileProto', () => {
     expect([...back.samples.values.subarray(4, 8)]).toEqual([0, 0, 1, 1]);
   });
 
+  it('writes values no int64 holds as Go converts them on amd64 (-2^63)', () => {
+    const back = parseProfile(encodeProfileProto(profile, { ratio: Infinity }));
+    expect(back.samples.values[0]).toBe(-(2 ** 63));
+  });
+
   it('keeps drop_frames, keep_frames, time and duration exactly', () => {
     const back = parseProfile(encodeProfileProto(profile));
     expect([back.dropFrames, back.keepFrames, back.timeNanos, back.durationNanos]).toEqual(['runtime\\..*', 'main\\..*', 1_790_000_000_123_456_789n, 30_000_000_000n]);

@@ -80,6 +80,12 @@ describe('the session', () => {
     expect(result.file).toBeUndefined();
   });
 
+  it.each(['proto', 'topproto', 'callgrind', 'top', 'traces'])('refuses %s with divide_by=0 as pprof does (zero divisor specified)', (command) => {
+    const session = new Session(profile(), { interactive: true });
+    session.execute('divide_by=0');
+    expect(session.execute(command)).toEqual({ out: '', err: 'zero divisor specified\n', quit: false, failed: true });
+  });
+
   it('sends proto >file to the file, saying so as pprof does; the output option likewise', () => {
     const session = new Session(profile(), { interactive: true });
     const redirected = session.execute('proto >out.pb.gz');

@@ -181,6 +181,11 @@ function writeVarint(w: Writer, value: number | bigint): void {
     w.uint32(value);
     return;
   }
-  const bits = BigInt.asUintN(64, typeof value === 'bigint' ? value : BigInt(Math.trunc(value)));
+  const bits = BigInt.asUintN(64, typeof value === 'bigint' ? value : int64Of(value));
   w.uint64({ low: Number(bits & 0xffffffffn), high: Number(bits >> 32n), unsigned: true } as unknown as number);
+}
+
+/** A number as Go's int64(x) makes it on amd64: truncated; NaN, infinities and values out of range become -2^63. */
+function int64Of(value: number): bigint {
+  return Number.isFinite(value) && Math.abs(value) < 2 ** 63 ? BigInt(Math.trunc(value)) : -(2n ** 63n);
 }
