@@ -4,7 +4,7 @@
  * functions and mappings keep the numbers `raw` shows.
  */
 import protobuf from 'protobufjs/minimal.js';
-import { gzipSync } from 'node:zlib';
+import { gzipSync } from 'fflate';
 import type { Mapping, Profile, ValueType } from './model.js';
 
 type Writer = protobuf.Writer;
@@ -52,7 +52,7 @@ export function encodeProfileProto(p: Profile, options: EncodeOptions = {}): Uin
   // The string table goes last: only now is it complete.
   for (const s of strings.all) w.uint32((PROFILE.stringTable << 3) | LEN).string(s);
   const bytes = w.finish();
-  return options.gzip === false ? bytes : new Uint8Array(gzipSync(bytes));
+  return options.gzip === false ? bytes : gzipSync(bytes);
 }
 
 /** Strings by first use, "" at index 0 as profile.proto requires. */
