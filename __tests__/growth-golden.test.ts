@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from '../src/cli/flags.js';
 import { runGrowthReport } from '../src/cli/growth.js';
-import { loadProfileFile } from '../src/profile/load.js';
+import { loadProfileFile } from '../src/host/profile-file.js';
 
 const GOLDEN = '__tests__/golden/growth';
 const DIR = 'testdata/profiles/growing';

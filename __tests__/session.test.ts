@@ -1,4 +1,4 @@
-import { loadProfileFile } from '../src/profile/load.js';
+import { loadProfileFile } from '../src/host/profile-file.js';
 import { Interrupted, Session } from '../src/session.js';
 
 process.env.TZ = 'UTC';

@@ -132,9 +132,9 @@ export function describe(message) {
 export async function writeProfile(sampleCount, file, seed = 1) {
   let encodeProfile;
   try {
-    ({ encodeProfile } = await import('../dist/profile/encode.js'));
+    ({ encodeProfile } = await import('../tools/profile-pb/encode.js'));
   } catch (err) {
-    throw new Error(`cannot load dist/profile/encode.js (run \`npm run build\` first): ${err.message}`);
+    throw new Error(`cannot load tools/profile-pb/encode.js: ${err.message}`);
   }
   const t0 = performance.now();
   const message = generateProfile(sampleCount, seed);

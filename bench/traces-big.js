@@ -42,9 +42,9 @@ async function ensureProfile(opt) {
   if (existsSync(file) && !opt.regen) return file;
   let encodeProfile;
   try {
-    ({ encodeProfile } = await import('../dist/profile/encode.js'));
+    ({ encodeProfile } = await import('../tools/profile-pb/encode.js'));
   } catch (err) {
-    throw new Error(`cannot load dist/profile/encode.js (run \`npm run build\` first): ${err.message}`);
+    throw new Error(`cannot load tools/profile-pb/encode.js: ${err.message}`);
   }
   log(`writing ${relative(ROOT, file)} ...`);
   const started = performance.now();

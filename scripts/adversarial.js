@@ -17,7 +17,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compileGoRegex } from '../dist/analysis/regex.js';
+import { compileGoRegex } from '../dist/go/regex.js';
 
 const cases = Number(process.env.ADVERSARIAL_CASES || 3000);
 const seed = Number(process.env.ADVERSARIAL_SEED || Math.floor(Math.random() * 2 ** 32));
@@ -80,7 +80,7 @@ function compareWithGo() {
   }
   const build = mkdtempSync(join(tmpdir(), 'heapcli-oracle-'));
   const oracle = join(build, 'oracle');
-  execFileSync('go', ['build', '-o', oracle, '.'], { cwd: new URL('./regexp-oracle/', import.meta.url).pathname, stdio: 'inherit' });
+  execFileSync('go', ['build', '-o', oracle, '.'], { cwd: new URL('./regexp-oracle', import.meta.url).pathname, stdio: 'inherit' });
   const inputs = Array.from({ length: 40 }, input);
   const patterns = Array.from({ length: cases }, () => pattern());
   const queries = patterns.map((p) => JSON.stringify({ pattern: p, inputs })).join('\n') + '\n';

@@ -1,12 +1,12 @@
 import { ProfileAnalysis } from './analysis/analysis.js';
 import { DEFAULT_OPTIONS, type ReportOptions } from './analysis/options.js';
-import { numLabelUnits, unitConflictWarnings } from './analysis/labels.js';
-import { reportTotal, resolveSampleIndex, sampleWeights } from './analysis/sample-value.js';
-import { scaledLabel } from './analysis/units.js';
+import { numLabelUnits, unitConflictWarnings } from './analysis/values/labels.js';
+import { reportTotal, resolveSampleIndex, sampleWeights } from './analysis/values/sample-value.js';
+import { scaledLabel } from './analysis/values/units.js';
 import { applyAssignment } from './commands/assign.js';
 import { parseCommand, parseLine, type Assignment, type ParsedLine } from './commands/parse.js';
 import type { BinaryReport, CommandResult } from './commands/table.js';
-import { NO_SOURCE_FILES, type SourceFiles } from './commands/sources.js';
+import { NO_SOURCE_FILES, type SourceFiles } from './commands/source/port.js';
 import { profileLabels } from './format/labels.js';
 import type { Profile } from './profile/model.js';
 
@@ -58,6 +58,11 @@ export class Session {
   constructor(profile: Profile, private readonly mode: SessionSettings) {
     this.analysis = new ProfileAnalysis(profile, mode.checkpoint);
     this.settings = { ...DEFAULT_OPTIONS, compact_labels: mode.interactive, ...mode.options };
+  }
+
+  /** The snapshots `growth` ranks ([] unless the session was given a series). */
+  get series(): readonly Profile[] {
+    return this.mode.series ?? [];
   }
 
   /** The current options (a copy). */

@@ -6,10 +6,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encodeProfile } from '../../src/profile/encode.js';
+import { encodeProfile } from '../../tools/profile-pb/encode.js';
 import { History, HISTORY_LIMIT } from '../../src/ui/history.js';
-import { writeReportFile } from '../../src/ui/files.js';
-import { FileWriteError, writeFileWhole, writeNewFile, type WriteBytes } from '../../src/sources/whole-file.js';
+import { writeReportFile } from '../../src/host/report-files.js';
+import { FileWriteError, writeFileWhole, writeNewFile, type WriteBytes } from '../../src/host/whole-file.js';
 import { heapMessage, mulberry32 } from '../helpers/profile-fixtures.js';
 import { runHeapcli } from '../helpers/run-cli.js';
 import { serve, startHostile, type Hostile } from './hostile-server.js';

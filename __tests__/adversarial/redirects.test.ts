@@ -7,7 +7,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { firstHop, nextHop, RedirectRefused } from '../../src/sources/redirects.js';
+import { firstHop, nextHop, RedirectRefused } from '../../src/inputs/redirects.js';
 import { hasOpenssl, makeCertificates, redirectTo, serve, startHostile, type Certificates, type Hostile } from './hostile-server.js';
 import { spawnHeapcli } from './spawn.js';
 

@@ -7,9 +7,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ReportError } from '../../src/analysis/errors.js';
-import { compileGoRegex } from '../../src/analysis/regex.js';
-import { encodeProfile } from '../../src/profile/encode.js';
+import { ReportError } from '../../src/go/errors.js';
+import { compileGoRegex } from '../../src/go/regex.js';
+import { encodeProfile } from '../../tools/profile-pb/encode.js';
 import { heapMessage } from '../helpers/profile-fixtures.js';
 import { runHeapcli } from '../helpers/run-cli.js';
 

@@ -5,10 +5,10 @@
 import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encodeProfile } from '../../src/profile/encode.js';
+import { encodeProfile } from '../../tools/profile-pb/encode.js';
 import { decodeSpec, heapMessage, type ProfileSpec } from '../helpers/profile-fixtures.js';
 import { runHeapcli } from '../helpers/run-cli.js';
-import { safeNamePart, savedProfilePrefix } from '../../src/sources/saved-copy.js';
+import { safeNamePart, savedProfilePrefix } from '../../src/inputs/saved-copy.js';
 import { serve, startHostile, type Hostile } from './hostile-server.js';
 import { treeOf } from './spawn.js';
 

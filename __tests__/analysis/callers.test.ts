@@ -1,8 +1,8 @@
 import { ProfileAnalysis } from '../../src/analysis/analysis.js';
-import { callContexts } from '../../src/analysis/callers.js';
+import { callContexts } from '../../src/analysis/graph/callers.js';
 import { DEFAULT_OPTIONS, type ReportOptions } from '../../src/analysis/options.js';
-import { treeReport } from '../../src/analysis/tree-report.js';
-import { trimmedGraph } from '../../src/analysis/trim.js';
+import { treeReport } from '../../src/analysis/reports/tree-report.js';
+import { trimmedGraph } from '../../src/analysis/graph/trim.js';
 import { formatPeek } from '../../src/format/peek.js';
 import type { Profile } from '../../src/profile/model.js';
 import { profileOf } from '../helpers/stack-profile.js';

@@ -1,7 +1,7 @@
-import { filterSamples } from '../../src/analysis/filter.js';
+import { filterSamples } from '../../src/analysis/filters/filter.js';
 import { normalizeProfile } from '../../src/profile/merge.js';
 import { parseProfile } from '../../src/profile/decode.js';
-import { encodeProfile } from '../../src/profile/encode.js';
+import { encodeProfile } from '../../tools/profile-pb/encode.js';
 import { heapMessage } from '../helpers/profile-fixtures.js';
 
 // Samples (leaf first): 0 main.parse (in parse.go) under main.main; 1 main.parse inlined into

@@ -1,4 +1,4 @@
-import { exactFixedDigits, formatFixed, formatGeneral, formatGoFloat } from '../../src/analysis/go-numbers.js';
+import { exactFixedDigits, formatFixed, formatGeneral, formatGoFloat } from '../../src/go/numbers.js';
 
 // Expected strings are what Go 1.19's fmt and strconv printed for the same numbers.
 describe('Go number formatting', () => {

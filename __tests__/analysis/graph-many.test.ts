@@ -1,9 +1,9 @@
-import { buildFrameTable } from '../../src/analysis/frames.js';
-import { nodeSums } from '../../src/analysis/graph.js';
-import { nodeSumsOfEach } from '../../src/analysis/graph-many.js';
-import { filterSamples } from '../../src/analysis/filter.js';
-import { sampleWeights } from '../../src/analysis/sample-value.js';
-import { loadProfileFile } from '../../src/profile/load.js';
+import { buildFrameTable } from '../../src/analysis/graph/frames.js';
+import { nodeSums } from '../../src/analysis/graph/graph.js';
+import { nodeSumsOfEach } from '../../src/analysis/graph/graph-many.js';
+import { filterSamples } from '../../src/analysis/filters/filter.js';
+import { sampleWeights } from '../../src/analysis/values/sample-value.js';
+import { loadProfileFile } from '../../src/host/profile-file.js';
 import { decodeSpec } from '../helpers/profile-fixtures.js';
 
 // Recursion (main.walk twice in a stack), an inlined frame, a sample of no weight in one type.

@@ -1,6 +1,6 @@
 import { ProfileAnalysis } from '../../src/analysis/analysis.js';
-import { buildFrameTable } from '../../src/analysis/frames.js';
-import { EDGES_INTO, EDGES_OUT_OF, collectEdges } from '../../src/analysis/graph.js';
+import { buildFrameTable } from '../../src/analysis/graph/frames.js';
+import { EDGES_INTO, EDGES_OUT_OF, collectEdges } from '../../src/analysis/graph/graph.js';
 import { DEFAULT_OPTIONS } from '../../src/analysis/options.js';
 import { ProfileBuilder } from '../../src/profile/builder.js';
 import type { Profile } from '../../src/profile/model.js';

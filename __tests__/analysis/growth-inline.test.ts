@@ -1,9 +1,9 @@
 /** growthReport keeps top's `(inline)` marks on its rows, computed as top computes them for the same options. */
 import { ProfileAnalysis } from '../../src/analysis/analysis.js';
-import { growthReport } from '../../src/analysis/growth.js';
+import { growthReport } from '../../src/analysis/growth/growth.js';
 import { DEFAULT_OPTIONS, type ReportOptions } from '../../src/analysis/options.js';
 import { formatGrowth } from '../../src/format/growth.js';
-import { loadProfileFile } from '../../src/profile/load.js';
+import { loadProfileFile } from '../../src/host/profile-file.js';
 import { mergeProfiles } from '../../src/profile/merge.js';
 import type { Profile } from '../../src/profile/model.js';
 import { type SampleSpec, decodeSpec } from '../helpers/profile-fixtures.js';

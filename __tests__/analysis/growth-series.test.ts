@@ -1,5 +1,5 @@
 /** checkSeries: which snapshots growth refuses to rank together, and which it ranks with a warning. */
-import { type NamedSnapshot, checkSeries } from '../../src/analysis/growth-series.js';
+import { type NamedSnapshot, checkSeries } from '../../src/analysis/growth/growth-series.js';
 import { type ProfileSpec, decodeSpec } from '../helpers/profile-fixtures.js';
 
 const GO_TYPES: [string, string][] = [['alloc_objects', 'count'], ['alloc_space', 'bytes'], ['inuse_objects', 'count'], ['inuse_space', 'bytes']];

@@ -1,5 +1,5 @@
 /** trendOf: the verdicts and the score of one value series, and the order compareTrends gives. */
-import { LEAK_MIN_RISING_STEPS, compareTrends, secondsSince, trendOf } from '../../src/analysis/growth-trend.js';
+import { LEAK_MIN_RISING_STEPS, compareTrends, secondsSince, trendOf } from '../../src/analysis/growth/growth-trend.js';
 
 /** One snapshot every 10 seconds. */
 const every10s = (n: number) => Array.from({ length: n }, (_, i) => i * 10);

@@ -1,5 +1,5 @@
 /** The growth table's units: the slope's time base from the span, one value unit down the slope column. */
-import { formatSlope, growthFormat, slopeTimeBase, slopeValueUnit } from '../../src/analysis/growth-units.js';
+import { formatSlope, growthFormat, slopeTimeBase, slopeValueUnit } from '../../src/analysis/growth/growth-units.js';
 
 const KB = 1024;
 const MB = 1024 * KB;

@@ -1,5 +1,5 @@
 /** growthReport on small built series: ranking, verdicts, time order, slope, and the options it shares with top. */
-import { growthReport, orderSeries } from '../../src/analysis/growth.js';
+import { growthReport, orderSeries } from '../../src/analysis/growth/growth.js';
 import { DEFAULT_OPTIONS, type ReportOptions } from '../../src/analysis/options.js';
 import { mergeProfiles } from '../../src/profile/merge.js';
 import type { Profile } from '../../src/profile/model.js';

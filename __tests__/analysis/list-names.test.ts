@@ -3,13 +3,13 @@
  * what it lists must be what the whole profile's frames give.
  */
 import { ProfileAnalysis } from '../../src/analysis/analysis.js';
-import { buildFrameTable } from '../../src/analysis/frames.js';
-import { nodeSums } from '../../src/analysis/graph.js';
+import { buildFrameTable } from '../../src/analysis/graph/frames.js';
+import { nodeSums } from '../../src/analysis/graph/graph.js';
 import { DEFAULT_OPTIONS, type ReportOptions } from '../../src/analysis/options.js';
-import { compileGoRegex } from '../../src/analysis/regex.js';
-import { sampleWeights } from '../../src/analysis/sample-value.js';
-import { listFunctions } from '../../src/analysis/source-lines.js';
-import { loadProfileFile } from '../../src/profile/load.js';
+import { compileGoRegex } from '../../src/go/regex.js';
+import { sampleWeights } from '../../src/analysis/values/sample-value.js';
+import { listFunctions } from '../../src/analysis/reports/source-lines.js';
+import { loadProfileFile } from '../../src/host/profile-file.js';
 import { decodeSpec } from '../helpers/profile-fixtures.js';
 
 const LIST: Partial<ReportOptions> = { granularity: 'lines', trim: false, nodecount: 0, nodefraction: 0, edgefraction: 0 };

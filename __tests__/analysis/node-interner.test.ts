@@ -1,4 +1,4 @@
-import { buildFrameTable } from '../../src/analysis/frames.js';
+import { buildFrameTable } from '../../src/analysis/graph/frames.js';
 import { ProfileBuilder } from '../../src/profile/builder.js';
 import type { Profile } from '../../src/profile/model.js';
 

@@ -1,4 +1,4 @@
-import { NodeKeyTable } from '../../src/analysis/node-keys.js';
+import { NodeKeyTable } from '../../src/analysis/graph/node-keys.js';
 
 type Key = [number, number, number, number, number, number];
 

@@ -1,5 +1,5 @@
 /** cleanPath is Go's path.Clean; clean paths take a fast path, so both kinds are checked. */
-import { cleanPath } from '../../src/analysis/paths.js';
+import { cleanPath } from '../../src/go/paths.js';
 
 describe('cleanPath', () => {
   it.each([

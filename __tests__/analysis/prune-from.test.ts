@@ -3,7 +3,7 @@
  * built the same way): each stack is cut below its leaf-most matching frame, and the regexp sees
  * names cut at their first `(`.
  */
-import { nameBeforeParameters } from '../../src/analysis/stack-filters.js';
+import { nameBeforeParameters } from '../../src/analysis/filters/stack-filters.js';
 import { Session } from '../../src/session.js';
 import { decodeSpec } from '../helpers/profile-fixtures.js';
 

@@ -1,4 +1,4 @@
-import { RecentCache } from '../../src/analysis/recent-cache.js';
+import { RecentCache } from '../../src/analysis/graph/recent-cache.js';
 
 describe('RecentCache', () => {
   it('makes a value once per key and drops the least recently used past its size', () => {

@@ -1,6 +1,6 @@
-import { ReportError } from '../../src/analysis/errors.js';
-import { numLabelUnits, unitConflictWarnings } from '../../src/analysis/labels.js';
-import { applyTagFilters } from '../../src/analysis/tag-filter.js';
+import { ReportError } from '../../src/go/errors.js';
+import { numLabelUnits, unitConflictWarnings } from '../../src/analysis/values/labels.js';
+import { applyTagFilters } from '../../src/analysis/filters/tag-filter.js';
 import type { Profile } from '../../src/profile/model.js';
 import { type LabelSpec, decodeSpec } from '../helpers/profile-fixtures.js';
 

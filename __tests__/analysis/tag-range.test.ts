@@ -1,5 +1,5 @@
-import { ReportError } from '../../src/analysis/errors.js';
-import { parseTagFilterRange } from '../../src/analysis/tag-filter.js';
+import { ReportError } from '../../src/go/errors.js';
+import { parseTagFilterRange } from '../../src/analysis/filters/tag-filter.js';
 
 /** Runs a range on one label value written in `unit` (the unit pprof gives the label's key). */
 function inRange(range: string, value: number, unit: string): boolean {

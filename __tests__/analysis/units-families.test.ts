@@ -1,4 +1,4 @@
-import { scaledLabel, scaleValue } from '../../src/analysis/units.js';
+import { scaledLabel, scaleValue } from '../../src/analysis/values/units.js';
 
 describe('the units of Go 1.19 pprof beyond bytes and counts', () => {
   it.each([

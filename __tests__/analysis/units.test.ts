@@ -1,4 +1,4 @@
-import { percentage, scaledLabel, selectMinimumUnit } from '../../src/analysis/units.js';
+import { percentage, scaledLabel, selectMinimumUnit } from '../../src/analysis/values/units.js';
 
 describe('values and units as pprof prints them', () => {
   it.each([

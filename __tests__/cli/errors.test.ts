@@ -43,7 +43,7 @@ describe("bad profiles: the file and why, then pprof's `failed to fetch any sour
   });
 
   const broken = async (name: string) => {
-    const { encodeProfile } = await import('../../src/profile/encode.js');
+    const { encodeProfile } = await import('../../tools/profile-pb/encode.js');
     return file(name, encodeProfile({
       stringTable: ['', 'inuse_space', 'bytes', 'f'],
       sampleType: [{ type: 1, unit: 2 }],
@@ -80,7 +80,7 @@ describe("bad profiles: the file and why, then pprof's `failed to fetch any sour
   });
 
   it('answers a profile with neither sample types nor samples as pprof does', async () => {
-    const { encodeProfile } = await import('../../src/profile/encode.js');
+    const { encodeProfile } = await import('../../tools/profile-pb/encode.js');
     const path = file('nothing.pb.gz', encodeProfile({ stringTable: ['', 'x'], comment: [1] }));
     const run = heapcli('-top', path);
     expect([run.status, run.stdout, run.stderr]).toEqual([1, '', 'profile has no samples\n']);

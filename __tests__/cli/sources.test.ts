@@ -1,5 +1,5 @@
 import { parseArgs, usageText } from '../../src/cli/flags.js';
-import { DEFAULT_PROFILE_PATH, goDuration, resolveSource } from '../../src/sources/sources.js';
+import { DEFAULT_PROFILE_PATH, goDuration, resolveSource } from '../../src/inputs/inputs.js';
 
 const none = { seconds: 0, timeout: 0 };
 const missing = () => false;

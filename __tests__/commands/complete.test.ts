@@ -1,5 +1,5 @@
-import { compileGoRegex } from '../../src/analysis/regex.js';
-import { scaleValue } from '../../src/analysis/units.js';
+import { compileGoRegex } from '../../src/go/regex.js';
+import { scaleValue } from '../../src/analysis/values/units.js';
 import { completeLine, type CompletionContext } from '../../src/commands/complete.js';
 import { OPTION_NAMES } from '../../src/commands/options.js';
 import { parseLine } from '../../src/commands/parse.js';

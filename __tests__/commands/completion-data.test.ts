@@ -1,6 +1,6 @@
 import { completeLine } from '../../src/commands/complete.js';
 import { profileCompletionData } from '../../src/commands/completion-data.js';
-import { loadProfileFile } from '../../src/profile/load.js';
+import { loadProfileFile } from '../../src/host/profile-file.js';
 import { decodeSpec } from '../helpers/profile-fixtures.js';
 
 describe('profileCompletionData', () => {

@@ -1,7 +1,7 @@
 /** The `growth` console command: it needs a series, and it takes a report's arguments. */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadProfileFile } from '../../src/profile/load.js';
+import { loadProfileFile } from '../../src/host/profile-file.js';
 import { Session } from '../../src/session.js';
 
 const DIR = 'testdata/profiles/growing';

@@ -2,14 +2,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { sourceRange } from '../../src/analysis/source-lines.js';
-import { MISSING, type SourceFiles } from '../../src/commands/sources.js';
-import { encodeProfile } from '../../src/profile/encode.js';
-import { loadProfileFile } from '../../src/profile/load.js';
+import { sourceRange } from '../../src/analysis/reports/source-lines.js';
+import { MISSING, type SourceFiles } from '../../src/commands/source/port.js';
+import { encodeProfile } from '../../tools/profile-pb/encode.js';
+import { loadProfileFile } from '../../src/host/profile-file.js';
 import { mergeProfiles } from '../../src/profile/merge.js';
 import { parseProfile } from '../../src/profile/decode.js';
 import { Session } from '../../src/session.js';
-import { diskSourceFiles } from '../../src/ui/source-files.js';
+import { diskSourceFiles } from '../../src/host/source-files.js';
 import { heapMessage } from '../helpers/profile-fixtures.js';
 
 // What these tests expect is what `go tool pprof` printed for the same profiles and flags; the

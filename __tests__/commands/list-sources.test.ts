@@ -6,9 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SourceFiles } from '../../src/commands/sources.js';
+import type { SourceFiles } from '../../src/commands/source/port.js';
 import { Session } from '../../src/session.js';
-import { diskSourceFiles, readSourceFile } from '../../src/ui/source-files.js';
+import { diskSourceFiles, readSourceFile } from '../../src/host/source-files.js';
 import { decodeSpec } from '../helpers/profile-fixtures.js';
 
 let tmp: string;

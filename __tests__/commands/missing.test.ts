@@ -2,7 +2,7 @@ import { commandsMarkdown } from '../../src/commands/docs.js';
 import { helpText } from '../../src/commands/help.js';
 import { parseLine } from '../../src/commands/parse.js';
 import { COMMANDS, MISSING_FLAGS } from '../../src/commands/table.js';
-import { loadProfileFile } from '../../src/profile/load.js';
+import { loadProfileFile } from '../../src/host/profile-file.js';
 import { Session } from '../../src/session.js';
 
 process.env.TZ = 'UTC';

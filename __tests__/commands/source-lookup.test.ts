@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { escapeModulePath, sourceLookup, unescapeModulePath, type SourceText } from '../../src/commands/source-lookup.js';
-import { scanSource } from '../../src/commands/source-text.js';
-import { diskSourceFiles } from '../../src/ui/source-files.js';
+import { escapeModulePath, sourceLookup, unescapeModulePath, type SourceText } from '../../src/commands/source/lookup.js';
+import { scanSource } from '../../src/commands/source/text.js';
+import { diskSourceFiles } from '../../src/host/source-files.js';
 
 /** Every line scanSource finds in `text`, from line 1. */
 function scanLines(text: string): string[] {

@@ -8,14 +8,14 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { numLabelUnits } from '../../src/analysis/labels.js';
-import { traceReport } from '../../src/analysis/traces.js';
+import { numLabelUnits } from '../../src/analysis/values/labels.js';
+import { traceReport } from '../../src/analysis/reports/traces.js';
 import { TRACE_CHUNK_CHARS, tracesBody } from '../../src/format/traces.js';
 import { formatRaw } from '../../src/format/raw.js';
-import { loadProfileFile } from '../../src/profile/load.js';
+import { loadProfileFile } from '../../src/host/profile-file.js';
 import type { Profile } from '../../src/profile/model.js';
 import { Interrupted, Session, type ExecResult } from '../../src/session.js';
-import { writeReportFile } from '../../src/ui/files.js';
+import { writeReportFile } from '../../src/host/report-files.js';
 import { printResult } from '../../src/ui/print-result.js';
 import { PROFILES, golden } from '../helpers/goldens.js';
 import { runHeapcli } from '../helpers/run-cli.js';

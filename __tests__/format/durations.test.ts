@@ -5,7 +5,7 @@
  *   decimals, `.00` dropped);
  * - `raw` prints Go's time.Duration, cut to four characters (`%.4v`).
  */
-import { formatGoDuration } from '../../src/format/go-time.js';
+import { formatGoDuration } from '../../src/go/time.js';
 import { profileLabels } from '../../src/format/labels.js';
 import { decodeSpec } from '../helpers/profile-fixtures.js';
 

@@ -1,4 +1,4 @@
-import { tabwrite } from '../../src/format/tabwriter.js';
+import { tabwrite } from '../../src/go/tabwriter.js';
 
 describe("Go's text/tabwriter layout, checked against Go's own output", () => {
   it('aligns each column block to its widest cell plus the padding; text after the last tab is free', () => {

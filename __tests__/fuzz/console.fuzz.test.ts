@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parseLine } from '../../src/commands/parse.js';
 import { functionName } from '../../src/profile/model.js';
-import { loadProfileFile } from '../../src/profile/load.js';
+import { loadProfileFile } from '../../src/host/profile-file.js';
 import { type ExecResult, Session } from '../../src/session.js';
-import { writeReportFile } from '../../src/ui/files.js';
+import { writeReportFile } from '../../src/host/report-files.js';
 import { IMPOSSIBLE_PATHS, type LineContext, consoleLine } from './console-lines.js';
 import { CASE_TIME_LIMIT_MS, Random, caseSeed, fuzzPlan, progressRecorder, suiteTimeout } from './random.js';
 

@@ -6,10 +6,10 @@
  * a problem.
  */
 import { ProfileAnalysis } from '../../src/analysis/analysis.js';
-import { ReportError } from '../../src/analysis/errors.js';
+import { ReportError } from '../../src/go/errors.js';
 import { DEFAULT_OPTIONS } from '../../src/analysis/options.js';
 import { COMMANDS } from '../../src/commands/table.js';
-import { NO_SOURCE_FILES } from '../../src/commands/sources.js';
+import { NO_SOURCE_FILES } from '../../src/commands/source/port.js';
 import { parseProfile } from '../../src/profile/decode.js';
 import { ProfileError, type ProfileErrorKind } from '../../src/profile/errors.js';
 import { mergeProfiles } from '../../src/profile/merge.js';

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync as zlibGzip } from 'node:zlib';
 import { gunzipSync } from 'fflate';
-import { perftools } from '../../src/profile/generated/profile-pb.js';
+import { perftools } from '../../tools/profile-pb/profile-pb.js';
 import '../../src/profile/wire.js'; // protobufjs configured as the decoder has it: int64 as numbers
 import { int64 } from '../helpers/profile-fixtures.js';
 import { Random } from './random.js';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseProfile } from '../../src/profile/decode.js';
 import { ProfileError } from '../../src/profile/errors.js';
 import { locateStack, parseSymbolLine } from '../../src/profile/legacy-symbols.js';
-import { loadProfileFile } from '../../src/profile/load.js';
+import { loadProfileFile } from '../../src/host/profile-file.js';
 import { Session } from '../../src/session.js';
 import { profileProblem } from './decode-case.js';
 

@@ -3,7 +3,7 @@
  * and byte order, and texts of each format. The expected outputs in the tests are what Go 1.19's
  * `go tool pprof -raw` printed for these exact bytes.
  */
-import { framelessSamples } from '../../src/analysis/filter.js';
+import { framelessSamples } from '../../src/analysis/filters/filter.js';
 import { formatRaw } from '../../src/format/raw.js';
 import { parseProfile } from '../../src/profile/decode.js';
 import { ProfileError } from '../../src/profile/errors.js';

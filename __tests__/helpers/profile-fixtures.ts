@@ -3,7 +3,7 @@
  * Tests describe samples by function names; the builder interns strings, functions and locations
  * so each test reads as the profile it means rather than as a table of indices.
  */
-import { encodeProfile, type ProfileMessage } from '../../src/profile/encode.js';
+import { encodeProfile, type ProfileMessage } from '../../tools/profile-pb/encode.js';
 import { parseProfile } from '../../src/profile/decode.js';
 import type { Profile } from '../../src/profile/model.js';
 

@@ -1,7 +1,7 @@
 /** Bytes that are not a profile, or a profile that breaks the model: always a ProfileError. */
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'fflate';
-import { encodeProfile, type ProfileMessage } from '../../src/profile/encode.js';
+import { encodeProfile, type ProfileMessage } from '../../tools/profile-pb/encode.js';
 import { parseProfile } from '../../src/profile/decode.js';
 import { ProfileError } from '../../src/profile/errors.js';
 import { heapMessage, mulberry32, randomBytes } from '../helpers/profile-fixtures.js';

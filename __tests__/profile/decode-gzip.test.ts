@@ -1,7 +1,7 @@
 /** Gzip handling: truncation, corruption, bombs, and the inflated-size limit. */
 import zlib from 'node:zlib';
 import { gzipSync } from 'fflate';
-import { encodeProfile } from '../../src/profile/encode.js';
+import { encodeProfile } from '../../tools/profile-pb/encode.js';
 import { parseProfile, type DecodeLimits } from '../../src/profile/decode.js';
 import { gunzipBounded } from '../../src/profile/inflate.js';
 import { ProfileError } from '../../src/profile/errors.js';

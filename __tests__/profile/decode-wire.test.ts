@@ -1,6 +1,6 @@
 /** Wire-level forms a decoder must accept: any ids, unpacked repeated fields, unknown fields. */
 import protobuf from 'protobufjs/minimal.js';
-import { encodeProfile } from '../../src/profile/encode.js';
+import { encodeProfile } from '../../tools/profile-pb/encode.js';
 import { parseProfile } from '../../src/profile/decode.js';
 import { formatRaw } from '../../src/format/raw.js';
 import { type ProfileSpec, concatBytes, heapMessage } from '../helpers/profile-fixtures.js';

@@ -3,7 +3,7 @@
 process.env.TZ = 'UTC';
 
 import { ProfileBuilder } from '../../src/profile/builder.js';
-import { encodeProfile } from '../../src/profile/encode.js';
+import { encodeProfile } from '../../tools/profile-pb/encode.js';
 import { parseProfile } from '../../src/profile/decode.js';
 import { functionName, type Profile } from '../../src/profile/model.js';
 import { formatRaw } from '../../src/format/raw.js';

@@ -6,7 +6,7 @@
 import { gunzipSync } from 'node:zlib';
 import { formatRaw } from '../../src/format/raw.js';
 import { parseProfile } from '../../src/profile/decode.js';
-import { encodeProfile } from '../../src/profile/encode.js';
+import { encodeProfile } from '../../tools/profile-pb/encode.js';
 import { encodeProfileProto } from '../../src/profile/encode-proto.js';
 import { heapMessage, int64 } from '../helpers/profile-fixtures.js';
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'fflate';
 import { parseProfile } from '../../src/profile/decode.js';
-import { loadProfileFile } from '../../src/profile/load.js';
+import { loadProfileFile } from '../../src/host/profile-file.js';
 import type { Profile } from '../../src/profile/model.js';
 import { runHeapcli } from '../helpers/run-cli.js';
 

@@ -7,7 +7,7 @@ process.env.TZ = 'UTC';
  * `-comments` printed for profiles written with these fields (and for testdata/realworld's
  * pyroscope-profile_* and pprof-replacer-heap).
  */
-import { encodeProfile } from '../../src/profile/encode.js';
+import { encodeProfile } from '../../tools/profile-pb/encode.js';
 import { parseProfile } from '../../src/profile/decode.js';
 import { normalizeProfile } from '../../src/profile/merge.js';
 import { formatRaw } from '../../src/format/raw.js';

@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { loadProfileFile } from '../../src/profile/load.js';
-import { maxProfileBytesFromEnv } from '../../src/profile/size-limit.js';
+import { loadProfileFile } from '../../src/host/profile-file.js';
+import { maxProfileBytesFromEnv } from '../../src/host/size-limit.js';
 import { parseProfile } from '../../src/profile/decode.js';
 import { ProfileError } from '../../src/profile/errors.js';
 

@@ -1,5 +1,5 @@
 /** mergeProfiles: pprof's Merge, which every load applies to a single profile too. */
-import { encodeProfile } from '../../src/profile/encode.js';
+import { encodeProfile } from '../../tools/profile-pb/encode.js';
 import { parseProfile } from '../../src/profile/decode.js';
 import { mergeProfiles, normalizeProfile } from '../../src/profile/merge.js';
 import { ProfileError } from '../../src/profile/errors.js';

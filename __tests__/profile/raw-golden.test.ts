@@ -5,8 +5,8 @@ process.env.TZ = 'UTC'; // pprof made the goldens with TZ=UTC; Time: lines print
  * must equal what `go tool pprof -raw` printed for it, byte for byte.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { loadProfileFile } from '../../src/profile/load.js';
-import { framelessSamples } from '../../src/analysis/filter.js';
+import { loadProfileFile } from '../../src/host/profile-file.js';
+import { framelessSamples } from '../../src/analysis/filters/filter.js';
 import { formatRaw } from '../../src/format/raw.js';
 import { manifests } from '../helpers/goldens.js';
 

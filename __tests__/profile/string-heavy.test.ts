@@ -3,7 +3,7 @@
  * anything else string by string), and the merge's hash tables, whose slots must not depend on a
  * hash's low bits alone (300,000 distinct labels on one stack took 17 s to merge).
  */
-import { encodeProfile, type ProfileMessage } from '../../src/profile/encode.js';
+import { encodeProfile, type ProfileMessage } from '../../tools/profile-pb/encode.js';
 import { readProfileProto } from '../../src/profile/decode-proto.js';
 import { parseProfile } from '../../src/profile/decode.js';
 import { mixHash } from '../../src/profile/index-slots.js';

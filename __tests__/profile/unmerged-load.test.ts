@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { parseProfile } from '../../src/profile/decode.js';
-import { encodeProfile } from '../../src/profile/encode.js';
+import { encodeProfile } from '../../tools/profile-pb/encode.js';
 import { normalizeProfile } from '../../src/profile/merge.js';
 import type { Profile } from '../../src/profile/model.js';
 import { COMMANDS } from '../../src/commands/table.js';

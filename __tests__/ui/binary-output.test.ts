@@ -14,10 +14,10 @@ import { gunzipSync } from 'node:zlib';
 import { runCli } from '../../src/cli/main.js';
 import { parseProfile } from '../../src/profile/decode.js';
 import { Session } from '../../src/session.js';
-import { saveNumbered } from '../../src/ui/binary-output.js';
+import { saveNumbered } from '../../src/host/binary-output.js';
 import { printResult } from '../../src/ui/print-result.js';
 import { settleFileResult } from '../../src/ui/runner.js';
-import { writeReportFile } from '../../src/ui/files.js';
+import { writeReportFile } from '../../src/host/report-files.js';
 
 const PROFILE = resolve('testdata/profiles/leakybuf.heap.pb.gz');
 const profile = () => parseProfile(readFileSync(PROFILE));

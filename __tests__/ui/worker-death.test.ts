@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encodeProfile } from '../../src/profile/encode.js';
+import { encodeProfile } from '../../tools/profile-pb/encode.js';
 import { ConsoleController, type ConsoleOutput } from '../../src/ui/console-controller.js';
 import { History } from '../../src/ui/history.js';
 import { decodeKeys } from '../../src/ui/keys.js';

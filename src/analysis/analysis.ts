@@ -1,13 +1,13 @@
 import type { Profile } from '../profile/model.js';
-import { applyFilters, type FilteredProfile } from './pipeline.js';
-import { buildFrameTable, type FrameTable } from './frames.js';
-import { type Checkpoint, type SampleWeights, noCheckpoint, nodeSums } from './graph.js';
-import { GraphCache } from './graph-cache.js';
-import { SUMMED_AT_ONCE, nodeSumsOfEach } from './graph-many.js';
-import { RecentCache } from './recent-cache.js';
+import { applyFilters, type FilteredProfile } from './filters/pipeline.js';
+import { buildFrameTable, type FrameTable } from './graph/frames.js';
+import { type Checkpoint, type SampleWeights, noCheckpoint, nodeSums } from './graph/graph.js';
+import { GraphCache } from './graph/graph-cache.js';
+import { SUMMED_AT_ONCE, nodeSumsOfEach } from './graph/graph-many.js';
+import { RecentCache } from './graph/recent-cache.js';
 import type { Granularity, ReportOptions } from './options.js';
-import { type TopReport, topReport } from './rows.js';
-import { reportTotal, resolveSampleIndex, sampleWeights, samplesLabelled } from './sample-value.js';
+import { type TopReport, topReport } from './reports/rows.js';
+import { reportTotal, resolveSampleIndex, sampleWeights, samplesLabelled } from './values/sample-value.js';
 import { DIFF_BASE_LABEL } from '../profile/compose.js';
 
 /**

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { writeSync } from 'node:fs';
-import { Utf8Buffer } from '../ui/utf8-buffer.js';
+import { Utf8Buffer } from '../host/utf8-buffer.js';
 
 /**
  * A one-shot report's writer to descriptor `fd`, with plain synchronous writes while the descriptor

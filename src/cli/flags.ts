@@ -2,9 +2,9 @@ import { missingNote } from '../commands/missing.js';
 import { COMMANDS, MISSING_FLAGS } from '../commands/table.js';
 import { OPTION_NAMES, OPTION_SPECS, isOptionName } from '../commands/options.js';
 import type { Assignment } from '../commands/parse.js';
-import { parseGoBool } from '../commands/values.js';
+import { parseGoBool } from '../go/strconv.js';
 import { readWatchFlags, type WatchFlagValues, type WatchRequest } from './watch-flags.js';
-import { MAX_WAIT_MS } from '../sources/long-timer.js';
+import { MAX_WAIT_MS } from '../inputs/long-timer.js';
 
 /** What the command line asks for. */
 export interface CliRequest {

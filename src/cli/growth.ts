@@ -1,9 +1,9 @@
 import type { Assignment } from '../commands/parse.js';
 import { ProfileError } from '../profile/errors.js';
-import { loadProfileFile } from '../profile/load.js';
+import { loadProfileFile } from '../host/profile-file.js';
 import type { Profile } from '../profile/model.js';
-import { orderSeries } from '../analysis/growth.js';
-import { checkSeries } from '../analysis/growth-series.js';
+import { orderSeries } from '../analysis/growth/growth.js';
+import { checkSeries } from '../analysis/growth/growth-series.js';
 import { Session, type ExecResult } from '../session.js';
 
 /**

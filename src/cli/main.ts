@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { maxProfileBytesFromEnv } from '../profile/size-limit.js';
+import { maxProfileBytesFromEnv } from '../host/size-limit.js';
 import { Session } from '../session.js';
-import { writeReportFile } from '../ui/files.js';
-import { diskSourceFiles } from '../ui/source-files.js';
+import { writeReportFile } from '../host/report-files.js';
+import { diskSourceFiles } from '../host/source-files.js';
 import { printResult, type ConsoleStreams, type TextOut } from '../ui/print-result.js';
 import { UsageError, parseArgs, usageText, type CliRequest } from './flags.js';
 import { ProfileError } from '../profile/errors.js';
 import { COMMANDS } from '../commands/table.js';
 import { inputSize, isQuickRun } from './quick-run.js';
-import { type LoadPlan, type Loaded, loadFailureText, loadPlan } from '../sources/plan.js';
-import { SourceError, loadSource, resolveSource, type SourceSettings } from '../sources/sources.js';
-import { redactUrl } from '../sources/url-text.js';
+import { type LoadPlan, type Loaded, loadFailureText, loadPlan } from '../inputs/plan.js';
+import { SourceError, loadSource, resolveSource, type SourceSettings } from '../inputs/inputs.js';
+import { redactUrl } from '../inputs/url-text.js';
 
 /** The process's streams and environment, passed in so tests can run the CLI in-process. */
 export interface CliIO {

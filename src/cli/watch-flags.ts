@@ -2,7 +2,7 @@
  * The -watch, -every and -count flags: Go's duration syntax, the defaults, and the checks that
  * need every flag at once (which flags -watch goes with). flags.ts turns a problem into a UsageError.
  */
-import { MAX_WAIT_MS } from '../sources/long-timer.js';
+import { MAX_WAIT_MS } from '../inputs/long-timer.js';
 
 /** What `-watch URL -every D -count N` asks for. */
 export interface WatchRequest {

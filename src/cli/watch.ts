@@ -4,14 +4,14 @@
  * `heapcli -growth <the saved copies>` would. Ctrl-C during the collection stops it early and
  * reports on what was taken.
  */
-import { checkSeries } from '../analysis/growth-series.js';
+import { checkSeries } from '../analysis/growth/growth-series.js';
 import type { Assignment } from '../commands/parse.js';
 import type { Profile } from '../profile/model.js';
 import { Session } from '../session.js';
-import { SourceError, loadSource, resolveSource, type SourceSettings } from '../sources/sources.js';
-import { setLongTimeout } from '../sources/long-timer.js';
-import { redactUrl } from '../sources/url-text.js';
-import { writeReportFile } from '../ui/files.js';
+import { SourceError, loadSource, resolveSource, type SourceSettings } from '../inputs/inputs.js';
+import { setLongTimeout } from '../inputs/long-timer.js';
+import { redactUrl } from '../inputs/url-text.js';
+import { writeReportFile } from '../host/report-files.js';
 import { printResult } from '../ui/print-result.js';
 import { givesSampleIndex, runGrowthReport, type GrowthRun } from './growth.js';
 import type { WatchRequest } from './watch-flags.js';

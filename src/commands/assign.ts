@@ -1,9 +1,9 @@
 import type { ReportOptions } from '../analysis/options.js';
-import { resolveSampleIndex } from '../analysis/sample-value.js';
+import { resolveSampleIndex } from '../analysis/values/sample-value.js';
 import type { Profile } from '../profile/model.js';
 import { OPTION_SPECS, groupOfChoice, isOptionName } from './options.js';
 import type { Assignment } from './parse.js';
-import { goQuote, parseGoBool } from './values.js';
+import { goQuote, parseGoBool } from '../go/strconv.js';
 
 /** Text from the last `//:` on is a comment (the `o` listing writes them). */
 function stripComment(value: string): string {

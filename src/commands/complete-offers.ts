@@ -1,4 +1,4 @@
-import { unitSpellings } from '../analysis/units.js';
+import { unitSpellings } from '../analysis/values/units.js';
 
 /** A candidate: the text listed for it, and the text that stands for it on the line. */
 export interface Choice {

@@ -1,4 +1,4 @@
-import { isNumericLabel, isStringLabel } from '../analysis/labels.js';
+import { isNumericLabel, isStringLabel } from '../analysis/values/labels.js';
 import type { Profile } from '../profile/model.js';
 
 /**

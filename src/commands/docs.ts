@@ -1,4 +1,4 @@
-import { formatGoFloat } from '../analysis/go-numbers.js';
+import { formatGoFloat } from '../go/numbers.js';
 import { DEFAULT_OPTIONS } from '../analysis/options.js';
 import type { MissingSpec } from './missing.js';
 import { OPTION_NAMES, OPTION_SPECS } from './options.js';

@@ -1,4 +1,4 @@
-import { formatGoFloat } from '../analysis/go-numbers.js';
+import { formatGoFloat } from '../go/numbers.js';
 import { missingNote } from './missing.js';
 import { OPTION_NAMES, OPTION_SPECS, UNLISTED_OPTIONS, isOptionName, type OptionName } from './options.js';
 import type { CommandContext, CommandResult, CommandSpec } from './table.js';

@@ -1,5 +1,5 @@
 import type { ReportOptions } from '../analysis/options.js';
-import { parseGoFloat, parseGoInt, parsePprofBool, goQuote } from './values.js';
+import { parseGoFloat, parseGoInt, parsePprofBool, goQuote } from '../go/strconv.js';
 
 /** How an option's value is written and checked. */
 export type OptionKind = 'int' | 'float' | 'bool' | 'string' | 'choice' | 'sample_index';

@@ -3,8 +3,8 @@
  * pprof would save it), `topproto` and `callgrind`. Each answers with bytes (BinaryReport), which
  * the console writes to `./profileNNN.<ext>` and a one-shot run to stdout or `-output`.
  */
-import { callgrindGraph, callgrindOptions } from '../analysis/callgrind-graph.js';
-import { topProtoProfile } from '../analysis/top-proto.js';
+import { callgrindGraph, callgrindOptions } from '../analysis/reports/callgrind-graph.js';
+import { topProtoProfile } from '../analysis/reports/top-proto.js';
 import { formatCallgrind } from '../format/callgrind.js';
 import { encodeProfileProto } from '../profile/encode-proto.js';
 import type { CommandContext, CommandResult } from './table.js';

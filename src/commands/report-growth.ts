@@ -1,5 +1,5 @@
-import { activeFilterLines } from '../analysis/filter.js';
-import { growthReport } from '../analysis/growth.js';
+import { activeFilterLines } from '../analysis/filters/filter.js';
+import { growthReport } from '../analysis/growth/growth.js';
 import { formatGrowth } from '../format/growth.js';
 import { FILTER_OPTIONS } from './options.js';
 import type { CommandContext, CommandResult } from './table.js';

@@ -1,13 +1,14 @@
-import { ReportError } from '../analysis/errors.js';
+import { ReportError } from '../go/errors.js';
 import type { ReportOptions } from '../analysis/options.js';
-import { compileGoRegex } from '../analysis/regex.js';
-import { listFunctions } from '../analysis/source-lines.js';
-import { trimSourcePath } from '../analysis/source-paths.js';
-import { percentage, scaledLabel } from '../analysis/units.js';
+import { compileGoRegex } from '../go/regex.js';
+import type { PreparedReport, ProfileAnalysis } from '../analysis/analysis.js';
+import { type ListedFunction, listFunctions } from '../analysis/reports/source-lines.js';
+import { trimSourcePath } from '../analysis/reports/source-paths.js';
+import { percentage, scaledLabel } from '../analysis/values/units.js';
 import { formatList } from '../format/list.js';
 import type { Profile } from '../profile/model.js';
 import type { CommandArgs } from './parse.js';
-import { sourceLookup } from './source-lookup.js';
+import { sourceLookup } from './source/lookup.js';
 import type { CommandContext, CommandResult } from './table.js';
 
 /**
@@ -16,12 +17,7 @@ import type { CommandContext, CommandResult } from './table.js';
  * one unit for the report as `top` does.
  */
 export function runList(ctx: CommandContext, args: CommandArgs): CommandResult {
-  const symbol = compileSymbol(args.argument ?? '');
-  const options: ReportOptions = { ...ctx.options, granularity: 'lines', trim: false, nodecount: 0, nodefraction: 0, edgefraction: 0 };
-  // Only the matching functions' lines get nodes and sums of their own: the rest is not listed.
-  const prepared = ctx.analysis.prepare(options, { key: `list:${symbol.source}/${symbol.flags}`, keep: (name) => symbol.test(name) });
-  const showFile = (file: string) => trimSourcePath(file, options.trim_path, options.source_path);
-  const functions = listFunctions(prepared, symbol, showFile);
+  const { prepared, functions, options } = listedFunctions(ctx.analysis, ctx.options, args.argument ?? '');
   const err = prepared.warnings.map((w) => `${w}\n`).join('');
   // pprof prints the filters' warnings before the error; an error carries all of stderr.
   if (functions.length === 0) throw new ReportError(`${err}no matches found for regexp: ${args.argument}`);
@@ -30,6 +26,16 @@ export function runList(ctx: CommandContext, args: CommandArgs): CommandResult {
   const source = sourceLookup(ctx.sources, { sourcePath: options.source_path, trimPath: options.trim_path, profileFiles: profileFiles(prepared.profile) });
   const out = formatList(prepared.total, functions, { formatValue, percentOfTotal: (v) => percentage(v, prepared.total), source });
   return { out, err };
+}
+
+/** The functions `list regexp` shows, from a report prepared with list's own settings (the options it ran with). */
+export function listedFunctions(analysis: ProfileAnalysis, sessionOptions: ReportOptions, regexp: string): { prepared: PreparedReport; functions: ListedFunction[]; options: ReportOptions } {
+  const symbol = compileSymbol(regexp);
+  const options: ReportOptions = { ...sessionOptions, granularity: 'lines', trim: false, nodecount: 0, nodefraction: 0, edgefraction: 0 };
+  // Only the matching functions' lines get nodes and sums of their own: the rest is not listed.
+  const prepared = analysis.prepare(options, { key: `list:${symbol.source}/${symbol.flags}`, keep: (name) => symbol.test(name) });
+  const showFile = (file: string) => trimSourcePath(file, options.trim_path, options.source_path);
+  return { prepared, functions: listFunctions(prepared, symbol, showFile), options };
 }
 
 /** The function regexp, with pprof's wording when it does not parse. */

@@ -1,7 +1,8 @@
-import { ReportError } from '../analysis/errors.js';
+import { ReportError } from '../go/errors.js';
 import type { ReportOptions } from '../analysis/options.js';
-import { compileGoRegex } from '../analysis/regex.js';
-import { treeReport } from '../analysis/tree-report.js';
+import { compileGoRegex } from '../go/regex.js';
+import type { PreparedReport, ProfileAnalysis } from '../analysis/analysis.js';
+import { type TreeReport, treeReport } from '../analysis/reports/tree-report.js';
 import { formatPeek } from '../format/peek.js';
 import type { CommandArgs } from './parse.js';
 import { reportHeader } from './reports.js';
@@ -33,10 +34,20 @@ function compileArgument(source: string): RegExp {
 }
 
 function contextReport(ctx: CommandContext, options: ReportOptions, symbol: RegExp | null, source: string): CommandResult {
-  const prepared = ctx.analysis.prepare(options);
-  const report = treeReport({ ...prepared, defaultNodeCount: TREE_NODE_COUNT }, symbol);
+  const { prepared, report } = contextTree(ctx.analysis, options, symbol);
   const warnings = prepared.warnings.map((w) => `${w}\n`).join('');
   // pprof fails the whole report, printing nothing of it, when peek matches no node.
   if (symbol && report.entries.length === 0) return { out: '', err: `${warnings}no matches found for regexp: ${source}\n`, failed: true };
   return { out: formatPeek(report, reportHeader(options, prepared.profile, prepared, report.formatValue)), err: warnings };
+}
+
+/** tree's report, or peek's for `symbol`, with the prepared report it came from. */
+function contextTree(analysis: ProfileAnalysis, options: ReportOptions, symbol: RegExp | null): { prepared: PreparedReport; report: TreeReport } {
+  const prepared = analysis.prepare(options);
+  return { prepared, report: treeReport({ ...prepared, defaultNodeCount: TREE_NODE_COUNT }, symbol) };
+}
+
+/** `peek regexp`'s report (trimming off, as runPeek), for the library API's typed rows. */
+export function peekTree(analysis: ProfileAnalysis, options: ReportOptions, regexp: string): { prepared: PreparedReport; report: TreeReport } {
+  return contextTree(analysis, { ...options, trim: false }, compileArgument(regexp));
 }

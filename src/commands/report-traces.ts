@@ -1,8 +1,8 @@
 import type { PreparedReport } from '../analysis/analysis.js';
-import { reportValueFormatter, tagReport } from '../analysis/label-reports.js';
-import { numLabelUnits } from '../analysis/labels.js';
+import { reportValueFormatter, tagReport } from '../analysis/reports/label-reports.js';
+import { numLabelUnits } from '../analysis/values/labels.js';
 import type { ReportOptions } from '../analysis/options.js';
-import { traceReport } from '../analysis/traces.js';
+import { traceReport } from '../analysis/reports/traces.js';
 import { profileLabels } from '../format/labels.js';
 import { formatTags } from '../format/tags.js';
 import { tracesBody, tracesHeader } from '../format/traces.js';

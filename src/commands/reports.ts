@@ -1,4 +1,4 @@
-import { activeFilterLines } from '../analysis/filter.js';
+import { activeFilterLines } from '../analysis/filters/filter.js';
 import { rawBody, rawHeader } from '../format/raw.js';
 import { formatTop } from '../format/top.js';
 import { profileLabels } from '../format/labels.js';

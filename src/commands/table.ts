@@ -9,7 +9,7 @@ import { runComments, runTags, runTraces } from './report-traces.js';
 import { MISSING, missingNote, type MissingSpec } from './missing.js';
 import { runRaw, runTop } from './reports.js';
 import { EXPORT_DETAIL as EXPORT, FILE_REPORT_USAGE as FILE_USAGE, runCallgrind, runKcachegrind, runProto, runTopProto } from './report-export.js';
-import type { SourceFiles } from './sources.js';
+import type { SourceFiles } from './source/port.js';
 import type { Profile } from '../profile/model.js';
 
 /** What a command runs against. */

@@ -1,4 +1,4 @@
-import type { CallgrindGraph } from '../analysis/callgrind-graph.js';
+import type { CallgrindGraph } from '../analysis/reports/callgrind-graph.js';
 
 /**
  * The callgrind file pprof writes (`positions: instr line`): a block per run of nodes of one binary,

@@ -1,8 +1,8 @@
-import { padLeft } from '../analysis/go-numbers.js';
-import type { GrowthReport, GrowthRow } from '../analysis/growth.js';
-import { LEAK_MIN_RISING_STEPS } from '../analysis/growth-trend.js';
-import { baseName } from '../analysis/paths.js';
-import { formatGoDuration, formatProfileTime } from './go-time.js';
+import { padLeft } from '../go/numbers.js';
+import type { GrowthReport, GrowthRow } from '../analysis/growth/growth.js';
+import { LEAK_MIN_RISING_STEPS } from '../analysis/growth/growth-trend.js';
+import { baseName } from '../go/paths.js';
+import { formatGoDuration, formatProfileTime } from '../go/time.js';
 
 /** The labels above the table: binary and type (unless compact), then the series' extent. */
 export function growthLabels(r: GrowthReport, compact: boolean): string[] {

@@ -1,7 +1,7 @@
-import { baseName } from '../analysis/paths.js';
-import { percentage, scaleValue, scaledLabel } from '../analysis/units.js';
+import { baseName } from '../go/paths.js';
+import { percentage, scaleValue, scaledLabel } from '../analysis/values/units.js';
 import type { Profile } from '../profile/model.js';
-import { formatProfileTime } from './go-time.js';
+import { formatProfileTime } from '../go/time.js';
 
 /** What the header lines need beyond the profile. */
 export interface LabelContext {

@@ -1,5 +1,5 @@
-import { padLeft } from '../analysis/go-numbers.js';
-import type { ListedFunction, Routine } from '../analysis/source-lines.js';
+import { padLeft } from '../go/numbers.js';
+import type { ListedFunction, Routine } from '../analysis/reports/source-lines.js';
 
 /** A source file's lines, read as they are asked for. */
 export interface SourceLines {

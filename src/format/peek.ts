@@ -1,5 +1,5 @@
-import { padLeft } from '../analysis/go-numbers.js';
-import type { ContextLine, TreeReport } from '../analysis/tree-report.js';
+import { padLeft } from '../go/numbers.js';
+import type { ContextLine, TreeReport } from '../analysis/reports/tree-report.js';
 import { topSummary } from './top.js';
 
 const SEPARATOR = '----------------------------------------------------------+-------------';

@@ -1,5 +1,5 @@
 import type { Profile } from '../profile/model.js';
-import { formatGoDuration, formatGoTimeValue } from './go-time.js';
+import { formatGoDuration, formatGoTimeValue } from '../go/time.js';
 
 const hex = (n: number | bigint) => `0x${n.toString(16)}`;
 

@@ -1,5 +1,5 @@
-import type { TagSection } from '../analysis/label-reports.js';
-import { tabwrite } from './tabwriter.js';
+import type { TagSection } from '../analysis/reports/label-reports.js';
+import { tabwrite } from '../go/tabwriter.js';
 
 /**
  * The `tags` report as Go 1.19's pprof prints it through a right-aligning tabwriter: per key,

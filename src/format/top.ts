@@ -1,5 +1,5 @@
-import { padLeft } from '../analysis/go-numbers.js';
-import type { TopReport } from '../analysis/rows.js';
+import { padLeft } from '../go/numbers.js';
+import type { TopReport } from '../analysis/reports/rows.js';
 
 /** The summary lines above the table: shown share, dropped nodes, top-N note. */
 export function topSummary(r: TopReport): string[] {

@@ -1,6 +1,6 @@
-import type { FrameTable } from '../analysis/frames.js';
-import { compareGoStrings } from '../analysis/labels.js';
-import type { LabelLine, Trace } from '../analysis/traces.js';
+import type { FrameTable } from '../analysis/graph/frames.js';
+import { compareGoStrings } from '../analysis/values/labels.js';
+import type { LabelLine, Trace } from '../analysis/reports/traces.js';
 
 const SEPARATOR = '-----------+-------------------------------------------------------\n';
 /** The value column of a frame line that is not a sample's first: `%10s` of ''. */

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { writeFileWhole } from '../sources/whole-file.js';
+import { writeFileWhole } from '../host/whole-file.js';
 
 /** Lines kept in the history file at most. */
 export const HISTORY_LIMIT = 1000;

@@ -1,7 +1,7 @@
 import { EventEmitter, once } from 'node:events';
 import type { ExecResult } from '../session.js';
-import { binaryBytes, saveNumbered, writeBinaryFile } from './binary-output.js';
-import { openInViewer, type ViewerSettings } from './viewer.js';
+import { binaryBytes, saveNumbered, writeBinaryFile } from '../host/binary-output.js';
+import { openInViewer, type ViewerSettings } from '../host/viewer.js';
 
 /** Somewhere text is written: a stream, or a one-shot report's writer. */
 export interface TextOut {

@@ -1,8 +1,8 @@
 import { type ProfileCompletionData, profileCompletionData } from '../commands/completion-data.js';
 import { Interrupted, type ExecResult, type Session } from '../session.js';
-import { writeReportFile } from './files.js';
-import { saveNumbered, writeBinaryFile } from './binary-output.js';
-import { openInViewer } from './viewer.js';
+import { writeReportFile } from '../host/report-files.js';
+import { saveNumbered, writeBinaryFile } from '../host/binary-output.js';
+import { openInViewer } from '../host/viewer.js';
 
 /** What the console shows and completes from once a profile is loaded (plain data: a worker posts it). */
 export interface ConsoleInfo extends ProfileCompletionData {

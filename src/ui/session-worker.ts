@@ -1,11 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { type LoadPlan, loadFailureText, loadPlan } from '../sources/plan.js';
-import { SourceError } from '../sources/sources.js';
+import { type LoadPlan, loadFailureText, loadPlan } from '../inputs/plan.js';
+import { SourceError } from '../inputs/inputs.js';
 import { ProfileError } from '../profile/errors.js';
 import type { Assignment } from '../commands/parse.js';
 import { Interrupted, Session } from '../session.js';
 import { consoleInfo, greetingFor, settleFileResult } from './runner.js';
-import { diskSourceFiles } from './source-files.js';
+import { diskSourceFiles } from '../host/source-files.js';
 
 /** What the console's worker thread is started with. */
 export interface WorkerStart {

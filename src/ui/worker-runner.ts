@@ -1,5 +1,5 @@
 import { type ResourceLimits, Worker } from 'node:worker_threads';
-import type { LoadPlan } from '../sources/plan.js';
+import type { LoadPlan } from '../inputs/plan.js';
 import type { Assignment } from '../commands/parse.js';
 import type { ConsoleInfo, ConsoleResult, SessionRunner } from './runner.js';
 import type { WorkerMessage, WorkerRequest, WorkerStart } from './session-worker.js';

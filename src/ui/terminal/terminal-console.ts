@@ -1,13 +1,13 @@
 import type { Assignment } from '../../commands/parse.js';
 import { Session } from '../../session.js';
-import { type LoadPlan, loadFailureText, loadPlan } from '../../sources/plan.js';
-import { SourceError } from '../../sources/sources.js';
+import { type LoadPlan, loadFailureText, loadPlan } from '../../inputs/plan.js';
+import { SourceError } from '../../inputs/inputs.js';
 import { ProfileError } from '../../profile/errors.js';
 import { ConsoleController } from '../console-controller.js';
-import { listPaths } from '../files.js';
+import { listPaths } from '../../host/report-files.js';
 import { History, historyPath } from '../history.js';
 import { type ConsoleInfo, InProcessRunner, InterruptFlag, type SessionRunner, consoleInfo, greetingFor } from '../runner.js';
-import { diskSourceFiles } from '../source-files.js';
+import { diskSourceFiles } from '../../host/source-files.js';
 import type { FrameSource, InkFramesOptions } from './ink-frames.js';
 import { type ScreenSize, plainFrame } from './live-layout.js';
 import { RawKeys, type TerminalInput } from './raw-input.js';
