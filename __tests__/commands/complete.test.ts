@@ -97,6 +97,16 @@ describe('completeLine: the first word (commands, options, sample types)', () =>
     expect(complete('p|')).toEqual(['p|', ['pdf', 'peek', 'png', 'proto', 'prune_from', 'ps']]);
   });
 
+  // topproto extends top: `to` still completes to `top`, and typing on reaches topproto.
+  it('offers the file reports (proto, topproto, callgrind, kcachegrind) without shadowing top', () => {
+    expect(complete('to|')).toEqual(['top |', []]);
+    expect(complete('topp|')).toEqual(['topproto |', []]);
+    expect(complete('help topp|')).toEqual(['help topproto|', []]);
+    expect(complete('k|')).toEqual(['kcachegrind |', []]);
+    expect(complete('callg|')).toEqual(['callgrind |', []]);
+    expect(complete('|')[1]).toEqual(expect.arrayContaining(['proto', 'topproto', 'callgrind', 'kcachegrind']));
+  });
+
   it('gives the text each candidate inserts: options with "=", commands and sample types with a space', () => {
     expect(complete('o|')).toEqual(['o|', ['o', 'options', 'output']]);
     expect(insertions('o|')).toEqual(['o ', 'options ', 'output=']);

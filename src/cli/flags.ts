@@ -262,9 +262,12 @@ export function usageText(): string {
     'Web UI (docs/web.md):',
     ...Object.entries(WEB_FLAGS).map(([name, help]) => `  ${(name === 'http' ? '-http=[host]:port' : `-${name}`).padEnd(23)} ${help}`),
     '',
-    'Not yet in heapcli (each says what to use instead):',
-    ...wrapWords([...MISSING_FLAGS.values()].map((m) => `-${m.name}${m.value ? `=<${m.value}>` : ''}`), '  ', 96),
-    '',
+    // pprof's flags heapcli lacks, when there are any.
+    ...(MISSING_FLAGS.size === 0 ? [] : [
+      'Not yet in heapcli (each says what to use instead):',
+      ...wrapWords([...MISSING_FLAGS.values()].map((m) => `-${m.name}${m.value ? `=<${m.value}>` : ''}`), '  ', 96),
+      '',
+    ]),
     'Legacy sample-type flags: ' + LEGACY_SAMPLE_FLAGS.map((f) => `-${f}`).join(' '),
     '  -h, --help               this text',
     '  --version                the version',

@@ -34,7 +34,7 @@ export function commandsMarkdown(): string {
     if (!c.detail) continue;
     lines.push(`### ${c.name}`, '', ...c.detail.split('\n').map((l) => `- ${l}`), '');
   }
-  lines.push(...missingSection());
+  if (MISSING_FLAGS.size > 0) lines.push(...missingSection());
   lines.push(
     '## Options',
     '',
