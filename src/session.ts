@@ -135,6 +135,8 @@ export class Session {
       case 'command': {
         const { command, args } = parsed;
         const options = { ...this.settings, ...args.overrides };
+        // pprof refuses every report when divide_by is 0, before making it.
+        if (command.kind === 'report' && options.divide_by === 0) return { out: '', err: 'zero divisor specified\n', quit: false, failed: true };
         const result = this.guard(() => command.run({ analysis: this.analysis, options, sessionOptions: this.settings, interactive: this.mode.interactive, sources: this.mode.sources ?? NO_SOURCE_FILES, series: this.mode.series ?? [], graphics: this.mode.graphics ?? NO_GRAPHICS }, args));
         // `>file` on the line, else the `output` option, sends a report to a file (pprof's way).
         const output = command.kind === 'report' ? (args.output ?? (options.output || null)) : null;

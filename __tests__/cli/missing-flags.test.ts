@@ -2,30 +2,26 @@ import { parseArgs, usageText } from '../../src/cli/flags.js';
 import { runHeapcli } from '../helpers/run-cli.js';
 
 const PROFILE = 'testdata/profiles/leakybuf.heap.pb.gz';
-const CALLGRIND = "heapcli writes no callgrind files; -tree shows each function's callers and callees as text";
 const WEB_UI = 'heapcli has no web UI; open the console (heapcli profile.pb.gz) for the same reports';
 
 describe("pprof's flags that heapcli lacks: one line on stderr, exit status 1", () => {
   it.each<[string[], string]>([
-    [['-kcachegrind', PROFILE], `-kcachegrind is not available in heapcli yet: ${CALLGRIND}`],
-    [['--callgrind', '-nodecount=5', PROFILE], `-callgrind is not available in heapcli yet: ${CALLGRIND}`],
-    [['-topproto', PROFILE], '-topproto is not available in heapcli yet: heapcli writes no profiles; -top prints the same entries as text'],
     [['-http=:8080', PROFILE], `-http is not available in heapcli yet: ${WEB_UI}`],
     [['-http', 'localhost:8080', PROFILE], `-http is not available in heapcli yet: ${WEB_UI}`],
     // -no_browser goes with -http: the line names -http.
     [['-no_browser', '-http=:0', PROFILE], `-http is not available in heapcli yet: ${WEB_UI}`],
     [['-no_browser', PROFILE], `-no_browser is not available in heapcli yet: ${WEB_UI}`],
     // With another report flag, or none of the profile: the answer does not wait for either.
-    [['-top', '-callgrind', PROFILE], `-callgrind is not available in heapcli yet: ${CALLGRIND}`],
+    [['-top', '-http=:0', PROFILE], `-http is not available in heapcli yet: ${WEB_UI}`],
     [['-http=:8080'], `-http is not available in heapcli yet: ${WEB_UI}`],
-    [['-callgrind', 'no-such-file.pb.gz'], `-callgrind is not available in heapcli yet: ${CALLGRIND}`],
+    [['-http=:0', 'no-such-file.pb.gz'], `-http is not available in heapcli yet: ${WEB_UI}`],
   ])('%j', async (args, line) => {
     const run = await runHeapcli(args);
     expect(run).toEqual({ stdout: '', stderr: `heapcli: ${line}\n`, status: 1 });
   });
 
-  it('turn off like any bool flag: -callgrind=false runs the report', async () => {
-    const run = await runHeapcli(['-callgrind=false', '-top', '-nodecount=1', PROFILE], '', { TZ: 'UTC' });
+  it('turn off like any bool flag: -no_browser=false runs the report', async () => {
+    const run = await runHeapcli(['-no_browser=false', '-top', '-nodecount=1', PROFILE], '', { TZ: 'UTC' });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Showing top 1 nodes out of 12\n');
   });
@@ -39,7 +35,7 @@ describe("pprof's flags that heapcli lacks: one line on stderr, exit status 1", 
   it('are listed by -h with their values', () => {
     expect(usageText()).toContain(
       'Not yet in heapcli (each says what to use instead):\n' +
-        '  -callgrind -kcachegrind -topproto -http=<host:port> -no_browser\n',
+        '  -http=<host:port> -no_browser\n',
     );
   });
 });

@@ -14,7 +14,7 @@ import { gunzipSync } from 'node:zlib';
 import { runCli } from '../../src/cli/main.js';
 import { parseProfile } from '../../src/profile/decode.js';
 import { Session } from '../../src/session.js';
-import { saveNumbered } from '../../src/ui/binary-output.js';
+import { saveNumbered } from '../../src/host/binary-output.js';
 import { printResult } from '../../src/ui/print-result.js';
 import { settleFileResult } from '../../src/ui/runner.js';
 import { writeReportFile } from '../../src/host/report-files.js';
@@ -78,6 +78,12 @@ describe('the session', () => {
     expect(result.err).toBe('');
     expect(result.binary?.ext).toBe('pb.gz');
     expect(result.file).toBeUndefined();
+  });
+
+  it.each(['proto', 'topproto', 'callgrind', 'top', 'traces'])('refuses %s with divide_by=0 as pprof does (zero divisor specified)', (command) => {
+    const session = new Session(profile(), { interactive: true });
+    session.execute('divide_by=0');
+    expect(session.execute(command)).toEqual({ out: '', err: 'zero divisor specified\n', quit: false, failed: true });
   });
 
   it('sends proto >file to the file, saying so as pprof does; the output option likewise', () => {

@@ -22,9 +22,6 @@ export interface MissingSpec {
   readonly instead: (cmd: CommandNamer) => string;
 }
 
-const callgrind = (name: string, help: string): MissingSpec => ({
-  name, help, reason: 'heapcli writes no callgrind files', instead: (cmd) => `${cmd('tree')} shows each function's callers and callees as text`,
-});
 const webUi = (name: string, help: string, value?: 'host:port'): MissingSpec => ({
   name, help, value, flagOnly: true, reason: 'heapcli has no web UI',
   instead: () => 'open the console (heapcli profile.pb.gz) for the same reports',
@@ -32,12 +29,6 @@ const webUi = (name: string, help: string, value?: 'host:port'): MissingSpec => 
 
 /** pprof's output formats heapcli lacks, by name as pprof lists them, then its web UI's flags. */
 export const MISSING: readonly MissingSpec[] = [
-  callgrind('callgrind', 'Writes the call graph in callgrind format'),
-  callgrind('kcachegrind', 'Opens the call graph in KCachegrind'),
-  {
-    name: 'topproto', help: 'Writes the top entries as gzipped profile.proto',
-    reason: 'heapcli writes no profiles', instead: (cmd) => `${cmd('top')} prints the same entries as text`,
-  },
   webUi('http', 'Serves pprof\'s web interface on host:port', 'host:port'),
   webUi('no_browser', 'With -http, does not open a browser'),
 ];

@@ -10,7 +10,7 @@ import { MISSING, missingNote, type MissingSpec } from './missing.js';
 import { runRaw, runTop } from './reports.js';
 import { runDot } from './report-graph.js';
 import { imageCommand, runDisasm, runSvg, runWeb, runWeblist, viewerCommand } from './report-views.js';
-import { runProto } from './report-export.js';
+import { EXPORT_DETAIL as EXPORT, FILE_REPORT_USAGE as FILE_USAGE, runCallgrind, runKcachegrind, runProto, runTopProto } from './report-export.js';
 import type { SourceFiles } from './source/port.js';
 import type { ActionOutcome, GraphicsPort } from './graphics.js';
 import type { Profile } from '../profile/model.js';
@@ -41,6 +41,12 @@ export interface BinaryReport {
   readonly ext: string;
   /** The bytes, or a promise of them (a report that renders asynchronously); a rejection is the command's failure. */
   readonly bytes: Uint8Array | Promise<Uint8Array>;
+  /**
+   * Commands that open the report (pprof's visualizers: `kcachegrind`), tried in order, each split
+   * on spaces and given the file's path last. Given no file, the report then goes to a temporary
+   * file opened with the first that starts, rather than to stdout or `./profileNNN.<ext>`.
+   */
+  readonly viewers?: readonly string[];
 }
 
 /** A command's answer: report text for stdout, messages for stderr, and whether to leave. */
@@ -131,7 +137,10 @@ const commandList: CommandSpec[] = [
     completes: 'functions', run: runRaw,
   },
   ...GRAPH_COMMANDS,
-  { name: 'proto', kind: 'report', help: 'Outputs the profile in compressed protobuf format', usage: '[focus_regex]* [-ignore_regex]* [>file]', completes: 'functions', run: runProto },
+  { name: 'proto', kind: 'report', help: 'Outputs the profile in compressed protobuf format', usage: FILE_USAGE, detail: EXPORT.proto, completes: 'functions', run: runProto },
+  { name: 'topproto', kind: 'report', help: 'Outputs top entries in compressed protobuf format', usage: REPORT_USAGE, detail: EXPORT.topproto, completes: 'functions', run: runTopProto },
+  { name: 'callgrind', kind: 'report', help: 'Outputs a graph in callgrind format', usage: FILE_USAGE, detail: EXPORT.callgrind, completes: 'functions', run: runCallgrind },
+  { name: 'kcachegrind', kind: 'report', help: 'Visualize report in KCachegrind', usage: FILE_USAGE, detail: EXPORT.kcachegrind, completes: 'functions', run: runKcachegrind },
   { name: 'growth', kind: 'report', help: 'Ranks functions by how steadily they grow over a series of snapshots', usage: REPORT_USAGE, detail: GROWTH_DETAIL, completes: 'functions', run: runGrowth },
   {
     name: 'help', kind: 'shell', help: 'Shows help on a command or option', usage: '[command|option]', takesArgument: 'optional',

@@ -4,7 +4,7 @@
  * functions and mappings keep the numbers `raw` shows.
  */
 import protobuf from 'protobufjs/minimal.js';
-import { gzipSync } from 'node:zlib';
+import { gzipSync } from 'fflate';
 import type { Mapping, Profile, ValueType } from './model.js';
 
 type Writer = protobuf.Writer;
@@ -52,7 +52,7 @@ export function encodeProfileProto(p: Profile, options: EncodeOptions = {}): Uin
   // The string table goes last: only now is it complete.
   for (const s of strings.all) w.uint32((PROFILE.stringTable << 3) | LEN).string(s);
   const bytes = w.finish();
-  return options.gzip === false ? bytes : new Uint8Array(gzipSync(bytes));
+  return options.gzip === false ? bytes : gzipSync(bytes);
 }
 
 /** Strings by first use, "" at index 0 as profile.proto requires. */
@@ -181,6 +181,11 @@ function writeVarint(w: Writer, value: number | bigint): void {
     w.uint32(value);
     return;
   }
-  const bits = BigInt.asUintN(64, typeof value === 'bigint' ? value : BigInt(Math.trunc(value)));
+  const bits = BigInt.asUintN(64, typeof value === 'bigint' ? value : int64Of(value));
   w.uint64({ low: Number(bits & 0xffffffffn), high: Number(bits >> 32n), unsigned: true } as unknown as number);
+}
+
+/** A number as Go's int64(x) makes it on amd64: truncated; NaN, infinities and values out of range become -2^63. */
+function int64Of(value: number): bigint {
+  return Number.isFinite(value) && Math.abs(value) < 2 ** 63 ? BigInt(Math.trunc(value)) : -(2n ** 63n);
 }

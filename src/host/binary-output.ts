@@ -5,7 +5,7 @@
  * or not at all (sources/whole-file.ts).
  */
 import type { BinaryReport } from '../commands/table.js';
-import { FileWriteError, writeFileWhole, writeNewFile, type WriteBytes } from '../host/whole-file.js';
+import { FileWriteError, writeFileWhole, writeNewFile, type WriteBytes } from './whole-file.js';
 
 /** pprof tries the numbers 001 to 9999 before it gives up on a name. */
 const MAX_INDEX = 9999;
