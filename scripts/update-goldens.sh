@@ -129,9 +129,9 @@ manifest_lines() {
 
 # Manifests: every oneshot*.txt (one-shot cases), images*.txt (one-shot cases whose output is
 # binary, compared as bytes), unordered*.txt (one-shot cases pprof orders at random, compared up
-# to that order), console*.txt (sessions) and roundtrip*.txt (profiles written, then read back) in
-# the golden folder, or just the one given with --manifest. Each is read and checked whole first,
-# so that a bad manifest stops the script before any golden is touched.
+# to that order), console*.txt (sessions) and roundtrip*.txt (profiles written, then read back)
+# in the golden folder, or just the one given with --manifest. Each is read and checked whole
+# first, so that a bad manifest stops the script before any golden is touched.
 if [[ -n "$only_manifest" ]]; then
   manifests=("$golden/$(basename "$only_manifest")")
 else

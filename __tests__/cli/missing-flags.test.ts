@@ -24,6 +24,10 @@ describe('-http and -no_browser (the web UI, __tests__/web/ serves it)', () => {
     expect(await runHeapcli(['-http=:0', '-top', 'no-such-file'])).toEqual({ stdout: '', stderr: '-http is not compatible with an output format on the command line\n', status: 1 });
   });
 
+  it('-no_browser=false is a bool flag turned off', () => {
+    expect(parseArgs(['-no_browser=false', '-http=:0', PROFILE]).noBrowser).toBe(false);
+  });
+
   it('are listed by -h', () => {
     expect(usageText()).toContain('Web UI (docs/web.md):\n  -http=[host]:port ');
   });

@@ -88,12 +88,12 @@ describe('completeLine: the first word (commands, options, sample types)', () =>
     expect(candidates.length).toBe(OFFERED_COMMANDS.length + OPTION_NAMES.length + TYPES.length);
   });
 
-  // pprof's commands that heapcli lacks answer when typed, but completion does not lead to them.
-  it('does not offer the commands heapcli lacks (callgrind, kcachegrind, ...), and offers the graph ones', () => {
+  it('offers the graph and export commands', () => {
     const [, candidates] = complete('|');
-    for (const name of ['callgrind', 'kcachegrind']) expect(candidates).not.toContain(name);
-    for (const name of ['web', 'svg', 'dot', 'png', 'weblist', 'disasm']) expect(candidates).toContain(name);
-    expect(complete('we|')).toEqual(['web|', ['web', 'weblist']]);
+    for (const name of ['web', 'svg', 'dot', 'png', 'weblist', 'disasm', 'callgrind', 'kcachegrind', 'topproto']) expect(candidates).toContain(name);
+    // weblist extends web: `we` completes to web, typing on reaches weblist.
+    expect(complete('we|')).toEqual(['web |', []]);
+    expect(complete('webl|')).toEqual(['weblist |', []]);
     expect(complete('p|')).toEqual(['p|', ['pdf', 'peek', 'png', 'proto', 'prune_from', 'ps']]);
   });
 
@@ -430,9 +430,9 @@ describe('completeLine: help topics', () => {
     // Sample types and function names are not help topics.
     ['help alloc|', 'help alloc|', []],
     ['help GetL|', 'help GetL|', []],
-    // Nor are the commands heapcli lacks (`help callgrind` still answers, typed in full).
-    ['help callg|', 'help callg|', []],
-    ['help we|', 'help web|', ['web', 'weblist']],
+    // Every pprof command is a topic now, the graph and export ones too.
+    ['help callg|', 'help callgrind|', []],
+    ['help sv|', 'help svg|', []],
     ['help d|', 'help d|', ['disasm', 'divide_by', 'dot', 'drop_negative']],
   ])('%j -> %j %j', (before, after, candidates) => {
     expect(complete(before)).toEqual([after, candidates]);

@@ -1,25 +1,31 @@
 import { commandsMarkdown } from '../../src/commands/docs.js';
 import { helpText } from '../../src/commands/help.js';
-import { MISSING } from '../../src/commands/missing.js';
 import { COMMANDS, MISSING_FLAGS } from '../../src/commands/table.js';
 
-/**
- * pprof's commands and flags that heapcli lacked each had an entry in the missing table, which
- * answered with what to use instead. Graphs (issue 17), the export formats and the web UI (issue
- * 18) emptied it; the mechanism stays for the next one, and its headings go while it is empty.
- */
-describe("pprof's commands that heapcli lacked", () => {
-  it('are all real commands now: the missing table is empty', () => {
-    expect(MISSING).toEqual([]);
-    expect([...MISSING_FLAGS.keys()]).toEqual([]);
-    for (const name of ['callgrind', 'kcachegrind', 'topproto', 'proto', 'dot', 'svg', 'png', 'gif', 'pdf', 'ps', 'web', 'weblist', 'disasm', 'eog', 'evince', 'gv']) {
-      expect([name, COMMANDS.get(name)?.kind]).toEqual([name, 'report']);
-    }
+/** pprof's console commands beyond the text reports: once answered with "not available", now all heapcli's own. */
+const PPROF_COMMANDS = ['callgrind', 'disasm', 'dot', 'eog', 'evince', 'gif', 'gv', 'kcachegrind', 'pdf', 'png', 'proto', 'ps', 'svg', 'topproto', 'web', 'weblist'];
+
+describe("pprof's commands and flags that heapcli lacks", () => {
+  it('are none of the console\'s commands any more: every one of pprof\'s is a report', () => {
+    expect([...COMMANDS.values()].filter((c) => c.kind === 'missing')).toEqual([]);
+    for (const name of PPROF_COMMANDS) expect(COMMANDS.get(name)?.kind).toBe('report');
   });
 
-  it('leave no empty "Not yet" heading in help or docs/commands.md', () => {
-    expect(helpText(null, COMMANDS).err).not.toContain('Not yet in heapcli');
-    expect(commandsMarkdown()).not.toContain('## Not yet in heapcli');
+  it('are none of the flags either: -http and -no_browser are the web UI\'s (__tests__/web/)', () => {
+    expect([...MISSING_FLAGS.keys()]).toEqual([]);
+  });
+
+  it('help lists every command with the others, and no "Not yet" heading', () => {
+    const help = helpText(null, COMMANDS).err;
+    expect(help).not.toContain('Not yet in heapcli');
+    expect(help).toMatch(/\n {4}web +Visualize graph through web browser\n/);
+    expect(help).toMatch(/\n {4}kcachegrind +Visualize report in KCachegrind\n/);
     expect(helpText('http', COMMANDS).err).toBe('Unknown command: http\n');
+  });
+
+  it('docs/commands.md has no "Not yet" section while nothing is missing, and lists the graph commands with the others', () => {
+    const docs = commandsMarkdown();
+    expect(docs).not.toContain('## Not yet in heapcli');
+    expect(docs).toContain('| `web` |');
   });
 });

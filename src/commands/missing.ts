@@ -22,7 +22,7 @@ export interface MissingSpec {
   readonly instead: (cmd: CommandNamer) => string;
 }
 
-/** pprof's output formats heapcli lacks, by name as pprof lists them: none now (the table stays for the next). */
+/** pprof's output formats and flags heapcli lacks, by name as pprof lists them: none now (the table stays for the next). */
 export const MISSING: readonly MissingSpec[] = [];
 
 /** The one line a missing command or flag answers with, `shown` being how it was named (`web`, `-web`). */

@@ -10,9 +10,9 @@ import { MISSING, missingNote, type MissingSpec } from './missing.js';
 import { runRaw, runTop } from './reports.js';
 import { runDot } from './report-graph.js';
 import { imageCommand, runDisasm, runSvg, runWeb, runWeblist, viewerCommand } from './report-views.js';
-import type { ActionOutcome, GraphicsPort } from './graphics.js';
 import { EXPORT_DETAIL as EXPORT, FILE_REPORT_USAGE as FILE_USAGE, runCallgrind, runKcachegrind, runProto, runTopProto } from './report-export.js';
 import type { SourceFiles } from './source/port.js';
+import type { ActionOutcome, GraphicsPort } from './graphics.js';
 import type { Profile } from '../profile/model.js';
 
 /** What a command runs against. */
