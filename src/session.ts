@@ -5,7 +5,8 @@ import { reportTotal, resolveSampleIndex, sampleWeights } from './analysis/value
 import { scaledLabel } from './analysis/values/units.js';
 import { applyAssignment } from './commands/assign.js';
 import { parseCommand, parseLine, type Assignment, type ParsedLine } from './commands/parse.js';
-import type { CommandResult } from './commands/table.js';
+import type { CommandResult } from './commands/command-types.js';
+import { commandOptions } from './commands/command-options.js';
 import { NO_SOURCE_FILES, type SourceFiles } from './commands/source/port.js';
 import { profileLabels } from './format/labels.js';
 import type { Profile } from './profile/model.js';
@@ -119,8 +120,10 @@ export class Session {
         return this.assign(parsed.assignments);
       case 'command': {
         const { command, args } = parsed;
-        const options = { ...this.settings, ...args.overrides };
-        const result = this.guard(() => command.run({ analysis: this.analysis, options, sessionOptions: this.settings, interactive: this.mode.interactive, sources: this.mode.sources ?? NO_SOURCE_FILES, series: this.mode.series ?? [] }, args));
+        const { interactive } = this.mode;
+        const options = commandOptions(command.rules, this.settings, args.overrides, interactive);
+        const context = { analysis: this.analysis, options, interactive, sources: this.mode.sources ?? NO_SOURCE_FILES, series: this.mode.series ?? [] };
+        const result = this.guard(() => command.run(context, args));
         // `>file` on the line, else the `output` option, sends a report to a file (pprof's way).
         const output = command.kind === 'report' ? (args.output ?? (options.output || null)) : null;
         if (output === null || result.failed) return { ...result, quit: result.quit ?? false };

@@ -1,7 +1,7 @@
 import { compileGoRegex } from '../../src/go/regex.js';
 import { scaleValue } from '../../src/analysis/values/units.js';
 import { completeLine, type CompletionContext } from '../../src/commands/complete.js';
-import { OPTION_NAMES } from '../../src/commands/options.js';
+import { OPTION_NAMES } from '../../src/analysis/options.js';
 import { parseLine } from '../../src/commands/parse.js';
 import { COMMANDS } from '../../src/commands/table.js';
 

@@ -1,6 +1,6 @@
 import { DEFAULT_OPTIONS } from '../../src/analysis/options.js';
 import { parseLine } from '../../src/commands/parse.js';
-import { tagsOptions } from '../../src/commands/report-traces.js';
+import { labelArguments as tagsOptions } from '../../src/commands/command-options.js';
 
 describe('the arguments of `tags` filter labels', () => {
   function routed(line: string, session = { focus: '', ignore: '' }) {

@@ -5,7 +5,7 @@
  * NUL bytes, unicode, 100 kB lines, `>` redirections to impossible paths.
  */
 import { COMMANDS } from '../../src/commands/table.js';
-import { OPTION_NAMES, OPTION_SPECS } from '../../src/commands/options.js';
+import { OPTION_NAMES, OPTION_SPECS } from '../../src/analysis/options.js';
 import type { Random } from './random.js';
 
 /** What the generator knows about the profile the session has open. */

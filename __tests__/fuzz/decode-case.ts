@@ -9,6 +9,7 @@ import { ProfileAnalysis } from '../../src/analysis/analysis.js';
 import { ReportError } from '../../src/go/errors.js';
 import { DEFAULT_OPTIONS } from '../../src/analysis/options.js';
 import { COMMANDS } from '../../src/commands/table.js';
+import { commandOptions } from '../../src/commands/command-options.js';
 import { NO_SOURCE_FILES } from '../../src/commands/source/port.js';
 import { parseProfile } from '../../src/profile/decode.js';
 import { ProfileError, type ProfileErrorKind } from '../../src/profile/errors.js';
@@ -133,10 +134,9 @@ function reportProblem(p: Profile, names: readonly string[]): string | null {
   for (const name of names) {
     const argument = ARGUMENTS[name] ?? null;
     try {
-      COMMANDS.get(name)!.run(
-        { analysis, options, sessionOptions: options, interactive: false, sources: NO_SOURCE_FILES, series: [] },
-        { overrides: {}, argument, output: null },
-      );
+      const command = COMMANDS.get(name)!;
+      const commandOpts = commandOptions(command.rules, options, {}, false);
+      command.run({ analysis, options: commandOpts, interactive: false, sources: NO_SOURCE_FILES, series: [] }, { overrides: {}, argument, output: null });
     } catch (err) {
       if (!(err instanceof ReportError)) return `report ${name} threw ${describeError(err)}`;
     }

@@ -5,7 +5,7 @@ import { type Checkpoint, type SampleWeights, noCheckpoint, nodeSums } from './g
 import { GraphCache } from './graph/graph-cache.js';
 import { SUMMED_AT_ONCE, nodeSumsOfEach } from './graph/graph-many.js';
 import { RecentCache } from './graph/recent-cache.js';
-import type { Granularity, ReportOptions } from './options.js';
+import { type Granularity, type ReportOptions, filterKey } from './options.js';
 import { type TopReport, topReport } from './reports/rows.js';
 import { reportTotal, resolveSampleIndex, sampleWeights, samplesLabelled } from './values/sample-value.js';
 import { DIFF_BASE_LABEL } from '../profile/compose.js';
@@ -186,9 +186,4 @@ export class ProfileAnalysis {
     }
     return this.lastFilter.result;
   }
-}
-
-/** The filter options, as a cache key. */
-function filterKey(o: ReportOptions): string {
-  return JSON.stringify([o.focus, o.ignore, o.hide, o.show, o.show_from, o.prune_from, o.tagfocus, o.tagignore, o.tagshow, o.taghide, o.tagroot, o.tagleaf]);
 }

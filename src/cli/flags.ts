@@ -1,6 +1,6 @@
 import { missingNote } from '../commands/missing.js';
 import { COMMANDS, MISSING_FLAGS } from '../commands/table.js';
-import { OPTION_NAMES, OPTION_SPECS, isOptionName } from '../commands/options.js';
+import { OPTION_NAMES, optionSpec, isOptionName } from '../analysis/options.js';
 import type { Assignment } from '../commands/parse.js';
 import { parseGoBool } from '../go/strconv.js';
 import { readWatchFlags, type WatchFlagValues, type WatchRequest } from './watch-flags.js';
@@ -64,8 +64,8 @@ function isBoolFlag(name: string): boolean {
   if (MISSING_FLAGS.has(name)) return !MISSING_FLAGS.get(name)?.value;
   if (COMMANDS.get(name)?.kind === 'report' && !COMMANDS.get(name)?.takesArgument) return true;
   if (LEGACY_SAMPLE_FLAGS.includes(name) || ['h', 'help', 'version'].includes(name)) return true;
-  if (isOptionName(name)) return OPTION_SPECS[name].kind === 'bool';
-  return OPTION_NAMES.some((option) => OPTION_SPECS[option].choices?.includes(name));
+  if (isOptionName(name)) return optionSpec(name).kind === 'bool';
+  return OPTION_NAMES.some((option) => optionSpec(option).choices?.includes(name));
 }
 
 /** Flags naming a profile to subtract, repeatable. */
@@ -90,7 +90,7 @@ function isValueFlag(name: string): boolean {
   if (isCliOnlyFlag(name)) return true;
   if (COMMANDS.get(name)?.kind === 'report' && COMMANDS.get(name)?.takesArgument) return true;
   // sort and granularity are set through their choices (-cum, -lines), as in pprof.
-  return isOptionName(name) && OPTION_SPECS[name].kind !== 'bool' && !OPTION_SPECS[name].choices;
+  return isOptionName(name) && optionSpec(name).kind !== 'bool' && !optionSpec(name).choices;
 }
 
 /**
@@ -178,10 +178,10 @@ function setReport(request: { report: string | null }, name: string): void {
 /** Numbers are checked as the flag is read, with Go's flag-package wording. */
 function checkFlagValue(name: string, value: string): void {
   if (!isOptionName(name)) return;
-  const kind = OPTION_SPECS[name].kind;
+  const kind = optionSpec(name).kind;
   if (kind !== 'int' && kind !== 'float') return;
   try {
-    OPTION_SPECS[name].parse(value);
+    optionSpec(name).parse(value);
   } catch {
     throw new UsageError(`invalid value ${JSON.stringify(value)} for flag -${name}: parse error`);
   }
@@ -238,7 +238,7 @@ export function usageText(): string {
     '',
     'Options (each also settable in the console as name=value):',
     ...OPTION_NAMES.map((name) => {
-      const spec = OPTION_SPECS[name];
+      const spec = optionSpec(name);
       const flag = spec.choices ? spec.choices.map((c) => `-${c}`).join(' | ') : spec.kind === 'bool' ? `-${name}` : `-${name}=<${spec.kind}>`;
       return `  ${flag.padEnd(23)} ${spec.help}`;
     }),

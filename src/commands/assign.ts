@@ -1,7 +1,7 @@
 import type { ReportOptions } from '../analysis/options.js';
 import { resolveSampleIndex } from '../analysis/values/sample-value.js';
 import type { Profile } from '../profile/model.js';
-import { OPTION_SPECS, groupOfChoice, isOptionName } from './options.js';
+import { optionSpec, groupOfChoice, isOptionName } from '../analysis/options.js';
 import type { Assignment } from './parse.js';
 import { goQuote, parseGoBool } from '../go/strconv.js';
 
@@ -18,7 +18,7 @@ function stripComment(value: string): string {
 export function applyAssignment(options: ReportOptions, a: Assignment, profile: Profile): ReportOptions {
   const value = stripComment(a.value);
   if (isOptionName(a.name)) {
-    const spec = OPTION_SPECS[a.name];
+    const spec = optionSpec(a.name);
     if (a.bare && spec.kind !== 'bool') throw new Error(`please specify a value, e.g. ${a.name}=<val>`);
     if (a.name === 'sample_index') {
       const index = resolveSampleIndex(profile, value);

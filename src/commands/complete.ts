@@ -1,5 +1,5 @@
 import { COMMANDS } from './table.js';
-import { OPTION_NAMES, OPTION_SPECS, isOptionName, type OptionName } from './options.js';
+import { OPTION_NAMES, optionSpec, optionsWithRole, isOptionName, type OptionName } from '../analysis/options.js';
 import {
   keyEqualsOffer, lastItemOffer, nameOffer, noOffer, pathOffer, prefixOffer, unitWords, type Offer,
 } from './complete-offers.js';
@@ -34,7 +34,7 @@ export interface Completion {
 }
 
 /** Options whose values are regexps over function names. */
-const NAME_REGEX_OPTIONS = new Set<string>(['focus', 'ignore', 'hide', 'show', 'show_from', 'prune_from']);
+const NAME_REGEX_OPTIONS = new Set<string>(optionsWithRole('nameRegex'));
 
 /** The commands completion offers: pprof's that heapcli lacks only answer with what to use instead. */
 const offeredCommands = () => [...COMMANDS.values()].filter((c) => c.kind !== 'missing').map((c) => c.name);
@@ -81,7 +81,7 @@ function offerAt(line: string, cursor: number, ctx: CompletionContext): Offer {
 
 /** What the value of `name=` can be. */
 function valueOffer(name: OptionName, from: number, partial: string, ctx: CompletionContext): Offer {
-  const spec = OPTION_SPECS[name];
+  const spec = optionSpec(name);
   const keys = ctx.labelKeys ?? [];
   if (name === 'sample_index') return prefixOffer(from, partial, ctx.sampleTypes);
   if (spec.choices) return prefixOffer(from, partial, spec.choices);

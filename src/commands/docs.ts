@@ -1,13 +1,12 @@
 import { formatGoFloat } from '../go/numbers.js';
-import { DEFAULT_OPTIONS } from '../analysis/options.js';
 import type { MissingSpec } from './missing.js';
-import { OPTION_NAMES, OPTION_SPECS } from './options.js';
+import { COLON_CLEARS, DEFAULT_OPTIONS, OPTION_NAMES, optionSpec } from '../analysis/options.js';
 import { COMMANDS, MISSING_FLAGS } from './table.js';
 
 function defaultText(name: (typeof OPTION_NAMES)[number]): string {
   const value = DEFAULT_OPTIONS[name];
   if (value === '') return '""';
-  return OPTION_SPECS[name].kind === 'float' ? formatGoFloat(value as number) : String(value);
+  return optionSpec(name).kind === 'float' ? formatGoFloat(value as number) : String(value);
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
@@ -41,7 +40,7 @@ export function commandsMarkdown(): string {
     '| option | type | default | what it does |',
     '|---|---|---|---|',
     ...OPTION_NAMES.map((name) => {
-      const spec = OPTION_SPECS[name];
+      const spec = optionSpec(name);
       const kind = spec.choices ? spec.choices.map((c) => `\`${c}\``).join(' \\| ') : spec.kind;
       return `| \`${name}\` | ${kind} | \`${defaultText(name)}\` | ${cell(spec.help)} |`;
     }),
@@ -50,7 +49,7 @@ export function commandsMarkdown(): string {
     '',
     '- A sample type name alone (`alloc_space`) sets `sample_index`; `mean_<type>` also sets `mean=true`, `total_<type>` sets `mean=false`.',
     '- A choice name set to true selects it: `cum=true` is `sort=cum`, `lines=1` is `granularity=lines`.',
-    '- `:` clears `focus`, `ignore`, `hide`, `tagfocus` and `tagignore`.',
+    `- \`:\` clears ${COLON_CLEARS.slice(0, -1).map((n) => `\`${n}\``).join(', ')} and \`${COLON_CLEARS[COLON_CLEARS.length - 1]}\`.`,
     '- `q`, `quit`, `exit` or Ctrl-D on an empty line leave.',
     '',
   );

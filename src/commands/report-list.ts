@@ -1,23 +1,21 @@
 import { ReportError } from '../go/errors.js';
-import type { ReportOptions } from '../analysis/options.js';
 import { compileGoRegex } from '../go/regex.js';
 import { listFunctions } from '../analysis/reports/source-lines.js';
 import { trimSourcePath } from '../analysis/reports/source-paths.js';
 import { percentage, scaledLabel } from '../analysis/values/units.js';
 import { formatList } from '../format/list.js';
 import type { Profile } from '../profile/model.js';
-import type { CommandArgs } from './parse.js';
 import { sourceLookup } from './source/lookup.js';
-import type { CommandContext, CommandResult } from './table.js';
+import type { CommandArgs, CommandContext, CommandResult } from './command-types.js';
 
 /**
  * `list regex`: annotated source of the functions matching regex. As in pprof, the report is at
- * line granularity with nothing trimmed, and each value is scaled on its own: `list` never picks
- * one unit for the report as `top` does.
+ * line granularity with nothing trimmed (its row's rules), and each value is scaled on its own:
+ * `list` never picks one unit for the report as `top` does.
  */
 export function runList(ctx: CommandContext, args: CommandArgs): CommandResult {
   const symbol = compileSymbol(args.argument ?? '');
-  const options: ReportOptions = { ...ctx.options, granularity: 'lines', trim: false, nodecount: 0, nodefraction: 0, edgefraction: 0 };
+  const { options } = ctx;
   // Only the matching functions' lines get nodes and sums of their own: the rest is not listed.
   const prepared = ctx.analysis.prepare(options, { key: `list:${symbol.source}/${symbol.flags}`, keep: (name) => symbol.test(name) });
   const showFile = (file: string) => trimSourcePath(file, options.trim_path, options.source_path);

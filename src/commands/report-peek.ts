@@ -3,23 +3,18 @@ import type { ReportOptions } from '../analysis/options.js';
 import { compileGoRegex } from '../go/regex.js';
 import { treeReport } from '../analysis/reports/tree-report.js';
 import { formatPeek } from '../format/peek.js';
-import type { CommandArgs } from './parse.js';
 import { reportHeader } from './reports.js';
-import type { CommandContext, CommandResult } from './table.js';
+import type { CommandArgs, CommandContext, CommandResult } from './command-types.js';
 
-/** tree's nodecount when the option is -1, in the console and one-shot alike. */
-const TREE_NODE_COUNT = 80;
-
-/** `peek regex`: callers and callees of the nodes whose printable name matches regex, untrimmed. */
+/** `peek regex`: callers and callees of the nodes whose printable name matches regex, untrimmed (its row's rule). */
 export function runPeek(ctx: CommandContext, args: CommandArgs): CommandResult {
   const source = args.argument ?? '';
   // pprof compiles the argument before the filters, so its error comes first.
   const symbol = compileArgument(source);
-  // Trimming runs before nodes are matched, so pprof turns it off lest it hide the node asked for.
-  return contextReport(ctx, { ...ctx.options, trim: false }, symbol, source);
+  return contextReport(ctx, ctx.options, symbol, source);
 }
 
-/** `tree`: every node the trimming keeps, with its callers and callees. */
+/** `tree`: every node the trimming keeps (80 unless nodecount says, its row's rule), with its callers and callees. */
 export function runTree(ctx: CommandContext, _args: CommandArgs): CommandResult {
   return contextReport(ctx, ctx.options, null, '');
 }
@@ -34,7 +29,7 @@ function compileArgument(source: string): RegExp {
 
 function contextReport(ctx: CommandContext, options: ReportOptions, symbol: RegExp | null, source: string): CommandResult {
   const prepared = ctx.analysis.prepare(options);
-  const report = treeReport({ ...prepared, defaultNodeCount: TREE_NODE_COUNT }, symbol);
+  const report = treeReport({ ...prepared, defaultNodeCount: 0 }, symbol);
   const warnings = prepared.warnings.map((w) => `${w}\n`).join('');
   // pprof fails the whole report, printing nothing of it, when peek matches no node.
   if (symbol && report.entries.length === 0) return { out: '', err: `${warnings}no matches found for regexp: ${source}\n`, failed: true };

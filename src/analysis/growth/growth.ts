@@ -49,8 +49,6 @@ export interface GrowthReport {
   readonly warnings: string[];
 }
 
-/** nodecount -1 shows this many rows: enough to see past the usual runtime noise. */
-export const DEFAULT_GROWTH_ROWS = 20;
 
 /**
  * Orders snapshots by their own timestamps (stable, so equal times keep the given order). When a
@@ -80,7 +78,8 @@ export function growthReport(series: readonly Profile[], o: ReportOptions, check
     .filter((e) => e[rankedBy].some((v) => v !== 0))
     .map((e) => ({ ...e, trend: trendOf(e[rankedBy], seconds) }))
     .sort((a, b) => compareTrends(a.trend, b.trend) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const limit = !o.trim ? 0 : o.nodecount === -1 ? DEFAULT_GROWTH_ROWS : o.nodecount;
+  // nodecount -1 (no count given) is resolved by the command's row; here it shows every row, as 0 does.
+  const limit = !o.trim ? 0 : Math.max(o.nodecount, 0);
   const shown = limit > 0 ? ranked.slice(0, limit) : ranked;
   const { typeName, sampleUnit } = followed;
   const spanNanos = times[times.length - 1] - times[0];
