@@ -1,5 +1,4 @@
 import { type Profile } from '../../profile/model.js';
-import type { Checkpoint } from './graph.js';
 import type { Granularity } from '../options.js';
 import { KEEPS, type NodeInfo, NodeInterner } from './node-interner.js';
 import { baseName } from '../../go/paths.js';
@@ -35,7 +34,7 @@ const REST = -1;
  * table and its sums then cost a fraction of the whole profile's.
  */
 export function buildFrameTable(
-  profile: Profile, granularity: Granularity, noInlines: boolean, checkpoint: Checkpoint = () => {}, keepName?: (name: string) => boolean,
+  profile: Profile, granularity: Granularity, noInlines: boolean, checkpoint: () => void = () => {}, keepName?: (name: string) => boolean,
 ): FrameTable {
   const { locations } = profile;
   const keeps = KEEPS[granularity];
