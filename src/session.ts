@@ -1,7 +1,6 @@
 import { ProfileAnalysis } from './analysis/analysis.js';
-import { DEFAULT_OPTIONS, type ReportOptions } from './analysis/options.js';
+import { DEFAULT_OPTIONS, type ReportOptions, type ResolvedOptions } from './analysis/options.js';
 import { numLabelUnits, unitConflictWarnings } from './analysis/values/labels.js';
-import { reportTotal, resolveSampleIndex, sampleWeights } from './analysis/values/sample-value.js';
 import { scaledLabel } from './analysis/values/units.js';
 import { applyAssignment } from './commands/assign.js';
 import { parseCommand, parseLine, type Assignment, type ParsedLine } from './commands/parse.js';
@@ -39,6 +38,14 @@ export interface SessionSettings {
   readonly series?: readonly Profile[];
 }
 
+/** A session's settings and the option flags to apply at once (`-sample_index=...`), in order. */
+export interface SessionStart extends SessionSettings {
+  readonly assignments?: readonly Assignment[];
+}
+
+/** A session opened, or the first option flag it refused (pprof's message; the session is dropped). */
+export type Opened = { readonly session: Session; readonly failure: null } | { readonly session: null; readonly failure: string };
+
 /** Thrown by a checkpoint to stop a running command; the session answers `interrupted`. */
 export class Interrupted extends Error {
   constructor() {
@@ -50,10 +57,26 @@ export class Interrupted extends Error {
 export class Session {
   readonly analysis: ProfileAnalysis;
   private settings: ReportOptions;
+  /** `settings.sample_index` resolved: set with it, read by every report. */
+  private sampleIndex: number;
 
   constructor(profile: Profile, private readonly mode: SessionSettings) {
     this.analysis = new ProfileAnalysis(profile, mode.checkpoint);
     this.settings = { ...DEFAULT_OPTIONS, compact_labels: mode.interactive, ...mode.options };
+    this.sampleIndex = this.analysis.sampleIndexOf(this.settings.sample_index);
+  }
+
+  /**
+   * Every entry point's way in (the one-shot CLI, the consoles, the worker, -growth, -watch): a
+   * session on `profile` with the option flags applied in order, or the first one refused.
+   */
+  static open(profile: Profile, start: SessionStart): Opened {
+    const session = new Session(profile, start);
+    for (const assignment of start.assignments ?? []) {
+      const failure = session.configure(assignment);
+      if (failure !== null) return { session: null, failure };
+    }
+    return { session, failure: null };
   }
 
   /** The current options (a copy). */
@@ -84,7 +107,7 @@ export class Session {
    */
   prepareFirstReport(otherSampleTypes = false): void {
     try {
-      this.analysis.warm(this.settings, otherSampleTypes);
+      this.analysis.warm(this.resolved(this.settings), otherSampleTypes);
     } catch {
       // The command that needs what failed here reports it.
     }
@@ -93,15 +116,13 @@ export class Session {
   /** The console greeting: the profile's labels, a hint when the default type is empty, the banner. */
   greeting(): string {
     const p = this.analysis.profile;
-    const index = resolveSampleIndex(p, this.settings.sample_index);
-    const type = p.sampleTypes[index];
-    const total = reportTotal(sampleWeights(p, index, this.settings.mean));
+    const { typeName, unit, total } = this.analysis.sampleSummary(this.sampleIndex, this.settings.mean);
     // pprof warns about a label key written in several units before it greets.
     const lines = [...unitConflictWarnings(numLabelUnits(p)), ...profileLabels(p, {
-      typeName: (this.settings.mean ? 'mean_' : '') + type.type,
+      typeName,
       total,
-      sampleUnit: type.unit,
-      formatValue: (v) => scaledLabel(v, type.unit, 'minimum'),
+      sampleUnit: unit,
+      formatValue: (v) => scaledLabel(v, unit, 'minimum'),
     })];
     if (total === 0 && p.sampleTypes.length > 1) {
       lines.push('No samples were found with the default sample value type.', 'Try "sample_index" command to analyze different sample values.');
@@ -121,7 +142,7 @@ export class Session {
       case 'command': {
         const { command, args } = parsed;
         const { interactive } = this.mode;
-        const options = commandOptions(command.rules, this.settings, args.overrides, interactive);
+        const options = this.resolved(commandOptions(command.rules, this.settings, args.overrides, interactive));
         const context = { analysis: this.analysis, options, interactive, sources: this.mode.sources ?? NO_SOURCE_FILES, series: this.mode.series ?? [] };
         const result = this.guard(() => command.run(context, args));
         // `>file` on the line, else the `output` option, sends a report to a file (pprof's way).
@@ -136,12 +157,19 @@ export class Session {
     let err = '';
     for (const a of assignments) {
       try {
-        this.settings = applyAssignment(this.settings, a, this.analysis.profile);
+        const assigned = applyAssignment(this.settings, a, this.analysis.profile);
+        this.settings = assigned.options;
+        if (assigned.sampleIndex !== undefined) this.sampleIndex = assigned.sampleIndex;
       } catch (e) {
         err += `${(e as Error).message}\n`;
       }
     }
     return { out: '', err, quit: false, failed: err !== '' };
+  }
+
+  /** `options` with the session's resolved sample type. */
+  private resolved(options: ReportOptions): ResolvedOptions {
+    return { ...options, sampleIndex: this.sampleIndex };
   }
 
   /** Runs a command, turning any failure into its one-line message. */

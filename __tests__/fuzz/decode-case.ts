@@ -135,7 +135,7 @@ function reportProblem(p: Profile, names: readonly string[]): string | null {
     const argument = ARGUMENTS[name] ?? null;
     try {
       const command = COMMANDS.get(name)!;
-      const commandOpts = commandOptions(command.rules, options, {}, false);
+      const commandOpts = { ...commandOptions(command.rules, options, {}, false), sampleIndex: analysis.sampleIndexOf(options.sample_index) };
       command.run({ analysis, options: commandOpts, interactive: false, sources: NO_SOURCE_FILES, series: [] }, { overrides: {}, argument, output: null });
     } catch (err) {
       if (!(err instanceof ReportError)) return `report ${name} threw ${describeError(err)}`;

@@ -5,7 +5,7 @@ import { type Checkpoint, type SampleWeights, noCheckpoint, nodeSums } from './g
 import { GraphCache } from './graph/graph-cache.js';
 import { SUMMED_AT_ONCE, nodeSumsOfEach } from './graph/graph-many.js';
 import { RecentCache } from './graph/recent-cache.js';
-import { type Granularity, type ReportOptions, filterKey } from './options.js';
+import { type Granularity, type ReportOptions, type ResolvedOptions, filterKey } from './options.js';
 import { type TopReport, topReport } from './reports/rows.js';
 import { reportTotal, resolveSampleIndex, sampleWeights, samplesLabelled } from './values/sample-value.js';
 import { DIFF_BASE_LABEL } from '../profile/compose.js';
@@ -83,6 +83,20 @@ export class ProfileAnalysis {
     return this.profile.sampleTypes.map((t) => t.type);
   }
 
+  /** The sample type a `sample_index` setting names ('' for the default); throws ReportError with pprof's message. */
+  sampleIndexOf(spec: string): number {
+    return resolveSampleIndex(this.profile, spec);
+  }
+
+  /**
+   * What the console's greeting shows of a sample type: its name (`mean_` prefixed under mean), unit
+   * and total over every sample (a -diff_base's base not singled out, as pprof greets).
+   */
+  sampleSummary(index: number, mean: boolean): { typeName: string; unit: string; total: number } {
+    const type = this.profile.sampleTypes[index];
+    return { typeName: (mean ? 'mean_' : '') + type.type, unit: type.unit, total: reportTotal(this.weightsFor(index, mean).weights) };
+  }
+
   /** The profile's distinct function names, sorted (for completion). */
   functionNames(): string[] {
     const { functions, strings } = this.profile;
@@ -96,8 +110,8 @@ export class ProfileAnalysis {
    * Applies the filters and picks the sample value: what every report starts from. With `names`,
    * only nodes whose names it keeps get sums of their own (buildFrameTable's `keepName`).
    */
-  prepare(options: ReportOptions, names?: NameFilter): PreparedReport {
-    const index = resolveSampleIndex(this.profile, options.sample_index);
+  prepare(options: ReportOptions | ResolvedOptions, names?: NameFilter): PreparedReport {
+    const index = 'sampleIndex' in options ? options.sampleIndex : this.sampleIndexOf(options.sample_index);
     const { weights, total } = this.weightsFor(index, options.mean);
     const filter = this.filterFor(options);
     const type = this.profile.sampleTypes[index];
@@ -130,14 +144,14 @@ export class ProfileAnalysis {
    * also the node sums of the other sample types (as many as the caches keep), which a user flips
    * between, in the same walk: about twice one walk's time, for a console that has it to spare.
    */
-  warm(options: ReportOptions, otherSampleTypes: boolean): void {
+  warm(options: ReportOptions | ResolvedOptions, otherSampleTypes: boolean): void {
     const current = this.prepare(options);
     if (!otherSampleTypes || options.mean) {
       current.graphs.nodeSums();
       return;
     }
     const indices = [current.sampleIndex, ...this.sampleTypeNames.map((_, i) => i).filter((i) => i !== current.sampleIndex)];
-    const reports = indices.slice(0, Math.min(GRAPH_CACHES_KEPT, SUMMED_AT_ONCE)).map((i) => this.prepare({ ...options, sample_index: String(i) }));
+    const reports = indices.slice(0, Math.min(GRAPH_CACHES_KEPT, SUMMED_AT_ONCE)).map((i) => this.prepare({ ...options, sampleIndex: i }));
     const sums = nodeSumsOfEach(current.profile, current.frames, reports.map((r) => r.weights.weight), current.weights.exclude, this.checkpoint);
     reports.forEach((r, i) => {
       // Other sample types share the filters and frames; seeded only while that holds.
@@ -148,7 +162,7 @@ export class ProfileAnalysis {
   }
 
   /** The top/text report for `options`; `defaultNodeCount` applies when nodecount is -1. */
-  top(options: ReportOptions, defaultNodeCount: number): TopResult {
+  top(options: ReportOptions | ResolvedOptions, defaultNodeCount: number): TopResult {
     const r = this.prepare(options);
     const report = topReport({ ...r, defaultNodeCount });
     return { report, typeName: r.typeName, total: r.total, sampleUnit: r.sampleUnit, warnings: r.warnings };

@@ -89,6 +89,12 @@ type Specs = typeof OPTION_SPECS;
 /** The report options, named as pprof names them on screen; each option's type comes from its spec. */
 export type ReportOptions = { -readonly [K in keyof Specs]: Specs[K] extends OptionSpec<infer V> ? V : never };
 
+/**
+ * Options with the sample type resolved (`sampleIndex`, an index into the profile's sample types):
+ * the session resolves `sample_index` once, when it is set, rather than each report by name.
+ */
+export type ResolvedOptions = ReportOptions & { readonly sampleIndex: number };
+
 /** An option name. */
 export type OptionName = keyof ReportOptions;
 

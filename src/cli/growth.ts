@@ -61,11 +61,9 @@ export async function runGrowthReport(sources: readonly string[], assignments: r
   if (check.refusal !== null) return failure(check.refusal, 'failed');
   // Options are checked against the latest snapshot (sample types, as for a single profile).
   const { profiles } = orderSeries(series);
-  const session = new Session(profiles[profiles.length - 1], { interactive: false, series: profiles });
-  for (const assignment of assignments) {
-    const problem = session.configure(assignment);
-    if (problem) return failure(problem, 'failed');
-  }
+  const opened = Session.open(profiles[profiles.length - 1], { interactive: false, series: profiles, assignments });
+  if (opened.failure !== null) return failure(opened.failure, 'failed');
+  const { session } = opened;
   const report = session.executeCommand(['growth']);
   const warning = check.warning === null ? '' : `heapcli: warning: ${check.warning}\n`;
   const result = { ...report, err: warning + report.err };

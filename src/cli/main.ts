@@ -95,11 +95,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (!(err instanceof SourceError || err instanceof ProfileError)) throw err;
     return write(io.stderr, loadFailureText(err), EXIT.failed);
   }
-  const session = new Session(loaded.profile, { interactive: request.report === null, sources: diskSourceFiles(io.env), series: loaded.series });
-  for (const assignment of request.assignments) {
-    const failure = session.configure(assignment);
-    if (failure) return write(io.stderr, `heapcli: ${failure}\n`, EXIT.failed);
-  }
+  const { assignments } = request;
+  const { session, failure } = Session.open(loaded.profile, { interactive: request.report === null, sources: diskSourceFiles(io.env), series: loaded.series, assignments });
+  if (failure !== null) return write(io.stderr, `heapcli: ${failure}\n`, EXIT.failed);
   if (terminal) await (await import('../ui/dumb-console.js')).runDumbConsole(session, streams);
   else if (request.report === null) await (await import('../ui/line-mode.js')).runLineMode(session, streams);
   if (request.report === null) return EXIT.ok;

@@ -201,10 +201,5 @@ function refusalAgainstFirst(first: Profile, profile: Profile, name: string, ass
 
 /** The option flags applied to the first snapshot as the report will apply them; the first problem, or null. */
 function checkOptions(profile: Profile, assignments: readonly Assignment[]): string | null {
-  const session = new Session(profile, { interactive: false, series: [profile] });
-  for (const assignment of assignments) {
-    const problem = session.configure(assignment);
-    if (problem) return problem;
-  }
-  return null;
+  return Session.open(profile, { interactive: false, series: [profile], assignments }).failure;
 }

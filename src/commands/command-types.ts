@@ -1,5 +1,5 @@
 import type { ProfileAnalysis } from '../analysis/analysis.js';
-import type { ReportOptions } from '../analysis/options.js';
+import type { ReportOptions, ResolvedOptions } from '../analysis/options.js';
 import type { Profile } from '../profile/model.js';
 import type { MissingSpec } from './missing.js';
 import type { SourceFiles } from './source/port.js';
@@ -15,8 +15,8 @@ export interface CommandArgs {
 /** What a command runs against. */
 export interface CommandContext {
   readonly analysis: ProfileAnalysis;
-  /** The options for this command: the session's, the line's arguments, then the row's rules (commandOptions). */
-  readonly options: ReportOptions;
+  /** The options for this command: the session's, the line's arguments, then the row's rules (commandOptions); the sample type resolved. */
+  readonly options: ResolvedOptions;
   /** Console (true) or one-shot report (false): defaults and headers differ. */
   readonly interactive: boolean;
   /** Where `list` reads source files. */

@@ -23,7 +23,8 @@ export const GROWTH_DETAIL = [
 /** The `growth` report over the session's series: functions ranked by how steadily they grew. */
 export function runGrowth(ctx: CommandContext): CommandResult {
   if (ctx.series.length === 0) return { out: '', err: `${NO_SERIES_MESSAGE}\n`, failed: true };
-  const { options } = ctx;
+  // Each snapshot resolves the sample type by name (its own default when unset), not by the session's index.
+  const { sampleIndex: _latest, ...options } = ctx.options;
   const report = growthReport(ctx.series, options);
   const filters = activeFilterLines(filterSettings(options));
   return {

@@ -95,9 +95,8 @@ try {
   // Saved profile in ...) are shown above the greeting, where pprof prints them.
   const notices: string[] = [];
   const { profile, series, merged } = await loadPlan(start.plan, (line) => notices.push(line));
-  const session = new Session(profile, { interactive: true, series, sources: diskSourceFiles(process.env), checkpoint });
-  const failure = start.assignments.map((a) => session.configure(a)).find((f) => f !== null);
-  if (failure) post({ type: 'failed', message: `heapcli: ${failure}` });
+  const { session, failure } = Session.open(profile, { interactive: true, series, sources: diskSourceFiles(process.env), checkpoint, assignments: start.assignments });
+  if (failure !== null) post({ type: 'failed', message: `heapcli: ${failure}` });
   else {
     const info = consoleInfo(session);
     post({ type: 'ready', info: { ...info, greeting: greetingFor(info, notices, merged) } });

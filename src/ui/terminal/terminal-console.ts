@@ -161,9 +161,8 @@ async function startHere(o: TerminalConsoleOptions): Promise<{ runner: SessionRu
     if (err instanceof SourceError || err instanceof ProfileError) throw new Error(loadFailureText(err).trimEnd());
     throw err;
   }
-  const session = new Session(loaded.profile, { interactive: true, series: loaded.series, sources: diskSourceFiles(o.env), checkpoint: flag.check });
-  const failure = o.assignments.map((a) => session.configure(a)).find((f) => f !== null);
-  if (failure) throw new Error(`heapcli: ${failure}`);
+  const { session, failure } = Session.open(loaded.profile, { interactive: true, series: loaded.series, sources: diskSourceFiles(o.env), checkpoint: flag.check, assignments: o.assignments });
+  if (failure !== null) throw new Error(`heapcli: ${failure}`);
   // The first `top`'s sums are made once the prompt is up, while the user types.
   setImmediate(() => session.prepareFirstReport());
   const info = consoleInfo(session);
