@@ -15,7 +15,7 @@ rmSync('dist/bundle', { recursive: true, force: true });
 
 /**
  * protobufjs loads long.js when it finds it, to return 64-bit varints as Long objects. heapcli reads
- * them as numbers (src/profile/wire.ts sets protobufjs's Long to null), so the bundles leave long.js
+ * them as numbers or bigints itself (src/profile/wire.ts never calls protobufjs's 64-bit reads), so the bundles leave long.js
  * out: protobufjs sees an empty module and goes without, as it does when long.js is not installed.
  */
 const withoutLong = {

@@ -1,5 +1,6 @@
 import { DECODE_LIMITS, refuseOver } from './decode-limits.js';
 import { Growable } from './growable.js';
+import { LABEL_KEY, LABEL_NUM, LABEL_NUM_UNIT, LABEL_STR, SAMPLE_LABEL, SAMPLE_LOCATION_ID, SAMPLE_VALUE } from './proto-fields.js';
 import type { RawProfile } from './raw.js';
 import { LEN, Reader, VARINT, checkEnd, endOfMessage, expectWire, isShortVarint, readInt64, readInt64Exact, readTag } from './wire.js';
 
@@ -59,9 +60,9 @@ export class SampleReader {
     while (r.pos < end) {
       const tag = readTag(r);
       const field = tag >>> 3, wire = tag & 7;
-      if (field === 1) this.readLocationIds(r, raw, wire, sample);
-      else if (field === 2) this.readValues(r, wire, sample);
-      else if (field === 3) this.readLabel(r, wire, sample);
+      if (field === SAMPLE_LOCATION_ID) this.readLocationIds(r, raw, wire, sample);
+      else if (field === SAMPLE_VALUE) this.readValues(r, wire, sample);
+      else if (field === SAMPLE_LABEL) this.readLabel(r, wire, sample);
       else r.skipType(wire);
     }
     checkEnd(r, end);
@@ -184,15 +185,15 @@ export class SampleReader {
     while (r.pos < end) {
       const tag = readTag(r);
       const field = tag >>> 3;
-      if (field < 1 || field > 4) {
+      if (field < LABEL_KEY || field > LABEL_NUM_UNIT) {
         r.skipType(tag & 7);
         continue;
       }
       expectWire(tag & 7, VARINT);
       const value = readInt64(r);
-      if (field === 1) key = value;
-      else if (field === 2) str = value;
-      else if (field === 3) num = value;
+      if (field === LABEL_KEY) key = value;
+      else if (field === LABEL_STR) str = value;
+      else if (field === LABEL_NUM) num = value;
       else unit = value;
     }
     checkEnd(r, end);
