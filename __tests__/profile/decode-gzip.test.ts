@@ -216,3 +216,14 @@ describe('gzip bomb', () => {
     expect(outcome(GZ, { maxInflatedBytes: RAW.length })).toBe('decoded');
   });
 });
+
+describe('after the last member (Node zlib)', () => {
+  it('other bytes are corrupt gzip data', () => {
+    expect(outcome(concatBytes(GZ, new TextEncoder().encode('garbage!')))).toEqual({ kind: 'gzip', message: 'corrupt gzip data (invalid gzip data)' });
+  });
+
+  // Beyond pprof, which says "gzip: invalid header": zlib takes zero bytes there for padding.
+  it('zero bytes are padding, and the profile reads as without them', () => {
+    expect(formatRaw(parseProfile(concatBytes(GZ, new Uint8Array(20))))).toBe(formatRaw(parseProfile(GZ)));
+  });
+});
