@@ -7,7 +7,7 @@
 // - The terminal console (Ink and React, which are ES modules only) and its session worker: ES
 //   modules with shared chunks, imported by cli.cjs only when a terminal console opens.
 import { createHash } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // Chunk names carry content hashes: clear out the last build's.
@@ -117,3 +117,19 @@ if (wide) {
 // bin/load-bundle.js compares the two without hashing the bundle at each start.
 const id = createHash('sha256').update(text).digest('hex').slice(0, 32);
 writeFileSync(output.path, `// heapcli bundle ${id}\n${text}`);
+
+// The library API (`import { openProfile } from 'heapcli'`): one ES module. Its declarations come
+// from tsconfig.api.json (dist/types/api); only the public ones are kept, since the package ships
+// no declarations of the internal modules they were compiled beside.
+await build({
+  ...common,
+  entryPoints: { api: 'dist/api/index.js' },
+  outdir: 'dist/bundle',
+  format: 'esm',
+  external: ['re2js'],
+  banner: { js: 'import { createRequire as __heapcliCreateRequire } from "node:module"; const require = __heapcliCreateRequire(import.meta.url);' },
+});
+const PUBLIC_DECLARATIONS = ['index', 'open', 'heap-profile', 'errors', 'types'];
+rmSync('dist/bundle/types', { recursive: true, force: true });
+mkdirSync('dist/bundle/types', { recursive: true });
+for (const name of PUBLIC_DECLARATIONS) copyFileSync(`dist/types/api/${name}.d.ts`, `dist/bundle/types/${name}.d.ts`);

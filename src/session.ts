@@ -79,6 +79,11 @@ export class Session {
     return { session, failure: null };
   }
 
+  /** The snapshots `growth` ranks ([] unless the session was given a series). */
+  get series(): readonly Profile[] {
+    return this.mode.series ?? [];
+  }
+
   /** The current options (a copy). */
   get options(): ReportOptions {
     return { ...this.settings };

@@ -40,7 +40,7 @@ let files: string[] = [];
 
 describe('the packed tarball', () => {
   it('holds the launcher and the built bundle, and no sources, tests or test data', () => {
-    expect(files).toEqual(expect.arrayContaining(['bin/heapcli.js', 'bin/load-bundle.js', 'dist/bundle/cli.cjs', 'dist/bundle/session-worker.js', 'package.json', 'README.md']));
+    expect(files).toEqual(expect.arrayContaining(['bin/heapcli.js', 'bin/load-bundle.js', 'dist/bundle/cli.cjs', 'dist/bundle/session-worker.js', 'dist/bundle/api.js', 'dist/bundle/types/index.d.ts', 'package.json', 'README.md']));
     expect(files.filter((f) => /^(src|__tests__|testdata|bench|scripts)\//.test(f))).toEqual([]);
   });
 
@@ -56,5 +56,45 @@ describe('the packed tarball', () => {
   it('reads a regexp that needs its RE2 engine (re2js, loaded from the installed dependencies)', () => {
     const out = run('npx', ['--no-install', 'heapcli', '-top', '-focus=(?i)GETLARGE(DATA)+', PROFILE], project);
     expect(out).toContain('main.GetLargeData');
+  });
+
+  it('an ES module script using the library API gets the console\'s text and typed rows', () => {
+    const script = [
+      "import { openProfile, HeapcliError } from 'heapcli';",
+      `const profile = await openProfile(${JSON.stringify(PROFILE)});`,
+      "const text = profile.execute('top3');",
+      "const table = profile.top({ nodecount: 2, sample_index: 'inuse_space' });",
+      "let error = '';",
+      "try { await openProfile('missing.pb.gz'); } catch (e) { error = e instanceof HeapcliError ? e.message : 'not a HeapcliError'; }",
+      'console.log(JSON.stringify({ text, rows: table.rows.map((r) => [r.name, r.flat, r.cum]), unit: table.unit, error }));',
+    ].join('\n');
+    writeFileSync(join(project, 'check.mjs'), script);
+    const answer = JSON.parse(run('node', ['check.mjs'], project)) as { text: string; rows: [string, number, number][]; unit: string; error: string };
+    expect(answer.text.split('\n').slice(0, 4)).toEqual([
+      'Showing nodes accounting for 4646.66kB, 93.44% of 4972.95kB total',
+      'Dropped 28 nodes (cum <= 24.86kB)',
+      'Showing top 3 nodes out of 12',
+      '      flat  flat%   sum%        cum   cum%',
+    ]);
+    // 4119kB and 288kB of pprof's -top, in bytes.
+    expect(answer.rows).toEqual([['main.growBuf', 4217856, 4217856], ['main.GetLargeData', 294912, 4609240]]);
+    expect(answer.unit).toBe('bytes');
+    expect(answer.error).toBe('missing.pb.gz: open missing.pb.gz: no such file or directory');
+  });
+
+  it('ships its types: a TypeScript script using the API type-checks against the installed package', () => {
+    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['check.ts'] }));
+    writeFileSync(join(project, 'check.ts'), [
+      "import { openProfile, type TopRow } from 'heapcli';",
+      'const profile = await openProfile(new Uint8Array(0));',
+      'const rows: readonly TopRow[] = profile.top({ nodecount: 5 }).rows;',
+      'const named: string = rows[0].name;',
+      'const flat: number = rows[0].flat;',
+      'export { named, flat };',
+    ].join('\n'));
+    run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], project);
+    // And a wrong use is caught: flat is a number.
+    writeFileSync(join(project, 'check.ts'), "import { openProfile } from 'heapcli';\nconst p = await openProfile('x');\nconst s: string = p.top().rows[0].flat;\nexport { s };\n");
+    expect(() => run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], project)).toThrow(/Type 'number' is not assignable to type 'string'/);
   });
 });

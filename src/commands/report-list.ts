@@ -1,6 +1,8 @@
 import { ReportError } from '../go/errors.js';
+import type { ReportOptions } from '../analysis/options.js';
 import { compileGoRegex } from '../go/regex.js';
-import { listFunctions } from '../analysis/reports/source-lines.js';
+import type { PreparedReport, ProfileAnalysis } from '../analysis/analysis.js';
+import { type ListedFunction, listFunctions } from '../analysis/reports/source-lines.js';
 import { trimSourcePath } from '../analysis/reports/source-paths.js';
 import { percentage, scaledLabel } from '../analysis/values/units.js';
 import { formatList } from '../format/list.js';
@@ -14,12 +16,7 @@ import type { CommandArgs, CommandContext, CommandResult } from './command-types
  * `list` never picks one unit for the report as `top` does.
  */
 export function runList(ctx: CommandContext, args: CommandArgs): CommandResult {
-  const symbol = compileSymbol(args.argument ?? '');
-  const { options } = ctx;
-  // Only the matching functions' lines get nodes and sums of their own: the rest is not listed.
-  const prepared = ctx.analysis.prepare(options, { key: `list:${symbol.source}/${symbol.flags}`, keep: (name) => symbol.test(name) });
-  const showFile = (file: string) => trimSourcePath(file, options.trim_path, options.source_path);
-  const functions = listFunctions(prepared, symbol, showFile);
+  const { prepared, functions, options } = listedFunctions(ctx.analysis, ctx.options, args.argument ?? '');
   const err = prepared.warnings.map((w) => `${w}\n`).join('');
   // pprof prints the filters' warnings before the error; an error carries all of stderr.
   if (functions.length === 0) throw new ReportError(`${err}no matches found for regexp: ${args.argument}`);
@@ -28,6 +25,15 @@ export function runList(ctx: CommandContext, args: CommandArgs): CommandResult {
   const source = sourceLookup(ctx.sources, { sourcePath: options.source_path, trimPath: options.trim_path, profileFiles: profileFiles(prepared.profile) });
   const out = formatList(prepared.total, functions, { formatValue, percentOfTotal: (v) => percentage(v, prepared.total), source });
   return { out, err };
+}
+
+/** The functions `list regexp` shows; `options` with list's rules applied (its row: lines, untrimmed). */
+export function listedFunctions(analysis: ProfileAnalysis, options: ReportOptions, regexp: string): { prepared: PreparedReport; functions: ListedFunction[]; options: ReportOptions } {
+  const symbol = compileSymbol(regexp);
+  // Only the matching functions' lines get nodes and sums of their own: the rest is not listed.
+  const prepared = analysis.prepare(options, { key: `list:${symbol.source}/${symbol.flags}`, keep: (name) => symbol.test(name) });
+  const showFile = (file: string) => trimSourcePath(file, options.trim_path, options.source_path);
+  return { prepared, functions: listFunctions(prepared, symbol, showFile), options };
 }
 
 /** The function regexp, with pprof's wording when it does not parse. */

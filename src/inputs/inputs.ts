@@ -28,6 +28,8 @@ export interface SourceSettings {
   readonly home: string | undefined;
   /** False when the one report to run only sums samples: the profile need not be merged (normalizeProfile). */
   readonly mergeOnLoad?: boolean;
+  /** False: a fetched profile is not saved (the library API writes nothing unasked). */
+  readonly saveCopies?: boolean;
 }
 
 /**
@@ -176,7 +178,7 @@ export async function loadSource(arg: string, settings: SourceSettings, notify: 
     const sent = err.kind === 'not-a-profile' && mediaType ? `; the server sent ${mediaType}` : '';
     throw new SourceError(shown, `${err.message}${sent}`, err.kind);
   }
-  for (const line of saveProfileCopy(body.bytes, profile, settings)) notify(line);
+  if (settings.saveCopies !== false) for (const line of saveProfileCopy(body.bytes, profile, settings)) notify(line);
   return profile;
 }
 
