@@ -10,16 +10,37 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: {
-        process: 'readonly', Buffer: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly',
-        setImmediate: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', TextDecoder: 'readonly',
-        TextEncoder: 'readonly', performance: 'readonly', structuredClone: 'readonly', AbortController: 'readonly',
-        AbortSignal: 'readonly', queueMicrotask: 'readonly', fetch: 'readonly', globalThis: 'readonly', require: 'readonly',
-        module: 'writable', __dirname: 'readonly', SharedArrayBuffer: 'readonly', Atomics: 'readonly',
+        process: 'readonly',
+        Buffer: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setImmediate: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        URL: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        performance: 'readonly',
+        structuredClone: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+        queueMicrotask: 'readonly',
+        fetch: 'readonly',
+        globalThis: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        SharedArrayBuffer: 'readonly',
+        Atomics: 'readonly',
       },
     },
     rules: {
       // `_name` marks a parameter or binding kept for its position or to leave it out of a rest.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       // Non-null assertions mark what a check a line above made sure of.
       '@typescript-eslint/no-non-null-assertion': 'off',
       // Control characters in regexps are what the terminal code and Go's syntax are about.

@@ -60,7 +60,10 @@ export class Session {
   /** `settings.sample_index` resolved: set with it, read by every report. */
   private sampleIndex: number;
 
-  constructor(profile: Profile, private readonly mode: SessionSettings) {
+  constructor(
+    profile: Profile,
+    private readonly mode: SessionSettings,
+  ) {
     this.analysis = new ProfileAnalysis(profile, mode.checkpoint);
     this.settings = { ...DEFAULT_OPTIONS, compact_labels: mode.interactive, ...mode.options };
     this.sampleIndex = this.analysis.sampleIndexOf(this.settings.sample_index);
@@ -123,14 +126,20 @@ export class Session {
     const p = this.analysis.profile;
     const { typeName, unit, total } = this.analysis.sampleSummary(this.sampleIndex, this.settings.mean);
     // pprof warns about a label key written in several units before it greets.
-    const lines = [...unitConflictWarnings(numLabelUnits(p)), ...profileLabels(p, {
-      typeName,
-      total,
-      sampleUnit: unit,
-      formatValue: (v) => scaledLabel(v, unit, 'minimum'),
-    })];
+    const lines = [
+      ...unitConflictWarnings(numLabelUnits(p)),
+      ...profileLabels(p, {
+        typeName,
+        total,
+        sampleUnit: unit,
+        formatValue: (v) => scaledLabel(v, unit, 'minimum'),
+      }),
+    ];
     if (total === 0 && p.sampleTypes.length > 1) {
-      lines.push('No samples were found with the default sample value type.', 'Try "sample_index" command to analyze different sample values.');
+      lines.push(
+        'No samples were found with the default sample value type.',
+        'Try "sample_index" command to analyze different sample values.',
+      );
     }
     lines.push('Entering interactive mode (type "help" for commands, "o" for options)');
     return lines.join('\n') + '\n';
@@ -148,12 +157,23 @@ export class Session {
         const { command, args } = parsed;
         const { interactive } = this.mode;
         const options = this.resolved(commandOptions(command.rules, this.settings, args.overrides, interactive));
-        const context = { analysis: this.analysis, options, interactive, sources: this.mode.sources ?? NO_SOURCE_FILES, series: this.mode.series ?? [] };
+        const context = {
+          analysis: this.analysis,
+          options,
+          interactive,
+          sources: this.mode.sources ?? NO_SOURCE_FILES,
+          series: this.mode.series ?? [],
+        };
         const result = this.guard(() => command.run(context, args));
         // `>file` on the line, else the `output` option, sends a report to a file (pprof's way).
         const output = command.kind === 'report' ? (args.output ?? (options.output || null)) : null;
         if (output === null || result.failed) return { ...result, quit: result.quit ?? false };
-        return { out: '', err: `${result.err}Generating report in ${output}\n`, quit: false, file: { path: output, text: result.out, rest: result.rest } };
+        return {
+          out: '',
+          err: `${result.err}Generating report in ${output}\n`,
+          quit: false,
+          file: { path: output, text: result.out, rest: result.rest },
+        };
       }
     }
   }

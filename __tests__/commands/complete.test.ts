@@ -84,7 +84,9 @@ describe('completeLine: the first word (commands, options, sample types)', () =>
     const [line, candidates] = complete('|');
     expect(line).toBe('|');
     expect(candidates).toEqual(EVERY_FIRST_WORD);
-    expect(candidates).toEqual(expect.arrayContaining(['top', 'text', 'raw', 'help', 'quit', 'sample_index', 'nodecount', 'sort', 'inuse_space']));
+    expect(candidates).toEqual(
+      expect.arrayContaining(['top', 'text', 'raw', 'help', 'quit', 'sample_index', 'nodecount', 'sort', 'inuse_space']),
+    );
     expect(candidates.length).toBe(OFFERED_COMMANDS.length + OPTION_NAMES.length + TYPES.length);
   });
 
@@ -233,7 +235,11 @@ describe('completeLine: unit= offers what the unit option understands', () => {
   // Each offered spelling converts to its unit: none falls back to the family's default.
   it.each<[string, string, string]>([
     ...MEMORY.map((u): [string, string, string] => ['bytes', u, u]),
-    ['nanoseconds', 'ns', 'ns'], ['nanoseconds', 'us', 'us'], ['nanoseconds', 'ms', 'ms'], ['nanoseconds', 's', 's'], ['nanoseconds', 'hr', 'hrs'],
+    ['nanoseconds', 'ns', 'ns'],
+    ['nanoseconds', 'us', 'us'],
+    ['nanoseconds', 'ms', 'ms'],
+    ['nanoseconds', 's', 's'],
+    ['nanoseconds', 'hr', 'hrs'],
   ])('%s: unit=%s prints %s', (sampleUnit, unit, shown) => {
     expect(scaleValue(1, sampleUnit, unit).unit.toLowerCase()).toBe(shown);
   });
@@ -397,7 +403,10 @@ describe('completeLine: function names (focus=, ignore=, report arguments)', () 
 
   // Names are inserted escaped; completion goes on from such a word (it is unescaped to match).
   it('continues from an escaped prefix it inserted itself', () => {
-    expect(complete('top sync.\\(\\*P|')).toEqual(['top sync.\\(\\*Pool\\).|', ['sync.(*Pool).Get', 'sync.(*Pool).pin', 'sync.(*Pool).pinSlow']]);
+    expect(complete('top sync.\\(\\*P|')).toEqual([
+      'top sync.\\(\\*Pool\\).|',
+      ['sync.(*Pool).Get', 'sync.(*Pool).pin', 'sync.(*Pool).pinSlow'],
+    ]);
     expect(complete('top type..eq.\\[2\\]interface\\x20|')).toEqual(['top type..eq.\\[2\\]interface\\x20\\{\\}|', []]);
   });
 
@@ -479,10 +488,7 @@ describe('completeLine: the cursor inside the line', () => {
 });
 
 describe('completeLine: nothing to complete', () => {
-  it.each([['o |'], ['quit |'], ['options x|'], ['foo ba|'], ['nodecount=5|'], ['sort=cum|']])(
-    '%j stays as it is',
-    (marked) => {
-      expect(complete(marked)).toEqual([marked, []]);
-    },
-  );
+  it.each([['o |'], ['quit |'], ['options x|'], ['foo ba|'], ['nodecount=5|'], ['sort=cum|']])('%j stays as it is', (marked) => {
+    expect(complete(marked)).toEqual([marked, []]);
+  });
 });

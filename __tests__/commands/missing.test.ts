@@ -13,14 +13,20 @@ const GRAPH = 'heapcli draws no graphs; top, peek and tree show the call graph a
 
 /** What the console answers to each of pprof's commands that heapcli lacks, as printed. */
 const ANSWERS: [string, string][] = [
-  ['callgrind', "callgrind is not available in heapcli yet: heapcli writes no callgrind files; tree shows each function's callers and callees as text"],
+  [
+    'callgrind',
+    "callgrind is not available in heapcli yet: heapcli writes no callgrind files; tree shows each function's callers and callees as text",
+  ],
   ['disasm', 'disasm is not available in heapcli yet: heapcli reads no binaries, so it has no disassembly; list shows annotated source'],
   ['dot', `dot is not available in heapcli yet: ${GRAPH}`],
   ['eog', `eog is not available in heapcli yet: ${GRAPH}`],
   ['evince', `evince is not available in heapcli yet: ${GRAPH}`],
   ['gif', `gif is not available in heapcli yet: ${GRAPH}`],
   ['gv', `gv is not available in heapcli yet: ${GRAPH}`],
-  ['kcachegrind', "kcachegrind is not available in heapcli yet: heapcli writes no callgrind files; tree shows each function's callers and callees as text"],
+  [
+    'kcachegrind',
+    "kcachegrind is not available in heapcli yet: heapcli writes no callgrind files; tree shows each function's callers and callees as text",
+  ],
   ['pdf', `pdf is not available in heapcli yet: ${GRAPH}`],
   ['png', `png is not available in heapcli yet: ${GRAPH}`],
   ['proto', 'proto is not available in heapcli yet: heapcli writes no profiles; raw prints the profile as text'],
@@ -82,7 +88,9 @@ describe("pprof's commands that heapcli lacks", () => {
   it('have their own section in docs/commands.md, with the flag of each', () => {
     const docs = commandsMarkdown();
     const section = docs.slice(docs.indexOf('## Not yet in heapcli'), docs.indexOf('## Options'));
-    expect(section).toContain('| `web` | `-web` | Shows the call graph in a web browser | heapcli draws no graphs; `top`, `peek` and `tree` show the call graph as text |');
+    expect(section).toContain(
+      '| `web` | `-web` | Shows the call graph in a web browser | heapcli draws no graphs; `top`, `peek` and `tree` show the call graph as text |',
+    );
     expect(section).toContain('| `disasm` | `-disasm=<regexp>` |');
     expect(section).toContain('|  | `-http=<host:port>` |');
     expect(docs.slice(0, docs.indexOf('## Not yet in heapcli'))).not.toContain('`web`');

@@ -15,7 +15,12 @@ describe('the arguments of `tags` filter labels', () => {
   });
 
   it("keeps the session's focus and ignore, and its tag filters when the line has none", () => {
-    expect(routed('tags acme', { focus: 'main', ignore: 'fmt' })).toEqual({ focus: 'main', ignore: 'fmt', tagfocus: 'acme', tagignore: '' });
+    expect(routed('tags acme', { focus: 'main', ignore: 'fmt' })).toEqual({
+      focus: 'main',
+      ignore: 'fmt',
+      tagfocus: 'acme',
+      tagignore: '',
+    });
     expect(routed('tags')).toEqual({ focus: '', ignore: '', tagfocus: '', tagignore: '' });
   });
 });

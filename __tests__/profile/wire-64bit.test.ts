@@ -9,10 +9,18 @@ describe('64-bit varints', () => {
 
   it('reads values past 2^49 (eight-byte varints) and negative ones (ten bytes) as exact numbers', () => {
     const big = 2 ** 52 + 3;
-    const p = parseProfile(encodeProfile(heapMessage({
-      sampleTypes: [['space', 'bytes']],
-      samples: [{ stack: ['f', 'main'], values: [big] }, { stack: ['g', 'main'], values: [-5] }],
-    }), false));
+    const p = parseProfile(
+      encodeProfile(
+        heapMessage({
+          sampleTypes: [['space', 'bytes']],
+          samples: [
+            { stack: ['f', 'main'], values: [big] },
+            { stack: ['g', 'main'], values: [-5] },
+          ],
+        }),
+        false,
+      ),
+    );
     expect(Array.from(p.samples.values)).toEqual([big, -5]);
   });
 

@@ -118,7 +118,9 @@ export class ProfileAnalysis {
     const kept = { ...weights, exclude: filter.exclude };
     const tableKey = `${filterKey(options)}/${options.granularity}/${options.noinlines}`;
     const frames = names
-      ? this.namedFrameTables.get(`${tableKey}/${names.key}`, () => buildFrameTable(filter.profile, options.granularity, options.noinlines, this.checkpoint, names.keep))
+      ? this.namedFrameTables.get(`${tableKey}/${names.key}`, () =>
+          buildFrameTable(filter.profile, options.granularity, options.noinlines, this.checkpoint, names.keep),
+        )
       : this.framesFor(filter.profile, options.granularity, options.noinlines);
     return {
       profile: filter.profile,
@@ -152,7 +154,13 @@ export class ProfileAnalysis {
     }
     const indices = [current.sampleIndex, ...this.sampleTypeNames.map((_, i) => i).filter((i) => i !== current.sampleIndex)];
     const reports = indices.slice(0, Math.min(GRAPH_CACHES_KEPT, SUMMED_AT_ONCE)).map((i) => this.prepare({ ...options, sampleIndex: i }));
-    const sums = nodeSumsOfEach(current.profile, current.frames, reports.map((r) => r.weights.weight), current.weights.exclude, this.checkpoint);
+    const sums = nodeSumsOfEach(
+      current.profile,
+      current.frames,
+      reports.map((r) => r.weights.weight),
+      current.weights.exclude,
+      this.checkpoint,
+    );
     reports.forEach((r, i) => {
       // Other sample types share the filters and frames; seeded only while that holds.
       if (r.frames === current.frames && r.weights.exclude === current.weights.exclude) r.graphs.seed(sums[i]);

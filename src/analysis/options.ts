@@ -23,7 +23,13 @@ export interface OptionSpec<V> {
 }
 
 const int = (value: number, help: string): OptionSpec<number> => ({ kind: 'int', default: value, help, parse: parseGoInt, roles: [] });
-const float = (value: number, help: string): OptionSpec<number> => ({ kind: 'float', default: value, help, parse: parseGoFloat, roles: [] });
+const float = (value: number, help: string): OptionSpec<number> => ({
+  kind: 'float',
+  default: value,
+  help,
+  parse: parseGoFloat,
+  roles: [],
+});
 const bool = (help: string): OptionSpec<boolean> => ({ kind: 'bool', default: false, help, parse: parsePprofBool, roles: [] });
 const text = (help: string, ...roles: OptionRole[]): OptionSpec<string> => ({ kind: 'string', default: '', help, parse: (t) => t, roles });
 function choice<C extends string>(name: string, choices: readonly C[], value: C, help: string): OptionSpec<C> {
@@ -51,7 +57,7 @@ export const OPTION_SPECS = {
     parse: (t: string) => t,
     roles: [],
   } as OptionSpec<string>,
-  nodecount: int(-1, 'Max number of nodes to show (-1: the report\'s default; 0: all)'),
+  nodecount: int(-1, "Max number of nodes to show (-1: the report's default; 0: all)"),
   nodefraction: float(0.005, 'Hide nodes below <f>*total'),
   edgefraction: float(0.001, 'Hide edges below <f>*total'),
   trim: { ...bool('Honor nodefraction/edgefraction/nodecount defaults'), default: true },
@@ -60,7 +66,12 @@ export const OPTION_SPECS = {
   divide_by: float(1, 'Ratio to divide all samples by before printing'),
   mean: bool('Average the sample value over the first value (count)'),
   drop_negative: bool('Ignore negative differences'),
-  granularity: choice('granularity', ['addresses', 'filefunctions', 'files', 'functions', 'lines'], 'functions', 'Aggregate frames at this granularity'),
+  granularity: choice(
+    'granularity',
+    ['addresses', 'filefunctions', 'files', 'functions', 'lines'],
+    'functions',
+    'Aggregate frames at this granularity',
+  ),
   noinlines: bool('Ignore inlines: attribute inlined calls to their callers'),
   compact_labels: bool('Show minimal headers'),
   focus: text('Restricts to samples going through a node matching the regexp', ...NAME_FILTER, 'clearedByColon'),
@@ -69,7 +80,11 @@ export const OPTION_SPECS = {
   show: text('Only shows nodes matching the regexp', ...NAME_FILTER),
   show_from: text('Drops the frames above the first (root-most) one matching the regexp', ...NAME_FILTER),
   prune_from: text('Drops the frames below the last (leaf-most) one matching the regexp', 'editsProfile', 'nameRegex'),
-  tagfocus: text('Restricts to samples with a label matching: [key=]regexp[,regexp] or a range like 64kb:, :1mb, 1kb:10kb', ...TAG_FILTER, 'clearedByColon'),
+  tagfocus: text(
+    'Restricts to samples with a label matching: [key=]regexp[,regexp] or a range like 64kb:, :1mb, 1kb:10kb',
+    ...TAG_FILTER,
+    'clearedByColon',
+  ),
   tagignore: text('Skips samples with a label matching: [key=]regexp[,regexp] or a range', ...TAG_FILTER, 'clearedByColon'),
   tagshow: text('Only shows the labels whose key matches the regexp', ...TAG_FILTER),
   taghide: text('Skips the labels whose key matches the regexp', ...TAG_FILTER),
@@ -81,7 +96,7 @@ export const OPTION_SPECS = {
   output: text('Writes every later report to this file'),
   call_tree: bool('Paths in context for graph outputs (heapcli has only text reports, which ignore it)'),
   intel_syntax: bool('Intel assembly syntax for disassembly (heapcli has no disassembly; ignored)'),
-  normalize: bool('With -base or -diff_base, scales the profile to the base\'s totals (applies when loading)'),
+  normalize: bool("With -base or -diff_base, scales the profile to the base's totals (applies when loading)"),
 } as const;
 
 type Specs = typeof OPTION_SPECS;

@@ -29,7 +29,12 @@ export async function openProfile(input: ProfileInput | readonly ProfileInput[],
   const sources = await Promise.all(inputs(input).map(load));
   const bases = await Promise.all(inputs(options.base ?? options.diffBase ?? []).map(load));
   if (sources.length === 0) throw new HeapcliError('no profile given');
-  const profile = guarded(() => composeProfiles(sources, bases, { diff: options.base === undefined && options.diffBase !== undefined, normalize: options.normalize ?? false }));
+  const profile = guarded(() =>
+    composeProfiles(sources, bases, {
+      diff: options.base === undefined && options.diffBase !== undefined,
+      normalize: options.normalize ?? false,
+    }),
+  );
   const series = sources.length > 1 && bases.length === 0 ? sources : [];
   const assignments = Object.entries(options.settings ?? {}).map(([name, value]) => ({ name, value: String(value), bare: false }));
   const goSources = diskSourceFiles(options.env ?? process.env, options.cwd ?? process.cwd());

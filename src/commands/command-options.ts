@@ -5,7 +5,12 @@ import type { CommandRules } from './command-types.js';
  * The options one command runs with: the session's, then the line's arguments, then the command's
  * rules (its row in the table). The one place per-command overrides apply.
  */
-export function commandOptions(rules: CommandRules | undefined, session: ReportOptions, overrides: Partial<ReportOptions>, interactive: boolean): ReportOptions {
+export function commandOptions(
+  rules: CommandRules | undefined,
+  session: ReportOptions,
+  overrides: Partial<ReportOptions>,
+  interactive: boolean,
+): ReportOptions {
   let options = { ...session, ...overrides };
   if (!rules) return options;
   if (rules.argumentsFilterLabels) options = labelArguments(options, overrides, session);
@@ -18,7 +23,11 @@ export function commandOptions(rules: CommandRules | undefined, session: ReportO
  * regexps the command line gave become tagfocus and tagignore, and focus and ignore go back to
  * `session` (the settings before this command line's).
  */
-export function labelArguments(options: ReportOptions, overrides: Partial<ReportOptions>, session: Pick<ReportOptions, 'focus' | 'ignore'>): ReportOptions {
+export function labelArguments(
+  options: ReportOptions,
+  overrides: Partial<ReportOptions>,
+  session: Pick<ReportOptions, 'focus' | 'ignore'>,
+): ReportOptions {
   const routed = { ...options };
   if (overrides.focus !== undefined) {
     routed.tagfocus = overrides.focus;

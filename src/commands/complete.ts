@@ -1,8 +1,6 @@
 import { COMMANDS } from './table.js';
 import { OPTION_NAMES, optionSpec, optionsWithRole, isOptionName, type OptionName } from '../analysis/options.js';
-import {
-  keyEqualsOffer, lastItemOffer, nameOffer, noOffer, pathOffer, prefixOffer, unitWords, type Offer,
-} from './complete-offers.js';
+import { keyEqualsOffer, lastItemOffer, nameOffer, noOffer, pathOffer, prefixOffer, unitWords, type Offer } from './complete-offers.js';
 
 /** What completion may draw on besides the tables. */
 export interface CompletionContext {

@@ -26,10 +26,17 @@ const GRAPH_REASON = 'heapcli draws no graphs';
 const graphInstead = (cmd: CommandNamer) => `${cmd('top')}, ${cmd('peek')} and ${cmd('tree')} show the call graph as text`;
 const graph = (name: string, help: string): MissingSpec => ({ name, help, reason: GRAPH_REASON, instead: graphInstead });
 const callgrind = (name: string, help: string): MissingSpec => ({
-  name, help, reason: 'heapcli writes no callgrind files', instead: (cmd) => `${cmd('tree')} shows each function's callers and callees as text`,
+  name,
+  help,
+  reason: 'heapcli writes no callgrind files',
+  instead: (cmd) => `${cmd('tree')} shows each function's callers and callees as text`,
 });
 const webUi = (name: string, help: string, value?: 'host:port'): MissingSpec => ({
-  name, help, value, flagOnly: true, reason: 'heapcli has no web UI',
+  name,
+  help,
+  value,
+  flagOnly: true,
+  reason: 'heapcli has no web UI',
   instead: () => 'open the console (heapcli profile.pb.gz) for the same reports',
 });
 
@@ -37,8 +44,11 @@ const webUi = (name: string, help: string, value?: 'host:port'): MissingSpec => 
 export const MISSING: readonly MissingSpec[] = [
   callgrind('callgrind', 'Writes the call graph in callgrind format'),
   {
-    name: 'disasm', help: 'Shows assembly annotated with samples', value: 'regexp',
-    reason: 'heapcli reads no binaries, so it has no disassembly', instead: (cmd) => `${cmd('list')} shows annotated source`,
+    name: 'disasm',
+    help: 'Shows assembly annotated with samples',
+    value: 'regexp',
+    reason: 'heapcli reads no binaries, so it has no disassembly',
+    instead: (cmd) => `${cmd('list')} shows annotated source`,
   },
   graph('dot', 'Writes the call graph in Graphviz DOT format'),
   graph('eog', 'Shows the call graph in eog'),
@@ -49,21 +59,28 @@ export const MISSING: readonly MissingSpec[] = [
   graph('pdf', 'Draws the call graph as a PDF file'),
   graph('png', 'Draws the call graph as a PNG image'),
   {
-    name: 'proto', help: 'Writes the profile as gzipped profile.proto',
-    reason: 'heapcli writes no profiles', instead: (cmd) => `${cmd('raw')} prints the profile as text`,
+    name: 'proto',
+    help: 'Writes the profile as gzipped profile.proto',
+    reason: 'heapcli writes no profiles',
+    instead: (cmd) => `${cmd('raw')} prints the profile as text`,
   },
   graph('ps', 'Draws the call graph as a PostScript file'),
   graph('svg', 'Draws the call graph as an SVG image'),
   {
-    name: 'topproto', help: 'Writes the top entries as gzipped profile.proto',
-    reason: 'heapcli writes no profiles', instead: (cmd) => `${cmd('top')} prints the same entries as text`,
+    name: 'topproto',
+    help: 'Writes the top entries as gzipped profile.proto',
+    reason: 'heapcli writes no profiles',
+    instead: (cmd) => `${cmd('top')} prints the same entries as text`,
   },
   graph('web', 'Shows the call graph in a web browser'),
   {
-    name: 'weblist', help: 'Shows annotated source and assembly in a web browser', value: 'regexp',
-    reason: 'heapcli has no web view', instead: (cmd) => `${cmd('list')} shows annotated source as text`,
+    name: 'weblist',
+    help: 'Shows annotated source and assembly in a web browser',
+    value: 'regexp',
+    reason: 'heapcli has no web view',
+    instead: (cmd) => `${cmd('list')} shows annotated source as text`,
   },
-  webUi('http', 'Serves pprof\'s web interface on host:port', 'host:port'),
+  webUi('http', "Serves pprof's web interface on host:port", 'host:port'),
   webUi('no_browser', 'With -http, does not open a browser'),
 ];
 

@@ -17,7 +17,6 @@ export interface Assignment {
   readonly bare: boolean;
 }
 
-
 /** Expands the whole-line shortcuts: `:` and the sample-type names (`alloc_space`, `mean_...`, `total_...`). */
 export function expandShortcut(line: string, sampleTypes: readonly string[]): Assignment[] | null {
   const set = (name: string, value: string): Assignment => ({ name, value, bare: false });

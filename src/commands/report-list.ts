@@ -22,13 +22,21 @@ export function runList(ctx: CommandContext, args: CommandArgs): CommandResult {
   if (functions.length === 0) throw new ReportError(`${err}no matches found for regexp: ${args.argument}`);
   const ratio = 1 / options.divide_by;
   const formatValue = (v: number) => scaledLabel(ratio !== 1 ? Math.trunc(v * ratio) : v, prepared.sampleUnit, options.unit);
-  const source = sourceLookup(ctx.sources, { sourcePath: options.source_path, trimPath: options.trim_path, profileFiles: profileFiles(prepared.profile) });
+  const source = sourceLookup(ctx.sources, {
+    sourcePath: options.source_path,
+    trimPath: options.trim_path,
+    profileFiles: profileFiles(prepared.profile),
+  });
   const out = formatList(prepared.total, functions, { formatValue, percentOfTotal: (v) => percentage(v, prepared.total), source });
   return { out, err };
 }
 
 /** The functions `list regexp` shows; `options` with list's rules applied (its row: lines, untrimmed). */
-export function listedFunctions(analysis: ProfileAnalysis, options: ReportOptions, regexp: string): { prepared: PreparedReport; functions: ListedFunction[]; options: ReportOptions } {
+export function listedFunctions(
+  analysis: ProfileAnalysis,
+  options: ReportOptions,
+  regexp: string,
+): { prepared: PreparedReport; functions: ListedFunction[]; options: ReportOptions } {
   const symbol = compileSymbol(regexp);
   // Only the matching functions' lines get nodes and sums of their own: the rest is not listed.
   const prepared = analysis.prepare(options, { key: `list:${symbol.source}/${symbol.flags}`, keep: (name) => symbol.test(name) });

@@ -37,12 +37,20 @@ function contextReport(ctx: CommandContext, options: ReportOptions, symbol: RegE
 }
 
 /** tree's report, or peek's for `symbol`, with the prepared report it came from. */
-function contextTree(analysis: ProfileAnalysis, options: ReportOptions, symbol: RegExp | null): { prepared: PreparedReport; report: TreeReport } {
+function contextTree(
+  analysis: ProfileAnalysis,
+  options: ReportOptions,
+  symbol: RegExp | null,
+): { prepared: PreparedReport; report: TreeReport } {
   const prepared = analysis.prepare(options);
   return { prepared, report: treeReport({ ...prepared, defaultNodeCount: 0 }, symbol) };
 }
 
 /** `peek regexp`'s report for the library API's typed rows; `options` with peek's rules applied (trimming off). */
-export function peekTree(analysis: ProfileAnalysis, options: ReportOptions, regexp: string): { prepared: PreparedReport; report: TreeReport } {
+export function peekTree(
+  analysis: ProfileAnalysis,
+  options: ReportOptions,
+  regexp: string,
+): { prepared: PreparedReport; report: TreeReport } {
   return contextTree(analysis, options, compileArgument(regexp));
 }

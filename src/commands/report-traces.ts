@@ -15,7 +15,12 @@ const messages = (r: PreparedReport) => r.warnings.map((w) => `${w}\n`).join('')
  */
 export function runTraces(ctx: CommandContext): CommandResult {
   const r = ctx.analysis.prepare(ctx.options);
-  const header = profileLabels(r.profile, { typeName: r.typeName, total: r.total, sampleUnit: r.sampleUnit, formatValue: reportValueFormatter(r) });
+  const header = profileLabels(r.profile, {
+    typeName: r.typeName,
+    total: r.total,
+    sampleUnit: r.sampleUnit,
+    formatValue: reportValueFormatter(r),
+  });
   const traces = traceReport(r, numLabelUnits(ctx.analysis.profile).units);
   return { out: tracesHeader(header), rest: tracesBody(traces, r.frames), err: messages(r) };
 }

@@ -12,9 +12,14 @@ import type { CommandContext, CommandResult } from './command-types.js';
  * console) and the `Active filters:` lines.
  */
 export function reportHeader(
-  options: ReportOptions, profile: Profile, r: { typeName: string; total: number; sampleUnit: string }, formatValue: (v: number) => string,
+  options: ReportOptions,
+  profile: Profile,
+  r: { typeName: string; total: number; sampleUnit: string },
+  formatValue: (v: number) => string,
 ): string[] {
-  const labels = options.compact_labels ? [] : profileLabels(profile, { typeName: r.typeName, total: r.total, sampleUnit: r.sampleUnit, formatValue });
+  const labels = options.compact_labels
+    ? []
+    : profileLabels(profile, { typeName: r.typeName, total: r.total, sampleUnit: r.sampleUnit, formatValue });
   return [...labels, ...activeFilterLines(filterSettings(options))];
 }
 

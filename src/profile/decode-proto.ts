@@ -43,13 +43,19 @@ function readProfileField(r: Reader, raw: RawProfile, field: number, wire: numbe
       refuseOver(raw.sampleTypes.length + 1, DECODE_LIMITS.sampleTypes, 'sample types');
       raw.sampleTypes.push(readValueType(r, wire));
       return true;
-    case F.PROFILE_SAMPLE: readSample(r, raw, wire); return true;
+    case F.PROFILE_SAMPLE:
+      readSample(r, raw, wire);
+      return true;
     case F.PROFILE_MAPPING:
       refuseOver(raw.mappings.length + 1, DECODE_LIMITS.mappings, 'mappings');
       raw.mappings.push(readMapping(r, raw, wire));
       return true;
-    case F.PROFILE_LOCATION: readLocation(r, raw, wire); return true;
-    case F.PROFILE_FUNCTION: readFunction(r, raw, wire); return true;
+    case F.PROFILE_LOCATION:
+      readLocation(r, raw, wire);
+      return true;
+    case F.PROFILE_FUNCTION:
+      readFunction(r, raw, wire);
+      return true;
     case F.PROFILE_STRING_TABLE: {
       expectWire(wire, LEN);
       refuseOver(strings.length + 1, DECODE_LIMITS.strings, 'strings', 'the string table');
@@ -60,20 +66,37 @@ function readProfileField(r: Reader, raw: RawProfile, field: number, wire: numbe
       strings.add(start, r.pos);
       return true;
     }
-    case F.PROFILE_DROP_FRAMES: raw.dropFrames = readVarintField(r, wire); return true;
-    case F.PROFILE_KEEP_FRAMES: raw.keepFrames = readVarintField(r, wire); return true;
-    case F.PROFILE_TIME_NANOS: expectWire(wire, VARINT); raw.timeNanos = readInt64Exact(r); return true;
-    case F.PROFILE_DURATION_NANOS: expectWire(wire, VARINT); raw.durationNanos = readInt64Exact(r); return true;
-    case F.PROFILE_PERIOD_TYPE: raw.periodType = readValueType(r, wire); return true;
-    case F.PROFILE_PERIOD: raw.period = readVarintField(r, wire); return true;
+    case F.PROFILE_DROP_FRAMES:
+      raw.dropFrames = readVarintField(r, wire);
+      return true;
+    case F.PROFILE_KEEP_FRAMES:
+      raw.keepFrames = readVarintField(r, wire);
+      return true;
+    case F.PROFILE_TIME_NANOS:
+      expectWire(wire, VARINT);
+      raw.timeNanos = readInt64Exact(r);
+      return true;
+    case F.PROFILE_DURATION_NANOS:
+      expectWire(wire, VARINT);
+      raw.durationNanos = readInt64Exact(r);
+      return true;
+    case F.PROFILE_PERIOD_TYPE:
+      raw.periodType = readValueType(r, wire);
+      return true;
+    case F.PROFILE_PERIOD:
+      raw.period = readVarintField(r, wire);
+      return true;
     case F.PROFILE_COMMENT:
       readRepeated(r, wire, readInt64, (v) => {
         refuseOver(raw.comments.length + 1, DECODE_LIMITS.comments, 'comments');
         raw.comments.push(v);
       });
       return true;
-    case F.PROFILE_DEFAULT_SAMPLE_TYPE: raw.defaultSampleType = readVarintField(r, wire); return true;
-    default: return false;
+    case F.PROFILE_DEFAULT_SAMPLE_TYPE:
+      raw.defaultSampleType = readVarintField(r, wire);
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -113,8 +136,16 @@ const MAPPING_FLAGS: Record<number, 'hasFunctions' | 'hasFilenames' | 'hasLineNu
 function readMapping(r: Reader, raw: RawProfile, wire: number): RawMapping {
   expectWire(wire, LEN);
   const m: RawMapping = {
-    id: 0, start: 0, limit: 0, offset: 0, filename: 0, buildId: 0,
-    hasFunctions: false, hasFilenames: false, hasLineNumbers: false, hasInlineFrames: false,
+    id: 0,
+    start: 0,
+    limit: 0,
+    offset: 0,
+    filename: 0,
+    buildId: 0,
+    hasFunctions: false,
+    hasFilenames: false,
+    hasLineNumbers: false,
+    hasInlineFrames: false,
   };
   readFields(r, endOfMessage(r), (field, w) => {
     const flag = MAPPING_FLAGS[field];
@@ -152,7 +183,10 @@ function readUnsigned(r: Reader, wire: number): number {
 function readLocation(r: Reader, raw: RawProfile, wire: number): void {
   expectWire(wire, LEN);
   const end = endOfMessage(r);
-  let id = 0, mappingId = 0, address = 0, folded = 0;
+  let id = 0,
+    mappingId = 0,
+    address = 0,
+    folded = 0;
   const location = raw.locId.length;
   const lines = raw.lineFunctionId.length;
   raw.locLineStart.push(lines);
@@ -160,15 +194,15 @@ function readLocation(r: Reader, raw: RawProfile, wire: number): void {
   // thousands of locations, each with its lines, read before V8 has optimised anything.
   while (r.pos < end) {
     const tag = readTag(r);
-    const field = tag >>> 3, w = tag & 7;
+    const field = tag >>> 3,
+      w = tag & 7;
     if (field === F.LOCATION_ID) id = readIdField(r, raw, w);
     else if (field === F.LOCATION_MAPPING_ID) mappingId = readIdField(r, raw, w);
     else if (field === F.LOCATION_ADDRESS) address = readUnsigned(r, w);
     else if (field === F.LOCATION_LINE) {
       refuseOver(raw.lineFunctionId.length - lines + 1, DECODE_LIMITS.linesPerLocation, 'lines', 'location', location);
       readLine(r, raw, w);
-    }
-    else if (field === F.LOCATION_IS_FOLDED) folded = readVarintField(r, w) !== 0 ? 1 : 0;
+    } else if (field === F.LOCATION_IS_FOLDED) folded = readVarintField(r, w) !== 0 ? 1 : 0;
     else r.skipType(w);
   }
   checkEnd(r, end);
@@ -181,10 +215,12 @@ function readLocation(r: Reader, raw: RawProfile, wire: number): void {
 function readLine(r: Reader, raw: RawProfile, wire: number): void {
   expectWire(wire, LEN);
   const end = endOfMessage(r);
-  let functionId = 0, line = 0;
+  let functionId = 0,
+    line = 0;
   while (r.pos < end) {
     const tag = readTag(r);
-    const field = tag >>> 3, w = tag & 7;
+    const field = tag >>> 3,
+      w = tag & 7;
     if (field === F.LINE_FUNCTION_ID) functionId = readIdField(r, raw, w);
     else if (field === F.LINE_LINE) line = readVarintField(r, w);
     else r.skipType(w);
@@ -196,7 +232,11 @@ function readLine(r: Reader, raw: RawProfile, wire: number): void {
 
 function readFunction(r: Reader, raw: RawProfile, wire: number): void {
   expectWire(wire, LEN);
-  let id = 0, name = 0, systemName = 0, filename = 0, startLine = 0;
+  let id = 0,
+    name = 0,
+    systemName = 0,
+    filename = 0,
+    startLine = 0;
   readFields(r, endOfMessage(r), (field, w) => {
     if (field === F.FUNCTION_ID) id = readIdField(r, raw, w);
     else if (field === F.FUNCTION_NAME) name = readVarintField(r, w);

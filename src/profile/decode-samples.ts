@@ -59,7 +59,8 @@ export class SampleReader {
     this.labelStart.push(this.labels[0].length);
     while (r.pos < end) {
       const tag = readTag(r);
-      const field = tag >>> 3, wire = tag & 7;
+      const field = tag >>> 3,
+        wire = tag & 7;
       if (field === SAMPLE_LOCATION_ID) this.readLocationIds(r, raw, wire, sample);
       else if (field === SAMPLE_VALUE) this.readValues(r, wire, sample);
       else if (field === SAMPLE_LABEL) this.readLabel(r, wire, sample);
@@ -77,10 +78,16 @@ export class SampleReader {
     };
     return {
       count,
-      valueStart: withEnd(this.valueStart, this.values.length), values: this.values.view(),
-      locStart: withEnd(this.locStart, this.locIds.length), locIds: this.locIds.view(), wideLocIds: this.wideLocIds,
+      valueStart: withEnd(this.valueStart, this.values.length),
+      values: this.values.view(),
+      locStart: withEnd(this.locStart, this.locIds.length),
+      locIds: this.locIds.view(),
+      wideLocIds: this.wideLocIds,
       labelStart: withEnd(this.labelStart, this.labels[0].length),
-      labelKey: this.labels[0].view(), labelStr: this.labels[1].view(), labelNum: this.labels[2].view(), labelNumUnit: this.labels[3].view(),
+      labelKey: this.labels[0].view(),
+      labelStr: this.labels[1].view(),
+      labelNum: this.labels[2].view(),
+      labelNumUnit: this.labels[3].view(),
     };
   }
 
@@ -181,7 +188,10 @@ export class SampleReader {
     refuseOver(this.labels[0].length - this.labelStart.at(sample) + 1, DECODE_LIMITS.labelsPerSample, 'labels', 'sample', sample);
     expectWire(wire, LEN);
     const end = endOfMessage(r);
-    let key = 0, str = 0, num = 0, unit = 0;
+    let key = 0,
+      str = 0,
+      num = 0,
+      unit = 0;
     while (r.pos < end) {
       const tag = readTag(r);
       const field = tag >>> 3;

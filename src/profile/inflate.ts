@@ -65,7 +65,14 @@ export function gunzipBounded(bytes: Uint8Array, maxBytes = DEFAULT_MAX_INFLATED
  * Inflates the member starting at `start` (and, when the data ends inside it, what follows).
  * Returns its output's size and CRC-32, and where its input ends.
  */
-function inflateMember(bytes: Uint8Array, start: number, first: boolean, maxBytes: number, output: OutputBuffer, inflated: { total: number }): Member {
+function inflateMember(
+  bytes: Uint8Array,
+  start: number,
+  first: boolean,
+  maxBytes: number,
+  output: OutputBuffer,
+  inflated: { total: number },
+): Member {
   const member: Member = { size: 0, crc: 0, end: bytes.length };
   const gunzip = new Gunzip((chunk) => {
     inflated.total += chunk.length;
@@ -135,7 +142,10 @@ function sliceLength(s: SliceState): number {
 }
 
 /** The final empty deflate blocks writers end an empty member with: fixed Huffman, and stored. */
-const EMPTY_DEFLATE = [[0x03, 0x00], [0x01, 0x00, 0x00, 0xff, 0xff]];
+const EMPTY_DEFLATE = [
+  [0x03, 0x00],
+  [0x01, 0x00, 0x00, 0xff, 0xff],
+];
 
 /**
  * The member at `start` when it holds nothing (a header, one final empty block, a trailer of zero

@@ -97,7 +97,13 @@ export class InProcessRunner implements SessionRunner {
   execute(line: string): Promise<ConsoleResult> {
     this.flag.lower();
     const result = settleFileResult(this.session.execute(line));
-    return Promise.resolve({ out: result.out, err: result.err, quit: result.quit, failed: result.failed, rest: result.rest && chunksOf(result.rest) });
+    return Promise.resolve({
+      out: result.out,
+      err: result.err,
+      quit: result.quit,
+      failed: result.failed,
+      rest: result.rest && chunksOf(result.rest),
+    });
   }
 
   interrupt(): void {

@@ -87,7 +87,12 @@ function handle(session: Session, request: WorkerRequest): void {
   current = request.id;
   const { rest, ...result } = settleFileResult(session.execute(request.line));
   if (rest) streaming = { id: request.id, chunks: rest[Symbol.iterator]() };
-  post({ type: 'result', id: request.id, result: { out: result.out, err: result.err, quit: result.quit, failed: result.failed }, streams: rest !== undefined });
+  post({
+    type: 'result',
+    id: request.id,
+    result: { out: result.out, err: result.err, quit: result.quit, failed: result.failed },
+    streams: rest !== undefined,
+  });
 }
 
 try {
@@ -95,7 +100,13 @@ try {
   // Saved profile in ...) are shown above the greeting, where pprof prints them.
   const notices: string[] = [];
   const { profile, series, merged } = await loadPlan(start.plan, (line) => notices.push(line));
-  const { session, failure } = Session.open(profile, { interactive: true, series, sources: diskSourceFiles(process.env), checkpoint, assignments: start.assignments });
+  const { session, failure } = Session.open(profile, {
+    interactive: true,
+    series,
+    sources: diskSourceFiles(process.env),
+    checkpoint,
+    assignments: start.assignments,
+  });
   if (failure !== null) post({ type: 'failed', message: `heapcli: ${failure}` });
   else {
     const info = consoleInfo(session);

@@ -34,7 +34,11 @@ const REST = -1;
  * table and its sums then cost a fraction of the whole profile's.
  */
 export function buildFrameTable(
-  profile: Profile, granularity: Granularity, noInlines: boolean, checkpoint: () => void = () => {}, keepName?: (name: string) => boolean,
+  profile: Profile,
+  granularity: Granularity,
+  noInlines: boolean,
+  checkpoint: () => void = () => {},
+  keepName?: (name: string) => boolean,
 ): FrameTable {
   const { locations } = profile;
   const keeps = KEEPS[granularity];

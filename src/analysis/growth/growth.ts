@@ -49,7 +49,6 @@ export interface GrowthReport {
   readonly warnings: string[];
 }
 
-
 /**
  * Orders snapshots by their own timestamps (stable, so equal times keep the given order). When a
  * snapshot has no time the given order is kept and `timed` is false.
@@ -137,7 +136,9 @@ function followNodes(profiles: readonly Profile[], o: ReportOptions, checkpoint:
   for (const [k, profile] of profiles.entries()) {
     const r = new ProfileAnalysis(profile, checkpoint).prepare(o);
     if (kind && (kind.typeName !== r.typeName || kind.sampleUnit !== r.sampleUnit)) {
-      throw new ReportError(`growth: the snapshots differ in sample type: ${kind.typeName} (${kind.sampleUnit}) and ${r.typeName} (${r.sampleUnit})`);
+      throw new ReportError(
+        `growth: the snapshots differ in sample type: ${kind.typeName} (${kind.sampleUnit}) and ${r.typeName} (${r.sampleUnit})`,
+      );
     }
     kind = { typeName: r.typeName, sampleUnit: r.sampleUnit };
     largestTotal = Math.max(largestTotal, r.total);
@@ -147,7 +148,16 @@ function followNodes(profiles: readonly Profile[], o: ReportOptions, checkpoint:
     for (const n of g.nodes) {
       const key = nodeKey(r.frames.nodes[n]);
       let entry = byKey.get(key);
-      if (!entry) byKey.set(key, (entry = { name: r.frames.names[n], inline: 0, flat: new Array<number>(profiles.length).fill(0), cum: new Array<number>(profiles.length).fill(0) }));
+      if (!entry)
+        byKey.set(
+          key,
+          (entry = {
+            name: r.frames.names[n],
+            inline: 0,
+            flat: new Array<number>(profiles.length).fill(0),
+            cum: new Array<number>(profiles.length).fill(0),
+          }),
+        );
       // A function inlined in one snapshot is inlined in all of one binary; a snapshot where it
       // holds too little for its edges to count must not drop the mark.
       entry.inline |= inline[n];
