@@ -1,6 +1,6 @@
 import { ProfileError, notAProfile } from './errors.js';
 import { gunzipZlib } from './gunzip-zlib.js';
-import { DEFAULT_MAX_INFLATED, isGzip } from './inflate.js';
+import { DEFAULT_MAX_INFLATED, isGzip } from './gzip-format.js';
 import type { Profile } from './model.js';
 import { readProfileProto } from './decode-proto.js';
 import { parseLegacy } from './legacy.js';

@@ -2,8 +2,9 @@ import { Gunzip } from 'fflate';
 import { crc32 } from './crc32.js';
 import { ProfileError } from './errors.js';
 
-/** The largest inflated profile we accept unless HEAPCLI_MAX_PROFILE says otherwise (2 GiB). */
-export const DEFAULT_MAX_INFLATED = 2 * 1024 ** 3;
+import { DEFAULT_MAX_INFLATED } from './gzip-format.js';
+
+export { DEFAULT_MAX_INFLATED, isGzip } from './gzip-format.js';
 
 /** Deflate's largest expansion: one input byte can stand for at most about this many output bytes. */
 const MAX_DEFLATE_RATIO = 1032;
@@ -18,11 +19,6 @@ const OUTPUT_PER_PUSH = 1 << 20;
 
 /** The first slice of input too long for one push; later slices double (see gunzipBounded). */
 const RAMP_FIRST_SLICE = 16384;
-
-/** True when `bytes` start with the gzip magic number 1f 8b. */
-export function isGzip(bytes: Uint8Array): boolean {
-  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
 
 /** One gzip member's output, as measured while inflating. */
 interface Member {
