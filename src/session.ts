@@ -4,7 +4,7 @@ import { numLabelUnits, unitConflictWarnings } from './analysis/values/labels.js
 import { scaledLabel } from './analysis/values/units.js';
 import { applyAssignment } from './commands/assign.js';
 import { parseCommand, parseLine, type Assignment, type ParsedLine } from './commands/parse.js';
-import type { CommandResult } from './commands/command-types.js';
+import type { BinaryReport, CommandResult } from './commands/command-types.js';
 import { commandOptions } from './commands/command-options.js';
 import { NO_SOURCE_FILES, type SourceFiles } from './commands/source/port.js';
 import { profileLabels } from './format/labels.js';
@@ -23,7 +23,17 @@ export interface ExecResult {
    * A report redirected with `>file`: the caller writes it (the session does no I/O), `text` first,
    * then each chunk of `rest` (iterated once, as ExecResult's own).
    */
-  readonly file?: { readonly path: string; readonly text: string; readonly rest?: Iterable<string> };
+  readonly file?: {
+    readonly path: string;
+    readonly text: string;
+    readonly rest?: Iterable<string>;
+    readonly bytes?: BinaryReport['bytes'];
+  };
+  /**
+   * A binary report (`proto`) with no file named: the caller writes it to stdout when that is not a
+   * terminal (one-shot), else to the first free `./profileNNN.<ext>`, saying `Generating report in ...`.
+   */
+  readonly binary?: BinaryReport;
 }
 
 /** How a session runs: as the console (compact headers, `top` = 10 rows) or one-shot. */
@@ -157,6 +167,9 @@ export class Session {
         const { command, args } = parsed;
         const { interactive } = this.mode;
         const options = this.resolved(commandOptions(command.rules, this.settings, args.overrides, interactive));
+        // pprof refuses every report when divide_by is 0, before making it.
+        if (command.kind === 'report' && options.divide_by === 0)
+          return { out: '', err: 'zero divisor specified\n', quit: false, failed: true };
         const context = {
           analysis: this.analysis,
           options,
@@ -168,12 +181,10 @@ export class Session {
         // `>file` on the line, else the `output` option, sends a report to a file (pprof's way).
         const output = command.kind === 'report' ? (args.output ?? (options.output || null)) : null;
         if (output === null || result.failed) return { ...result, quit: result.quit ?? false };
-        return {
-          out: '',
-          err: `${result.err}Generating report in ${output}\n`,
-          quit: false,
-          file: { path: output, text: result.out, rest: result.rest },
-        };
+        const file = result.binary
+          ? { path: output, text: '', bytes: result.binary.bytes }
+          : { path: output, text: result.out, rest: result.rest };
+        return { out: '', err: `${result.err}Generating report in ${output}\n`, quit: false, file };
       }
     }
   }

@@ -25,9 +25,28 @@ export interface CommandContext {
   readonly series: readonly Profile[];
 }
 
+/**
+ * A report that is a file's bytes rather than text (pprof's `proto`, `callgrind`, `svg`...). Given
+ * no file, it goes to stdout off a terminal and to `./profileNNN.<ext>` otherwise, as pprof's do.
+ */
+export interface BinaryReport {
+  /** The file name's ending pprof gives it: `pb.gz` makes `profile001.pb.gz`. */
+  readonly ext: string;
+  /** The bytes, or a promise of them (a report that renders asynchronously); a rejection is the command's failure. */
+  readonly bytes: Uint8Array | Promise<Uint8Array>;
+  /**
+   * Commands that open the report (pprof's visualizers: `kcachegrind`), tried in order, each split
+   * on spaces and given the file's path last. Given no file, the report then goes to a temporary
+   * file opened with the first that starts, rather than to stdout or `./profileNNN.<ext>`.
+   */
+  readonly viewers?: readonly string[];
+}
+
 /** A command's answer: report text for stdout, messages for stderr, and whether to leave. */
 export interface CommandResult {
   readonly out: string;
+  /** The report as a file's bytes (then `out` and `rest` are unused). */
+  readonly binary?: BinaryReport;
   /** Report text that follows `out`, made as it is read, so a long report (`traces`) is never held whole. Iterate it once. */
   readonly rest?: Iterable<string>;
   readonly err: string;

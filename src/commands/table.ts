@@ -6,9 +6,17 @@ import { runPeek, runTree } from './report-peek.js';
 import { runComments, runTags, runTraces } from './report-traces.js';
 import { MISSING, missingNote, type MissingSpec } from './missing.js';
 import { runRaw, runTop } from './reports.js';
+import {
+  EXPORT_DETAIL as EXPORT,
+  FILE_REPORT_USAGE as FILE_USAGE,
+  runCallgrind,
+  runKcachegrind,
+  runProto,
+  runTopProto,
+} from './report-export.js';
 
 // The types of a row live in command-types.ts, which runners import (not this file, which imports them).
-export type { CommandArgs, CommandContext, CommandResult, CommandRules, CommandSpec } from './command-types.js';
+export type { BinaryReport, CommandArgs, CommandContext, CommandResult, CommandRules, CommandSpec } from './command-types.js';
 
 /** top's rows when nodecount is -1: 10 in the console, all as a one-shot flag. */
 const TOP_ROWS: CommandRules = { nodecount: { console: 10, oneShot: 0 } };
@@ -22,6 +30,8 @@ const TREE_RULES: CommandRules = { nodecount: { console: 80, oneShot: 80 } };
 const TAGS_RULES: CommandRules = { argumentsFilterLabels: true };
 /** growth shows 20 rows when nodecount is -1: enough to see past the usual runtime noise. */
 const GROWTH_RULES: CommandRules = { nodecount: { console: 20, oneShot: 20 } };
+/** callgrind: every address and inlined frame a node, nothing trimmed, whatever the options say (pprof's rule). */
+const CALLGRIND_RULES: CommandRules = { fixed: { granularity: 'addresses', noinlines: false, trim: false } };
 
 const REPORT_USAGE = '[n] [focus_regex]* [-ignore_regex]* [-cum] [>file]';
 const REPORT_DETAIL = [
@@ -112,6 +122,44 @@ const commandList: CommandSpec[] = [
     usage: '[focus_regex]* [-ignore_regex]* [>file]',
     completes: 'functions',
     run: runRaw,
+  },
+  {
+    name: 'proto',
+    kind: 'report',
+    help: 'Outputs the profile in compressed protobuf format',
+    usage: FILE_USAGE,
+    detail: EXPORT.proto,
+    completes: 'functions',
+    run: runProto,
+  },
+  {
+    name: 'topproto',
+    kind: 'report',
+    help: 'Outputs top entries in compressed protobuf format',
+    usage: REPORT_USAGE,
+    detail: EXPORT.topproto,
+    completes: 'functions',
+    run: runTopProto,
+  },
+  {
+    name: 'callgrind',
+    kind: 'report',
+    help: 'Outputs a graph in callgrind format',
+    usage: FILE_USAGE,
+    detail: EXPORT.callgrind,
+    completes: 'functions',
+    rules: CALLGRIND_RULES,
+    run: runCallgrind,
+  },
+  {
+    name: 'kcachegrind',
+    kind: 'report',
+    help: 'Visualize report in KCachegrind',
+    usage: FILE_USAGE,
+    detail: EXPORT.kcachegrind,
+    completes: 'functions',
+    rules: CALLGRIND_RULES,
+    run: runKcachegrind,
   },
   {
     name: 'growth',
