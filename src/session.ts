@@ -7,6 +7,7 @@ import { parseCommand, parseLine, type Assignment, type ParsedLine } from './com
 import type { BinaryReport, CommandResult } from './commands/command-types.js';
 import { commandOptions } from './commands/command-options.js';
 import { NO_SOURCE_FILES, type SourceFiles } from './commands/source/port.js';
+import { type ActionOutcome, type GraphicsPort, NO_GRAPHICS } from './commands/graphics.js';
 import { profileLabels } from './format/labels.js';
 import type { Profile } from './profile/model.js';
 
@@ -34,6 +35,8 @@ export interface ExecResult {
    * terminal (one-shot), else to the first free `./profileNNN.<ext>`, saying `Generating report in ...`.
    */
   readonly binary?: BinaryReport;
+  /** Something the command set going (a browser opening a graph): the caller prints its outcome when it settles. */
+  readonly action?: Promise<ActionOutcome>;
 }
 
 /** How a session runs: as the console (compact headers, `top` = 10 rows) or one-shot. */
@@ -46,6 +49,8 @@ export interface SessionSettings {
   readonly sources?: SourceFiles;
   /** Snapshots of one program over time, for `growth` (none when not given). */
   readonly series?: readonly Profile[];
+  /** How graphs are drawn and shown (none when not given). */
+  readonly graphics?: GraphicsPort;
 }
 
 /** A session's settings and the option flags to apply at once (`-sample_index=...`), in order. */
@@ -176,11 +181,13 @@ export class Session {
           interactive,
           sources: this.mode.sources ?? NO_SOURCE_FILES,
           series: this.mode.series ?? [],
+          graphics: this.mode.graphics ?? NO_GRAPHICS,
         };
         const result = this.guard(() => command.run(context, args));
         // `>file` on the line, else the `output` option, sends a report to a file (pprof's way).
         const output = command.kind === 'report' ? (args.output ?? (options.output || null)) : null;
-        if (output === null || result.failed) return { ...result, quit: result.quit ?? false };
+        // A graph shown in a viewer is no report to write (pprof's web ignores -output too).
+        if (output === null || result.failed || result.action) return { ...result, quit: result.quit ?? false };
         const file = result.binary
           ? { path: output, text: '', bytes: result.binary.bytes }
           : { path: output, text: result.out, rest: result.rest };

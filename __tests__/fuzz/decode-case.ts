@@ -5,6 +5,7 @@
  * of its kind. Anything else (another exception, a bad profile, a case over the time limit) is
  * a problem.
  */
+import { NO_GRAPHICS } from '../../src/commands/graphics.js';
 import { ProfileAnalysis } from '../../src/analysis/analysis.js';
 import { ReportError } from '../../src/go/errors.js';
 import { DEFAULT_OPTIONS } from '../../src/analysis/options.js';
@@ -154,7 +155,7 @@ function reportProblem(p: Profile, names: readonly string[]): string | null {
         sampleIndex: analysis.sampleIndexOf(options.sample_index),
       };
       command.run(
-        { analysis, options: commandOpts, interactive: false, sources: NO_SOURCE_FILES, series: [] },
+        { analysis, options: commandOpts, interactive: false, sources: NO_SOURCE_FILES, series: [], graphics: NO_GRAPHICS },
         { overrides: {}, argument, output: null },
       );
     } catch (err) {

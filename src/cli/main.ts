@@ -3,6 +3,7 @@ import { maxProfileBytesFromEnv } from '../host/size-limit.js';
 import { Session } from '../session.js';
 import { writeReportFile } from '../host/report-files.js';
 import { diskSourceFiles } from '../host/source-files.js';
+import { systemGraphics } from '../host/graphics.js';
 import { printResult, type ConsoleStreams, type TextOut } from '../ui/print-result.js';
 import { UsageError, parseArgs, usageText, type CliRequest } from './flags.js';
 import { ProfileError } from '../profile/errors.js';
@@ -111,6 +112,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const { session, failure } = Session.open(loaded.profile, {
     interactive: request.report === null,
     sources: diskSourceFiles(io.env),
+    graphics: systemGraphics(io.env),
     series: loaded.series,
     assignments,
   });

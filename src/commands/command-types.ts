@@ -3,6 +3,7 @@ import type { ReportOptions, ResolvedOptions } from '../analysis/options.js';
 import type { Profile } from '../profile/model.js';
 import type { MissingSpec } from './missing.js';
 import type { SourceFiles } from './source/port.js';
+import type { ActionOutcome, GraphicsPort } from './graphics.js';
 
 /** A command's arguments: settings for this command only, a regexp argument, an output file. */
 export interface CommandArgs {
@@ -23,6 +24,8 @@ export interface CommandContext {
   readonly sources: SourceFiles;
   /** The snapshots `growth` ranks, when the session was given a series ([] otherwise). */
   readonly series: readonly Profile[];
+  /** How graphs are drawn (Graphviz) and shown (browsers, viewers). */
+  readonly graphics: GraphicsPort;
 }
 
 /**
@@ -47,6 +50,8 @@ export interface CommandResult {
   readonly out: string;
   /** The report as a file's bytes (then `out` and `rest` are unused). */
   readonly binary?: BinaryReport;
+  /** Something the command set going (a browser opening a graph): its outcome is printed when it settles. */
+  readonly action?: Promise<ActionOutcome>;
   /** Report text that follows `out`, made as it is read, so a long report (`traces`) is never held whole. Iterate it once. */
   readonly rest?: Iterable<string>;
   readonly err: string;

@@ -14,6 +14,8 @@ import {
   runProto,
   runTopProto,
 } from './report-export.js';
+import { runDot } from './report-graph.js';
+import { imageCommand, runDisasm, runSvg, runWeb, runWeblist, viewerCommand } from './report-views.js';
 
 // The types of a row live in command-types.ts, which runners import (not this file, which imports them).
 export type { BinaryReport, CommandArgs, CommandContext, CommandResult, CommandRules, CommandSpec } from './command-types.js';
@@ -30,6 +32,8 @@ const TREE_RULES: CommandRules = { nodecount: { console: 80, oneShot: 80 } };
 const TAGS_RULES: CommandRules = { argumentsFilterLabels: true };
 /** growth shows 20 rows when nodecount is -1: enough to see past the usual runtime noise. */
 const GROWTH_RULES: CommandRules = { nodecount: { console: 20, oneShot: 20 } };
+/** Graphs show 80 nodes when nodecount is -1, in the console and one-shot alike (pprof's). */
+const GRAPH_RULES: CommandRules = { nodecount: { console: 80, oneShot: 80 } };
 /** callgrind: every address and inlined frame a node, nothing trimmed, whatever the options say (pprof's rule). */
 const CALLGRIND_RULES: CommandRules = { fixed: { granularity: 'addresses', noinlines: false, trim: false } };
 
@@ -41,6 +45,50 @@ const REPORT_DETAIL = [
   '-cum: sort by cumulative weight',
   '>file: write the report to file',
 ].join('\n');
+
+/** A command drawing the call graph: top's arguments, graphs' rules, and functions to complete. */
+const graph = (name: string, help: string, run: CommandSpec['run']): CommandSpec => ({
+  name,
+  kind: 'report',
+  help,
+  usage: REPORT_USAGE,
+  completes: 'functions',
+  rules: GRAPH_RULES,
+  run,
+});
+
+/** The call graph's outputs, as pprof names and describes them. */
+const GRAPH_COMMANDS: CommandSpec[] = [
+  graph('dot', 'Outputs a graph in DOT format', runDot),
+  graph('svg', 'Outputs a graph in SVG format', runSvg),
+  graph('png', 'Outputs a graph image in PNG format', imageCommand('png')),
+  graph('gif', 'Outputs a graph image in GIF format', imageCommand('gif')),
+  graph('pdf', 'Outputs a graph in PDF format', imageCommand('pdf')),
+  graph('ps', 'Outputs a graph in PS format', imageCommand('ps')),
+  graph('web', 'Visualize graph through web browser', runWeb),
+  graph('eog', 'Visualize graph through eog', viewerCommand('svg', 'eog')),
+  graph('evince', 'Visualize graph through evince', viewerCommand('pdf', 'evince')),
+  graph('gv', 'Visualize graph through gv', viewerCommand('ps', 'gv --noantialias')),
+  {
+    name: 'weblist',
+    kind: 'report',
+    help: 'Display annotated source in a web browser (source only: no disassembly)',
+    usage: 'func_regex [focus_regex]* [-ignore_regex]* [>file]',
+    takesArgument: 'required',
+    completes: 'functions',
+    rules: LIST_RULES,
+    run: runWeblist,
+  },
+  {
+    name: 'disasm',
+    kind: 'report',
+    help: 'Output assembly listings annotated with samples (needs the binary: not in heapcli)',
+    usage: 'func_regex [focus_regex]* [-ignore_regex]* [>file]',
+    takesArgument: 'required',
+    completes: 'functions',
+    run: runDisasm,
+  },
+];
 
 const commandList: CommandSpec[] = [
   {
@@ -122,6 +170,45 @@ const commandList: CommandSpec[] = [
     usage: '[focus_regex]* [-ignore_regex]* [>file]',
     completes: 'functions',
     run: runRaw,
+  },
+  ...GRAPH_COMMANDS,
+  {
+    name: 'proto',
+    kind: 'report',
+    help: 'Outputs the profile in compressed protobuf format',
+    usage: FILE_USAGE,
+    detail: EXPORT.proto,
+    completes: 'functions',
+    run: runProto,
+  },
+  {
+    name: 'topproto',
+    kind: 'report',
+    help: 'Outputs top entries in compressed protobuf format',
+    usage: REPORT_USAGE,
+    detail: EXPORT.topproto,
+    completes: 'functions',
+    run: runTopProto,
+  },
+  {
+    name: 'callgrind',
+    kind: 'report',
+    help: 'Outputs a graph in callgrind format',
+    usage: FILE_USAGE,
+    detail: EXPORT.callgrind,
+    completes: 'functions',
+    rules: CALLGRIND_RULES,
+    run: runCallgrind,
+  },
+  {
+    name: 'kcachegrind',
+    kind: 'report',
+    help: 'Visualize report in KCachegrind',
+    usage: FILE_USAGE,
+    detail: EXPORT.kcachegrind,
+    completes: 'functions',
+    rules: CALLGRIND_RULES,
+    run: runKcachegrind,
   },
   {
     name: 'proto',

@@ -6,6 +6,7 @@ import type { Assignment } from '../commands/parse.js';
 import { Interrupted, Session } from '../session.js';
 import { consoleInfo, greetingFor, settleFileResult } from './runner.js';
 import { diskSourceFiles } from '../host/source-files.js';
+import { systemGraphics } from '../host/graphics.js';
 
 /** What the console's worker thread is started with. */
 export interface WorkerStart {
@@ -104,6 +105,7 @@ try {
     interactive: true,
     series,
     sources: diskSourceFiles(process.env),
+    graphics: systemGraphics(process.env),
     checkpoint,
     assignments: start.assignments,
   });

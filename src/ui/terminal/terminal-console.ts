@@ -8,6 +8,7 @@ import { listPaths } from '../../host/report-files.js';
 import { History, historyPath } from '../history.js';
 import { type ConsoleInfo, InProcessRunner, InterruptFlag, type SessionRunner, consoleInfo, greetingFor } from '../runner.js';
 import { diskSourceFiles } from '../../host/source-files.js';
+import { systemGraphics } from '../../host/graphics.js';
 import type { FrameSource, InkFramesOptions } from './ink-frames.js';
 import { type ScreenSize, plainFrame } from './live-layout.js';
 import { RawKeys, type TerminalInput } from './raw-input.js';
@@ -173,6 +174,7 @@ async function startHere(o: TerminalConsoleOptions): Promise<{ runner: SessionRu
     interactive: true,
     series: loaded.series,
     sources: diskSourceFiles(o.env),
+    graphics: systemGraphics(o.env),
     checkpoint: flag.check,
     assignments: o.assignments,
   });
