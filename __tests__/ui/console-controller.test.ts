@@ -238,7 +238,7 @@ describe('ConsoleController', () => {
       expect(line()).toEqual({ text: 'ab', cursor: 2 });
     });
 
-    it('Ctrl-C while the answer prints stops the printing and the report\'s making', async () => {
+    it("Ctrl-C while the answer prints stops the printing and the report's making", async () => {
       const { controller, runner, output, type } = open();
       output.holdPrinting = true;
       type('traces\r');
@@ -358,7 +358,7 @@ describe('ConsoleController', () => {
       ['a function name in top arguments', 'top -GetL\t', 'top -main.GetLargeData'],
       ['a >file path', 'top >out.\t', 'top >out.txt'],
       ['a label key', 'tagfocus=req\t', 'tagfocus=request='],
-    ])('completes %s from the session\'s names', (_label, input, text) => {
+    ])("completes %s from the session's names", (_label, input, text) => {
       const { controller, type, line } = open();
       type(input);
       expect(line()).toEqual({ text, cursor: text.length });

@@ -53,7 +53,10 @@ export interface ConsoleDeps {
  */
 export class ConsoleController {
   private state: { phase: ConsolePhase; line: LineState; candidates: readonly string[]; busy: string | null } = {
-    phase: 'loading', line: EMPTY_LINE, candidates: [], busy: null,
+    phase: 'loading',
+    line: EMPTY_LINE,
+    candidates: [],
+    busy: null,
   };
   private pending: Key[] = [];
   /** Ctrl-C was pressed while the current command ran. */

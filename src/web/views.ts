@@ -4,7 +4,7 @@ import type { ReportOptions } from '../analysis/options.js';
 import type { TopReport } from '../analysis/reports/rows.js';
 import { resolveSampleIndex } from '../analysis/values/sample-value.js';
 import { reportUnit } from '../analysis/values/units.js';
-import { FILTER_OPTIONS } from '../commands/options.js';
+import { FILTER_OPTIONS } from '../analysis/options.js';
 import type { Assignment } from '../commands/parse.js';
 import { profileLabels } from '../format/labels.js';
 import { topSummary } from '../format/top.js';
