@@ -3,6 +3,7 @@
 // gzipped), and, with chromium, the first paint of each view. Against go tool pprof -http too.
 //   node bench/web.js [profile] [--pprof] [--browser]
 // (npm run build first; the large profile comes from node bench/generate.js large.)
+/* global PerformanceObserver, window -- run in the page by page.evaluate */
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
@@ -30,7 +31,10 @@ function get(port, path) {
 
 async function serve(command, port) {
   const started = performance.now();
-  const child = spawn(command[0], [...command.slice(1), `-http=localhost:${port}`, '-no_browser', profile], { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, TZ: 'UTC' } });
+  const child = spawn(command[0], [...command.slice(1), `-http=localhost:${port}`, '-no_browser', profile], {
+    stdio: ['ignore', 'ignore', 'ignore'],
+    env: { ...process.env, TZ: 'UTC' },
+  });
   for (;;) {
     try {
       const r = await get(port, '/ui/top');
@@ -47,7 +51,9 @@ async function measure(name, command, port) {
   for (const view of VIEWS) {
     const first = await get(port, view);
     const again = await get(port, view);
-    console.log(`  ${view.padEnd(30)} ${String(first.status)} first ${first.ms.toFixed(0).padStart(6)} ms, again ${again.ms.toFixed(0).padStart(5)} ms, ${(first.raw / 1e6).toFixed(2)} MB (${(first.sent / 1e6).toFixed(2)} MB sent)`);
+    console.log(
+      `  ${view.padEnd(30)} ${String(first.status)} first ${first.ms.toFixed(0).padStart(6)} ms, again ${again.ms.toFixed(0).padStart(5)} ms, ${(first.raw / 1e6).toFixed(2)} MB (${(first.sent / 1e6).toFixed(2)} MB sent)`,
+    );
   }
   if (args.includes('--browser') && name === 'heapcli') await paints(port);
   child.kill('SIGTERM');
@@ -60,9 +66,16 @@ async function paints(port) {
   const page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
   for (const view of VIEWS.slice(0, 5)) {
     await page.goto(`http://localhost:${port}${view}`, { waitUntil: 'load' });
-    const fcp = await page.evaluate(() => new Promise((resolve) => new PerformanceObserver((l) => resolve(l.getEntries()[0]?.startTime ?? -1)).observe({ type: 'paint', buffered: true })));
+    const fcp = await page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          new PerformanceObserver((l) => resolve(l.getEntries()[0]?.startTime ?? -1)).observe({ type: 'paint', buffered: true }),
+        ),
+    );
     const drawn = await page.evaluate(() => ('heapcliFlame' in window ? performance.now() : null));
-    console.log(`  chromium ${view.padEnd(20)} first paint ${Number(fcp).toFixed(0)} ms${drawn ? `, flame graph drawn by ${drawn.toFixed(0)} ms` : ''}`);
+    console.log(
+      `  chromium ${view.padEnd(20)} first paint ${Number(fcp).toFixed(0)} ms${drawn ? `, flame graph drawn by ${drawn.toFixed(0)} ms` : ''}`,
+    );
   }
   await browser.close();
 }

@@ -10,7 +10,10 @@ const BASE = 'testdata/profiles/httpleak.base.pb.gz';
 
 /** Starts heapcli -http with `args`; resolves to its URL and a stop function. */
 function serve(args) {
-  const child = spawn(process.execPath, ['bin/heapcli.js', '-http=localhost:0', '-no_browser', ...args], { env: { ...process.env, TZ: 'UTC' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/heapcli.js', '-http=localhost:0', '-no_browser', ...args], {
+    env: { ...process.env, TZ: 'UTC' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let err = '';
     child.stderr.on('data', (c) => {

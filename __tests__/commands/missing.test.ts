@@ -28,7 +28,7 @@ describe("pprof's commands and flags that heapcli lacks", () => {
     for (const name of PPROF_COMMANDS) expect(COMMANDS.get(name)?.kind).toBe('report');
   });
 
-  it('are none of the flags either: -http and -no_browser are the web UI\'s (__tests__/web/)', () => {
+  it("are none of the flags either: -http and -no_browser are the web UI's (__tests__/web/)", () => {
     expect([...MISSING_FLAGS.keys()]).toEqual([]);
   });
 

@@ -19,11 +19,12 @@ export function startHeapcliWeb(args: readonly string[], env: NodeJS.ProcessEnv 
       stderr: '',
       url: '',
       port: 0,
-      stop: () => new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
+      stop: () =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        }),
     };
     child.stderr!.on('data', (chunk: Buffer) => {
       server.stderr += chunk.toString();
@@ -39,7 +40,11 @@ export function startHeapcliWeb(args: readonly string[], env: NodeJS.ProcessEnv 
 }
 
 /** A GET with a raw path and headers as given (Host included), as a browser or an attacker would send. */
-export function rawGet(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+export function rawGet(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, headers: { Host: `localhost:${port}`, ...headers } }, (res) => {
       let body = '';
@@ -54,7 +59,11 @@ export function rawGet(port: number, path: string, headers: Record<string, strin
 
 /** The built heapcli's stdout for a one-shot report (the console's numbers to compare a view with). */
 export function heapcliReport(args: readonly string[]): string {
-  return execFileSync(process.execPath, ['bin/heapcli.js', ...args], { env: { ...process.env, TZ: 'UTC' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(process.execPath, ['bin/heapcli.js', ...args], {
+    env: { ...process.env, TZ: 'UTC' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** HTML text back to plain text (the entities our pages write). */

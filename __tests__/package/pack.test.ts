@@ -165,7 +165,11 @@ describe('the packed tarball', () => {
   });
 
   it('serves the web UI with its page script (-http), which needs nothing outside the package', async () => {
-    const web = await startHeapcliWeb(['-http=localhost:0', '-no_browser', PROFILE], {}, join(project, 'node_modules/heapcli/bin/heapcli.js'));
+    const web = await startHeapcliWeb(
+      ['-http=localhost:0', '-no_browser', PROFILE],
+      {},
+      join(project, 'node_modules/heapcli/bin/heapcli.js'),
+    );
     try {
       expect((await rawGet(web.port, '/ui/flamegraph')).body).toContain('<canvas id="flame-canvas">');
       expect((await rawGet(web.port, '/ui/static/app.js')).status).toBe(200);

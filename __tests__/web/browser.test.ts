@@ -48,7 +48,9 @@ maybe('the flame graph in chromium', () => {
     const box = await canvasBox();
     const root = (await frame('root'))!;
     expect([root.x, root.width]).toEqual([0, box.width]);
-    const data = await page.evaluate(() => JSON.parse(document.getElementById('view-data')!.textContent!) as { names: string[]; frames: number[] });
+    const data = await page.evaluate(
+      () => JSON.parse(document.getElementById('view-data')!.textContent!) as { names: string[]; frames: number[] },
+    );
     const at = data.frames.findIndex((v, i) => i % 4 === 0 && data.names[v] === 'main.GetLargeData');
     const large = (await frame('main.GetLargeData'))!;
     expect(large.width).toBeCloseTo((box.width * data.frames[at + 3]) / data.frames[3], 5);
@@ -67,13 +69,21 @@ maybe('the flame graph in chromium', () => {
     expect(after.some((d) => d.name === 'main.indexRows')).toBe(false);
     expect(await page.locator('#flame-crumbs').textContent()).toBe('root › runtime.main › main.main › main.GetLargeData');
     // What is drawn: the zoomed frame's row is painted (not the white background) and labelled.
-    const pixel = await page.evaluate(([x, y]) => Array.from((document.getElementById('flame-canvas') as HTMLCanvasElement).getContext('2d')!.getImageData(x * devicePixelRatio, y * devicePixelRatio, 1, 1).data), [box.width - 4, zoomed.y + 4]);
+    const pixel = await page.evaluate(
+      ([x, y]) =>
+        Array.from(
+          (document.getElementById('flame-canvas') as HTMLCanvasElement)
+            .getContext('2d')!
+            .getImageData(x * devicePixelRatio, y * devicePixelRatio, 1, 1).data,
+        ),
+      [box.width - 4, zoomed.y + 4],
+    );
     expect(pixel.slice(0, 3)).not.toEqual([255, 255, 255]);
     await page.keyboard.press('Escape');
     expect(await page.locator('#flame-canvas').getAttribute('data-zoom')).toBe('root');
   });
 
-  it('highlights search matches and gives their share of the total, as top\'s cum', async () => {
+  it("highlights search matches and gives their share of the total, as top's cum", async () => {
     await page.fill('#search', '^main\\.growBuf$');
     expect(await page.locator('#flame-match').textContent()).toBe('Matched: 4119kB, 82.83% of total (1 frames)');
     await page.fill('#search', '');
@@ -83,6 +93,8 @@ maybe('the flame graph in chromium', () => {
     const box = await canvasBox();
     const target = (await frame('main.growBuf'))!;
     await page.mouse.move(box.x + target.x + target.width / 2, box.y + target.y + 9);
-    expect(await page.locator('#flame-tip').textContent()).toBe('main.growBuf\nFlat: 4119kB (82.83% of total)\nCum: 4119kB (82.83% of total, 82.83% of root)\ninuse_space, click to zoom');
+    expect(await page.locator('#flame-tip').textContent()).toBe(
+      'main.growBuf\nFlat: 4119kB (82.83% of total)\nCum: 4119kB (82.83% of total, 82.83% of root)\ninuse_space, click to zoom',
+    );
   });
 });

@@ -18,7 +18,13 @@ export interface PathTable {
 }
 
 /** Positions in an entry's sums. */
-export const TOTAL = 0, TOTAL_DIV = 1, SELF = 2, SELF_DIV = 3, GROWN = 4, SHRUNK = 5, SUMS = 6;
+export const TOTAL = 0,
+  TOTAL_DIV = 1,
+  SELF = 2,
+  SELF_DIV = 3,
+  GROWN = 4,
+  SHRUNK = 5,
+  SUMS = 6;
 
 /**
  * Builds the path table. Each kept sample's frames, root first (a direct self-call made one
@@ -50,7 +56,8 @@ export function callPaths(r: PreparedReport, rank: Int32Array): PathTable {
     for (let k = from; k < to; k++) {
       const i = order[k];
       const s = samples[i];
-      const a = start[i], length = start[i + 1] - a;
+      const a = start[i],
+        length = start[i + 1] - a;
       for (let d = shared[k]; d < length; d++) open[d + 1] = out.push(nodeOfRank[seq[a + d]], d + 1, open[d]);
       // Only the path's end gets the value here; totals are summed up the tree afterwards.
       out.addSelf(open[length], weight[s], divisor !== null ? divisor[s] : 0);
@@ -64,8 +71,10 @@ export function callPaths(r: PreparedReport, rank: Int32Array): PathTable {
 function sharedPrefixes(order: readonly number[], seq: Int32Array, start: Int32Array): Int32Array {
   const shared = new Int32Array(order.length);
   for (let k = 1; k < order.length; k++) {
-    const a = start[order[k]], length = start[order[k] + 1] - a;
-    const b = start[order[k - 1]], bLength = start[order[k - 1] + 1] - b;
+    const a = start[order[k]],
+      length = start[order[k] + 1] - a;
+    const b = start[order[k - 1]],
+      bLength = start[order[k - 1] + 1] - b;
     let n = 0;
     while (n < length && n < bLength && seq[a + n] === seq[b + n]) n++;
     shared[k] = n;
@@ -86,7 +95,7 @@ function compareStacks(seq: Int32Array, a: number, aEnd: number, b: number, bEnd
     const d = seq[a++] - seq[b++];
     if (d !== 0) return d;
   }
-  return (aEnd - a) - (bEnd - b);
+  return aEnd - a - (bEnd - b);
 }
 
 /** The kept samples' stacks, root first, as ranks: sample k's in seq[start[k]..start[k+1]). */
@@ -96,7 +105,8 @@ function flatStacks(r: PreparedReport, rank: Int32Array): { start: Int32Array; s
   const { weight, divisor, exclude } = r.weights;
   const count = r.profile.samples.count;
   let frames = 0;
-  for (let s = 0; s < count; s++) for (let i = locStart[s]; i < locStart[s + 1]; i++) frames += frameStart[locs[i] + 1] - frameStart[locs[i]];
+  for (let s = 0; s < count; s++)
+    for (let i = locStart[s]; i < locStart[s + 1]; i++) frames += frameStart[locs[i] + 1] - frameStart[locs[i]];
   const seq = new Int32Array(frames);
   const start: number[] = [0];
   const samples: number[] = [];

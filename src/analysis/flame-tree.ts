@@ -129,4 +129,3 @@ export function countFrames(node: FlameNode): number {
   for (const c of node.children) count += countFrames(c);
   return count;
 }
-

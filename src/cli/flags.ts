@@ -288,11 +288,17 @@ export function usageText(): string {
     ...Object.entries(WEB_FLAGS).map(([name, help]) => `  ${(name === 'http' ? '-http=[host]:port' : `-${name}`).padEnd(23)} ${help}`),
     '',
     // pprof's flags heapcli lacks, when there are any.
-    ...(MISSING_FLAGS.size === 0 ? [] : [
-      'Not yet in heapcli (each says what to use instead):',
-      ...wrapWords([...MISSING_FLAGS.values()].map((m) => `-${m.name}${m.value ? `=<${m.value}>` : ''}`), '  ', 96),
-      '',
-    ]),
+    ...(MISSING_FLAGS.size === 0
+      ? []
+      : [
+          'Not yet in heapcli (each says what to use instead):',
+          ...wrapWords(
+            [...MISSING_FLAGS.values()].map((m) => `-${m.name}${m.value ? `=<${m.value}>` : ''}`),
+            '  ',
+            96,
+          ),
+          '',
+        ]),
     'Legacy sample-type flags: ' + LEGACY_SAMPLE_FLAGS.map((f) => `-${f}`).join(' '),
     '  -h, --help               this text',
     '  --version                the version',

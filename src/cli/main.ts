@@ -67,9 +67,18 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   // The web UI's code (src/web/) is loaded only for -http.
   if (request.http !== null) {
     // -growth goes with -http (beyond pprof): its ranking is the growth view.
-    if (request.report !== null && request.report !== 'growth') return write(io.stderr, '-http is not compatible with an output format on the command line\n', EXIT.failed);
+    if (request.report !== null && request.report !== 'growth')
+      return write(io.stderr, '-http is not compatible with an output format on the command line\n', EXIT.failed);
     const { runWebUi } = await import('../web/run-http.js');
-    return runWebUi({ plan, assignments: request.assignments, http: request.http, noBrowser: request.noBrowser, env: io.env, stderr: io.stderr, bundleUrl: import.meta.url });
+    return runWebUi({
+      plan,
+      assignments: request.assignments,
+      http: request.http,
+      noBrowser: request.noBrowser,
+      env: io.env,
+      stderr: io.stderr,
+      bundleUrl: import.meta.url,
+    });
   }
   if (io.onQuickRun && request.report !== null && isQuickRun([...plan.sources, ...plan.bases], inputSize)) io.onQuickRun();
   const notify = (line: string) => io.stderr.write(`${line}\n`);

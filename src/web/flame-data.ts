@@ -61,7 +61,16 @@ export function decodeFlame(data: FlameData): Frame {
     const depth = f[at + 1];
     stack.length = depth;
     const parent = depth > 0 ? stack[depth - 1] : null;
-    const frame: Frame = { name: data.names[f[at]], depth, self: f[at + 2], total: f[at + 3], grown: data.diff ? f[at + 4] : f[at + 3], shrunk: data.diff ? f[at + 5] : 0, parent, children: [] };
+    const frame: Frame = {
+      name: data.names[f[at]],
+      depth,
+      self: f[at + 2],
+      total: f[at + 3],
+      grown: data.diff ? f[at + 4] : f[at + 3],
+      shrunk: data.diff ? f[at + 5] : 0,
+      parent,
+      children: [],
+    };
     if (parent) parent.children.push(frame);
     else root = frame;
     stack.push(frame);

@@ -31,18 +31,34 @@ export function escapeHtml(text: string): string {
 
 /** JSON that can stand inside a <script> element (no `</script>`, no `<!--`). */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** A whole page: the header with pprof's menus (View, Sample, Refine), the search box, the view. */
 export function page(parts: PageParts): string {
   const { header, query } = parts;
   const search = query.toString() === '' ? '' : `?${query.toString()}`;
-  const viewLinks = VIEWS.filter((v) => v.path !== 'growth' || header.series).map((v) => `<a href="./${v.path}${escapeHtml(search)}" title="${escapeHtml(v.title)}" class="view-link${v.path === parts.view ? ' active' : ''}" data-view="${v.path}">${v.label}</a>`).join('');
-  const sampleLinks = header.sampleTypes
-    .map((t) => `<a href="${escapeHtml(withParam(query, 'si', t))}" class="${t === header.sampleType ? 'active' : ''}">${escapeHtml(t)}</a>`)
+  const viewLinks = VIEWS.filter((v) => v.path !== 'growth' || header.series)
+    .map(
+      (v) =>
+        `<a href="./${v.path}${escapeHtml(search)}" title="${escapeHtml(v.title)}" class="view-link${v.path === parts.view ? ' active' : ''}" data-view="${v.path}">${v.label}</a>`,
+    )
     .join('');
-  const refine = [['f', 'Focus', 'Keep only samples going through a frame matching the regexp'], ['i', 'Ignore', 'Drop samples going through a frame matching the regexp'], ['h', 'Hide', 'Remove frames matching the regexp'], ['s', 'Show', 'Keep only frames matching the regexp'], ['sf', 'Show from', 'Drop the frames above the highest match']]
+  const sampleLinks = header.sampleTypes
+    .map(
+      (t) => `<a href="${escapeHtml(withParam(query, 'si', t))}" class="${t === header.sampleType ? 'active' : ''}">${escapeHtml(t)}</a>`,
+    )
+    .join('');
+  const refine = [
+    ['f', 'Focus', 'Keep only samples going through a frame matching the regexp'],
+    ['i', 'Ignore', 'Drop samples going through a frame matching the regexp'],
+    ['h', 'Hide', 'Remove frames matching the regexp'],
+    ['s', 'Show', 'Keep only frames matching the regexp'],
+    ['sf', 'Show from', 'Drop the frames above the highest match'],
+  ]
     .map(([param, label, title]) => `<a href="#" data-param="${param}" class="refine disabled" title="${title}">${label}</a>`)
     .join('');
   const warnings = header.warnings.map((w) => `<div>${escapeHtml(w)}</div>`).join('');

@@ -21,8 +21,22 @@ export const SHORT_PARAMS: Readonly<Record<string, string>> = {
  * write a file or read another folder.
  */
 const NAMED_PARAMS = new Set([
-  'mean', 'unit', 'sort', 'noinlines', 'trim', 'nodecount', 'nodefraction', 'edgefraction', 'drop_negative',
-  'divide_by', 'relative_percentages', 'compact_labels', 'call_tree', 'prune_from', 'tagroot', 'tagleaf',
+  'mean',
+  'unit',
+  'sort',
+  'noinlines',
+  'trim',
+  'nodecount',
+  'nodefraction',
+  'edgefraction',
+  'drop_negative',
+  'divide_by',
+  'relative_percentages',
+  'compact_labels',
+  'call_tree',
+  'prune_from',
+  'tagroot',
+  'tagleaf',
 ]);
 
 /**

@@ -13,8 +13,12 @@ export type SvgRenderer = (dot: string) => Promise<Uint8Array>;
 
 /** The rows of top as a table, each value as the console prints it; raw values in data-* for sorting. */
 export function topTable(report: TopReport): string {
-  const head = '<thead><tr><th data-key="flat">Flat</th><th data-key="flat">Flat%</th><th>Sum%</th><th data-key="cum">Cum</th><th data-key="cum">Cum%</th><th class="name" data-key="name">Name</th><th class="name">Inlined?</th></tr></thead>';
-  const rows = report.rows.map((r) => `<tr data-flat="${r.flat}" data-cum="${r.cum}"><td>${escapeHtml(r.flatText)}</td><td>${r.flatPercent.trim()}</td><td>${r.sumPercent.trim()}</td><td>${escapeHtml(r.cumText)}</td><td>${r.cumPercent.trim()}</td><td class="name">${escapeHtml(r.name)}</td><td class="name">${r.inline}</td></tr>`);
+  const head =
+    '<thead><tr><th data-key="flat">Flat</th><th data-key="flat">Flat%</th><th>Sum%</th><th data-key="cum">Cum</th><th data-key="cum">Cum%</th><th class="name" data-key="name">Name</th><th class="name">Inlined?</th></tr></thead>';
+  const rows = report.rows.map(
+    (r) =>
+      `<tr data-flat="${r.flat}" data-cum="${r.cum}"><td>${escapeHtml(r.flatText)}</td><td>${r.flatPercent.trim()}</td><td>${r.sumPercent.trim()}</td><td>${escapeHtml(r.cumText)}</td><td>${r.cumPercent.trim()}</td><td class="name">${escapeHtml(r.name)}</td><td class="name">${r.inline}</td></tr>`,
+  );
   return `<table class="top" id="toptable">${head}<tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -22,7 +26,12 @@ export function topTable(report: TopReport): string {
  * The graph view: the console's `dot` report drawn as SVG, inline in the page (the page script
  * pans and zooms it); when it cannot be drawn, the top view with a note and the reason.
  */
-export async function renderGraphView(session: Session, query: URLSearchParams, assignments: Assignment[], svg: SvgRenderer): Promise<string> {
+export async function renderGraphView(
+  session: Session,
+  query: URLSearchParams,
+  assignments: Assignment[],
+  svg: SvgRenderer,
+): Promise<string> {
   const options = viewOptions(session, assignments);
   const { header, report } = topView(session, options);
   const dot = session.executeWith(assignments, ['dot']);
@@ -57,7 +66,8 @@ export function renderView(session: Session, view: string, query: URLSearchParam
     }
     case 'flamegraph': {
       const { header, data } = flameView(session, options);
-      const body = '<div id="flame-bar"><button id="flame-reset" title="Show the whole graph (Esc)">Reset zoom</button><span id="flame-crumbs"></span><span id="flame-match"></span><span class="legend" id="flame-legend"></span></div><div id="flame-wrap"><canvas id="flame-canvas"></canvas></div><div id="flame-tip"></div>';
+      const body =
+        '<div id="flame-bar"><button id="flame-reset" title="Show the whole graph (Esc)">Reset zoom</button><span id="flame-crumbs"></span><span id="flame-match"></span><span class="legend" id="flame-legend"></span></div><div id="flame-wrap"><canvas id="flame-canvas"></canvas></div><div id="flame-tip"></div>';
       return page({ view, header, query, body, data });
     }
     case 'growth': {

@@ -46,13 +46,19 @@ export async function runWebUi(run: WebRun): Promise<number> {
   }
   let started;
   try {
-    started = await startWebServer({ session, address, assetsDir: webAssets(run.bundleUrl), svg: (dot) => renderGraph(dot, 'svg', run.env) });
+    started = await startWebServer({
+      session,
+      address,
+      assetsDir: webAssets(run.bundleUrl),
+      svg: (dot) => renderGraph(dot, 'svg', run.env),
+    });
   } catch (err) {
     return fail(stderr, `listen tcp ${urlHost(address.host)}:${address.port}: ${(err as Error).message}`);
   }
   const url = `http://${urlHost(started.address.host)}:${started.address.port}`;
   stderr.write(`Serving web UI on ${url}\n`);
-  if (!isLoopback(address.host)) stderr.write(`heapcli: ${address.host} is not a loopback address: whoever reaches ${url} can read this profile\n`);
+  if (!isLoopback(address.host))
+    stderr.write(`heapcli: ${address.host} is not a loopback address: whoever reaches ${url} can read this profile\n`);
   if (!run.noBrowser && !(await openBrowser(url, browserCommands(run.env, process.platform), run.env))) stderr.write(NO_BROWSER);
   return new Promise((resolve) => started.server.once('close', () => resolve(0)));
 }

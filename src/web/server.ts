@@ -9,7 +9,14 @@ import { ViewError } from './views.js';
 import { RecentCache } from '../analysis/graph/recent-cache.js';
 
 /** The views by path: pprof's. */
-const VIEW_PATHS = new Map([['/ui/', ''], ['/ui/top', 'top'], ['/ui/peek', 'peek'], ['/ui/source', 'source'], ['/ui/flamegraph', 'flamegraph'], ['/ui/growth', 'growth']]);
+const VIEW_PATHS = new Map([
+  ['/ui/', ''],
+  ['/ui/top', 'top'],
+  ['/ui/peek', 'peek'],
+  ['/ui/source', 'source'],
+  ['/ui/flamegraph', 'flamegraph'],
+  ['/ui/growth', 'growth'],
+]);
 
 /** The files the page loads, by URL path and file name in the assets folder: nothing else is served from disk. */
 const ASSETS = new Map([['/ui/static/app.js', { file: 'app.js', type: 'text/javascript; charset=utf-8' }]]);
@@ -38,7 +45,10 @@ const WARMED_VIEWS = ['', 'flamegraph', 'peek', 'source'];
  * once listening). `warm` makes the default views' pages one by one, a request served between
  * any two, so the first look at each costs nothing on a large profile.
  */
-export function webHandler(settings: Omit<WebSettings, 'address'>, bound: () => HttpAddress): { handle: (req: IncomingMessage, res: ServerResponse) => void; warm: () => void } {
+export function webHandler(
+  settings: Omit<WebSettings, 'address'>,
+  bound: () => HttpAddress,
+): { handle: (req: IncomingMessage, res: ServerResponse) => void; warm: () => void } {
   const pages = new RecentCache<Promise<{ status: number; body: string }>>(PAGES_KEPT);
   const pageFor = (view: string, query: URLSearchParams) => pages.get(`${view}?${query.toString()}`, () => viewPage(settings, view, query));
   const warm = () => {
@@ -49,7 +59,14 @@ export function webHandler(settings: Omit<WebSettings, 'address'>, bound: () => 
     setImmediate(() => next(0));
   };
   const handle = (req: IncomingMessage, res: ServerResponse) => {
-    if (!hostAllowed(req.headers.host, bound())) return send(req, res, 403, 'text/plain; charset=utf-8', `Host ${JSON.stringify(req.headers.host ?? '')} is not this server's: refused (DNS rebinding)\n`);
+    if (!hostAllowed(req.headers.host, bound()))
+      return send(
+        req,
+        res,
+        403,
+        'text/plain; charset=utf-8',
+        `Host ${JSON.stringify(req.headers.host ?? '')} is not this server's: refused (DNS rebinding)\n`,
+      );
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(req, res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n');
     const url = new URL(req.url ?? '/', 'http://server');
     if (url.pathname === '/' || url.pathname === '/ui') {
@@ -70,10 +87,17 @@ export function webHandler(settings: Omit<WebSettings, 'address'>, bound: () => 
   return { handle, warm };
 }
 
-async function viewPage(settings: Omit<WebSettings, 'address'>, view: string, query: URLSearchParams): Promise<{ status: number; body: string }> {
+async function viewPage(
+  settings: Omit<WebSettings, 'address'>,
+  view: string,
+  query: URLSearchParams,
+): Promise<{ status: number; body: string }> {
   try {
     const assignments = queryAssignments(query);
-    const body = view === '' ? await renderGraphView(settings.session, query, assignments, settings.svg) : renderView(settings.session, view, query, assignments);
+    const body =
+      view === ''
+        ? await renderGraphView(settings.session, query, assignments, settings.svg)
+        : renderView(settings.session, view, query, assignments);
     return { status: 200, body };
   } catch (err) {
     if (err instanceof ViewError) return { status: 400, body: `${err.message}\n` };
@@ -104,7 +128,8 @@ const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
-  'Content-Security-Policy': "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'",
+  'Content-Security-Policy':
+    "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'",
 };
 
 function send(req: IncomingMessage, res: ServerResponse, status: number, type: string, body: string | Buffer): void {

@@ -4,7 +4,7 @@ import type { ReportOptions } from '../analysis/options.js';
 import type { TopReport } from '../analysis/reports/rows.js';
 import { resolveSampleIndex } from '../analysis/values/sample-value.js';
 import { reportUnit } from '../analysis/values/units.js';
-import { FILTER_OPTIONS } from '../analysis/options.js';
+import { filterSettings } from '../analysis/options.js';
 import type { Assignment } from '../commands/parse.js';
 import { profileLabels } from '../format/labels.js';
 import { topSummary } from '../format/top.js';
@@ -56,12 +56,20 @@ export function topView(session: Session, options: ReportOptions): { header: Vie
   return guarded(() => {
     const result = session.analysis.top(options, WEB_TOP_NODES);
     const labels = profileLabels(session.analysis.profile, { ...result, formatValue: result.report.formatValue });
-    return { header: header(session, options, [...labels, ...filterLines(options), ...topSummary(result.report)], result.warnings), report: result.report };
+    return {
+      header: header(session, options, [...labels, ...filterLines(options), ...topSummary(result.report)], result.warnings),
+      report: result.report,
+    };
   });
 }
 
 /** A text view (peek, source): the console's report for `tokens`, with the header from top. */
-export function textView(session: Session, assignments: readonly Assignment[], options: ReportOptions, tokens: string[]): { header: ViewHeader; text: string; failed: string } {
+export function textView(
+  session: Session,
+  assignments: readonly Assignment[],
+  options: ReportOptions,
+  tokens: string[],
+): { header: ViewHeader; text: string; failed: string } {
   const result = session.executeWith(assignments, tokens);
   const text = result.out + [...(result.rest ?? [])].join('');
   const base = topView(session, options).header;
@@ -84,7 +92,7 @@ export function flameView(session: Session, options: ReportOptions): { header: V
 }
 
 function filterLines(options: ReportOptions): string[] {
-  return activeFilterLines(FILTER_OPTIONS.map((name) => [name, options[name]]));
+  return activeFilterLines(filterSettings(options));
 }
 
 function header(session: Session, options: ReportOptions, details: string[], warnings: readonly string[]): ViewHeader {
@@ -113,7 +121,10 @@ export const TEXT_VIEW_BYTES = 4_000_000;
 export function peekSubject(session: Session, options: ReportOptions): { regexp: string; note?: string } {
   const names = heaviest(session, options);
   if (names === null) return { regexp: '.*' };
-  return { regexp: anyOf(names), note: `Peek shows the ${names.length} heaviest nodes by flat (pprof's shows every node): search a regexp and choose Focus for others.` };
+  return {
+    regexp: anyOf(names),
+    note: `Peek shows the ${names.length} heaviest nodes by flat (pprof's shows every node): search a regexp and choose Focus for others.`,
+  };
 }
 
 /** What the source view lists: the functions `f` matches (as pprof); without it, the heaviest functions. */
@@ -121,12 +132,17 @@ export function sourceSubject(session: Session, options: ReportOptions, f: strin
   if (f !== '') return { regexp: f };
   const names = heaviest(session, { ...options, granularity: 'functions' });
   if (names === null) return { regexp: '.' };
-  return { regexp: anyOf(names), note: `Source lists the ${names.length} heaviest functions by flat (pprof's lists every function): search a regexp and choose Focus for others.` };
+  return {
+    regexp: anyOf(names),
+    note: `Source lists the ${names.length} heaviest functions by flat (pprof's lists every function): search a regexp and choose Focus for others.`,
+  };
 }
 
 /** The names of the WEB_TEXT_NODES heaviest nodes by flat, or null when there are no more than that. */
 function heaviest(session: Session, options: ReportOptions): string[] | null {
-  const { report } = guarded(() => session.analysis.top({ ...options, trim: true, nodefraction: 0, nodecount: WEB_TEXT_NODES + 1, sort: 'flat' }, 0));
+  const { report } = guarded(() =>
+    session.analysis.top({ ...options, trim: true, nodefraction: 0, nodecount: WEB_TEXT_NODES + 1, sort: 'flat' }, 0),
+  );
   if (report.rows.length <= WEB_TEXT_NODES) return null;
   return report.rows.slice(0, WEB_TEXT_NODES).map((r) => r.name);
 }

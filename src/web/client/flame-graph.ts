@@ -27,7 +27,9 @@ export function startFlameGraph(data: FlameData, search: HTMLInputElement): void
   let matches = new Set<Frame>();
   const state: FlameState = { zoom: root.name, drawn: [], matched: 0 };
   (window as unknown as { heapcliFlame: FlameState }).heapcliFlame = state;
-  if (data.diff) (document.getElementById('flame-legend') as HTMLElement).innerHTML = '<span style="background:hsl(0,90%,60%)"></span>growth<span style="background:hsl(215,90%,60%)"></span>shrinkage';
+  if (data.diff)
+    (document.getElementById('flame-legend') as HTMLElement).innerHTML =
+      '<span style="background:hsl(0,90%,60%)"></span>growth<span style="background:hsl(215,90%,60%)"></span>shrinkage';
 
   const draw = () => {
     const width = canvas.clientWidth;
@@ -112,7 +114,11 @@ export function startFlameGraph(data: FlameData, search: HTMLInputElement): void
   window.addEventListener('resize', draw);
 
   const details = (f: Frame): string => {
-    const lines = [f.name, `Flat: ${format(f.self)} (${share(f.self, data.total)} of total)`, `Cum: ${format(f.total)} (${share(f.total, data.total)} of total, ${share(frameWeight(f) === 0 ? 0 : f.total, zoom.total)} of ${zoom.name})`];
+    const lines = [
+      f.name,
+      `Flat: ${format(f.self)} (${share(f.self, data.total)} of total)`,
+      `Cum: ${format(f.total)} (${share(f.total, data.total)} of total, ${share(frameWeight(f) === 0 ? 0 : f.total, zoom.total)} of ${zoom.name})`,
+    ];
     if (data.diff) lines.push(`Growth: ${format(f.grown)}   Shrinkage: ${format(f.shrunk)}`);
     lines.push(`${data.typeName}, click to zoom`);
     return lines.join('\n');

@@ -19,13 +19,17 @@ export function startPanZoom(svg: SVGSVGElement): void {
     const oy = box.y - (r.height * scale - box.h) / 2;
     return { x: ox + (cx - r.left) * scale, y: oy + (cy - r.top) * scale, scale };
   };
-  svg.addEventListener('wheel', (e) => {
-    e.preventDefault();
-    const p = toGraph(e.clientX, e.clientY);
-    const f = Math.exp(e.deltaY * 0.0015);
-    box = { x: p.x - (p.x - box.x) * f, y: p.y - (p.y - box.y) * f, w: box.w * f, h: box.h * f };
-    apply();
-  }, { passive: false });
+  svg.addEventListener(
+    'wheel',
+    (e) => {
+      e.preventDefault();
+      const p = toGraph(e.clientX, e.clientY);
+      const f = Math.exp(e.deltaY * 0.0015);
+      box = { x: p.x - (p.x - box.x) * f, y: p.y - (p.y - box.y) * f, w: box.w * f, h: box.h * f };
+      apply();
+    },
+    { passive: false },
+  );
   let drag: { x: number; y: number } | null = null;
   svg.addEventListener('mousedown', (e) => {
     drag = { x: e.clientX, y: e.clientY };

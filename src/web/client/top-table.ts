@@ -11,7 +11,7 @@ export function startTopTable(table: HTMLTableElement, search: HTMLInputElement)
     const key = th?.dataset.key;
     if (!th || !key) return;
     const rows = [...body.rows];
-    const value = (r: HTMLTableRowElement) => (key === 'name' ? r.cells[5].textContent ?? '' : Number(r.dataset[key]));
+    const value = (r: HTMLTableRowElement) => (key === 'name' ? (r.cells[5].textContent ?? '') : Number(r.dataset[key]));
     const dir = sortedBy === key ? -1 : 1;
     rows.sort((a, b) => {
       const [x, y] = [value(a), value(b)];
