@@ -127,24 +127,24 @@ export class Session {
    * The options with `assignments` applied to a copy (the web UI's query), or pprof's error
    * message; the session's own options stay as they were.
    */
-  optionsWith(assignments: readonly Assignment[]): ReportOptions | string {
-    const saved = this.settings;
+  optionsWith(assignments: readonly Assignment[]): ResolvedOptions | string {
+    const [saved, savedIndex] = [this.settings, this.sampleIndex];
     try {
       const result = this.assign(assignments);
-      return result.failed ? result.err.trimEnd() : { ...this.settings };
+      return result.failed ? result.err.trimEnd() : this.resolved({ ...this.settings });
     } finally {
-      this.settings = saved;
+      [this.settings, this.sampleIndex] = [saved, savedIndex];
     }
   }
 
   /** Runs a command (tokens, as `executeCommand`) with `assignments` applied to a copy of the options. */
   executeWith(assignments: readonly Assignment[], tokens: string[]): ExecResult {
-    const saved = this.settings;
+    const [saved, savedIndex] = [this.settings, this.sampleIndex];
     try {
       const result = this.assign(assignments);
       return result.failed ? result : this.executeCommand(tokens);
     } finally {
-      this.settings = saved;
+      [this.settings, this.sampleIndex] = [saved, savedIndex];
     }
   }
 
