@@ -37,12 +37,6 @@ export interface BinaryReport {
   readonly ext: string;
   /** The bytes, or a promise of them (a report that renders asynchronously); a rejection is the command's failure. */
   readonly bytes: Uint8Array | Promise<Uint8Array>;
-  /**
-   * Commands that open the report (pprof's visualizers: `kcachegrind`), tried in order, each split
-   * on spaces and given the file's path last. Given no file, the report then goes to a temporary
-   * file opened with the first that starts, rather than to stdout or `./profileNNN.<ext>`.
-   */
-  readonly viewers?: readonly string[];
 }
 
 /** A command's answer: report text for stdout, messages for stderr, and whether to leave. */

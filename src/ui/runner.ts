@@ -2,7 +2,6 @@ import { type ProfileCompletionData, profileCompletionData } from '../commands/c
 import { Interrupted, type ExecResult, type Session } from '../session.js';
 import { writeReportFile } from '../host/report-files.js';
 import { saveNumbered, writeBinaryFile } from '../host/binary-output.js';
-import { openInViewer } from '../host/viewer.js';
 
 /** What the console shows and completes from once a profile is loaded (plain data: a worker posts it). */
 export interface ConsoleInfo extends ProfileCompletionData {
@@ -71,15 +70,14 @@ export class InterruptFlag {
 }
 
 /**
- * Writes a `>file` report, or a binary one to `./profileNNN.<ext>` (the console never prints one)
- * or to a temporary file its viewer opens,
- * and returns the answer the console shows: the session's messages, with where the binary report
+ * Writes a `>file` report, or a binary one to `./profileNNN.<ext>` (the console never prints one),
+ * waits for a viewer to start (`web`, `kcachegrind`), and returns the answer the console shows: the session's messages, with where the binary report
  * went or the failure to write added to them.
  */
 export async function settleFileResult(result: ExecResult): Promise<ExecResult> {
   if (result.binary) {
     const { binary } = result;
-    const saved = binary.viewers ? await openInViewer(binary, binary.viewers, { wait: false }) : await saveNumbered(binary);
+    const saved = await saveNumbered(binary);
     return { out: '', err: result.err + saved.err, quit: result.quit, failed: result.failed || saved.failed };
   }
   if (result.action) {
