@@ -9,6 +9,7 @@ import type { CommandResult } from './commands/table.js';
 import { NO_SOURCE_FILES, type SourceFiles } from './commands/source/port.js';
 import { profileLabels } from './format/labels.js';
 import type { Profile } from './profile/model.js';
+import type { FlameTree } from './analysis/flame-tree.js';
 
 /** What one line of input produced: text for stdout and stderr, a file to write, whether to leave. */
 export interface ExecResult {
@@ -24,6 +25,8 @@ export interface ExecResult {
    * then each chunk of `rest` (iterated once, as ExecResult's own).
    */
   readonly file?: { readonly path: string; readonly text: string; readonly rest?: Iterable<string> };
+  /** `flame`'s graph, when the line was run for a terminal that can show it (`execute`'s `screen`). */
+  readonly flame?: FlameTree;
 }
 
 /** How a session runs: as the console (compact headers, `top` = 10 rows) or one-shot. */
@@ -65,9 +68,12 @@ export class Session {
     return { ...this.settings };
   }
 
-  /** Runs one console line. Errors never change the options and never throw. */
-  execute(line: string): ExecResult {
-    return this.run(parseLine(line, this.analysis.sampleTypeNames));
+  /**
+   * Runs one console line. Errors never change the options and never throw. `screen`: the line
+   * comes from a terminal console that can show views (`flame`) this many columns wide.
+   */
+  execute(line: string, screen?: { readonly columns: number }): ExecResult {
+    return this.run(parseLine(line, this.analysis.sampleTypeNames), screen);
   }
 
   /** Applies one option setting (a command-line flag); returns pprof's error message, or null. */
@@ -114,7 +120,7 @@ export class Session {
     return lines.join('\n') + '\n';
   }
 
-  private run(parsed: ParsedLine): ExecResult {
+  private run(parsed: ParsedLine, screen?: { readonly columns: number }): ExecResult {
     switch (parsed.kind) {
       case 'nothing':
         return { out: '', err: '', quit: false };
@@ -125,7 +131,7 @@ export class Session {
       case 'command': {
         const { command, args } = parsed;
         const options = { ...this.settings, ...args.overrides };
-        const result = this.guard(() => command.run({ analysis: this.analysis, options, sessionOptions: this.settings, interactive: this.mode.interactive, sources: this.mode.sources ?? NO_SOURCE_FILES, series: this.mode.series ?? [] }, args));
+        const result = this.guard(() => command.run({ analysis: this.analysis, options, sessionOptions: this.settings, interactive: this.mode.interactive, sources: this.mode.sources ?? NO_SOURCE_FILES, series: this.mode.series ?? [], screen }, args));
         // `>file` on the line, else the `output` option, sends a report to a file (pprof's way).
         const output = command.kind === 'report' ? (args.output ?? (options.output || null)) : null;
         if (output === null || result.failed) return { ...result, quit: result.quit ?? false };

@@ -10,6 +10,8 @@ import { MISSING, missingNote, type MissingSpec } from './missing.js';
 import { runRaw, runTop } from './reports.js';
 import type { SourceFiles } from './source/port.js';
 import type { Profile } from '../profile/model.js';
+import type { FlameTree } from '../analysis/flame-tree.js';
+import { FLAME_DETAIL, runFlame } from './report-flame.js';
 
 /** What a command runs against. */
 export interface CommandContext {
@@ -24,6 +26,8 @@ export interface CommandContext {
   readonly sources: SourceFiles;
   /** The snapshots `growth` ranks, when the session was given a series ([] otherwise). */
   readonly series: readonly Profile[];
+  /** The terminal the answer is drawn on, when the console can show a view (`flame`); absent when it is printed. */
+  readonly screen?: { readonly columns: number };
 }
 
 /** A command's answer: report text for stdout, messages for stderr, and whether to leave. */
@@ -34,6 +38,8 @@ export interface CommandResult {
   readonly err: string;
   readonly quit?: boolean;
   readonly failed?: boolean;
+  /** `flame`'s graph, for the terminal console to draw (plain data: it may come from a worker). */
+  readonly flame?: FlameTree;
 }
 
 /** One command of the console and of the one-shot flags. */
@@ -85,6 +91,10 @@ const commandList: CommandSpec[] = [
     completes: 'functions', run: runRaw,
   },
   { name: 'growth', kind: 'report', help: 'Ranks functions by how steadily they grow over a series of snapshots', usage: REPORT_USAGE, detail: GROWTH_DETAIL, completes: 'functions', run: runGrowth },
+  {
+    name: 'flame', kind: 'report', help: 'Draws a flame graph to browse in the terminal (heapcli\'s own)', usage: '[focus_regex]* [-ignore_regex]*',
+    detail: FLAME_DETAIL, completes: 'functions', run: runFlame,
+  },
   {
     name: 'help', kind: 'shell', help: 'Shows help on a command or option', usage: '[command|option]', takesArgument: 'optional',
     run: (_ctx, args) => helpText(args.argument, COMMANDS),

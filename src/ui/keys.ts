@@ -4,7 +4,7 @@ export type Key =
   | {
       readonly name:
         | 'enter' | 'backspace' | 'delete' | 'left' | 'right' | 'up' | 'down' | 'home' | 'end' | 'tab'
-        | 'interrupt' | 'eof' | 'kill-before' | 'kill-after' | 'kill-word' | 'clear-screen' | 'word-left' | 'word-right';
+        | 'interrupt' | 'eof' | 'escape' | 'kill-before' | 'kill-after' | 'kill-word' | 'clear-screen' | 'word-left' | 'word-right';
     };
 
 /** Escape sequences of the keys we handle, as terminals send them (xterm, vt, rxvt, tmux). */
@@ -68,6 +68,7 @@ function matchSequence(chunk: string, i: number): { name: Key['name'] | null; le
   if (csi) return { name: null, length: csi[0].length };
   const ss3 = /^\x1bO./.exec(chunk.slice(i));
   if (ss3) return { name: null, length: ss3[0].length };
-  // A lone Escape, or Alt+key, which the prompt ignores.
-  return { name: null, length: chunk.length > i + 1 && chunk[i + 1] !== '\x1b' ? 2 : 1 };
+  // Alt+key, which the prompt ignores; a lone Escape (the flame view leaves on it).
+  if (chunk.length > i + 1 && chunk[i + 1] !== '\x1b') return { name: null, length: 2 };
+  return { name: 'escape', length: 1 };
 }

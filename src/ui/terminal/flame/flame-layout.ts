@@ -1,0 +1,127 @@
+import { type FlameNode, width as frameWidth } from '../../../analysis/flame-tree.js';
+import { displayWidth } from '../screen-text.js';
+
+/** A frame's place in the tree: the index of each child taken from the root ([] is the root). */
+export type FramePath = readonly number[];
+
+/** One frame as drawn: which columns of its depth's row it takes, and the name shown in them. */
+export interface FlameCell {
+  readonly path: FramePath;
+  readonly node: FlameNode;
+  readonly depth: number;
+  readonly column: number;
+  readonly width: number;
+  /** The name cut to the cell's width less the gap after it (one column, when there is room for it). */
+  readonly label: string;
+  readonly selected: boolean;
+  /** A caller of the zoomed frame: drawn across the whole width, for context. */
+  readonly above: boolean;
+}
+
+/** An icicle laid out at one width: a row of cells per depth (root first), left to right. */
+export interface FlameLayout {
+  readonly rows: readonly (readonly FlameCell[])[];
+  /** The selected frame's cell, when it is wide enough to be drawn. */
+  readonly selected: FlameCell | null;
+}
+
+/** What is shown: the frame filling the width, and the frame selected. */
+export interface FlameFocus {
+  readonly zoom: FramePath;
+  readonly selected: FramePath;
+}
+
+/**
+ * Lays out the icicle of `root` in `columns` columns: the zoomed frame's callers each across the
+ * whole width, the zoomed frame across the whole width below them, and under each frame its
+ * callees side by side, as wide as their share of its width (cum; growth and shrinkage both under a
+ * base), from the left, in the tree's order. A frame that would be narrower than a column is left
+ * out with everything under it.
+ */
+export function layOutFlame(root: FlameNode, columns: number, focus: FlameFocus): FlameLayout {
+  const rows: FlameCell[][] = [];
+  let selected: FlameCell | null = null;
+  const place = (node: FlameNode, path: FramePath, column: number, width: number, above: boolean) => {
+    const isSelected = samePath(path, focus.selected);
+    const cell: FlameCell = { path, node, depth: path.length, column, width, label: cutName(node.name, width > 1 ? width - 1 : width), selected: isSelected, above };
+    (rows[path.length] ??= []).push(cell);
+    if (isSelected) selected = cell;
+  };
+  const zoomed = frameAt(root, focus.zoom);
+  let node = root;
+  for (let depth = 0; depth < zoomed.length - 1; depth++) {
+    place(node, focus.zoom.slice(0, depth), 0, columns, true);
+    node = node.children[focus.zoom[depth]];
+  }
+  const descend = (n: FlameNode, path: FramePath, from: number, to: number) => {
+    const whole = frameWidth(n);
+    if (whole <= 0) return;
+    const scale = (to - from) / whole;
+    let x = from;
+    n.children.forEach((child, i) => {
+      const w = frameWidth(child) * scale;
+      const start = Math.round(x);
+      const end = Math.round(x + w);
+      x += w;
+      if (end - start < 1) return;
+      place(child, [...path, i], start, end - start, false);
+      descend(child, [...path, i], x - w, x);
+    });
+  };
+  const zoomNode = zoomed[zoomed.length - 1];
+  place(zoomNode, focus.zoom, 0, columns, false);
+  descend(zoomNode, focus.zoom, 0, columns);
+  return { rows, selected };
+}
+
+/** The frames from the root down to `path`'s (as far as the path leads). */
+export function frameAt(root: FlameNode, path: FramePath): FlameNode[] {
+  const frames = [root];
+  for (const i of path) {
+    const next = frames[frames.length - 1].children[i];
+    if (!next) break;
+    frames.push(next);
+  }
+  return frames;
+}
+
+/** True when `a` and `b` name the same frame. */
+export function samePath(a: FramePath, b: FramePath): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/** True when `inner` is `outer` or a frame under it. */
+export function isWithin(inner: FramePath, outer: FramePath): boolean {
+  return inner.length >= outer.length && outer.every((v, i) => v === inner[i]);
+}
+
+/**
+ * A name cut to `columns` columns: whole if it fits, else without its package's folders
+ * (`github.com/x/y.F` as `y.F`), else cut short with `…` at the end.
+ */
+export function cutName(name: string, columns: number): string {
+  if (columns <= 0) return '';
+  if (displayWidth(name) <= columns) return name;
+  const short = withoutFolders(name);
+  if (displayWidth(short) <= columns) return short;
+  if (columns === 1) return clip(short, 1);
+  return `${clip(short, columns - 1)}…`;
+}
+
+/** `github.com/x/y.(*T).F` as `y.(*T).F`: the part after the last slash before the first space. */
+function withoutFolders(name: string): string {
+  const space = name.indexOf(' ');
+  const head = space < 0 ? name : name.slice(0, space);
+  const slash = head.lastIndexOf('/');
+  return slash < 0 ? name : name.slice(slash + 1);
+}
+
+/** `text` cut to at most `columns` columns, never inside a character. */
+function clip(text: string, columns: number): string {
+  let out = '';
+  for (const char of text) {
+    if (displayWidth(out + char) > columns) break;
+    out += char;
+  }
+  return out;
+}
