@@ -4,7 +4,7 @@ import type { CommandContext, CommandResult } from './table.js';
 
 /** What `flame` answers where it cannot draw: a pipe, a one-shot run, a dumb terminal. */
 export const FLAME_NEEDS_TERMINAL =
-  'flame draws in the terminal console only (heapcli profile.pb.gz in a terminal); for a flame graph in the browser, use -http=:8080';
+  'flame needs a terminal: it draws in the terminal console (heapcli profile.pb.gz); for a flame graph in a browser, use -http=:8080';
 
 /**
  * How far `flame` can zoom before frames that were too thin to send show as gaps: frames narrower
