@@ -23,7 +23,7 @@ describe('paintFlame: the flame view\'s screen', () => {
     expect(rows).toHaveLength(8);
     expect(rows.map(plain)).toEqual([
       'flame: inuse_space, 8kB total',
-      // Each frame's name, then blanks to its width less one, then the one-column gap.
+      // Each frame's name, then blanks to its width (less the one-column gap, unless at the right edge).
       `root${' '.repeat(36)}`,
       `main.a${' '.repeat(14)}runtime.mallocgc${' '.repeat(4)}`,
       'main.b    ',

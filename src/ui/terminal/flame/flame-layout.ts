@@ -11,7 +11,9 @@ export interface FlameCell {
   readonly depth: number;
   readonly column: number;
   readonly width: number;
-  /** The name cut to the cell's width less the gap after it (one column, when there is room for it). */
+  /** A blank column ends the cell, to set it apart from the next: when it is 2 or more wide and not at the right edge. */
+  readonly gap: boolean;
+  /** The name cut to the cell's width less its gap. */
   readonly label: string;
   readonly selected: boolean;
   /** A caller of the zoomed frame: drawn across the whole width, for context. */
@@ -43,7 +45,8 @@ export function layOutFlame(root: FlameNode, columns: number, focus: FlameFocus)
   let selected: FlameCell | null = null;
   const place = (node: FlameNode, path: FramePath, column: number, width: number, above: boolean) => {
     const isSelected = samePath(path, focus.selected);
-    const cell: FlameCell = { path, node, depth: path.length, column, width, label: cutName(node.name, width > 1 ? width - 1 : width), selected: isSelected, above };
+    const gap = width > 1 && column + width < columns;
+    const cell: FlameCell = { path, node, depth: path.length, column, width, gap, label: cutName(node.name, gap ? width - 1 : width), selected: isSelected, above };
     (rows[path.length] ??= []).push(cell);
     if (isSelected) selected = cell;
   };

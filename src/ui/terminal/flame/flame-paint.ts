@@ -42,17 +42,17 @@ export function paintFlame(view: FlameView, size: ScreenSize, colour: boolean): 
   return rows.slice(0, Math.max(1, size.rows));
 }
 
-/** One depth's frames: each a coloured block holding its name, then a one-column gap. */
+/** One depth's frames: each a coloured block holding its name, then a one-column gap (see FlameCell). */
 function paintRow(cells: readonly FlameCell[], colour: boolean, diff: boolean): string {
   let out = '';
   let at = 0;
   for (const cell of cells) {
     if (cell.column > at) out += ' '.repeat(cell.column - at);
-    const body = cell.width > 1 ? cell.width - 1 : cell.width;
+    const body = cell.gap ? cell.width - 1 : cell.width;
     const text = cell.label + ' '.repeat(Math.max(0, body - displayWidth(cell.label)));
     const style = cell.selected ? SELECTED : colour ? frameStyle(cell, diff) : '';
     out += style ? `${style}${text}${RESET}` : text;
-    if (cell.width > 1) out += ' ';
+    if (cell.gap) out += ' ';
     at = cell.column + cell.width;
   }
   return out;
