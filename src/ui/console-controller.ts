@@ -101,11 +101,15 @@ export class ConsoleController {
 
   /** Handles keys in order; without a prompt they queue, but Ctrl-C stops what is going on. */
   press(keys: readonly Key[]): void {
-    for (const key of keys) {
+    const queue = [...keys];
+    for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
       const { phase } = this.state;
       if (phase === 'done') return;
       if (phase === 'editing') this.handle(key);
-      else if (phase === 'flame') this.pressInFlame(key);
+      else if (phase === 'flame' && key.name === 'text' && key.text.length > 1) {
+        // Letters are keys of their own in the view; those after one that leaves it are typed at the prompt.
+        queue.unshift(...[...key.text].map((text): Key => ({ name: 'text', text })));
+      } else if (phase === 'flame') this.pressInFlame(key);
       else if (key.name === 'interrupt' || (phase === 'loading' && key.name === 'eof')) this.interrupt();
       else this.pending.push(key);
     }
