@@ -1,4 +1,4 @@
-import { flameTree, pruneFlameTree } from '../analysis/flame-tree.js';
+import { prunedFlameTree } from '../analysis/flame-pruned.js';
 import type { CommandArgs } from './parse.js';
 import type { CommandContext, CommandResult } from './table.js';
 
@@ -29,6 +29,6 @@ export function runFlame(ctx: CommandContext, args: CommandArgs): CommandResult 
   if (!ctx.screen) return { out: '', err: `${FLAME_NEEDS_TERMINAL}\n`, failed: true };
   if (args.output !== null || ctx.options.output) return { out: '', err: 'flame draws on the screen and writes no file (>file, output)\n', failed: true };
   const prepared = ctx.analysis.prepare(ctx.options);
-  const tree = flameTree(prepared);
-  return { out: '', err: prepared.warnings.map((w) => `${w}\n`).join(''), flame: pruneFlameTree(tree, 1 / (Math.max(1, ctx.screen.columns) * FLAME_ZOOM_DETAIL)) };
+  const flame = prunedFlameTree(prepared, 1 / (Math.max(1, ctx.screen.columns) * FLAME_ZOOM_DETAIL));
+  return { out: '', err: prepared.warnings.map((w) => `${w}\n`).join(''), flame };
 }
