@@ -45,6 +45,12 @@ describe('layOutFlame: an icicle in rows of cells', () => {
     expect(layout.rows[1][1].selected).toBe(true);
   });
 
+  it('shows no name in a cell with room for fewer than three columns', () => {
+    const layout = layOutFlame(ROOT, 10, { zoom: [], selected: [] });
+    expect(layout.rows[1].map((c) => [c.label, c.width])).toEqual([['main…', 6], ['', 3]]);
+    expect(layout.rows[2].map((c) => [c.label, c.width])).toEqual([['', 3], ['', 2]]);
+  });
+
   it('zoomed into a frame: its callers across the width above it, the frame across the width, its callees scaled to it', () => {
     const layout = layOutFlame(ROOT, 100, { zoom: [0], selected: [0, 1] });
     expect(shape(layout)).toEqual([

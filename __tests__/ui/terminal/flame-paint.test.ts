@@ -52,6 +52,12 @@ describe('paintFlame: the flame view\'s screen', () => {
     expect(rows[1]).toBe(`root${' '.repeat(36)}`);
   });
 
+  it('without colour, a frame too narrow for a name is drawn as dots', () => {
+    const rows = paintFlame(openFlame(TREE), { columns: 10, rows: 6 }, false);
+    // main.a and runtime.mallocgc 5 columns each (main.a's last one its gap); main.b 3 (2.5 rounded), nameless.
+    expect(rows.slice(2, 4)).toEqual(['mai… runt…', '.. ']);
+  });
+
   it('scrolls the rows so a deep selection shows', () => {
     let node = frame('main.f9', 10);
     for (let i = 8; i >= 0; i--) node = frame(`main.f${i}`, 10, [node]);

@@ -13,7 +13,7 @@ export interface FlameCell {
   readonly width: number;
   /** A blank column ends the cell, to set it apart from the next: when it is 2 or more wide and not at the right edge. */
   readonly gap: boolean;
-  /** The name cut to the cell's width less its gap. */
+  /** The name cut to the cell's width less its gap; none in a cell narrower than MIN_LABEL (a letter or two say nothing). */
   readonly label: string;
   readonly selected: boolean;
   /** A caller of the zoomed frame: drawn across the whole width, for context. */
@@ -26,6 +26,9 @@ export interface FlameLayout {
   /** The selected frame's cell, when it is wide enough to be drawn. */
   readonly selected: FlameCell | null;
 }
+
+/** The narrowest room a name is shown in (cut, `ab…`). */
+export const MIN_LABEL = 3;
 
 /** What is shown: the frame filling the width, and the frame selected. */
 export interface FlameFocus {
@@ -46,7 +49,8 @@ export function layOutFlame(root: FlameNode, columns: number, focus: FlameFocus)
   const place = (node: FlameNode, path: FramePath, column: number, width: number, above: boolean) => {
     const isSelected = samePath(path, focus.selected);
     const gap = width > 1 && column + width < columns;
-    const cell: FlameCell = { path, node, depth: path.length, column, width, gap, label: cutName(node.name, gap ? width - 1 : width), selected: isSelected, above };
+    const room = gap ? width - 1 : width;
+    const cell: FlameCell = { path, node, depth: path.length, column, width, gap, label: room >= MIN_LABEL ? cutName(node.name, room) : '', selected: isSelected, above };
     (rows[path.length] ??= []).push(cell);
     if (isSelected) selected = cell;
   };

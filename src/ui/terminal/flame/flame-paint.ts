@@ -49,7 +49,9 @@ function paintRow(cells: readonly FlameCell[], colour: boolean, diff: boolean): 
   for (const cell of cells) {
     if (cell.column > at) out += ' '.repeat(cell.column - at);
     const body = cell.gap ? cell.width - 1 : cell.width;
-    const text = cell.label + ' '.repeat(Math.max(0, body - displayWidth(cell.label)));
+    // Without colours, a frame too narrow for a name is dots, or it could not be told from a gap.
+    const fill = cell.label === '' && !colour && !cell.selected ? '.' : ' ';
+    const text = cell.label + fill.repeat(Math.max(0, body - displayWidth(cell.label)));
     const style = cell.selected ? SELECTED : colour ? frameStyle(cell, diff) : '';
     out += style ? `${style}${text}${RESET}` : text;
     if (cell.gap) out += ' ';
