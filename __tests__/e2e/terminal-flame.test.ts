@@ -132,17 +132,20 @@ describeWithTmux('flame in the terminal console (tmux)', () => {
     expect(term.tmux('display', '-p', '-t', 'heapcli', '#{alternate_on}').trim()).toBe('0');
   });
 
-  it('SIGTERM while the view is up gives the main screen back, the cursor shown', async () => {
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('%s while the view is up gives the main screen back, the cursor shown', async (signal, code) => {
     term.start([PROFILE], { columns: COLUMNS, rows: 30 });
     await term.waitForPrompt('');
     term.type('flame');
     term.press('Enter');
     await waitForView('the flame view', (lines) => lines.includes('main.main'));
-    process.kill(term.heapcliPid(), 'SIGTERM');
+    process.kill(term.heapcliPid(), signal);
     const { status: exit, lines } = await term.exitStatus();
-    expect(exit).toBe(143);
+    expect(exit).toBe(code);
     expect(term.tmux('display', '-p', '-t', 'heapcli', '#{alternate_on}').trim()).toBe('0');
     expect(term.cursorShown()).toBe(true);
-    expect(lines.slice(-2)).toEqual(['(pprof) flame', 'exit=143']);
+    expect(lines.slice(-2)).toEqual(['(pprof) flame', `exit=${code}`]);
   });
 });
