@@ -20,8 +20,8 @@ export interface ConsoleView {
   readonly candidates: readonly string[];
   /** The command running, for the spinner. */
   readonly busy: string | null;
-  /** The flame view, in phase `flame`. */
-  readonly flame: FlameView | null;
+  /** The flame view, in phase `flame` (null or absent otherwise). */
+  readonly flame?: FlameView | null;
 }
 
 /** Where the console's text goes: the scrollback above the live part. */
