@@ -4,7 +4,6 @@ import { LiveArea, SPINNER_DELAY_MS } from '../../../src/ui/terminal/LiveArea.js
 import { startInkFrames } from '../../../src/ui/terminal/ink-frames.js';
 import { plainFrame } from '../../../src/ui/terminal/live-layout.js';
 import type { Frame } from '../../../src/ui/terminal/live-region.js';
-import { paintFlame } from '../../../src/ui/terminal/flame/flame-paint.js';
 
 const SIZE = { columns: 40, rows: 20 };
 const editing = (text: string, candidates: string[] = []): ConsoleView => ({ phase: 'editing', line: { text, cursor: text.length }, candidates, busy: null });
@@ -49,41 +48,5 @@ describe('startInkFrames', () => {
     const count = frames.length;
     await sleep(150);
     expect(frames).toHaveLength(count);
-  });
-});
-
-describe('the flame view (Ink)', () => {
-  const leaf = (name: string, total: number) => ({ name, self: total, total, grown: total, shrunk: 0, children: [] });
-  const tree = {
-    root: { name: 'root', self: 0, total: 100, grown: 100, shrunk: 0, children: [leaf('main.a', 70), leaf('runtime.b', 30)] },
-    typeName: 'inuse_space', unit: 'bytes', total: 100, diff: false,
-  };
-  const flame: ConsoleView = { ...editing(''), phase: 'flame', flame: { tree, zoom: [], selected: [0], back: [] } };
-  /** Rows without their colours, and without the blanks Ink drops at their ends. */
-  const plainRows = (rows: readonly string[]) => rows.map((row) => row.replace(/\x1b\[[0-9;]*m/g, '').trimEnd());
-
-  it('draws the rows the plain painter draws, colours and selection included', () => {
-    const ink = renderToString(<LiveArea view={flame} size={SIZE} loading="" />, { columns: SIZE.columns }).split('\n');
-    const painted = paintFlame(flame.flame!, SIZE, true);
-    expect(plainRows(ink)).toEqual(plainRows(painted));
-    expect(ink).toHaveLength(SIZE.rows);
-    // The root grey (256-colour 250) under black text; main.a selected, bold in inverse video.
-    expect(ink[1]).toMatch(/^(?=.*\x1b\[30m)(?=.*\x1b\[48;5;250m).*root/);
-    expect(ink[2]).toMatch(/^\x1b\[1m\x1b\[7mmain\.a {21}\x1b\[27m\x1b\[22m \x1b\[30m\x1b\[48;5;\d+mruntime\.b/);
-  });
-
-  it('sends the view\'s frames to drawFullScreen, and the prompt\'s to the live region again after it', () => {
-    const frames: Frame[] = [];
-    const screens: string[][] = [];
-    const source = startInkFrames({ size: () => SIZE, loading: '', draw: (frame) => frames.push(frame), drawFullScreen: (rows) => screens.push(rows) });
-    source.show(editing('flame'));
-    source.show(flame);
-    expect(screens).toHaveLength(1);
-    expect(plainRows(screens[0])).toEqual(plainRows(paintFlame(flame.flame!, SIZE, true)));
-    const before = frames.length;
-    source.show(editing(''));
-    expect(frames.length).toBe(before + 1);
-    expect(frames.at(-1)).toEqual({ rows: [`(pprof) ${INVERSE_BLANK}`] });
-    source.close();
   });
 });

@@ -3,7 +3,6 @@ import Spinner from 'ink-spinner';
 import { useEffect, useState } from 'react';
 import type { ConsoleView } from '../console-controller.js';
 import { type ScreenSize, candidateRowLimit, candidateRows, promptRows } from './live-layout.js';
-import { paintFlame } from './flame/flame-paint.js';
 
 /** How long a command runs before the spinner shows. */
 export const SPINNER_DELAY_MS = 200;
@@ -14,8 +13,6 @@ export interface LiveAreaProps {
   readonly size: ScreenSize;
   /** Beside the spinner while the profile loads. */
   readonly loading: string;
-  /** The flame view in colour (a terminal without NO_COLOR). */
-  readonly colour?: boolean;
 }
 
 /**
@@ -23,9 +20,8 @@ export interface LiveAreaProps {
  * a spinner while the profile loads or a command runs. Nothing else: reports are written to the
  * terminal directly and never pass through here.
  */
-export function LiveArea({ view, size, loading, colour = true }: LiveAreaProps) {
+export function LiveArea({ view, size, loading }: LiveAreaProps) {
   const spinning = useDelayed(view.phase === 'running' ? view.busy : null, SPINNER_DELAY_MS);
-  if (view.phase === 'flame' && view.flame) return <Rows rows={paintFlame(view.flame, size, colour)} />;
   if (view.phase === 'loading') return <Working label={loading} />;
   if (view.phase === 'running') return spinning === null ? null : <Working label={`${spinning}   (Ctrl-C stops it)`} />;
   if (view.phase !== 'editing') return null;
@@ -35,19 +31,6 @@ export function LiveArea({ view, size, loading, colour = true }: LiveAreaProps) 
     <Box flexDirection="column">
       {[...prompt, ...list].map((row, i) => (
         <Text key={i}>{row}</Text>
-      ))}
-    </Box>
-  );
-}
-
-/** Rows laid out already, one line each (an empty one kept as a line). */
-function Rows({ rows }: { readonly rows: readonly string[] }) {
-  return (
-    <Box flexDirection="column">
-      {rows.map((row, i) => (
-        <Text key={i} wrap="truncate">
-          {row === '' ? ' ' : row}
-        </Text>
       ))}
     </Box>
   );

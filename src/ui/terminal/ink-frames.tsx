@@ -16,10 +16,6 @@ export interface InkFramesOptions {
   readonly size: () => ScreenSize;
   readonly loading: string;
   readonly draw: (frame: Frame) => void;
-  /** Where a full-screen view's frames go (the flame view, on the alternate screen). */
-  readonly drawFullScreen?: (rows: string[]) => void;
-  /** The flame view in colour. */
-  readonly colour?: boolean;
 }
 
 /**
@@ -59,18 +55,13 @@ class NoInput extends EventEmitter {
 /** The live part drawn by Ink: LiveArea rendered for each view, its frames handed to `draw`. */
 export function startInkFrames(options: InkFramesOptions): FrameSource {
   let open = true;
-  /** The view shown is a full-screen one: its frames go to drawFullScreen. */
-  let fullScreen = false;
   const sink = new FrameSink(options.size, (text) => {
-    if (!open) return;
-    if (fullScreen) options.drawFullScreen?.(text.split('\n'));
-    else options.draw({ rows: text === '' ? [] : text.split('\n') });
+    if (open) options.draw({ rows: text === '' ? [] : text.split('\n') });
   });
-  const element = (view: ConsoleView) => <LiveArea view={view} size={options.size()} loading={options.loading} colour={options.colour} />;
+  const element = (view: ConsoleView) => <LiveArea view={view} size={options.size()} loading={options.loading} />;
   let instance: ReturnType<typeof render> | null = null;
   return {
     show(view) {
-      fullScreen = view.phase === 'flame';
       if (instance === null) {
         instance = render(element(view), { stdout: sink as never, stdin: new NoInput() as never, debug: true, exitOnCtrlC: false, patchConsole: false });
       } else instance.rerender(element(view));

@@ -52,7 +52,11 @@ class TerminalConsole {
   /** Leaving while the worker still loads (Ctrl-C) stops it, or the process would wait for it. */
   private readonly loading = new AbortController();
   private readonly stopOnSignals: () => void;
-  private readonly redraw = () => this.frames.show(this.controller.view);
+  private readonly redraw = () => {
+    const { view } = this.controller;
+    this.frames.show(view);
+    if (view.phase === 'flame' && view.flame) this.output.drawFullScreen(paintFlame(view.flame, this.size(), this.output.colour));
+  };
   private resizing: NodeJS.Timeout | undefined;
   /**
    * A resize redraws once the window has kept its size for a moment: dragging its edge sends a
@@ -70,14 +74,7 @@ class TerminalConsole {
     this.keys = new RawKeys(o.stdin);
     this.output = new TerminalOutput({ stdout: o.stdout, stderr: o.stderr }, o.stdout.isTTY === true && !o.env.NO_COLOR);
     this.loadingLabel = `Loading ${o.shownSources.join(' ')}`;
-    // Until Ink has loaded, the same rows drawn plainly (the flame view painted as Ink draws it).
-    this.frames = {
-      show: (view) => {
-        if (view.phase === 'flame' && view.flame) this.output.drawFullScreen(paintFlame(view.flame, this.size(), this.output.colour));
-        else this.output.drawLive(plainFrame(view, this.size(), this.loadingLabel));
-      },
-      close: () => {},
-    };
+    this.frames = { show: (view) => this.output.drawLive(plainFrame(view, this.size(), this.loadingLabel)), close: () => {} };
     this.stopOnSignals = leaveOnSignals(() => this.restoreTerminal());
     const history = History.load(historyPath(o.env));
     const flameScreen = { columns: () => this.size().columns, enter: () => this.output.enterAltScreen(), leave: () => this.output.leaveAltScreen() };
@@ -112,10 +109,7 @@ class TerminalConsole {
     this.o.loadInk().then(
       ({ startInkFrames }) => {
         if (ended()) return;
-        this.frames = startInkFrames({
-          size: () => this.size(), loading: this.loadingLabel, draw: (frame) => this.output.drawLive(frame),
-          drawFullScreen: (rows) => this.output.drawFullScreen(rows), colour: this.output.colour,
-        });
+        this.frames = startInkFrames({ size: () => this.size(), loading: this.loadingLabel, draw: (frame) => this.output.drawLive(frame) });
         this.redraw();
       },
       () => {},
