@@ -20,7 +20,7 @@ const TREE: FlameTree = { root: ROOT, typeName: 'inuse_space', unit: 'bytes', to
 
 /** Each row as `name@column+width`, with `*` on the selected cell and `^` on the zoomed frame's callers. */
 function shape(layout: FlameLayout): string[][] {
-  return layout.rows.map((row) => row.map((c: FlameCell) => `${c.node.name}@${c.column}+${c.width}${c.selected ? '*' : ''}${c.above ? '^' : ''}`));
+  return layout.rows.map((row) => row.map((c: FlameCell) => `${c.node.name}@${c.column}+${c.width}${c === layout.selected ? '*' : ''}${c.above ? '^' : ''}`));
 }
 
 describe('layOutFlame: an icicle in rows of cells', () => {
@@ -36,13 +36,15 @@ describe('layOutFlame: an icicle in rows of cells', () => {
 
   it('cuts names to the cell less its one-column gap: the package folders first, then with an ellipsis', () => {
     const layout = layOutFlame(ROOT, 20, { zoom: [], selected: [1] });
+    // Another selection at the same width and zoom: the same cells, laid out once.
+    expect(layOutFlame(ROOT, 20, { zoom: [], selected: [0] }).rows).toBe(layout.rows);
     // main.a 12 columns, b.B 6: `github.com/x/pkg/b.B` becomes `b.B`; main.a1 6 columns, main.a2 4.
     expect(layout.rows[1].map((c) => [c.label, c.width, c.gap])).toEqual([['main.a', 12, true], ['b.B', 6, true]]);
     expect(layout.rows[2].map((c) => [c.label, c.width])).toEqual([['main…', 6], ['ma…', 4]]);
     // The root reaches the right edge: no gap, its name has every column.
     expect(layOutFlame(ROOT, 4, { zoom: [], selected: [] }).rows[0][0]).toMatchObject({ label: 'root', gap: false });
     expect(layout.selected?.path).toEqual([1]);
-    expect(layout.rows[1][1].selected).toBe(true);
+    expect(layout.selected).toBe(layout.rows[1][1]);
   });
 
   it('shows no name in a cell with room for fewer than three columns', () => {

@@ -15,7 +15,6 @@ export interface FlameCell {
   readonly gap: boolean;
   /** The name cut to the cell's width less its gap; none in a cell narrower than MIN_LABEL (a letter or two say nothing). */
   readonly label: string;
-  readonly selected: boolean;
   /** A caller of the zoomed frame: drawn across the whole width, for context. */
   readonly above: boolean;
 }
@@ -23,7 +22,7 @@ export interface FlameCell {
 /** An icicle laid out at one width: a row of cells per depth (root first), left to right. */
 export interface FlameLayout {
   readonly rows: readonly (readonly FlameCell[])[];
-  /** The selected frame's cell, when it is wide enough to be drawn. */
+  /** The selected frame's cell, when it is wide enough to be drawn (compare cells with it). */
   readonly selected: FlameCell | null;
 }
 
@@ -44,21 +43,37 @@ export interface FlameFocus {
  * out with everything under it.
  */
 export function layOutFlame(root: FlameNode, columns: number, focus: FlameFocus): FlameLayout {
+  const rows = cellsOf(root, columns, focus.zoom);
+  const selected = rows[focus.selected.length]?.find((c) => samePath(c.path, focus.selected)) ?? null;
+  return { rows, selected };
+}
+
+/** The last layout made of each tree: a key moves the selection far more often than it zooms or resizes. */
+const lastLayout = new WeakMap<FlameNode, { key: string; rows: readonly (readonly FlameCell[])[] }>();
+
+/** The cells of `root` zoomed into `zoom` at `columns`, made once for a tree, width and zoom. */
+function cellsOf(root: FlameNode, columns: number, zoom: FramePath): readonly (readonly FlameCell[])[] {
+  const key = `${columns}/${zoom.join(',')}`;
+  const last = lastLayout.get(root);
+  if (last?.key === key) return last.rows;
+  const rows = placeCells(root, columns, zoom);
+  lastLayout.set(root, { key, rows });
+  return rows;
+}
+
+function placeCells(root: FlameNode, columns: number, zoom: FramePath): FlameCell[][] {
   const rows: FlameCell[][] = [];
-  let selected: FlameCell | null = null;
   const place = (node: FlameNode, path: FramePath, column: number, width: number, above: boolean) => {
-    const isSelected = samePath(path, focus.selected);
     const gap = width > 1 && column + width < columns;
     const room = gap ? width - 1 : width;
-    const cell: FlameCell = { path, node, depth: path.length, column, width, gap, label: room >= MIN_LABEL ? cutName(node.name, room) : '', selected: isSelected, above };
+    const cell: FlameCell = { path, node, depth: path.length, column, width, gap, label: room >= MIN_LABEL ? cutName(node.name, room) : '', above };
     (rows[path.length] ??= []).push(cell);
-    if (isSelected) selected = cell;
   };
-  const zoomed = frameAt(root, focus.zoom);
+  const zoomed = frameAt(root, zoom);
   let node = root;
   for (let depth = 0; depth < zoomed.length - 1; depth++) {
-    place(node, focus.zoom.slice(0, depth), 0, columns, true);
-    node = node.children[focus.zoom[depth]];
+    place(node, zoom.slice(0, depth), 0, columns, true);
+    node = node.children[zoom[depth]];
   }
   const descend = (n: FlameNode, path: FramePath, from: number, to: number) => {
     const whole = frameWidth(n);
@@ -76,9 +91,9 @@ export function layOutFlame(root: FlameNode, columns: number, focus: FlameFocus)
     });
   };
   const zoomNode = zoomed[zoomed.length - 1];
-  place(zoomNode, focus.zoom, 0, columns, false);
-  descend(zoomNode, focus.zoom, 0, columns);
-  return { rows, selected };
+  place(zoomNode, zoom, 0, columns, false);
+  descend(zoomNode, zoom, 0, columns);
+  return rows;
 }
 
 /** The frames from the root down to `path`'s (as far as the path leads). */

@@ -37,22 +37,23 @@ export function paintFlame(view: FlameView, size: ScreenSize, colour: boolean): 
   const depth = view.selected.length;
   const first = depth < height ? 0 : depth - height + 1;
   const rows = [fit(titleLine(view), columns)];
-  for (let d = first; d < first + height; d++) rows.push(paintRow(layout.rows[d] ?? [], colour, view.tree.diff));
+  for (let d = first; d < first + height; d++) rows.push(paintRow(layout.rows[d] ?? [], layout.selected, colour, view.tree.diff));
   rows.push(fit(statusLine(view), columns), fit('arrows move  Enter zoom in  u/Backspace zoom out  q/Esc leave', columns));
   return rows.slice(0, Math.max(1, size.rows));
 }
 
 /** One depth's frames: each a coloured block holding its name, then a one-column gap (see FlameCell). */
-function paintRow(cells: readonly FlameCell[], colour: boolean, diff: boolean): string {
+function paintRow(cells: readonly FlameCell[], selected: FlameCell | null, colour: boolean, diff: boolean): string {
   let out = '';
   let at = 0;
   for (const cell of cells) {
     if (cell.column > at) out += ' '.repeat(cell.column - at);
     const body = cell.gap ? cell.width - 1 : cell.width;
     // Without colours, a frame too narrow for a name is dots, or it could not be told from a gap.
-    const fill = cell.label === '' && !colour && !cell.selected ? '.' : ' ';
+    const isSelected = cell === selected;
+    const fill = cell.label === '' && !colour && !isSelected ? '.' : ' ';
     const text = cell.label + fill.repeat(Math.max(0, body - displayWidth(cell.label)));
-    const style = cell.selected ? SELECTED : colour ? frameStyle(cell, diff) : '';
+    const style = isSelected ? SELECTED : colour ? frameStyle(cell, diff) : '';
     out += style ? `${style}${text}${RESET}` : text;
     if (cell.gap) out += ' ';
     at = cell.column + cell.width;
