@@ -67,7 +67,7 @@ describeWithTmux('flame in the terminal console (tmux)', () => {
     expect(opened.slice(1, 4)).toEqual(['root', 'runtime.main', 'main.main']);
     expect(opened[4]).toMatch(/^main\.GetLargeData {2,}/);
     expect(status(opened)).toBe('root  flat 0 (0%)  cum 4.86MB (100%)');
-    expect(opened.at(-1)).toBe('arrows move  Enter zoom in  u/Backspace zoom out  q/Esc leave');
+    expect(opened.at(-1)).toBe('arrows move  Enter zoom in  u/Backspace zoom out  / search  q/Esc leave');
     // The root is selected, in inverse video across the whole width.
     expect(selectedCell(styledRows()[1])).toBe('root'.padEnd(COLUMNS));
 
@@ -108,9 +108,17 @@ describeWithTmux('flame in the terminal console (tmux)', () => {
     term.press('Enter');
     await waitForView('the flame view', (lines) => lines.includes('main.main'));
     term.resize(60);
-    const narrow = await waitForView('the view at 60 columns', (lines) => lines.at(-1) === 'arrows move  Enter zoom in  u/Backspace zoom out  q/Esc lea…');
+    const narrow = await waitForView('the view at 60 columns', (lines) => lines.at(-1) === 'arrows move  Enter zoom in  u/Backspace zoom out  / search …');
     expect(Math.max(...narrow.map((l) => l.length))).toBeLessThanOrEqual(60);
     expect(selectedCell(styledRows()[1])).toBe('root'.padEnd(60));
+    // A search: the title says what the matching frames weigh, as top's cum% says.
+    term.type('/GetLarge');
+    await waitForView('the search typed', (lines) => lines.at(-1) === '/GetLarge');
+    term.press('Enter');
+    await waitForView('the search applied', (lines) => lines[0].includes('/GetLarge/'));
+    term.resize(120);
+    const title = `flame: inuse_space, 4.86MB total; /GetLarge/ matches 4.40MB (${topShares('main.GetLargeData').cum}) in 1 frame`;
+    await waitForView('the whole title at 120 columns', (lines) => lines[0] === title);
     term.type('q');
     await term.waitForPrompt('');
     expect(term.lines({ history: true }).filter((line) => line.startsWith('flame: '))).toEqual([]);

@@ -1,6 +1,7 @@
 import type { FlameNode, FlameTree } from '../../../src/analysis/flame-tree.js';
 import { hashText, packageOf, paintFlame, statusLine } from '../../../src/ui/terminal/flame/flame-paint.js';
-import { openFlame } from '../../../src/ui/terminal/flame/flame-nav.js';
+import { type FlameView, openFlame, pressFlameKey } from '../../../src/ui/terminal/flame/flame-nav.js';
+import type { Key } from '../../../src/ui/keys.js';
 import { displayWidth } from '../../../src/ui/terminal/screen-text.js';
 
 function frame(name: string, total: number, children: FlameNode[] = [], extra: Partial<FlameNode> = {}): FlameNode {
@@ -92,5 +93,42 @@ describe('packageOf: the Go package a frame is coloured by', () => {
   it('hashes the same text to the same number in every run (FNV-1a)', () => {
     expect(hashText('')).toBe(0x811c9dc5);
     expect(hashText('a')).toBe(0xe40c292c);
+  });
+});
+
+describe('the flame view\'s search', () => {
+  const press = (view: FlameView | null, ...keys: Key[]) => keys.reduce<FlameView | null>((v, k) => v && pressFlameKey(v, k, 40), view);
+  const text = (t: string): Key => ({ name: 'text', text: t });
+
+  it('/ then a Go regexp and Enter marks the frames it matches and says what they weigh, each counted once', () => {
+    // main.a (2048) matches and main.b under it too: 2kB, not 3kB; runtime.mallocgc does not.
+    const view = press(openFlame(TREE), text('/main\\.'), { name: 'enter' })!;
+    expect(view.search?.applied?.text).toBe('main\\.');
+    const rows = paintFlame(view, { columns: 120, rows: 8 }, true);
+    expect(plain(rows[0])).toBe('flame: inuse_space, 8kB total; /main\\./ matches 2kB (25.00%) in 2 frames');
+    expect(styles(rows[2])).toEqual([['main.a', '0;30;48;5;213'], ['runtime.mallocgc', expect.stringMatching(/^0;30;48;5;\d+$/)]]);
+    expect(styles(rows[2])[1][1]).not.toBe('0;30;48;5;213');
+    expect(styles(rows[3])).toEqual([['main.b', '0;30;48;5;213']]);
+    // Without colours, matches are underlined.
+    expect(styles(paintFlame(view, { columns: 120, rows: 8 }, false)[3])).toEqual([['main.b', '0;4']]);
+  });
+
+  it('shows the search as it is typed on the last row, with its cursor; keys edit it and do not move', () => {
+    const typing = press(openFlame(TREE), text('/'), text('mal'), { name: 'left' }, text('x'))!;
+    expect(typing.search?.typing).toEqual({ text: 'maxl', cursor: 3 });
+    expect(typing.selected).toEqual([]);
+    const rows = paintFlame(typing, { columns: 40, rows: 8 }, true);
+    expect(rows.at(-1)).toBe('/max\x1b[7ml\x1b[27m');
+  });
+
+  it('Esc gives up typing and keeps the search before; an empty search clears it; a bad one says why', () => {
+    const applied = press(openFlame(TREE), text('/runtime'), { name: 'enter' })!;
+    const cancelled = press(applied, text('/main'), { name: 'escape' })!;
+    expect(cancelled.search).toEqual({ typing: null, applied: applied.search!.applied });
+    // Esc with nothing typed leaves the view as before.
+    expect(press(cancelled, { name: 'escape' })).toBeNull();
+    expect(press(applied, text('/'), { name: 'enter' })!.search).toEqual({ typing: null, applied: null });
+    const bad = press(openFlame(TREE), text('/(main'), { name: 'enter' })!;
+    expect(plain(paintFlame(bad, { columns: 120, rows: 8 }, true)[0])).toBe('flame: inuse_space, 8kB total; /(main/: error parsing regexp: missing closing ): `(main`');
   });
 });

@@ -69,15 +69,23 @@ export class TerminalOutput implements ConsoleOutput {
   drawFullScreen(rows: readonly string[]): void {
     if (!this.onAltScreen || this.released) return;
     const body = rows.map((row) => `\x1b[2K${row}\x1b[0m`).join('\r\n');
+    // Fewer rows than the screen has: the rows below are erased (from the next row, which exists).
+    const below = rows.length < screenSize(this.streams.stdout).rows ? '\r\n\x1b[J' : '';
     // Synchronized output (mode 2026): terminals that know it show the new screen at once.
-    this.streams.stdout.write(`\x1b[?2026h\x1b[H${body}\x1b[?2026l`);
+    this.streams.stdout.write(`\x1b[?2026h\x1b[H${body}${below}\x1b[?2026l`);
   }
 
-  /** Gives the main screen back. */
+  /**
+   * Gives the main screen back, the alternate one erased first: a terminal that re-wraps (tmux)
+   * fits the alternate screen to the size the main one was saved at before it swaps them back,
+   * and after a resize, rows of the view that no longer fit would be pushed into the scrollback.
+   * Erased row by row, with the cursor moved down (which never scrolls), from the top.
+   */
   leaveAltScreen(): void {
     if (!this.onAltScreen) return;
     this.onAltScreen = false;
-    this.streams.stdout.write(LEAVE_ALT_SCREEN);
+    const { rows } = screenSize(this.streams.stdout);
+    this.streams.stdout.write(`\x1b[0m\x1b[H${'\x1b[2K\x1b[B'.repeat(rows)}${LEAVE_ALT_SCREEN}`);
   }
 
   commitLine(text: string): void {

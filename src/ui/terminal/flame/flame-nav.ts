@@ -1,6 +1,7 @@
 import { type FlameNode, type FlameTree, width as frameWidth } from '../../../analysis/flame-tree.js';
 import type { Key } from '../../keys.js';
 import { type FlameLayout, type FramePath, isWithin, layOutFlame, samePath } from './flame-layout.js';
+import { type FlameSearch, NO_SEARCH, startSearch, typeSearchKey } from './flame-search.js';
 
 /** The flame view's state: the graph, the zoomed and selected frames, and the zooms to go back to. */
 export interface FlameView {
@@ -9,6 +10,8 @@ export interface FlameView {
   readonly selected: FramePath;
   /** Earlier zooms, the last one first out (`u`). */
   readonly back: readonly FramePath[];
+  /** The search (`/`): being typed, or applied (matching frames highlighted). */
+  readonly search?: FlameSearch;
 }
 
 /** The view as it opens: the whole graph, the root selected. */
@@ -26,10 +29,13 @@ export function flameLayout(view: FlameView, columns: number): FlameLayout {
  * null to leave it (Esc, q, Ctrl-C, Ctrl-D). Keys the view does not use change nothing.
  */
 export function pressFlameKey(view: FlameView, key: Key, columns: number): FlameView | null {
+  if (view.search?.typing) return { ...view, search: typeSearchKey(view.search, key) };
   if (key.name === 'text') {
     let next: FlameView | null = view;
-    for (const char of key.text) {
-      next = next && pressLetter(next, char, columns);
+    for (let i = 0; i < key.text.length && next !== null; i++) {
+      // After `/`, the rest of the text is the search being typed.
+      if (next.search?.typing) return { ...next, search: typeSearchKey(next.search, { name: 'text', text: key.text.slice(i) }) };
+      next = pressLetter(next, key.text[i], columns);
     }
     return next;
   }
@@ -55,10 +61,11 @@ export function pressFlameKey(view: FlameView, key: Key, columns: number): Flame
   }
 }
 
-/** Letters: q leaves, u zooms out, and vi's h j k l move as the arrows do. */
+/** Letters: q leaves, u zooms out, / starts a search, and vi's h j k l move as the arrows do. */
 function pressLetter(view: FlameView, char: string, columns: number): FlameView | null {
   const arrows: Record<string, 'left' | 'down' | 'up' | 'right'> = { h: 'left', j: 'down', k: 'up', l: 'right' };
   if (char === 'q') return null;
+  if (char === '/') return { ...view, search: startSearch(view.search ?? NO_SEARCH) };
   if (char === 'u') return zoomOut(view);
   return arrows[char] ? pressFlameKey(view, { name: arrows[char] }, columns) : view;
 }

@@ -4,6 +4,8 @@ import type { ScreenSize } from '../live-layout.js';
 import { displayWidth } from '../screen-text.js';
 import { type FlameCell, cutName, frameAt } from './flame-layout.js';
 import { type FlameView, flameLayout } from './flame-nav.js';
+import { type FlameSearch, matchesSearch, searchTotal } from './flame-search.js';
+import { withCursorCell } from '../screen-text.js';
 
 /** Rows the view keeps for itself: the title above the graph, the status and the keys below. */
 const CHROME_ROWS = 3;
@@ -23,6 +25,11 @@ const SGR = (codes: string) => `\x1b[${codes}m`;
 const RESET = SGR('0');
 /** The selected frame: the terminal's own colours swapped, bold, whatever the theme. */
 const SELECTED = SGR('0;1;7');
+/** Frames the search matches: magenta, or underlined without colours. */
+const MATCHED = SGR('0;30;48;5;213');
+const MATCHED_PLAIN = SGR('0;4');
+/** What the last row shows when no search is typed. */
+const KEYS = 'arrows move  Enter zoom in  u/Backspace zoom out  / search  q/Esc leave';
 
 /**
  * The whole screen of the flame view, one string per row (`size.rows` of them, each at most
@@ -37,28 +44,43 @@ export function paintFlame(view: FlameView, size: ScreenSize, colour: boolean): 
   const depth = view.selected.length;
   const first = depth < height ? 0 : depth - height + 1;
   const rows = [fit(titleLine(view), columns)];
-  for (let d = first; d < first + height; d++) rows.push(paintRow(layout.rows[d] ?? [], layout.selected, colour, view.tree.diff));
-  rows.push(fit(statusLine(view), columns), fit('arrows move  Enter zoom in  u/Backspace zoom out  q/Esc leave', columns));
+  const style = (cell: FlameCell) => (cell === layout.selected ? SELECTED : cellStyle(cell, view, colour));
+  for (let d = first; d < first + height; d++) rows.push(paintRow(layout.rows[d] ?? [], style, colour));
+  rows.push(fit(statusLine(view), columns), lastRow(view.search, columns));
   return rows.slice(0, Math.max(1, size.rows));
 }
 
 /** One depth's frames: each a coloured block holding its name, then a one-column gap (see FlameCell). */
-function paintRow(cells: readonly FlameCell[], selected: FlameCell | null, colour: boolean, diff: boolean): string {
+function paintRow(cells: readonly FlameCell[], styleOf: (cell: FlameCell) => string, colour: boolean): string {
   let out = '';
   let at = 0;
   for (const cell of cells) {
     if (cell.column > at) out += ' '.repeat(cell.column - at);
     const body = cell.gap ? cell.width - 1 : cell.width;
     // Without colours, a frame too narrow for a name is dots, or it could not be told from a gap.
-    const isSelected = cell === selected;
-    const fill = cell.label === '' && !colour && !isSelected ? '.' : ' ';
+    const style = styleOf(cell);
+    const fill = cell.label === '' && style === '' ? '.' : ' ';
     const text = cell.label + fill.repeat(Math.max(0, body - displayWidth(cell.label)));
-    const style = isSelected ? SELECTED : colour ? frameStyle(cell, diff) : '';
     out += style ? `${style}${text}${RESET}` : text;
     if (cell.gap) out += ' ';
     at = cell.column + cell.width;
   }
   return out;
+}
+
+/** A frame's style: the search's mark, else its colours (none without colour). */
+function cellStyle(cell: FlameCell, view: FlameView, colour: boolean): string {
+  if (!cell.above && cell.depth > 0 && matchesSearch(view.search, cell.node.name)) return colour ? MATCHED : MATCHED_PLAIN;
+  return colour ? frameStyle(cell, view.tree.diff) : '';
+}
+
+/** The search being typed, with its cursor, or the keys. */
+function lastRow(search: FlameSearch | undefined, columns: number): string {
+  if (!search?.typing) return fit(KEYS, columns);
+  const { text, cursor } = search.typing;
+  // The end of a long search stays in sight.
+  const shown = `/${text}`.slice(-Math.max(1, columns - 1));
+  return withCursorCell(shown, cursor + 1 - (text.length + 1 - shown.length));
 }
 
 /** A frame's colours: by package, grey for context, by growth under a base. */
@@ -100,7 +122,16 @@ function titleLine(view: FlameView): string {
   const { tree } = view;
   const zoomed = frameAt(tree.root, view.zoom).at(-1)!;
   const zoom = view.zoom.length > 0 ? `, zoomed into ${zoomed.name}` : '';
-  return `flame: ${tree.typeName}, ${value(view, tree.total)} total${tree.diff ? ' (red grew, blue shrank)' : ''}${zoom}`;
+  return `flame: ${tree.typeName}, ${value(view, tree.total)} total${tree.diff ? ' (red grew, blue shrank)' : ''}${zoom}${searchNote(view)}`;
+}
+
+/** What the search matched: its frames' total (each counted once) and its share, or why it failed. */
+function searchNote(view: FlameView): string {
+  const applied = view.search?.applied;
+  if (!applied) return '';
+  if (applied.error !== null) return `; /${applied.text}/: ${applied.error}`;
+  const { total, frames } = searchTotal(view.tree.root, view.search!);
+  return `; /${applied.text}/ matches ${value(view, total)} (${percentage(total, view.tree.total).trim()}) in ${frames} frame${frames === 1 ? '' : 's'}`;
 }
 
 /** The selected frame's name and numbers, as top prints them: flat and cum, each with its share. */
