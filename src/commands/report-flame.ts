@@ -16,6 +16,7 @@ export const FLAME_DETAIL = [
   'heapcli\'s own, beyond pprof: an icicle graph of the current settings (sample_index, focus, ignore, hide, show, granularity, -base)',
   'focus_regex, -ignore_regex: as in top, for this graph only',
   'Keys: arrows move (left/right: siblings, up: caller, down: largest callee), Enter zooms into the frame, u or Backspace zooms out, q or Esc leaves',
+  '/regexp Enter: marks the frames it matches and says what they weigh (frames thinner than a sixteenth of a column are not sent, nor counted)',
   'Widths are cum; colours by Go package; under -base/-diff_base, red frames grew and blue ones shrank',
   'Needs the terminal console: piped or as a flag it says so (the web flame graph is -http\'s)',
 ].join('\n');
