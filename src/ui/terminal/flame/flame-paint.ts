@@ -1,11 +1,10 @@
 import { type FlameNode, width as frameWidth } from '../../../analysis/flame-tree.js';
 import { percentage, scaledLabel } from '../../../analysis/values/units.js';
 import type { ScreenSize } from '../live-layout.js';
-import { displayWidth } from '../screen-text.js';
+import { displayWidth, withCursorCell } from '../screen-text.js';
 import { type FlameCell, cutName, frameAt } from './flame-layout.js';
 import { type FlameView, flameLayout } from './flame-nav.js';
 import { type FlameSearch, matchesSearch, searchTotal } from './flame-search.js';
-import { withCursorCell } from '../screen-text.js';
 
 /** Rows the view keeps for itself: the title above the graph, the status and the keys below. */
 const CHROME_ROWS = 3;
@@ -45,20 +44,20 @@ export function paintFlame(view: FlameView, size: ScreenSize, colour: boolean): 
   const first = depth < height ? 0 : depth - height + 1;
   const rows = [fit(titleLine(view), columns)];
   const style = (cell: FlameCell) => (cell === layout.selected ? SELECTED : cellStyle(cell, view, colour));
-  for (let d = first; d < first + height; d++) rows.push(paintRow(layout.rows[d] ?? [], style, colour));
+  for (let d = first; d < first + height; d++) rows.push(paintRow(layout.rows[d] ?? [], style));
   rows.push(fit(statusLine(view), columns), lastRow(view.search, columns));
   return rows.slice(0, Math.max(1, size.rows));
 }
 
 /** One depth's frames: each a coloured block holding its name, then a one-column gap (see FlameCell). */
-function paintRow(cells: readonly FlameCell[], styleOf: (cell: FlameCell) => string, colour: boolean): string {
+function paintRow(cells: readonly FlameCell[], styleOf: (cell: FlameCell) => string): string {
   let out = '';
   let at = 0;
   for (const cell of cells) {
     if (cell.column > at) out += ' '.repeat(cell.column - at);
     const body = cell.gap ? cell.width - 1 : cell.width;
-    // Without colours, a frame too narrow for a name is dots, or it could not be told from a gap.
     const style = styleOf(cell);
+    // Without colours, a frame too narrow for a name is dots, or it could not be told from a gap.
     const fill = cell.label === '' && style === '' ? '.' : ' ';
     const text = cell.label + fill.repeat(Math.max(0, body - displayWidth(cell.label)));
     out += style ? `${style}${text}${RESET}` : text;
