@@ -69,6 +69,13 @@ describe('layOutFlame: an icicle in rows of cells', () => {
     expect(shape(layOutFlame(root, 80, { zoom: [], selected: [] }))[1]).toEqual(['grew@0+30', 'mixed@30+50']);
   });
 
+  it('never draws a frame past its caller\'s end, when callees are wider than it (mean values)', () => {
+    const root = frame('root', 10, [frame('mean', 10, [frame('big', 8), frame('bigger', 7, [frame('under', 7)])])]);
+    const rows = shape(layOutFlame(root, 50, { zoom: [], selected: [] }));
+    expect(rows[2]).toEqual(['big@0+40', 'bigger@40+10']);
+    expect(rows[3]).toEqual(['under@40+10']);
+  });
+
   it('keeps a cell too narrow for a gap whole, and a one-column name whole', () => {
     expect(cutName('main.main', 1)).toBe('m');
     expect(cutName('main.main', 9)).toBe('main.main');

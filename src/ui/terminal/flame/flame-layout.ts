@@ -82,12 +82,14 @@ function placeCells(root: FlameNode, columns: number, zoom: FramePath): FlameCel
     let x = from;
     n.children.forEach((child, i) => {
       const w = frameWidth(child) * scale;
-      const start = Math.round(x);
-      const end = Math.round(x + w);
+      // Under `mean` a callee's values are its own samples' mean, which can be more than its
+      // caller's: a frame never reaches past its caller's end.
+      const start = Math.min(Math.round(x), Math.round(to));
+      const end = Math.min(Math.round(x + w), Math.round(to));
       x += w;
       if (end - start < 1) return;
       place(child, [...path, i], start, end - start, false);
-      descend(child, [...path, i], x - w, x);
+      descend(child, [...path, i], x - w, Math.min(x, to));
     });
   };
   const zoomNode = zoomed[zoomed.length - 1];
