@@ -8,6 +8,9 @@
 #
 # Needs Go (the reference is go 1.19's pprof) and, without --goldens-only,
 # Node/npm for the @datadog/pprof writer. The tests themselves need neither.
+# Round-trip manifests (roundtrip*.txt: proto, topproto) also read heapcli's
+# output back with pprof when heapcli is built (npm run build), and exit 1
+# after writing the goldens if pprof reads any of it otherwise.
 # See testdata/README.md for what every file is.
 set -euo pipefail
 
@@ -124,13 +127,14 @@ manifest_lines() {
   grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$1" || true
 }
 
-# Manifests: every oneshot*.txt (one-shot cases) and console*.txt (sessions) in the
-# golden folder, or just the one given with --manifest. Each is read and checked
+# Manifests: every oneshot*.txt (one-shot cases), console*.txt (sessions) and
+# roundtrip*.txt (profiles written, then read back) in the golden folder, or just
+# the one given with --manifest. Each is read and checked
 # whole first, so that a bad manifest stops the script before any golden is touched.
 if [[ -n "$only_manifest" ]]; then
   manifests=("$golden/$(basename "$only_manifest")")
 else
-  manifests=("$golden"/oneshot*.txt "$golden"/console*.txt)
+  manifests=("$golden"/oneshot*.txt "$golden"/console*.txt "$golden"/roundtrip*.txt)
 fi
 declare -A seen=()
 for manifest in "${manifests[@]}"; do
@@ -164,6 +168,35 @@ run_case() {
     "$name" "$rc" "$(wc -c <"$golden/$name.out")" "$(wc -c <"$golden/$name.err")"
 }
 
+# A round-trip case: pprof writes a profile (-proto, -topproto, ...); the golden .out is
+# pprof's -raw of what it wrote, the .err what it printed writing it. heapcli's output
+# for the same flags, when heapcli is built, must read back the same in pprof.
+mismatches=0
+run_roundtrip_case() {
+  local name="$1" profile="$2"
+  shift 2
+  local rc=0
+  go tool pprof "$@" "$(profile_path "$profile")" >"$tmp/theirs.pb.gz" 2>"$golden/$name.err" </dev/null || rc=$?
+  echo "$name $rc" >>"$status_file"
+  : >"$golden/$name.out"
+  if ((rc == 0)); then
+    go tool pprof -raw "$tmp/theirs.pb.gz" >"$golden/$name.out" 2>/dev/null || die "$name: pprof cannot read back what it wrote"
+  fi
+  local check="not built"
+  if [[ -f dist/bundle/cli.cjs ]]; then
+    local ours=0
+    node bin/heapcli.js "$@" "$(profile_path "$profile")" >"$tmp/ours.pb.gz" 2>/dev/null </dev/null || ours=$?
+    check="same"
+    if (((rc == 0) != (ours == 0))); then
+      check="MISMATCH (pprof exit $rc, heapcli exit $ours)"
+    elif ((rc == 0)) && ! { go tool pprof -raw "$tmp/ours.pb.gz" 2>/dev/null | cmp -s - "$golden/$name.out"; }; then
+      check="MISMATCH (pprof reads heapcli's output otherwise)"
+    fi
+    [[ "$check" == same ]] || mismatches=$((mismatches + 1))
+  fi
+  printf 'update-goldens:   %-52s exit %d, %6d bytes raw, heapcli: %s\n' "$name" "$rc" "$(wc -c <"$golden/$name.out")" "$check"
+}
+
 total=0
 for manifest in "${manifests[@]}"; do
   mapfile -t cases < <(manifest_lines "$manifest")
@@ -180,6 +213,8 @@ for manifest in "${manifests[@]}"; do
     read -r -a fields <<<"$line"
     if [[ "$(basename "$manifest")" == console* ]]; then
       run_case "${fields[0]}" "${fields[1]}" <"$golden/${fields[0]}.in"
+    elif [[ "$(basename "$manifest")" == roundtrip* ]]; then
+      run_roundtrip_case "${fields[0]}" "${fields[1]}" "${fields[@]:2}"
     else
       run_case "${fields[0]}" "${fields[1]}" "${fields[@]:2}" </dev/null
     fi
@@ -188,3 +223,4 @@ for manifest in "${manifests[@]}"; do
 done
 
 say "done: $total cases; exit statuses in testdata/golden/*.status"
+((mismatches == 0)) || die "$mismatches round-trip cases read back otherwise from heapcli's output (see MISMATCH above)"

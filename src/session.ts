@@ -5,7 +5,7 @@ import { reportTotal, resolveSampleIndex, sampleWeights } from './analysis/value
 import { scaledLabel } from './analysis/values/units.js';
 import { applyAssignment } from './commands/assign.js';
 import { parseCommand, parseLine, type Assignment, type ParsedLine } from './commands/parse.js';
-import type { CommandResult } from './commands/table.js';
+import type { BinaryReport, CommandResult } from './commands/table.js';
 import { NO_SOURCE_FILES, type SourceFiles } from './commands/source/port.js';
 import { profileLabels } from './format/labels.js';
 import type { Profile } from './profile/model.js';
@@ -24,7 +24,12 @@ export interface ExecResult {
    * A report redirected with `>file`: the caller writes it (the session does no I/O), `text` first,
    * then each chunk of `rest` (iterated once, as ExecResult's own).
    */
-  readonly file?: { readonly path: string; readonly text: string; readonly rest?: Iterable<string> };
+  readonly file?: { readonly path: string; readonly text: string; readonly rest?: Iterable<string>; readonly bytes?: BinaryReport['bytes'] };
+  /**
+   * A binary report (`proto`) with no file named: the caller writes it to stdout when that is not a
+   * terminal (one-shot), else to the first free `./profileNNN.<ext>`, saying `Generating report in ...`.
+   */
+  readonly binary?: BinaryReport;
   /** `flame`'s graph, when the line was run for a terminal that can show it (`execute`'s `screen`). */
   readonly flame?: FlameTree;
 }
@@ -131,11 +136,14 @@ export class Session {
       case 'command': {
         const { command, args } = parsed;
         const options = { ...this.settings, ...args.overrides };
+        // pprof refuses every report when divide_by is 0, before making it.
+        if (command.kind === 'report' && options.divide_by === 0) return { out: '', err: 'zero divisor specified\n', quit: false, failed: true };
         const result = this.guard(() => command.run({ analysis: this.analysis, options, sessionOptions: this.settings, interactive: this.mode.interactive, sources: this.mode.sources ?? NO_SOURCE_FILES, series: this.mode.series ?? [], screen }, args));
         // `>file` on the line, else the `output` option, sends a report to a file (pprof's way).
         const output = command.kind === 'report' ? (args.output ?? (options.output || null)) : null;
         if (output === null || result.failed) return { ...result, quit: result.quit ?? false };
-        return { out: '', err: `${result.err}Generating report in ${output}\n`, quit: false, file: { path: output, text: result.out, rest: result.rest } };
+        const file = result.binary ? { path: output, text: '', bytes: result.binary.bytes } : { path: output, text: result.out, rest: result.rest };
+        return { out: '', err: `${result.err}Generating report in ${output}\n`, quit: false, file };
       }
     }
   }

@@ -151,6 +151,20 @@ describe('execute(): the console\'s text and settings', () => {
     }
   });
 
+  it('a file report (proto, callgrind) is written to >file as bytes; without one it throws', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'heapcli-api-'));
+    try {
+      const profile = await openProfile(HEAP);
+      expect(profile.execute(`callgrind >${join(dir, 'out.callgrind')}`)).toBe('');
+      expect(readFileSync(join(dir, 'out.callgrind'), 'utf8')).toBe(golden('leakybuf.heap.callgrind'));
+      expect(profile.execute(`proto >${join(dir, 'p.pb.gz')}`)).toBe('');
+      expect((await openProfile(join(dir, 'p.pb.gz'))).execute('raw')).toBe(profile.execute('raw'));
+      expect(() => profile.execute('proto')).toThrow('proto makes a file: name it with >file (or the output setting)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('stderr messages go to onMessage', async () => {
     const said: string[] = [];
     (await openProfile(HEAP, { onMessage: (l) => said.push(l) })).top({ focus: 'nothing-matches-this' });

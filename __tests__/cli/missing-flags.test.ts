@@ -11,9 +11,6 @@ describe("pprof's flags that heapcli lacks: one line on stderr, exit status 1", 
     [['--svg', PROFILE], `-svg is not available in heapcli yet: ${GRAPH}`],
     [['-dot', PROFILE], `-dot is not available in heapcli yet: ${GRAPH}`],
     [['-png', '-nodecount=5', PROFILE], `-png is not available in heapcli yet: ${GRAPH}`],
-    [['-callgrind', PROFILE], "-callgrind is not available in heapcli yet: heapcli writes no callgrind files; -tree shows each function's callers and callees as text"],
-    [['-proto', PROFILE], '-proto is not available in heapcli yet: heapcli writes no profiles; -raw prints the profile as text'],
-    [['-topproto', PROFILE], '-topproto is not available in heapcli yet: heapcli writes no profiles; -top prints the same entries as text'],
     [['-disasm=growBuf', PROFILE], '-disasm is not available in heapcli yet: heapcli reads no binaries, so it has no disassembly; -list=<regexp> shows annotated source'],
     [['-weblist', 'GetLargeData', PROFILE], '-weblist is not available in heapcli yet: heapcli has no web view; -list=<regexp> shows annotated source as text'],
     [['-http=:8080', PROFILE], `-http is not available in heapcli yet: ${WEB_UI}`],
@@ -45,8 +42,8 @@ describe("pprof's flags that heapcli lacks: one line on stderr, exit status 1", 
   it('are listed by -h with their values', () => {
     expect(usageText()).toContain(
       'Not yet in heapcli (each says what to use instead):\n' +
-        '  -callgrind -disasm=<regexp> -dot -eog -evince -gif -gv -kcachegrind -pdf -png -proto -ps -svg\n' +
-        '  -topproto -web -weblist=<regexp> -http=<host:port> -no_browser\n',
+        '  -disasm=<regexp> -dot -eog -evince -gif -gv -pdf -png -ps -svg -web -weblist=<regexp>\n' +
+        '  -http=<host:port> -no_browser\n',
     );
   });
 });

@@ -91,9 +91,19 @@ describe('completeLine: the first word (commands, options, sample types)', () =>
   // pprof's commands that heapcli lacks answer when typed, but completion does not lead to them.
   it('does not offer the commands heapcli lacks (web, svg, disasm, ...)', () => {
     const [, candidates] = complete('|');
-    for (const name of ['web', 'svg', 'disasm', 'weblist', 'dot', 'proto', 'callgrind']) expect(candidates).not.toContain(name);
+    for (const name of ['web', 'svg', 'disasm', 'weblist', 'dot']) expect(candidates).not.toContain(name);
     expect(complete('we|')).toEqual(['we|', []]);
-    expect(complete('p|')).toEqual(['p|', ['peek', 'prune_from']]);
+    expect(complete('p|')).toEqual(['p|', ['peek', 'proto', 'prune_from']]);
+  });
+
+  // topproto extends top: `to` still completes to `top`, and typing on reaches topproto.
+  it('offers the file reports (proto, topproto, callgrind, kcachegrind) without shadowing top', () => {
+    expect(complete('to|')).toEqual(['top |', []]);
+    expect(complete('topp|')).toEqual(['topproto |', []]);
+    expect(complete('help topp|')).toEqual(['help topproto|', []]);
+    expect(complete('k|')).toEqual(['kcachegrind |', []]);
+    expect(complete('callg|')).toEqual(['callgrind |', []]);
+    expect(complete('|')[1]).toEqual(expect.arrayContaining(['proto', 'topproto', 'callgrind', 'kcachegrind']));
   });
 
   it('gives the text each candidate inserts: options with "=", commands and sample types with a space', () => {

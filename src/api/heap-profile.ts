@@ -32,13 +32,16 @@ export class HeapProfile {
   /**
    * Runs one console line (`top5`, `sample_index=alloc_space`, `list Grow`) and returns what the
    * console prints on stdout; what it prints on stderr goes to `onMessage`. A line redirected
-   * with `>file` writes the file (whole or not at all) and returns ''. Throws HeapcliError, with
+   * with `>file` writes the file (whole or not at all) and returns ''; a file report (`proto`,
+   * `callgrind`) must be redirected so. Throws HeapcliError, with
    * the console's message, when the line fails; the settings are then unchanged.
    */
   execute(line: string): string {
     const result = this.session.execute(line);
     this.tell(result.err);
     if (result.failed) throw new HeapcliError(result.err.trimEnd());
+    // A file report (proto, callgrind) is bytes, not console text: it needs a file to go to.
+    if (result.binary) throw new HeapcliError(`${line.trim().split(/\s+/)[0]} makes a file: name it with >file (or the output setting)`);
     if (result.file) {
       writeText(result.file.path, result.file);
       return '';
@@ -111,9 +114,12 @@ function joined(result: ExecResult): string {
 }
 
 /** Writes a redirected report, throwing HeapcliError with the file's name when it cannot. */
-function writeText(path: string, file: { readonly text: string; readonly rest?: Iterable<string> }): void {
+function writeText(path: string, file: NonNullable<ExecResult['file']>): void {
   const encoder = new TextEncoder();
+  const bytes = file.bytes;
+  if (bytes instanceof Promise) throw new HeapcliError(`${path}: this report is made asynchronously, which execute cannot wait for`);
   function* chunks(): Iterable<Uint8Array> {
+    if (bytes !== undefined) return yield bytes as Uint8Array;
     yield encoder.encode(file.text);
     if (file.rest) for (const chunk of file.rest) yield encoder.encode(chunk);
   }

@@ -18,10 +18,10 @@ export class DescriptorOut {
     private readonly stream: () => NodeJS.WritableStream,
   ) {}
 
-  /** Writes `text`; a promise asks the caller to wait for it before writing more. */
-  write(text: string): Promise<void> | undefined {
+  /** Writes `text` (or bytes: a binary report); a promise asks the caller to wait for it before writing more. */
+  write(text: string | Uint8Array): Promise<void> | undefined {
     if (this.queue !== null) return this.waitFor(this.queue, this.queue.write(text));
-    const bytes = this.utf8.encode(text);
+    const bytes = typeof text === 'string' ? this.utf8.encode(text) : text;
     const at = writeWhileTaken(this.fd, bytes);
     if (at === bytes.length) return undefined;
     const queue = (this.queue = this.stream());

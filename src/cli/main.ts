@@ -28,7 +28,7 @@ export interface CliIO {
    * returned asks for a wait before the next chunk of a streamed report (TextOut.write).
    * bin/heapcli.js writes to the descriptor: opening process.stdout loads Node's stream modules.
    */
-  readonly writeReport?: (text: string) => unknown;
+  readonly writeReport?: (text: string | Uint8Array) => unknown;
 }
 
 export { skipOptimizingCompiler } from './quick-run.js';
@@ -77,6 +77,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return io.stderr;
     },
     writeFile: writeReportFile,
+    // A one-shot binary report (-proto) goes to stdout unless that is a terminal (then ./profileNNN.<ext>).
+    get binaryToStdout() {
+      return request.report !== null && io.stdout.isTTY !== true;
+    },
+    // A viewer (kcachegrind) gets this environment; one-shot waits for it, as pprof does.
+    viewer: { wait: request.report !== null, env: io.env, dir: io.env.TMPDIR || undefined },
   };
   if (request.report === 'growth') {
     if (plan.bases.length > 0) return write(io.stderr, `heapcli: -growth ranks snapshots; it takes no -base or -diff_base\nRun 'heapcli -h' for usage.\n`, EXIT.usage);

@@ -37,6 +37,16 @@ export interface Completion {
 const NAME_REGEX_OPTIONS = new Set<string>(['focus', 'ignore', 'hide', 'show', 'show_from', 'prune_from']);
 
 /** The commands completion offers: pprof's that heapcli lacks only answer with what to use instead. */
+/**
+ * A report command whose name extends another's that the typed word also starts (`topproto` after
+ * `to`, beside `top`): left out, so `to` still completes to `top`; typing on (`topp`) reaches it.
+ * An empty word lists every command.
+ */
+function shadowedCommand(word: string, typed: string): boolean {
+  if (typed === '' || COMMANDS.get(word)?.kind !== 'report') return false;
+  return [...COMMANDS.values()].some((c) => c.kind === 'report' && c.name !== word && c.name.startsWith(typed) && word.startsWith(c.name));
+}
+
 const offeredCommands = () => [...COMMANDS.values()].filter((c) => c.kind !== 'missing').map((c) => c.name);
 
 /**
@@ -64,12 +74,12 @@ function offerAt(line: string, cursor: number, ctx: CompletionContext): Offer {
   if (head[0] === '') {
     const followedByEq = line.slice(cursor).trimStart().startsWith('=');
     const words = [...new Set([...offeredCommands(), ...OPTION_NAMES, ...ctx.sampleTypes])].sort();
-    return prefixOffer(wordStart, word, words, (w) => (followedByEq ? '' : isOptionName(w) ? '=' : ' '));
+    return prefixOffer(wordStart, word, words.filter((w) => !shadowedCommand(w, word)), (w) => (followedByEq ? '' : isOptionName(w) ? '=' : ' '));
   }
   if (word.startsWith('>')) return pathOffer(wordStart + 1, word.slice(1), ctx.listPaths);
   if (head[head.length - 1] === '>') return pathOffer(wordStart, word, ctx.listPaths);
   const command = COMMANDS.get(commandName(head[0]));
-  if (command?.name === 'help') return prefixOffer(wordStart, word, [...offeredCommands(), ...OPTION_NAMES].sort());
+  if (command?.name === 'help') return prefixOffer(wordStart, word, [...offeredCommands(), ...OPTION_NAMES].sort().filter((w) => !shadowedCommand(w, word)));
   if (command?.kind !== 'report' || !command.completes) return noOffer(wordStart);
   // A leading '-' makes the argument an ignore regexp; it stays in front of what is completed.
   const negated = word.startsWith('-') ? 1 : 0;

@@ -25,9 +25,6 @@ export interface MissingSpec {
 const GRAPH_REASON = 'heapcli draws no graphs';
 const graphInstead = (cmd: CommandNamer) => `${cmd('top')}, ${cmd('peek')} and ${cmd('tree')} show the call graph as text`;
 const graph = (name: string, help: string): MissingSpec => ({ name, help, reason: GRAPH_REASON, instead: graphInstead });
-const callgrind = (name: string, help: string): MissingSpec => ({
-  name, help, reason: 'heapcli writes no callgrind files', instead: (cmd) => `${cmd('tree')} shows each function's callers and callees as text`,
-});
 const webUi = (name: string, help: string, value?: 'host:port'): MissingSpec => ({
   name, help, value, flagOnly: true, reason: 'heapcli has no web UI',
   instead: () => 'open the console (heapcli profile.pb.gz) for the same reports',
@@ -35,7 +32,6 @@ const webUi = (name: string, help: string, value?: 'host:port'): MissingSpec => 
 
 /** pprof's output formats heapcli lacks, by name as pprof lists them, then its web UI's flags. */
 export const MISSING: readonly MissingSpec[] = [
-  callgrind('callgrind', 'Writes the call graph in callgrind format'),
   {
     name: 'disasm', help: 'Shows assembly annotated with samples', value: 'regexp',
     reason: 'heapcli reads no binaries, so it has no disassembly', instead: (cmd) => `${cmd('list')} shows annotated source`,
@@ -45,19 +41,10 @@ export const MISSING: readonly MissingSpec[] = [
   graph('evince', 'Shows the call graph in evince'),
   graph('gif', 'Draws the call graph as a GIF image'),
   graph('gv', 'Shows the call graph in gv'),
-  callgrind('kcachegrind', 'Opens the call graph in KCachegrind'),
   graph('pdf', 'Draws the call graph as a PDF file'),
   graph('png', 'Draws the call graph as a PNG image'),
-  {
-    name: 'proto', help: 'Writes the profile as gzipped profile.proto',
-    reason: 'heapcli writes no profiles', instead: (cmd) => `${cmd('raw')} prints the profile as text`,
-  },
   graph('ps', 'Draws the call graph as a PostScript file'),
   graph('svg', 'Draws the call graph as an SVG image'),
-  {
-    name: 'topproto', help: 'Writes the top entries as gzipped profile.proto',
-    reason: 'heapcli writes no profiles', instead: (cmd) => `${cmd('top')} prints the same entries as text`,
-  },
   graph('web', 'Shows the call graph in a web browser'),
   {
     name: 'weblist', help: 'Shows annotated source and assembly in a web browser', value: 'regexp',

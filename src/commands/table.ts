@@ -8,6 +8,7 @@ import { runPeek, runTree } from './report-peek.js';
 import { runComments, runTags, runTraces } from './report-traces.js';
 import { MISSING, missingNote, type MissingSpec } from './missing.js';
 import { runRaw, runTop } from './reports.js';
+import { EXPORT_DETAIL as EXPORT, FILE_REPORT_USAGE as FILE_USAGE, runCallgrind, runKcachegrind, runProto, runTopProto } from './report-export.js';
 import type { SourceFiles } from './source/port.js';
 import type { Profile } from '../profile/model.js';
 import type { FlameTree } from '../analysis/flame-tree.js';
@@ -30,9 +31,28 @@ export interface CommandContext {
   readonly screen?: { readonly columns: number };
 }
 
+/**
+ * A report that is a file's bytes rather than text (pprof's `proto`, `callgrind`, `svg`...). Given
+ * no file, it goes to stdout off a terminal and to `./profileNNN.<ext>` otherwise, as pprof's do.
+ */
+export interface BinaryReport {
+  /** The file name's ending pprof gives it: `pb.gz` makes `profile001.pb.gz`. */
+  readonly ext: string;
+  /** The bytes, or a promise of them (a report that renders asynchronously); a rejection is the command's failure. */
+  readonly bytes: Uint8Array | Promise<Uint8Array>;
+  /**
+   * Commands that open the report (pprof's visualizers: `kcachegrind`), tried in order, each split
+   * on spaces and given the file's path last. Given no file, the report then goes to a temporary
+   * file opened with the first that starts, rather than to stdout or `./profileNNN.<ext>`.
+   */
+  readonly viewers?: readonly string[];
+}
+
 /** A command's answer: report text for stdout, messages for stderr, and whether to leave. */
 export interface CommandResult {
   readonly out: string;
+  /** The report as a file's bytes (then `out` and `rest` are unused). */
+  readonly binary?: BinaryReport;
   /** Report text that follows `out`, made as it is read, so a long report (`traces`) is never held whole. Iterate it once. */
   readonly rest?: Iterable<string>;
   readonly err: string;
@@ -90,6 +110,10 @@ const commandList: CommandSpec[] = [
     name: 'raw', kind: 'report', help: 'Outputs a text representation of the raw profile', usage: '[focus_regex]* [-ignore_regex]* [>file]',
     completes: 'functions', run: runRaw,
   },
+  { name: 'proto', kind: 'report', help: 'Outputs the profile in compressed protobuf format', usage: FILE_USAGE, detail: EXPORT.proto, completes: 'functions', run: runProto },
+  { name: 'topproto', kind: 'report', help: 'Outputs top entries in compressed protobuf format', usage: REPORT_USAGE, detail: EXPORT.topproto, completes: 'functions', run: runTopProto },
+  { name: 'callgrind', kind: 'report', help: 'Outputs a graph in callgrind format', usage: FILE_USAGE, detail: EXPORT.callgrind, completes: 'functions', run: runCallgrind },
+  { name: 'kcachegrind', kind: 'report', help: 'Visualize report in KCachegrind', usage: FILE_USAGE, detail: EXPORT.kcachegrind, completes: 'functions', run: runKcachegrind },
   { name: 'growth', kind: 'report', help: 'Ranks functions by how steadily they grow over a series of snapshots', usage: REPORT_USAGE, detail: GROWTH_DETAIL, completes: 'functions', run: runGrowth },
   {
     name: 'flame', kind: 'report', help: 'Draws a flame graph to browse in the terminal (heapcli\'s own)', usage: '[focus_regex]* [-ignore_regex]*',

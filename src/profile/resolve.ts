@@ -54,7 +54,7 @@ export function resolveProfile(raw: RawProfile): Profile {
   const samples = resolveSamples(raw, sampleTypes.length, locationIndex, labels);
   const mappingIndex = new IdIndex(mappings.map((m) => m.id));
   const functionIndex = new IdIndex(functions.id);
-  const fake = mappings.length === 0 && raw.locId.length > 0;
+  const fake = mappings.length === 0;
   if (fake) addFakeMapping(raw, mappings);
   const locations = resolveLocations(raw, fake ? new IdIndex([1]) : mappingIndex, functionIndex);
   checkTables(raw, mappingIndex, functionIndex, locationIndex, locations.firstWithoutFunction);

@@ -1,5 +1,7 @@
 import { EventEmitter, once } from 'node:events';
 import type { ExecResult } from '../session.js';
+import { binaryBytes, saveNumbered, writeBinaryFile } from '../host/binary-output.js';
+import { openInViewer, type ViewerSettings } from '../host/viewer.js';
 
 /** Somewhere text is written: a stream, or a one-shot report's writer. */
 export interface TextOut {
@@ -7,7 +9,7 @@ export interface TextOut {
    * Writes `text`. A promise, or `false` from a stream (its buffer is full: wait for 'drain'), asks
    * the writer of a long report to wait before the next chunk, so the report is never queued whole.
    */
-  write(text: string): unknown;
+  write(text: string | Uint8Array): unknown;
 }
 
 /** Where the console writes: stdout for reports and the prompt, stderr for the rest. */
@@ -17,10 +19,20 @@ export interface ConsoleStreams {
   readonly stderr: TextOut;
   /** Writes a `>file` report, `text` then each chunk of `rest`; returns an error message or null. */
   readonly writeFile: (path: string, text: string, rest?: Iterable<string>) => string | null;
+  /**
+   * Whether a binary report with no file named goes to stdout (a one-shot run whose stdout is not
+   * a terminal); otherwise, and always in a console, it goes to `./profileNNN.<ext>` as pprof's does.
+   */
+  readonly binaryToStdout?: boolean;
+  /**
+   * How a report opened in a viewer (`kcachegrind`) is run: waited for (one-shot) or not (a
+   * console, the default), with which environment and temporary folder.
+   */
+  readonly viewer?: ViewerSettings;
 }
 
 /** Writes `text` to `out`, then waits if `out` asks for it (see TextOut.write). */
-export async function writeWaiting(out: TextOut, text: string): Promise<void> {
+export async function writeWaiting(out: TextOut, text: string | Uint8Array): Promise<void> {
   const answer = out.write(text);
   if (answer instanceof Promise) await answer;
   // events.once rejects on 'error', so a stream that fails while full does not leave us waiting.
@@ -40,13 +52,31 @@ export async function printResult(result: ExecResult, io: ConsoleStreams): Promi
     io.stderr.write(`${failure.message}\n`);
     return false;
   }
+  if (result.binary) return printBinary(result.binary, io);
   if (result.file) {
-    const problem = io.writeFile(result.file.path, result.file.text, result.file.rest);
+    const { path, text, rest, bytes } = result.file;
+    const problem = bytes !== undefined ? await writeBinaryFile(path, bytes) : io.writeFile(path, text, rest);
     if (problem) {
       io.stderr.write(`${problem}\n`);
       return false;
     }
   }
+  return true;
+}
+
+/** Writes a binary report that names no file: to stdout when allowed, else to `./profileNNN.<ext>`. */
+async function printBinary(binary: NonNullable<ExecResult['binary']>, io: ConsoleStreams): Promise<boolean> {
+  if (binary.viewers || !io.binaryToStdout) {
+    const saved = binary.viewers ? await openInViewer(binary, binary.viewers, io.viewer ?? { wait: false }) : await saveNumbered(binary);
+    io.stderr.write(saved.err);
+    return !saved.failed;
+  }
+  const bytes = await binaryBytes(binary.bytes);
+  if ('failure' in bytes) {
+    io.stderr.write(`${bytes.failure}\n`);
+    return false;
+  }
+  await writeWaiting(io.stdout, bytes);
   return true;
 }
 

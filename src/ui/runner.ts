@@ -1,6 +1,8 @@
 import { type ProfileCompletionData, profileCompletionData } from '../commands/completion-data.js';
 import { Interrupted, type ExecResult, type Session } from '../session.js';
 import { writeReportFile } from '../host/report-files.js';
+import { saveNumbered, writeBinaryFile } from '../host/binary-output.js';
+import { openInViewer } from '../host/viewer.js';
 import type { FlameTree } from '../analysis/flame-tree.js';
 
 /** The terminal a line is run for, when the console can show views (`flame`). */
@@ -77,13 +79,20 @@ export class InterruptFlag {
 }
 
 /**
- * Writes a `>file` report and returns the answer the console shows: the session's messages,
- * with the failure to write added to them.
+ * Writes a `>file` report, or a binary one to `./profileNNN.<ext>` (the console never prints one)
+ * or to a temporary file its viewer opens,
+ * and returns the answer the console shows: the session's messages, with where the binary report
+ * went or the failure to write added to them.
  */
-export function settleFileResult(result: ExecResult): ExecResult {
+export async function settleFileResult(result: ExecResult): Promise<ExecResult> {
+  if (result.binary) {
+    const { binary } = result;
+    const saved = binary.viewers ? await openInViewer(binary, binary.viewers, { wait: false }) : await saveNumbered(binary);
+    return { out: '', err: result.err + saved.err, quit: result.quit, failed: result.failed || saved.failed };
+  }
   if (!result.file) return result;
-  const { path, text, rest } = result.file;
-  const failure = writeReportFile(path, text, rest);
+  const { path, text, rest, bytes } = result.file;
+  const failure = bytes !== undefined ? await writeBinaryFile(path, bytes) : writeReportFile(path, text, rest);
   return { out: '', err: failure ? `${result.err}${failure}\n` : result.err, quit: result.quit, failed: result.failed || failure !== null };
 }
 
@@ -102,10 +111,10 @@ export class InProcessRunner implements SessionRunner {
     private readonly flag = new InterruptFlag(),
   ) {}
 
-  execute(line: string, screen?: ViewScreen): Promise<ConsoleResult> {
+  async execute(line: string, screen?: ViewScreen): Promise<ConsoleResult> {
     this.flag.lower();
-    const result = settleFileResult(this.session.execute(line, screen));
-    return Promise.resolve({ out: result.out, err: result.err, quit: result.quit, failed: result.failed, rest: result.rest && chunksOf(result.rest), flame: result.flame });
+    const result = await settleFileResult(this.session.execute(line, screen));
+    return { out: result.out, err: result.err, quit: result.quit, failed: result.failed, rest: result.rest && chunksOf(result.rest), flame: result.flame };
   }
 
   interrupt(): void {

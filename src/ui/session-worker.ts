@@ -79,7 +79,7 @@ function sendMore(id: number): void {
   }
 }
 
-function handle(session: Session, request: WorkerRequest): void {
+async function handle(session: Session, request: WorkerRequest): Promise<void> {
   if (request.type === 'more') return sendMore(request.id);
   if (streaming !== null) {
     // A new line or a drop ends the rest still being read.
@@ -88,7 +88,7 @@ function handle(session: Session, request: WorkerRequest): void {
   }
   if (request.type === 'drop') return;
   current = request.id;
-  const { rest, ...result } = settleFileResult(session.execute(request.line, request.screen));
+  const { rest, ...result } = await settleFileResult(session.execute(request.line, request.screen));
   if (rest) streaming = { id: request.id, chunks: rest[Symbol.iterator]() };
   post({ type: 'result', id: request.id, result: { out: result.out, err: result.err, quit: result.quit, failed: result.failed, flame: result.flame }, streams: rest !== undefined });
 }
@@ -104,7 +104,7 @@ try {
   else {
     const info = consoleInfo(session);
     post({ type: 'ready', info: { ...info, greeting: greetingFor(info, notices, merged) } });
-    parentPort!.on('message', (request: WorkerRequest) => handle(session, request));
+    parentPort!.on('message', (request: WorkerRequest) => void handle(session, request));
     // While the user types the first command (a line sent meanwhile waits for it): the first
     // `top`, and the other sample types a user flips to with sample_index. Ctrl-C stops it.
     session.prepareFirstReport(true);

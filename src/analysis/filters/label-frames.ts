@@ -40,7 +40,8 @@ export function addLabelFrames(p: Profile, rootKeys: string[], leafKeys: string[
     if (index === undefined) {
       fn.id.push(maxFn + made.size + 1);
       fn.name.push(intern(name));
-      fn.systemName.push(intern(name));
+      // pprof's label frames have no system name (its raw report shows them as `name ...()`).
+      fn.systemName.push(intern(''));
       fn.filename.push(intern(key));
       fn.startLine.push(0);
       index = loc.id.length;

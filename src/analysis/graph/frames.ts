@@ -32,14 +32,15 @@ const REST = -1;
  * Builds the frame table of `profile` at `granularity`; `noInlines` keeps only each location's real
  * frame. With `keepName`, only frames whose node name (the function's, '' without one) it keeps get
  * nodes of their own; the others share one, `rest`: `list` reads a few functions' lines, and the
- * table and its sums then cost a fraction of the whole profile's.
+ * table and its sums then cost a fraction of the whole profile's. With `objNames`, every node is
+ * told apart by its binary and function start line too (pprof's callgrind nodes).
  */
 export function buildFrameTable(
-  profile: Profile, granularity: Granularity, noInlines: boolean, checkpoint: Checkpoint = () => {}, keepName?: (name: string) => boolean,
+  profile: Profile, granularity: Granularity, noInlines: boolean, checkpoint: Checkpoint = () => {}, keepName?: (name: string) => boolean, objNames = false,
 ): FrameTable {
   const { locations } = profile;
   const keeps = KEEPS[granularity];
-  const interner = new NodeInterner(profile, keeps);
+  const interner = new NodeInterner(profile, keeps, objNames);
   const frameStart = new Uint32Array(locations.count + 1);
   // A frame per line, or one for a location without lines: typed columns of that size at most,
   // not arrays grown (and copied by the collector) frame by frame.

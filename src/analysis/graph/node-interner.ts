@@ -42,6 +42,8 @@ export class NodeInterner {
   constructor(
     private readonly p: Profile,
     private readonly keeps: (typeof KEEPS)[Granularity],
+    /** Key every node by its binary and start line too (pprof's ObjNames, for callgrind). */
+    private readonly objNames = false,
   ) {
     this.texts.intern('');
     this.stringText = new Int32Array(p.strings.length).fill(-1);
@@ -62,7 +64,7 @@ export class NodeInterner {
     // Without a function name (at file granularity, for one) the binary and the function's start
     // line identify the frame, as in pprof: a file's functions stay apart where the profile says
     // where each starts (Go 1.20 on), and print as rows of the same file.
-    if (name !== 0) return this.intern(address, name, file, lineNumber, 0, 0);
+    if (name !== 0 && !this.objNames) return this.intern(address, name, file, lineNumber, 0, 0);
     return this.intern(address, name, file, lineNumber, objfile, functions.startLine[fn]);
   }
 
