@@ -3,7 +3,7 @@
 // corpus, alternating the two in one run: one-shot reports (-top, -list,
 // -peek, -traces) as whole processes, then a command sequence in each one's console.
 // Usage: node bench/run.js [--runs=N] [--sizes=small,medium,large|N,...]
-//   [--cases=top,alloc,list,peek,traces] [--console=true|false] [--console-timeout=S]
+//   [--cases=top,alloc,list,peek,traces,dot,svg] (dot and svg only when named) [--console=true|false] [--console-timeout=S]
 //   [--heapcli-cmd="..."] [--pprof-cmd="..."] [--rss=auto|time|python|none] [--regen]
 //   [--terminal=true|false]  (the console in a terminal: first prompt, a long report; needs tmux, python3)
 // The tables go to stdout; progress and per-run numbers go to stderr.
@@ -29,7 +29,13 @@ const CASES = {
   peek: (re) => [`-peek=${re}`],
   // Every sample's stack: the longest report (about 400 MB on the large profile), streamed.
   traces: () => ['-traces'],
+  // The call graph (issue 17): DOT text, and the SVG Graphviz draws from it (dot on PATH, else
+  // heapcli's WebAssembly Graphviz). Run on request only: pprof takes about a minute on large.
+  dot: () => ['-dot'],
+  svg: () => ['-svg'],
 };
+/** Cases left out unless --cases names them. */
+const ON_REQUEST = new Set(['dot', 'svg']);
 const NEEDS_REGEXP = new Set(['list', 'peek']);
 // The console sequence: a report, a sample type switch (the next top
 // recomputes), a focus (the next top filters) and a repeat (cached, if the
@@ -46,7 +52,7 @@ const DEFAULT_CONSOLE_TIMEOUT = 600; // seconds per command: pprof's first large
 const log = (msg) => process.stderr.write(msg + '\n');
 
 function parseArgs(argv) {
-  const opt = { runs: null, sizes: Object.keys(SIZES), cases: Object.keys(CASES), console: true, terminal: true, consoleTimeout: DEFAULT_CONSOLE_TIMEOUT, rss: 'auto', regen: false };
+  const opt = { runs: null, sizes: Object.keys(SIZES), cases: Object.keys(CASES).filter((c) => !ON_REQUEST.has(c)), console: true, terminal: true, consoleTimeout: DEFAULT_CONSOLE_TIMEOUT, rss: 'auto', regen: false };
   for (const a of argv) {
     const [k, v = ''] = a.replace(/^--/, '').split(/=(.*)/s);
     if (k === 'runs') opt.runs = Number(v);

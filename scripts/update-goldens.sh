@@ -127,14 +127,15 @@ manifest_lines() {
   grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$1" || true
 }
 
-# Manifests: every oneshot*.txt (one-shot cases), console*.txt (sessions) and
-# roundtrip*.txt (profiles written, then read back) in the golden folder, or just
-# the one given with --manifest. Each is read and checked
-# whole first, so that a bad manifest stops the script before any golden is touched.
+# Manifests: every oneshot*.txt (one-shot cases), images*.txt (one-shot cases whose output is
+# binary, compared as bytes), unordered*.txt (one-shot cases pprof orders at random, compared up
+# to that order), console*.txt (sessions) and roundtrip*.txt (profiles written, then read back)
+# in the golden folder, or just the one given with --manifest. Each is read and checked whole
+# first, so that a bad manifest stops the script before any golden is touched.
 if [[ -n "$only_manifest" ]]; then
   manifests=("$golden/$(basename "$only_manifest")")
 else
-  manifests=("$golden"/oneshot*.txt "$golden"/console*.txt "$golden"/roundtrip*.txt)
+  manifests=("$golden"/oneshot*.txt "$golden"/images*.txt "$golden"/unordered*.txt "$golden"/console*.txt "$golden"/roundtrip*.txt)
 fi
 declare -A seen=()
 for manifest in "${manifests[@]}"; do

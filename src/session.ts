@@ -7,6 +7,7 @@ import { applyAssignment } from './commands/assign.js';
 import { parseCommand, parseLine, type Assignment, type ParsedLine } from './commands/parse.js';
 import type { BinaryReport, CommandResult } from './commands/table.js';
 import { NO_SOURCE_FILES, type SourceFiles } from './commands/source/port.js';
+import { type ActionOutcome, type GraphicsPort, NO_GRAPHICS } from './commands/graphics.js';
 import { profileLabels } from './format/labels.js';
 import type { Profile } from './profile/model.js';
 import type { FlameTree } from './analysis/flame-tree.js';
@@ -30,6 +31,8 @@ export interface ExecResult {
    * terminal (one-shot), else to the first free `./profileNNN.<ext>`, saying `Generating report in ...`.
    */
   readonly binary?: BinaryReport;
+  /** Something the command set going (a browser opening a graph): the caller prints its outcome when it settles. */
+  readonly action?: Promise<ActionOutcome>;
   /** `flame`'s graph, when the line was run for a terminal that can show it (`execute`'s `screen`). */
   readonly flame?: FlameTree;
 }
@@ -44,6 +47,8 @@ export interface SessionSettings {
   readonly sources?: SourceFiles;
   /** Snapshots of one program over time, for `growth` (none when not given). */
   readonly series?: readonly Profile[];
+  /** How graphs are drawn and shown (none when not given). */
+  readonly graphics?: GraphicsPort;
 }
 
 /** Thrown by a checkpoint to stop a running command; the session answers `interrupted`. */
@@ -138,10 +143,14 @@ export class Session {
         const options = { ...this.settings, ...args.overrides };
         // pprof refuses every report when divide_by is 0, before making it.
         if (command.kind === 'report' && options.divide_by === 0) return { out: '', err: 'zero divisor specified\n', quit: false, failed: true };
-        const result = this.guard(() => command.run({ analysis: this.analysis, options, sessionOptions: this.settings, interactive: this.mode.interactive, sources: this.mode.sources ?? NO_SOURCE_FILES, series: this.mode.series ?? [], screen }, args));
+        const result = this.guard(() => command.run({
+          analysis: this.analysis, options, sessionOptions: this.settings, interactive: this.mode.interactive,
+          sources: this.mode.sources ?? NO_SOURCE_FILES, series: this.mode.series ?? [], graphics: this.mode.graphics ?? NO_GRAPHICS, screen,
+        }, args));
         // `>file` on the line, else the `output` option, sends a report to a file (pprof's way).
         const output = command.kind === 'report' ? (args.output ?? (options.output || null)) : null;
-        if (output === null || result.failed) return { ...result, quit: result.quit ?? false };
+        // A graph shown in a viewer is no report to write (pprof's web ignores -output too).
+        if (output === null || result.failed || result.action) return { ...result, quit: result.quit ?? false };
         const file = result.binary ? { path: output, text: '', bytes: result.binary.bytes } : { path: output, text: result.out, rest: result.rest };
         return { out: '', err: `${result.err}Generating report in ${output}\n`, quit: false, file };
       }

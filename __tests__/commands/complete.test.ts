@@ -88,12 +88,13 @@ describe('completeLine: the first word (commands, options, sample types)', () =>
     expect(candidates.length).toBe(OFFERED_COMMANDS.length + OPTION_NAMES.length + TYPES.length);
   });
 
-  // pprof's commands that heapcli lacks answer when typed, but completion does not lead to them.
-  it('does not offer the commands heapcli lacks (web, svg, disasm, ...)', () => {
+  it('offers the graph and export commands', () => {
     const [, candidates] = complete('|');
-    for (const name of ['web', 'svg', 'disasm', 'weblist', 'dot']) expect(candidates).not.toContain(name);
-    expect(complete('we|')).toEqual(['we|', []]);
-    expect(complete('p|')).toEqual(['p|', ['peek', 'proto', 'prune_from']]);
+    for (const name of ['web', 'svg', 'dot', 'png', 'weblist', 'disasm', 'callgrind', 'kcachegrind', 'topproto']) expect(candidates).toContain(name);
+    // weblist extends web: `we` completes to web, typing on reaches weblist.
+    expect(complete('we|')).toEqual(['web |', []]);
+    expect(complete('webl|')).toEqual(['weblist |', []]);
+    expect(complete('p|')).toEqual(['p|', ['pdf', 'peek', 'png', 'proto', 'prune_from', 'ps']]);
   });
 
   // topproto extends top: `to` still completes to `top`, and typing on reaches topproto.
@@ -142,8 +143,8 @@ describe('completeLine: the first word (commands, options, sample types)', () =>
     ['n|', 'no|', ['nodecount', 'nodefraction', 'noinlines', 'normalize']],
     ['node|', 'node|', ['nodecount', 'nodefraction']],
     ['al|', 'alloc_|', ['alloc_objects', 'alloc_space']],
-    ['d|', 'd|', ['divide_by', 'drop_negative']],
-    ['e|', 'e|', ['edgefraction', 'exit']],
+    ['d|', 'd|', ['disasm', 'divide_by', 'dot', 'drop_negative']],
+    ['e|', 'e|', ['edgefraction', 'eog', 'evince', 'exit']],
     ['i|', 'i|', ['ignore', 'intel_syntax', 'inuse_objects', 'inuse_space']],
     ['in|', 'in|', ['intel_syntax', 'inuse_objects', 'inuse_space']],
     ['inu|', 'inuse_|', ['inuse_objects', 'inuse_space']],
@@ -429,9 +430,10 @@ describe('completeLine: help topics', () => {
     // Sample types and function names are not help topics.
     ['help alloc|', 'help alloc|', []],
     ['help GetL|', 'help GetL|', []],
-    // Nor are the commands heapcli lacks (`help web` still answers, typed in full).
-    ['help we|', 'help we|', []],
-    ['help d|', 'help d|', ['divide_by', 'drop_negative']],
+    // Every pprof command is a topic now, the graph and export ones too.
+    ['help callg|', 'help callgrind|', []],
+    ['help sv|', 'help svg|', []],
+    ['help d|', 'help d|', ['disasm', 'divide_by', 'dot', 'drop_negative']],
   ])('%j -> %j %j', (before, after, candidates) => {
     expect(complete(before)).toEqual([after, candidates]);
   });

@@ -5,6 +5,7 @@
  * of its kind. Anything else (another exception, a bad profile, a case over the time limit) is
  * a problem.
  */
+import { NO_GRAPHICS } from '../../src/commands/graphics.js';
 import { ProfileAnalysis } from '../../src/analysis/analysis.js';
 import { ReportError } from '../../src/go/errors.js';
 import { DEFAULT_OPTIONS } from '../../src/analysis/options.js';
@@ -134,7 +135,7 @@ function reportProblem(p: Profile, names: readonly string[]): string | null {
     const argument = ARGUMENTS[name] ?? null;
     try {
       COMMANDS.get(name)!.run(
-        { analysis, options, sessionOptions: options, interactive: false, sources: NO_SOURCE_FILES, series: [] },
+        { analysis, options, sessionOptions: options, interactive: false, sources: NO_SOURCE_FILES, series: [], graphics: NO_GRAPHICS },
         { overrides: {}, argument, output: null },
       );
     } catch (err) {

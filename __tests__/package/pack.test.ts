@@ -4,7 +4,7 @@
  * once, without dev tools, tests or test data in the tarball.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,12 +50,26 @@ describe('the packed tarball', () => {
 
   it('installs only its run-time dependencies (the rest is bundled)', () => {
     const installed = readdirSync(join(project, 'node_modules')).filter((d) => !d.startsWith('.'));
-    expect(installed.sort()).toEqual(['heapcli', 're2js', 'readline-sync']);
+    expect(installed.sort()).toEqual(['@viz-js', 'heapcli', 're2js', 'readline-sync']);
   });
 
   it('reads a regexp that needs its RE2 engine (re2js, loaded from the installed dependencies)', () => {
     const out = run('npx', ['--no-install', 'heapcli', '-top', '-focus=(?i)GETLARGE(DATA)+', PROFILE], project);
     expect(out).toContain('main.GetLargeData');
+  });
+
+  it('draws -svg without Graphviz on PATH (its WebAssembly build, loaded from the installed dependencies)', () => {
+    // A PATH with node, npx and the shell npx runs commands with, alone: dot is not found.
+    const bin = join(work, 'bin');
+    mkdirSync(bin);
+    symlinkSync(process.execPath, join(bin, 'node'));
+    for (const tool of ['npx', 'sh']) symlinkSync(spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim(), join(bin, tool));
+    expect(spawnSync('sh', ['-c', 'command -v dot'], { env: { PATH: bin } }).status).not.toBe(0);
+    const svg = run(join(bin, 'npx'), ['--no-install', 'heapcli', '-svg', PROFILE], project, { PATH: bin });
+    expect(svg).toMatch(/^<\?xml/);
+    expect(svg).toContain('<svg width="100%" height="100%"');
+    expect(svg).toContain('main.GetLargeData (4501.21kB)');
+    expect(svg).toMatch(/<\/svg>\n?$/);
   });
 
   it('an ES module script using the library API gets the console\'s text and typed rows', () => {

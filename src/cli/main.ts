@@ -3,6 +3,7 @@ import { maxProfileBytesFromEnv } from '../host/size-limit.js';
 import { Session } from '../session.js';
 import { writeReportFile } from '../host/report-files.js';
 import { diskSourceFiles } from '../host/source-files.js';
+import { systemGraphics } from '../host/graphics.js';
 import { printResult, type ConsoleStreams, type TextOut } from '../ui/print-result.js';
 import { UsageError, parseArgs, usageText, type CliRequest } from './flags.js';
 import { ProfileError } from '../profile/errors.js';
@@ -101,7 +102,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (!(err instanceof SourceError || err instanceof ProfileError)) throw err;
     return write(io.stderr, loadFailureText(err), EXIT.failed);
   }
-  const session = new Session(loaded.profile, { interactive: request.report === null, sources: diskSourceFiles(io.env), series: loaded.series });
+  const session = new Session(loaded.profile, { interactive: request.report === null, sources: diskSourceFiles(io.env), graphics: systemGraphics(io.env), series: loaded.series });
   for (const assignment of request.assignments) {
     const failure = session.configure(assignment);
     if (failure) return write(io.stderr, `heapcli: ${failure}\n`, EXIT.failed);

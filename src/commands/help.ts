@@ -11,8 +11,9 @@ export function helpText(topic: string | null, commands: ReadonlyMap<string, Com
   const lines = ['  Commands:'];
   for (const c of all.filter((c) => c.kind !== 'missing')) lines.push(`    ${c.name.padEnd(width)} ${c.help}`);
   // pprof's help lists these too; a pprof user looking for them learns they are not here yet.
-  lines.push('', '  Not yet in heapcli (each says what to use instead):');
-  for (const c of all.filter((c) => c.kind === 'missing')) lines.push(`    ${c.name.padEnd(width)} ${c.help}`);
+  const missing = all.filter((c) => c.kind === 'missing');
+  if (missing.length > 0) lines.push('', '  Not yet in heapcli (each says what to use instead):');
+  for (const c of missing) lines.push(`    ${c.name.padEnd(width)} ${c.help}`);
   lines.push('', '  Options:');
   for (const name of OPTION_NAMES) lines.push(`    ${name.padEnd(width)} ${OPTION_SPECS[name].help}`);
   lines.push('', '  Option groups (only set one per group):');

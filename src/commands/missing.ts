@@ -22,9 +22,6 @@ export interface MissingSpec {
   readonly instead: (cmd: CommandNamer) => string;
 }
 
-const GRAPH_REASON = 'heapcli draws no graphs';
-const graphInstead = (cmd: CommandNamer) => `${cmd('top')}, ${cmd('peek')} and ${cmd('tree')} show the call graph as text`;
-const graph = (name: string, help: string): MissingSpec => ({ name, help, reason: GRAPH_REASON, instead: graphInstead });
 const webUi = (name: string, help: string, value?: 'host:port'): MissingSpec => ({
   name, help, value, flagOnly: true, reason: 'heapcli has no web UI',
   instead: () => 'open the console (heapcli profile.pb.gz) for the same reports',
@@ -32,24 +29,6 @@ const webUi = (name: string, help: string, value?: 'host:port'): MissingSpec => 
 
 /** pprof's output formats heapcli lacks, by name as pprof lists them, then its web UI's flags. */
 export const MISSING: readonly MissingSpec[] = [
-  {
-    name: 'disasm', help: 'Shows assembly annotated with samples', value: 'regexp',
-    reason: 'heapcli reads no binaries, so it has no disassembly', instead: (cmd) => `${cmd('list')} shows annotated source`,
-  },
-  graph('dot', 'Writes the call graph in Graphviz DOT format'),
-  graph('eog', 'Shows the call graph in eog'),
-  graph('evince', 'Shows the call graph in evince'),
-  graph('gif', 'Draws the call graph as a GIF image'),
-  graph('gv', 'Shows the call graph in gv'),
-  graph('pdf', 'Draws the call graph as a PDF file'),
-  graph('png', 'Draws the call graph as a PNG image'),
-  graph('ps', 'Draws the call graph as a PostScript file'),
-  graph('svg', 'Draws the call graph as an SVG image'),
-  graph('web', 'Shows the call graph in a web browser'),
-  {
-    name: 'weblist', help: 'Shows annotated source and assembly in a web browser', value: 'regexp',
-    reason: 'heapcli has no web view', instead: (cmd) => `${cmd('list')} shows annotated source as text`,
-  },
   webUi('http', 'Serves pprof\'s web interface on host:port', 'host:port'),
   webUi('no_browser', 'With -http, does not open a browser'),
 ];

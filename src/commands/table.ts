@@ -8,8 +8,11 @@ import { runPeek, runTree } from './report-peek.js';
 import { runComments, runTags, runTraces } from './report-traces.js';
 import { MISSING, missingNote, type MissingSpec } from './missing.js';
 import { runRaw, runTop } from './reports.js';
+import { runDot } from './report-graph.js';
+import { imageCommand, runDisasm, runSvg, runWeb, runWeblist, viewerCommand } from './report-views.js';
 import { EXPORT_DETAIL as EXPORT, FILE_REPORT_USAGE as FILE_USAGE, runCallgrind, runKcachegrind, runProto, runTopProto } from './report-export.js';
 import type { SourceFiles } from './source/port.js';
+import type { ActionOutcome, GraphicsPort } from './graphics.js';
 import type { Profile } from '../profile/model.js';
 import type { FlameTree } from '../analysis/flame-tree.js';
 import { FLAME_DETAIL, runFlame } from './report-flame.js';
@@ -27,6 +30,8 @@ export interface CommandContext {
   readonly sources: SourceFiles;
   /** The snapshots `growth` ranks, when the session was given a series ([] otherwise). */
   readonly series: readonly Profile[];
+  /** How graphs are drawn (Graphviz) and shown (browsers, viewers). */
+  readonly graphics: GraphicsPort;
   /** The terminal the answer is drawn on, when the console can show a view (`flame`); absent when it is printed. */
   readonly screen?: { readonly columns: number };
 }
@@ -53,6 +58,8 @@ export interface CommandResult {
   readonly out: string;
   /** The report as a file's bytes (then `out` and `rest` are unused). */
   readonly binary?: BinaryReport;
+  /** Something the command set going (a browser opening a graph): its outcome is printed when it settles. */
+  readonly action?: Promise<ActionOutcome>;
   /** Report text that follows `out`, made as it is read, so a long report (`traces`) is never held whole. Iterate it once. */
   readonly rest?: Iterable<string>;
   readonly err: string;
@@ -91,6 +98,31 @@ const REPORT_DETAIL = [
   '>file: write the report to file',
 ].join('\n');
 
+/** A command drawing the call graph: top's arguments, and functions to complete. */
+const graph = (name: string, help: string, run: CommandSpec['run']): CommandSpec => ({ name, kind: 'report', help, usage: REPORT_USAGE, completes: 'functions', run });
+
+/** The call graph's outputs, as pprof names and describes them. */
+const GRAPH_COMMANDS: CommandSpec[] = [
+  graph('dot', 'Outputs a graph in DOT format', runDot),
+  graph('svg', 'Outputs a graph in SVG format', runSvg),
+  graph('png', 'Outputs a graph image in PNG format', imageCommand('png')),
+  graph('gif', 'Outputs a graph image in GIF format', imageCommand('gif')),
+  graph('pdf', 'Outputs a graph in PDF format', imageCommand('pdf')),
+  graph('ps', 'Outputs a graph in PS format', imageCommand('ps')),
+  graph('web', 'Visualize graph through web browser', runWeb),
+  graph('eog', 'Visualize graph through eog', viewerCommand('svg', 'eog')),
+  graph('evince', 'Visualize graph through evince', viewerCommand('pdf', 'evince')),
+  graph('gv', 'Visualize graph through gv', viewerCommand('ps', 'gv --noantialias')),
+  {
+    name: 'weblist', kind: 'report', help: 'Display annotated source in a web browser (source only: no disassembly)',
+    usage: 'func_regex [focus_regex]* [-ignore_regex]* [>file]', takesArgument: 'required', completes: 'functions', run: runWeblist,
+  },
+  {
+    name: 'disasm', kind: 'report', help: 'Output assembly listings annotated with samples (needs the binary: not in heapcli)',
+    usage: 'func_regex [focus_regex]* [-ignore_regex]* [>file]', takesArgument: 'required', completes: 'functions', run: runDisasm,
+  },
+];
+
 const commandList: CommandSpec[] = [
   { name: 'top', kind: 'report', help: 'Outputs top entries in text form', usage: REPORT_USAGE, detail: REPORT_DETAIL, sumsOnly: true, completes: 'functions', run: runTop },
   { name: 'text', kind: 'report', help: 'Outputs top entries in text form', usage: REPORT_USAGE, detail: REPORT_DETAIL, sumsOnly: true, completes: 'functions', run: runTop },
@@ -110,6 +142,7 @@ const commandList: CommandSpec[] = [
     name: 'raw', kind: 'report', help: 'Outputs a text representation of the raw profile', usage: '[focus_regex]* [-ignore_regex]* [>file]',
     completes: 'functions', run: runRaw,
   },
+  ...GRAPH_COMMANDS,
   { name: 'proto', kind: 'report', help: 'Outputs the profile in compressed protobuf format', usage: FILE_USAGE, detail: EXPORT.proto, completes: 'functions', run: runProto },
   { name: 'topproto', kind: 'report', help: 'Outputs top entries in compressed protobuf format', usage: REPORT_USAGE, detail: EXPORT.topproto, completes: 'functions', run: runTopProto },
   { name: 'callgrind', kind: 'report', help: 'Outputs a graph in callgrind format', usage: FILE_USAGE, detail: EXPORT.callgrind, completes: 'functions', run: runCallgrind },

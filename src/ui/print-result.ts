@@ -53,6 +53,11 @@ export async function printResult(result: ExecResult, io: ConsoleStreams): Promi
     return false;
   }
   if (result.binary) return printBinary(result.binary, io);
+  if (result.action) {
+    const outcome = await result.action;
+    if (outcome.err) io.stderr.write(outcome.err);
+    return !outcome.failed;
+  }
   if (result.file) {
     const { path, text, rest, bytes } = result.file;
     const problem = bytes !== undefined ? await writeBinaryFile(path, bytes) : io.writeFile(path, text, rest);

@@ -90,6 +90,10 @@ export async function settleFileResult(result: ExecResult): Promise<ExecResult> 
     const saved = binary.viewers ? await openInViewer(binary, binary.viewers, { wait: false }) : await saveNumbered(binary);
     return { out: '', err: result.err + saved.err, quit: result.quit, failed: result.failed || saved.failed };
   }
+  if (result.action) {
+    const outcome = await result.action;
+    return { out: result.out, err: result.err + outcome.err, quit: result.quit, failed: result.failed || outcome.failed };
+  }
   if (!result.file) return result;
   const { path, text, rest, bytes } = result.file;
   const failure = bytes !== undefined ? await writeBinaryFile(path, bytes) : writeReportFile(path, text, rest);

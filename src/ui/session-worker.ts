@@ -7,6 +7,7 @@ import { Interrupted, Session } from '../session.js';
 import { type ViewScreen, consoleInfo, greetingFor, settleFileResult } from './runner.js';
 import type { FlameTree } from '../analysis/flame-tree.js';
 import { diskSourceFiles } from '../host/source-files.js';
+import { systemGraphics } from '../host/graphics.js';
 
 /** What the console's worker thread is started with. */
 export interface WorkerStart {
@@ -98,7 +99,7 @@ try {
   // Saved profile in ...) are shown above the greeting, where pprof prints them.
   const notices: string[] = [];
   const { profile, series, merged } = await loadPlan(start.plan, (line) => notices.push(line));
-  const session = new Session(profile, { interactive: true, series, sources: diskSourceFiles(process.env), checkpoint });
+  const session = new Session(profile, { interactive: true, series, sources: diskSourceFiles(process.env), graphics: systemGraphics(process.env), checkpoint });
   const failure = start.assignments.map((a) => session.configure(a)).find((f) => f !== null);
   if (failure) post({ type: 'failed', message: `heapcli: ${failure}` });
   else {

@@ -57,7 +57,7 @@ export function trimmedGraph(p: Profile, frames: FrameTable, w: SampleWeights, t
 }
 
 /** The nodes of a graph, less the negative ones under drop_negative. */
-function visibleNodes(g: Graph, dropNegative: boolean): number[] {
+export function visibleNodes(g: Graph, dropNegative: boolean): number[] {
   if (!dropNegative) return g.nodes;
   return g.nodes.filter((n) => !(g.flat[n] < 0 || (g.flat[n] === 0 && g.cum[n] < 0)));
 }
@@ -93,6 +93,6 @@ export function sortNodes(g: Graph, frames: FrameTable, nodes: number[], byCum: 
  * object file can differ, so their text from the start line on orders them the same: `10 0 /bin/x}`
  * before `9 0 /bin/x}`, as text, not as numbers.
  */
-function infoTail(n: NodeInfo): string {
+export function infoTail(n: NodeInfo): string {
   return `${n.startLine} ${n.line} ${n.objfile}}`;
 }

@@ -8,6 +8,7 @@ import { listPaths } from '../../host/report-files.js';
 import { History, historyPath } from '../history.js';
 import { type ConsoleInfo, InProcessRunner, InterruptFlag, type SessionRunner, consoleInfo, greetingFor } from '../runner.js';
 import { diskSourceFiles } from '../../host/source-files.js';
+import { systemGraphics } from '../../host/graphics.js';
 import type { FrameSource, InkFramesOptions } from './ink-frames.js';
 import { type ScreenSize, plainFrame } from './live-layout.js';
 import { RawKeys, type TerminalInput } from './raw-input.js';
@@ -167,7 +168,7 @@ async function startHere(o: TerminalConsoleOptions): Promise<{ runner: SessionRu
     if (err instanceof SourceError || err instanceof ProfileError) throw new Error(loadFailureText(err).trimEnd());
     throw err;
   }
-  const session = new Session(loaded.profile, { interactive: true, series: loaded.series, sources: diskSourceFiles(o.env), checkpoint: flag.check });
+  const session = new Session(loaded.profile, { interactive: true, series: loaded.series, sources: diskSourceFiles(o.env), graphics: systemGraphics(o.env), checkpoint: flag.check });
   const failure = o.assignments.map((a) => session.configure(a)).find((f) => f !== null);
   if (failure) throw new Error(`heapcli: ${failure}`);
   // The first `top`'s sums are made once the prompt is up, while the user types.
