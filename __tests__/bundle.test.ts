@@ -72,10 +72,22 @@ describe('a code cache that does not fit is not used, and the bundle runs as wit
   it.each([
     ['no cache', () => copy('none', null), 'none'],
     // V8 would crash on these without the checksum check the loader turns on.
-    ['a damaged cache', () => copy('damaged', Buffer.concat([shipped.subarray(0, HEADER + 64), Buffer.alloc(shipped.length - HEADER - 64, 0x5a)])), 'refused'],
-    ['a cache with one bit of its data flipped', () => copy('flipped', changed(Math.floor((shipped.length - HEADER) / 2), 0x10)), 'refused'],
+    [
+      'a damaged cache',
+      () => copy('damaged', Buffer.concat([shipped.subarray(0, HEADER + 64), Buffer.alloc(shipped.length - HEADER - 64, 0x5a)])),
+      'refused',
+    ],
+    [
+      'a cache with one bit of its data flipped',
+      () => copy('flipped', changed(Math.floor((shipped.length - HEADER) / 2), 0x10)),
+      'refused',
+    ],
     ['a cache cut short', () => copy('short', shipped.subarray(0, shipped.length - 1000)), 'refused'],
-    ['the cache of another bundle', () => copy('other', shipped, shippedSource.replace(/^(\/\/ heapcli bundle )[0-9a-f]{4}/, '$1ffff')), 'stale'],
+    [
+      'the cache of another bundle',
+      () => copy('other', shipped, shippedSource.replace(/^(\/\/ heapcli bundle )[0-9a-f]{4}/, '$1ffff')),
+      'stale',
+    ],
     ['a bundle without an id', () => copy('no-id', shipped, shippedSource.replace(/^[^\n]*\n/, '')), 'stale'],
     ['a bundle edited by hand after its id', () => copy('edited', shipped, shippedSource + '\n// changed\n'), 'refused'],
     // Bytes 4-7 of V8's data hold its version hash.

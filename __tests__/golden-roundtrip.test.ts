@@ -30,7 +30,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('proto and topproto read back as pprof\'s own do', () => {
+describe("proto and topproto read back as pprof's own do", () => {
   it.each(manifests('roundtrip'))('%s', async (name, profile, ...args) => {
     const written = await run([...args, profilePath(profile)]);
     expect(written.stderr).toBe(withoutSymbolizationNotes(golden(name, 'err')));

@@ -4,7 +4,9 @@ import { runHeapcli } from './helpers/run-cli.js';
 // pprof printed the goldens with TZ=UTC; Date reads TZ when it is first used.
 process.env.TZ = 'UTC';
 
-const pprofStatus = new Map([...manifests('oneshot', '.status'), ...manifests('console', '.status')].map(([name, status]) => [name, Number(status)]));
+const pprofStatus = new Map(
+  [...manifests('oneshot', '.status'), ...manifests('console', '.status')].map(([name, status]) => [name, Number(status)]),
+);
 
 describe('one-shot reports match go tool pprof byte for byte', () => {
   it.each(manifests('oneshot'))('%s', async (name, profile, ...args) => {

@@ -12,7 +12,10 @@ import { loadProfileFile } from '../src/host/profile-file.js';
 
 const GOLDEN = '__tests__/golden/growth';
 const DIR = 'testdata/profiles/growing';
-const SERIES = readdirSync(DIR).filter((f) => f.endsWith('.pb.gz')).sort().map((f) => join(DIR, f));
+const SERIES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.pb.gz'))
+  .sort()
+  .map((f) => join(DIR, f));
 const CASES = readFileSync(join(GOLDEN, 'cases.txt'), 'utf8')
   .split('\n')
   .map((line) => line.trim())
@@ -57,7 +60,11 @@ describe('growth over testdata/profiles/growing', () => {
   it('never says leak? over fewer than 4 snapshots, and says why in the header', async () => {
     const short = 'Too few snapshots to tell a leak from a one-time step: leak? needs 3 rising steps (4 snapshots or more)';
     const pair = (await growth([], ['testdata/profiles/leakybuf.base.pb.gz', 'testdata/profiles/leakybuf.heap.pb.gz'])).result.out;
-    expect(pair.split('\n').slice(2, 5)).toEqual(['Snapshots: 2 over 89ms, from Nov 26, 2026 at 10:33am (UTC)', short, 'Ranked by flat: (change - freed) * rising/steps, then slope']);
+    expect(pair.split('\n').slice(2, 5)).toEqual([
+      'Snapshots: 2 over 89ms, from Nov 26, 2026 at 10:33am (UTC)',
+      short,
+      'Ranked by flat: (change - freed) * rising/steps, then slope',
+    ]);
     expect(rows(pair)[0]).toEqual(['growing', 'main.growBuf (inline)', '+2746kB']);
     expect(rows(pair).filter((r) => r[0] === 'leak?')).toEqual([]);
     // Three snapshots: leakStep rose at both steps, still too few; the fourth makes the third.
@@ -85,9 +92,15 @@ describe('growth over testdata/profiles/growing', () => {
 
   it('fails in one line on a missing file, a bad option or a single snapshot', async () => {
     const missing = await growth([], [SERIES[0], 'testdata/profiles/growing/nope.pb.gz']);
-    expect([missing.status, missing.result.err]).toEqual(['failed', 'heapcli: testdata/profiles/growing/nope.pb.gz: open testdata/profiles/growing/nope.pb.gz: no such file or directory\n']);
+    expect([missing.status, missing.result.err]).toEqual([
+      'failed',
+      'heapcli: testdata/profiles/growing/nope.pb.gz: open testdata/profiles/growing/nope.pb.gz: no such file or directory\n',
+    ]);
     const bad = await growth(['-sample_index=bogus']);
-    expect([bad.status, bad.result.err]).toEqual(['failed', 'heapcli: sample_index "bogus" must be one of: [alloc_objects alloc_space inuse_objects inuse_space]\n']);
+    expect([bad.status, bad.result.err]).toEqual([
+      'failed',
+      'heapcli: sample_index "bogus" must be one of: [alloc_objects alloc_space inuse_objects inuse_space]\n',
+    ]);
     const one = await growth([], [SERIES[0]]);
     expect(one.status).toBe('usage');
     expect(one.result.err).toBe(`heapcli: -growth needs two snapshots or more, got one (${SERIES[0]})\nRun 'heapcli -h' for usage.\n`);

@@ -113,21 +113,33 @@ describe('Session.execute', () => {
   it('lists help topics from the tables', () => {
     const session = consoleSession();
     expect(session.execute('help').err).toMatch(/^ {2}Commands:\n {4}top +Outputs top entries in text form\n/);
-    expect(session.execute('help nodecount').err).toBe("Max number of nodes to show (-1: the report's default; 0: all)\n  Set with: nodecount=<int>\n");
+    expect(session.execute('help nodecount').err).toBe(
+      "Max number of nodes to show (-1: the report's default; 0: all)\n  Set with: nodecount=<int>\n",
+    );
     expect(session.execute('help bogus').err).toBe('Unknown command: bogus\n');
   });
 });
 
 describe('the greeting of a profile whose default sample type is empty', () => {
   // As `go tool pprof` printed it for the same profile.
-  it('adds pprof\'s hint about sample_index', async () => {
+  it("adds pprof's hint about sample_index", async () => {
     const { ProfileBuilder } = await import('../src/profile/builder.js');
     const b = new ProfileBuilder(2);
     const fn = b.addFunction('alloc', 'alloc', '', 0);
     b.addSample([b.addLocation(-1, 0, false, [[fn, 1]])]);
     const header = {
-      sampleTypes: [{ type: 'alloc_space', unit: 'bytes' }, { type: 'inuse_space', unit: 'bytes' }], defaultSampleType: '',
-      periodType: { type: '', unit: '' }, period: 1, timeNanos: 0n, durationNanos: 0n, comments: [], dropFrames: '', keepFrames: '',
+      sampleTypes: [
+        { type: 'alloc_space', unit: 'bytes' },
+        { type: 'inuse_space', unit: 'bytes' },
+      ],
+      defaultSampleType: '',
+      periodType: { type: '', unit: '' },
+      period: 1,
+      timeNanos: 0n,
+      durationNanos: 0n,
+      comments: [],
+      dropFrames: '',
+      keepFrames: '',
     };
     const session = new Session(b.finish(header, Float64Array.from([4096, 0])), { interactive: true });
     expect(session.greeting()).toBe(
@@ -145,11 +157,44 @@ describe('the greeting of a profile whose default sample type is empty', () => {
 describe('cached graphs', () => {
   // Each step changes something a cached graph depends on; the answer must be a fresh session's.
   const steps = [
-    'top', 'nodecount=3', 'top', 'sort=cum', 'top', 'nodefraction=0.2', 'top', 'nodefraction=0.005',
-    'tree', 'edgefraction=0.3', 'tree', 'drop_negative=true', 'tree', 'trim=false', 'tree', 'trim=true',
-    'peek main', 'peek runtime', 'top', 'sample_index=alloc_space', 'top', 'mean=true', 'top', 'mean=false',
-    'focus=main', 'top', 'granularity=lines', 'top', 'noinlines=true', 'top', 'granularity=functions',
-    'noinlines=false', 'focus=', 'top', 'hide=runtime', 'top', 'tree', 'list main.main',
+    'top',
+    'nodecount=3',
+    'top',
+    'sort=cum',
+    'top',
+    'nodefraction=0.2',
+    'top',
+    'nodefraction=0.005',
+    'tree',
+    'edgefraction=0.3',
+    'tree',
+    'drop_negative=true',
+    'tree',
+    'trim=false',
+    'tree',
+    'trim=true',
+    'peek main',
+    'peek runtime',
+    'top',
+    'sample_index=alloc_space',
+    'top',
+    'mean=true',
+    'top',
+    'mean=false',
+    'focus=main',
+    'top',
+    'granularity=lines',
+    'top',
+    'noinlines=true',
+    'top',
+    'granularity=functions',
+    'noinlines=false',
+    'focus=',
+    'top',
+    'hide=runtime',
+    'top',
+    'tree',
+    'list main.main',
   ];
 
   it('answer each command as a fresh session with the same options does', () => {
@@ -216,7 +261,12 @@ describe('prepareFirstReport', () => {
     expect(session.execute('focus=(').failed).toBe(false);
     expect(() => session.prepareFirstReport()).not.toThrow();
     expect(session.execute('top').err).toMatch(/^parsing focus regexp: .*missing closing \)/);
-    const stopped = new Session(profile, { interactive: true, checkpoint: () => { throw new Interrupted(); } });
+    const stopped = new Session(profile, {
+      interactive: true,
+      checkpoint: () => {
+        throw new Interrupted();
+      },
+    });
     expect(() => stopped.prepareFirstReport()).not.toThrow();
   });
 });

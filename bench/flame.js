@@ -50,7 +50,9 @@ for (const size of opt.sizes) {
     const r = analysis.prepare({ ...DEFAULT_OPTIONS, sample_index: index });
     const pruned = Array.from({ length: opt.runs }, () => timed(() => prunedFlameTree(r, fraction)));
     const tree = pruned[0].value;
-    let wholeMs = 'skipped', of = '', same = '';
+    let wholeMs = 'skipped',
+      of = '',
+      same = '';
     if (opt.whole) {
       const whole = Array.from({ length: opt.runs }, () => timed(() => flameTree(r)));
       const prune = timed(() => pruneFlameTree(whole[0].value, fraction));
@@ -58,6 +60,8 @@ for (const size of opt.sizes) {
       of = String(countFrames(whole[0].value.root));
       same = JSON.stringify(prune.value) === JSON.stringify(tree) ? 'yes' : 'NO';
     }
-    console.log(`| ${size} | ${index} | ${median(pruned.map((p) => p.ms)).toFixed(0)} | ${wholeMs} | ${countFrames(tree.root)} | ${of} | ${serialize(tree).length} | ${same} |`);
+    console.log(
+      `| ${size} | ${index} | ${median(pruned.map((p) => p.ms)).toFixed(0)} | ${wholeMs} | ${countFrames(tree.root)} | ${of} | ${serialize(tree).length} | ${same} |`,
+    );
   }
 }

@@ -79,14 +79,29 @@ export function generateProfile(sampleCount, seed = 1) {
 
   const hex = (n) => Array.from({ length: n }, () => rnd.int(0, 15).toString(16)).join('');
   const lib = (id, start, file) => ({
-    id, memoryStart: start, memoryLimit: start + 0x1c5000, fileOffset: 0x28000, filename: str(file),
-    buildId: str(hex(40)), hasFunctions: true, hasFilenames: true, hasLineNumbers: true, hasInlineFrames: true,
+    id,
+    memoryStart: start,
+    memoryLimit: start + 0x1c5000,
+    fileOffset: 0x28000,
+    filename: str(file),
+    buildId: str(hex(40)),
+    hasFunctions: true,
+    hasFilenames: true,
+    hasLineNumbers: true,
+    hasInlineFrames: true,
   });
   const mapping = [
     {
-      id: 1, memoryStart: 0x400000, memoryLimit: Math.ceil(graph.textEnd / 0x1000) * 0x1000, fileOffset: 0,
-      filename: str('/usr/local/bin/leakyserver'), buildId: str(hex(40)),
-      hasFunctions: true, hasFilenames: true, hasLineNumbers: true, hasInlineFrames: true,
+      id: 1,
+      memoryStart: 0x400000,
+      memoryLimit: Math.ceil(graph.textEnd / 0x1000) * 0x1000,
+      fileOffset: 0,
+      filename: str('/usr/local/bin/leakyserver'),
+      buildId: str(hex(40)),
+      hasFunctions: true,
+      hasFilenames: true,
+      hasLineNumbers: true,
+      hasInlineFrames: true,
     },
     lib(2, 0x7f3a2c000000, '/usr/lib/x86_64-linux-gnu/libc.so.6'),
     lib(3, 0x7f3a2c400000, '/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2'),

@@ -14,7 +14,16 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SIZES, outPath, sampleCountOf } from './generate.js';
 import { timeConsole } from './lib/console.js';
-import { capture, captureToFile, detectRssMethod, firstDifference, firstFileDifference, measure, median, pairedExcess } from './lib/measure.js';
+import {
+  capture,
+  captureToFile,
+  detectRssMethod,
+  firstDifference,
+  firstFileDifference,
+  measure,
+  median,
+  pairedExcess,
+} from './lib/measure.js';
 import { pickTarget } from './lib/pick.js';
 import { printConsoleReport, printReport } from './lib/report.js';
 import { consoleInTerminal, oneShotInTerminal, terminalAvailable, timeFirstPrompts } from './lib/terminal.js';
@@ -52,7 +61,16 @@ const DEFAULT_CONSOLE_TIMEOUT = 600; // seconds per command: pprof's first large
 const log = (msg) => process.stderr.write(msg + '\n');
 
 function parseArgs(argv) {
-  const opt = { runs: null, sizes: Object.keys(SIZES), cases: Object.keys(CASES).filter((c) => !ON_REQUEST.has(c)), console: true, terminal: true, consoleTimeout: DEFAULT_CONSOLE_TIMEOUT, rss: 'auto', regen: false };
+  const opt = {
+    runs: null,
+    sizes: Object.keys(SIZES),
+    cases: Object.keys(CASES).filter((c) => !ON_REQUEST.has(c)),
+    console: true,
+    terminal: true,
+    consoleTimeout: DEFAULT_CONSOLE_TIMEOUT,
+    rss: 'auto',
+    regen: false,
+  };
   for (const a of argv) {
     const [k, v = ''] = a.replace(/^--/, '').split(/=(.*)/s);
     if (k === 'runs') opt.runs = Number(v);
@@ -172,13 +190,20 @@ async function consoleCase(size, tools, file, target, runs, timeoutSeconds) {
     const seconds = Array(commands.length + 1).fill(null);
     return { consoleRow: { size, regexp: '—', tools: tools.map((t) => ({ name: t.name, runs: 0, seconds, failure, failedAt: 0 })) } };
   }
-  const timed = await timeConsole(tools, file, commands.map((c) => c.text), {
-    runs, cwd: ROOT, timeoutMs: timeoutSeconds * 1000, log, label: `${size} console`,
-  });
+  const timed = await timeConsole(
+    tools,
+    file,
+    commands.map((c) => c.text),
+    {
+      runs,
+      cwd: ROOT,
+      timeoutMs: timeoutSeconds * 1000,
+      log,
+      label: `${size} console`,
+    },
+  );
   const [h, g] = timed;
-  const p = !tools[1].cmd ? 'skipped (no go on PATH)'
-    : !h.output || !g.output ? 'skipped (a console failed)'
-    : compare(h.output, g.output);
+  const p = !tools[1].cmd ? 'skipped (no go on PATH)' : !h.output || !g.output ? 'skipped (a console failed)' : compare(h.output, g.output);
   log(`${size} console: parity: ${p}`);
   return { consoleRow: { size, regexp: target.regexp, tools: timed }, parityLine: `${size} console: parity: ${p}` };
 }
@@ -204,7 +229,10 @@ async function main() {
   for (const size of opt.sizes) {
     const file = files[size];
     const runs = opt.runs ?? defaultRuns(sampleCountOf(size));
-    const tools = [{ name: 'heapcli', cmd: heapcli }, { name: 'pprof', cmd: pprof }];
+    const tools = [
+      { name: 'heapcli', cmd: heapcli },
+      { name: 'pprof', cmd: pprof },
+    ];
     const timed = [nodeAlone, ...tools];
     let target = { ok: false, reason: 'not needed' };
     if (opt.console || opt.cases.some((c) => NEEDS_REGEXP.has(c))) {
@@ -233,7 +261,10 @@ async function main() {
     if (parityLine) parityLines.push(parityLine);
     consoleRows.push(consoleRow);
   }
-  const terminal = opt.terminal && terminalAvailable() ? await terminalCases(opt, files, [nodeAlone, { name: 'heapcli', cmd: heapcli }, { name: 'pprof', cmd: pprof }]) : null;
+  const terminal =
+    opt.terminal && terminalAvailable()
+      ? await terminalCases(opt, files, [nodeAlone, { name: 'heapcli', cmd: heapcli }, { name: 'pprof', cmd: pprof }])
+      : null;
   if (opt.terminal && !terminal) log('terminal cases skipped: they need tmux, python3 and /usr/bin/time');
   printReport({ rows, targetLines, parityLines, rss, heapcli, pprof });
   if (opt.console) printConsoleReport({ rows: consoleRows, commands: consoleCommands('<regexp>') });

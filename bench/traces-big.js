@@ -49,8 +49,10 @@ async function ensureProfile(opt) {
   log(`writing ${relative(ROOT, file)} ...`);
   const started = performance.now();
   const s = await streamProfile(opt.samples, file, { maxFrames: opt.maxFrames, distinct: opt.distinct, encodeProfile });
-  log(`  ${s.samples} samples, ${s.locations} locations, ${s.functions} functions, ${s.avgFrames.toFixed(1)} locations a sample, ` +
-    `${(s.rawBytes / 2 ** 20).toFixed(0)} MiB of profile.proto, ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB gzipped, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  log(
+    `  ${s.samples} samples, ${s.locations} locations, ${s.functions} functions, ${s.avgFrames.toFixed(1)} locations a sample, ` +
+      `${(s.rawBytes / 2 ** 20).toFixed(0)} MiB of profile.proto, ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB gzipped, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
   return file;
 }
 

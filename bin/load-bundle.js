@@ -71,7 +71,9 @@ function readCache(bundle, source) {
   }
   const id = bundleId(source);
   const madeFor = file.subarray(0, HEADER_BYTES).toString('latin1');
-  return id !== null && file.length > HEADER_BYTES && madeFor === id ? { state: 'taken', data: file.subarray(HEADER_BYTES) } : { state: 'stale' };
+  return id !== null && file.length > HEADER_BYTES && madeFor === id
+    ? { state: 'taken', data: file.subarray(HEADER_BYTES) }
+    : { state: 'stale' };
 }
 
 /** The contents of a cache file for `bundle`, made from its compiled and trained `script`. */

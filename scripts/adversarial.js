@@ -39,10 +39,88 @@ function random(state) {
 const next = random(seed);
 const pick = (list) => list[Math.floor(next() * list.length)];
 
-const ATOMS = ['a', 'b', 'K', 'k', 'é', 'σ', 'ς', 'Σ', '😀', '.', '\\.', '\\pL', '\\p{Greek}', '\\PL', '\\p{Lu}', '\\d', '\\w', '\\s', '\\b', '\\B', '[a-c]', '[^a]', '[[:alpha:]]', '[\\pL\\d]', '^', '$', '\\A', '\\z', '\\Q.*\\E', '\\x{41}', '(?:)'];
+const ATOMS = [
+  'a',
+  'b',
+  'K',
+  'k',
+  'é',
+  'σ',
+  'ς',
+  'Σ',
+  '😀',
+  '.',
+  '\\.',
+  '\\pL',
+  '\\p{Greek}',
+  '\\PL',
+  '\\p{Lu}',
+  '\\d',
+  '\\w',
+  '\\s',
+  '\\b',
+  '\\B',
+  '[a-c]',
+  '[^a]',
+  '[[:alpha:]]',
+  '[\\pL\\d]',
+  '^',
+  '$',
+  '\\A',
+  '\\z',
+  '\\Q.*\\E',
+  '\\x{41}',
+  '(?:)',
+];
 const FLAGS = ['(?i)', '(?U)', '(?s)', '(?m)', '(?i:', '(?-i)', ''];
-const BREAKERS = ['(', ')', '[', ']', '{', '}', '*', '+', '?', '\\', '{2,1}', '{1001}', '(?<n>', '(?P<n>', '\\1', '(?=', '\\C', '\\p{Foo}', '[:]', '[[:]', '(?', ':]'];
-const INPUT_CHARS = ['a', 'b', 'c', 'K', 'k', '\u212a', 'é', 'e\u0301', 'σ', 'ς', 'Σ', '😀', '𝐀', '.', '\n', ' ', '1', '_', '(', 'ſ', 's', 'S'];
+const BREAKERS = [
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '*',
+  '+',
+  '?',
+  '\\',
+  '{2,1}',
+  '{1001}',
+  '(?<n>',
+  '(?P<n>',
+  '\\1',
+  '(?=',
+  '\\C',
+  '\\p{Foo}',
+  '[:]',
+  '[[:]',
+  '(?',
+  ':]',
+];
+const INPUT_CHARS = [
+  'a',
+  'b',
+  'c',
+  'K',
+  'k',
+  '\u212a',
+  'é',
+  'e\u0301',
+  'σ',
+  'ς',
+  'Σ',
+  '😀',
+  '𝐀',
+  '.',
+  '\n',
+  ' ',
+  '1',
+  '_',
+  '(',
+  'ſ',
+  's',
+  'S',
+];
 
 /** A random pattern from the pieces above: sequences, groups, alternations, repetitions. */
 function pattern(depth = 0) {
@@ -84,7 +162,11 @@ function compareWithGo() {
   const inputs = Array.from({ length: 40 }, input);
   const patterns = Array.from({ length: cases }, () => pattern());
   const queries = patterns.map((p) => JSON.stringify({ pattern: p, inputs })).join('\n') + '\n';
-  const answers = execFileSync(oracle, { input: queries, maxBuffer: 1 << 28 }).toString().trim().split('\n').map((l) => JSON.parse(l));
+  const answers = execFileSync(oracle, { input: queries, maxBuffer: 1 << 28 })
+    .toString()
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   rmSync(build, { recursive: true, force: true });
   patterns.forEach((p, i) => {
     const started = performance.now();
@@ -99,7 +181,8 @@ function compareWithGo() {
     const want = answers[i];
     if (ms > 1000) fail(`${JSON.stringify(p)}: ${ms.toFixed(0)} ms`);
     if (want.error !== undefined || got.error !== undefined) {
-      if (want.error !== got.error) fail(`${JSON.stringify(p)}: Go ${JSON.stringify(want.error ?? 'accepts')}, heapcli ${JSON.stringify(got.error ?? 'accepts')}`);
+      if (want.error !== got.error)
+        fail(`${JSON.stringify(p)}: Go ${JSON.stringify(want.error ?? 'accepts')}, heapcli ${JSON.stringify(got.error ?? 'accepts')}`);
       return;
     }
     const differ = inputs.filter((_, k) => want.matches[k] !== got.matches[k]);
@@ -109,9 +192,20 @@ function compareWithGo() {
 }
 
 function bombs() {
-  const BOMBS = ['(?i)(\\pL+)+$', '(.*)*x', '(a|a)*b', '(\\w+\\s?)+$', '(?:(?:\\pL*){10}){10}0$', '(?i)(\\p{Latin}|\\p{Greek}|\\PN)*\\d$', '(x+x+)+y'];
+  const BOMBS = [
+    '(?i)(\\pL+)+$',
+    '(.*)*x',
+    '(a|a)*b',
+    '(\\w+\\s?)+$',
+    '(?:(?:\\pL*){10}){10}0$',
+    '(?i)(\\p{Latin}|\\p{Greek}|\\PN)*\\d$',
+    '(x+x+)+y',
+  ];
   for (const length of [30_000, 300_000]) {
-    const names = Array.from({ length: length === 30_000 ? 1000 : 100 }, (_, i) => `main.${'é'.repeat(length / 2)}${'a'.repeat(length / 2)}${i}`);
+    const names = Array.from(
+      { length: length === 30_000 ? 1000 : 100 },
+      (_, i) => `main.${'é'.repeat(length / 2)}${'a'.repeat(length / 2)}${i}`,
+    );
     for (const source of BOMBS) {
       const started = performance.now();
       const re = compileGoRegex(source);

@@ -15,7 +15,7 @@ rmSync('dist/bundle', { recursive: true, force: true });
 
 /**
  * protobufjs loads long.js when it finds it, to return 64-bit varints as Long objects. heapcli reads
- * them as numbers (src/profile/wire.ts sets protobufjs's Long to null), so the bundles leave long.js
+ * them as numbers or bigints itself (src/profile/wire.ts never calls protobufjs's 64-bit reads), so the bundles leave long.js
  * out: protobufjs sees an empty module and goes without, as it does when long.js is not installed.
  */
 const withoutLong = {
@@ -66,7 +66,9 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   plugins: [...common.plugins, withoutDevtools],
   // Some of Ink's dependencies are CommonJS and call require(): an ES module has none of its own.
-  banner: { js: 'import { createRequire as __heapcliCreateRequire } from "node:module"; const require = __heapcliCreateRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __heapcliCreateRequire } from "node:module"; const require = __heapcliCreateRequire(import.meta.url);',
+  },
 });
 
 /** Leaves cli.cjs's imports of the console's modules as imports of their ES-module bundles. */
@@ -74,7 +76,10 @@ const consoleModulesStayOut = {
   name: 'console-modules-stay-out',
   setup(b) {
     const names = Object.keys(CONSOLE_ENTRIES).join('|');
-    b.onResolve({ filter: new RegExp(`/ui/terminal/(${names})\\.js$`) }, (args) => ({ path: `./${args.path.split('/').pop()}`, external: true }));
+    b.onResolve({ filter: new RegExp(`/ui/terminal/(${names})\\.js$`) }, (args) => ({
+      path: `./${args.path.split('/').pop()}`,
+      external: true,
+    }));
   },
 };
 
@@ -105,7 +110,8 @@ const text = output.text.replace(chunkImport, (_call, name) => {
   rewritten++;
   return `__importChunk(${name})`;
 });
-if (rewritten !== Object.keys(CONSOLE_ENTRIES).length) throw new Error(`bundle: expected an import() of each console chunk in cli.cjs, found ${rewritten}`);
+if (rewritten !== Object.keys(CONSOLE_ENTRIES).length)
+  throw new Error(`bundle: expected an import() of each console chunk in cli.cjs, found ${rewritten}`);
 // V8 keeps a source with any character past ASCII in two bytes a character: twice the memory to
 // fill at every start, for the sake of a comment esbuild kept. Say where, so it can be mended.
 const wide = /[^\x00-\x7f]/.exec(text);
@@ -127,7 +133,9 @@ await build({
   outdir: 'dist/bundle',
   format: 'esm',
   external: ['re2js'],
-  banner: { js: 'import { createRequire as __heapcliCreateRequire } from "node:module"; const require = __heapcliCreateRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __heapcliCreateRequire } from "node:module"; const require = __heapcliCreateRequire(import.meta.url);',
+  },
 });
 const PUBLIC_DECLARATIONS = ['index', 'open', 'heap-profile', 'errors', 'types'];
 rmSync('dist/bundle/types', { recursive: true, force: true });

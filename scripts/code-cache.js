@@ -17,7 +17,16 @@ const CACHE = `${BUNDLE}.cache`;
 const EXAMPLE = 'testdata/profiles/leakybuf.heap.pb.gz';
 const BASE = 'testdata/profiles/leakybuf.base.pb.gz';
 /** The reports trained on: what users run most, one-shot and in the console. */
-const TRAINING = [['-top'], ['-top', '-cum', '-sample_index=alloc_space'], ['-list=main\\.'], ['-peek=main\\.'], ['-tree'], ['-traces'], ['-top', `-base=${BASE}`], ['-top', '-focus=main', '-lines']];
+const TRAINING = [
+  ['-top'],
+  ['-top', '-cum', '-sample_index=alloc_space'],
+  ['-list=main\\.'],
+  ['-peek=main\\.'],
+  ['-tree'],
+  ['-traces'],
+  ['-top', `-base=${BASE}`],
+  ['-top', '-focus=main', '-lines'],
+];
 
 /** Streams that pass for a terminal's: raw mode does nothing, `keys` come in a moment, output goes nowhere. */
 function pretendTerminal(keys) {
@@ -41,8 +50,16 @@ for (const args of TRAINING) {
 }
 // The consoles too: on a pipe, and in a terminal (a pretend one: keys fed as a terminal sends them),
 // where the prompt should come as fast as a one-shot report.
-const pipedStatus = await cli.runCli([EXAMPLE], { stdin: Readable.from(['top\nsample_index=alloc_space\ntop5 -cum\n']), stdout: sink(), stderr: sink(), env: { TZ: 'UTC' } });
-const terminalStatus = await cli.runCli([EXAMPLE], { ...pretendTerminal('top\rsample_index=alloc_space\rtop5 -cum\rfocus=Get\t\rquit\r'), env: { TZ: 'UTC', HEAPCLI_HISTORY: 'off' } });
+const pipedStatus = await cli.runCli([EXAMPLE], {
+  stdin: Readable.from(['top\nsample_index=alloc_space\ntop5 -cum\n']),
+  stdout: sink(),
+  stderr: sink(),
+  env: { TZ: 'UTC' },
+});
+const terminalStatus = await cli.runCli([EXAMPLE], {
+  ...pretendTerminal('top\rsample_index=alloc_space\rtop5 -cum\rfocus=Get\t\rquit\r'),
+  env: { TZ: 'UTC', HEAPCLI_HISTORY: 'off' },
+});
 if (pipedStatus !== 0 || terminalStatus !== 0) {
   warn(`a training console exited ${pipedStatus}, ${terminalStatus}`);
   process.exit(0);

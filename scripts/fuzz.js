@@ -38,11 +38,15 @@ const env = {
 const progressDir = mkdtempSync(join(tmpdir(), 'heapcli-fuzz-'));
 env.FUZZ_PROGRESS = join(progressDir, 'progress');
 
-process.stdout.write(`fuzz: ${chosen.join(' and ')}, ${seconds} s each (at most ${env.FUZZ_CASES} cases), base seed ${env.FUZZ_BASE_SEED}\n`);
+process.stdout.write(
+  `fuzz: ${chosen.join(' and ')}, ${seconds} s each (at most ${env.FUZZ_CASES} cases), base seed ${env.FUZZ_BASE_SEED}\n`,
+);
 const jest = spawn(
   process.execPath,
   [
-    '--experimental-vm-modules', '--no-warnings', 'node_modules/jest/bin/jest.js',
+    '--experimental-vm-modules',
+    '--no-warnings',
+    'node_modules/jest/bin/jest.js',
     // One worker per suite, so they run side by side (jest's default on two cores is one worker).
     `--maxWorkers=${chosen.length}`,
     ...chosen.map((s) => `__tests__/fuzz/${s}.fuzz.test.ts`),

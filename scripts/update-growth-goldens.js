@@ -14,8 +14,14 @@ const { parseArgs } = await import('../dist/cli/flags.js');
 const { runGrowthReport } = await import('../dist/cli/growth.js');
 
 const dir = '__tests__/golden/growth';
-const series = readdirSync('testdata/profiles/growing').filter((f) => f.endsWith('.pb.gz')).sort().map((f) => join('testdata/profiles/growing', f));
-const cases = readFileSync(join(dir, 'cases.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+const series = readdirSync('testdata/profiles/growing')
+  .filter((f) => f.endsWith('.pb.gz'))
+  .sort()
+  .map((f) => join('testdata/profiles/growing', f));
+const cases = readFileSync(join(dir, 'cases.txt'), 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l !== '' && !l.startsWith('#'));
 for (const line of cases) {
   const [name, ...flags] = line.split(/\s+/);
   const request = parseArgs(['-growth', ...flags]);

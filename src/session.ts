@@ -1,11 +1,11 @@
 import { ProfileAnalysis } from './analysis/analysis.js';
-import { DEFAULT_OPTIONS, type ReportOptions } from './analysis/options.js';
+import { DEFAULT_OPTIONS, type ReportOptions, type ResolvedOptions } from './analysis/options.js';
 import { numLabelUnits, unitConflictWarnings } from './analysis/values/labels.js';
-import { reportTotal, resolveSampleIndex, sampleWeights } from './analysis/values/sample-value.js';
 import { scaledLabel } from './analysis/values/units.js';
 import { applyAssignment } from './commands/assign.js';
 import { parseCommand, parseLine, type Assignment, type ParsedLine } from './commands/parse.js';
-import type { BinaryReport, CommandResult } from './commands/table.js';
+import type { BinaryReport, CommandResult } from './commands/command-types.js';
+import { commandOptions } from './commands/command-options.js';
 import { NO_SOURCE_FILES, type SourceFiles } from './commands/source/port.js';
 import { type ActionOutcome, type GraphicsPort, NO_GRAPHICS } from './commands/graphics.js';
 import { profileLabels } from './format/labels.js';
@@ -25,7 +25,12 @@ export interface ExecResult {
    * A report redirected with `>file`: the caller writes it (the session does no I/O), `text` first,
    * then each chunk of `rest` (iterated once, as ExecResult's own).
    */
-  readonly file?: { readonly path: string; readonly text: string; readonly rest?: Iterable<string>; readonly bytes?: BinaryReport['bytes'] };
+  readonly file?: {
+    readonly path: string;
+    readonly text: string;
+    readonly rest?: Iterable<string>;
+    readonly bytes?: BinaryReport['bytes'];
+  };
   /**
    * A binary report (`proto`) with no file named: the caller writes it to stdout when that is not a
    * terminal (one-shot), else to the first free `./profileNNN.<ext>`, saying `Generating report in ...`.
@@ -51,6 +56,14 @@ export interface SessionSettings {
   readonly graphics?: GraphicsPort;
 }
 
+/** A session's settings and the option flags to apply at once (`-sample_index=...`), in order. */
+export interface SessionStart extends SessionSettings {
+  readonly assignments?: readonly Assignment[];
+}
+
+/** A session opened, or the first option flag it refused (pprof's message; the session is dropped). */
+export type Opened = { readonly session: Session; readonly failure: null } | { readonly session: null; readonly failure: string };
+
 /** Thrown by a checkpoint to stop a running command; the session answers `interrupted`. */
 export class Interrupted extends Error {
   constructor() {
@@ -62,10 +75,29 @@ export class Interrupted extends Error {
 export class Session {
   readonly analysis: ProfileAnalysis;
   private settings: ReportOptions;
+  /** `settings.sample_index` resolved: set with it, read by every report. */
+  private sampleIndex: number;
 
-  constructor(profile: Profile, private readonly mode: SessionSettings) {
+  constructor(
+    profile: Profile,
+    private readonly mode: SessionSettings,
+  ) {
     this.analysis = new ProfileAnalysis(profile, mode.checkpoint);
     this.settings = { ...DEFAULT_OPTIONS, compact_labels: mode.interactive, ...mode.options };
+    this.sampleIndex = this.analysis.sampleIndexOf(this.settings.sample_index);
+  }
+
+  /**
+   * Every entry point's way in (the one-shot CLI, the consoles, the worker, -growth, -watch): a
+   * session on `profile` with the option flags applied in order, or the first one refused.
+   */
+  static open(profile: Profile, start: SessionStart): Opened {
+    const session = new Session(profile, start);
+    for (const assignment of start.assignments ?? []) {
+      const failure = session.configure(assignment);
+      if (failure !== null) return { session: null, failure };
+    }
+    return { session, failure: null };
   }
 
   /** The snapshots `growth` ranks ([] unless the session was given a series). */
@@ -104,7 +136,7 @@ export class Session {
    */
   prepareFirstReport(otherSampleTypes = false): void {
     try {
-      this.analysis.warm(this.settings, otherSampleTypes);
+      this.analysis.warm(this.resolved(this.settings), otherSampleTypes);
     } catch {
       // The command that needs what failed here reports it.
     }
@@ -113,18 +145,22 @@ export class Session {
   /** The console greeting: the profile's labels, a hint when the default type is empty, the banner. */
   greeting(): string {
     const p = this.analysis.profile;
-    const index = resolveSampleIndex(p, this.settings.sample_index);
-    const type = p.sampleTypes[index];
-    const total = reportTotal(sampleWeights(p, index, this.settings.mean));
+    const { typeName, unit, total } = this.analysis.sampleSummary(this.sampleIndex, this.settings.mean);
     // pprof warns about a label key written in several units before it greets.
-    const lines = [...unitConflictWarnings(numLabelUnits(p)), ...profileLabels(p, {
-      typeName: (this.settings.mean ? 'mean_' : '') + type.type,
-      total,
-      sampleUnit: type.unit,
-      formatValue: (v) => scaledLabel(v, type.unit, 'minimum'),
-    })];
+    const lines = [
+      ...unitConflictWarnings(numLabelUnits(p)),
+      ...profileLabels(p, {
+        typeName,
+        total,
+        sampleUnit: unit,
+        formatValue: (v) => scaledLabel(v, unit, 'minimum'),
+      }),
+    ];
     if (total === 0 && p.sampleTypes.length > 1) {
-      lines.push('No samples were found with the default sample value type.', 'Try "sample_index" command to analyze different sample values.');
+      lines.push(
+        'No samples were found with the default sample value type.',
+        'Try "sample_index" command to analyze different sample values.',
+      );
     }
     lines.push('Entering interactive mode (type "help" for commands, "o" for options)');
     return lines.join('\n') + '\n';
@@ -140,18 +176,28 @@ export class Session {
         return this.assign(parsed.assignments);
       case 'command': {
         const { command, args } = parsed;
-        const options = { ...this.settings, ...args.overrides };
+        const { interactive } = this.mode;
+        const options = this.resolved(commandOptions(command.rules, this.settings, args.overrides, interactive));
         // pprof refuses every report when divide_by is 0, before making it.
-        if (command.kind === 'report' && options.divide_by === 0) return { out: '', err: 'zero divisor specified\n', quit: false, failed: true };
-        const result = this.guard(() => command.run({
-          analysis: this.analysis, options, sessionOptions: this.settings, interactive: this.mode.interactive,
-          sources: this.mode.sources ?? NO_SOURCE_FILES, series: this.mode.series ?? [], graphics: this.mode.graphics ?? NO_GRAPHICS, screen,
-        }, args));
+        if (command.kind === 'report' && options.divide_by === 0)
+          return { out: '', err: 'zero divisor specified\n', quit: false, failed: true };
+        const context = {
+          analysis: this.analysis,
+          options,
+          interactive,
+          sources: this.mode.sources ?? NO_SOURCE_FILES,
+          series: this.mode.series ?? [],
+          graphics: this.mode.graphics ?? NO_GRAPHICS,
+          screen,
+        };
+        const result = this.guard(() => command.run(context, args));
         // `>file` on the line, else the `output` option, sends a report to a file (pprof's way).
         const output = command.kind === 'report' ? (args.output ?? (options.output || null)) : null;
         // A graph shown in a viewer is no report to write (pprof's web ignores -output too).
         if (output === null || result.failed || result.action) return { ...result, quit: result.quit ?? false };
-        const file = result.binary ? { path: output, text: '', bytes: result.binary.bytes } : { path: output, text: result.out, rest: result.rest };
+        const file = result.binary
+          ? { path: output, text: '', bytes: result.binary.bytes }
+          : { path: output, text: result.out, rest: result.rest };
         return { out: '', err: `${result.err}Generating report in ${output}\n`, quit: false, file };
       }
     }
@@ -161,12 +207,19 @@ export class Session {
     let err = '';
     for (const a of assignments) {
       try {
-        this.settings = applyAssignment(this.settings, a, this.analysis.profile);
+        const assigned = applyAssignment(this.settings, a, this.analysis.profile);
+        this.settings = assigned.options;
+        if (assigned.sampleIndex !== undefined) this.sampleIndex = assigned.sampleIndex;
       } catch (e) {
         err += `${(e as Error).message}\n`;
       }
     }
     return { out: '', err, quit: false, failed: err !== '' };
+  }
+
+  /** `options` with the session's resolved sample type. */
+  private resolved(options: ReportOptions): ResolvedOptions {
+    return { ...options, sampleIndex: this.sampleIndex };
   }
 
   /** Runs a command, turning any failure into its one-line message. */

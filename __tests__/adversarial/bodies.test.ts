@@ -77,8 +77,11 @@ describe('bodies that never end, or end wrong', () => {
     expect((await refused('/shorter')).reason).toMatch(/^truncated gzip data|^malformed profile|^not a pprof profile/);
   });
 
-  it('endless and trickling bodies stop at -timeout + 5 s (pprof\'s grace), both at once', async () => {
-    const [flood, drip] = await Promise.all([refused('/endless', { HEAPCLI_MAX_PROFILE: String(1024 * MiB) }, ['-timeout=1']), refused('/trickle', {}, ['-timeout=1'])]);
+  it("endless and trickling bodies stop at -timeout + 5 s (pprof's grace), both at once", async () => {
+    const [flood, drip] = await Promise.all([
+      refused('/endless', { HEAPCLI_MAX_PROFILE: String(1024 * MiB) }, ['-timeout=1']),
+      refused('/trickle', {}, ['-timeout=1']),
+    ]);
     for (const { reason, ms } of [flood, drip]) {
       expect(reason).toBe('timed out after 6s (-timeout 1s + 5s grace, as in pprof)');
       expect(ms).toBeGreaterThanOrEqual(5900);
@@ -87,7 +90,8 @@ describe('bodies that never end, or end wrong', () => {
   });
 });
 
-if (!hasOpenssl) console.warn('__tests__/adversarial/bodies.test.ts: self-signed TLS case skipped: openssl is not installed (it makes the certificate)');
+if (!hasOpenssl)
+  console.warn('__tests__/adversarial/bodies.test.ts: self-signed TLS case skipped: openssl is not installed (it makes the certificate)');
 
 (hasOpenssl ? describe : describe.skip)('a certificate that does not verify', () => {
   let tls: Hostile;
@@ -101,7 +105,11 @@ if (!hasOpenssl) console.warn('__tests__/adversarial/bodies.test.ts: self-signed
     const url = `${tls.base}/debug/pprof/heap`;
     const run = await spawnHeapcli(['-top', url], { HEAPCLI_TMPDIR: freshDir(), NODE_TLS_REJECT_UNAUTHORIZED: '0' });
     expect(run.status).toBe(1);
-    expect(run.stderr.split('\n').slice(-3)).toEqual([`${url}: TLS: unable to verify the first certificate (https+insecure:// skips the certificate check)`, 'failed to fetch any source profiles', '']);
+    expect(run.stderr.split('\n').slice(-3)).toEqual([
+      `${url}: TLS: unable to verify the first certificate (https+insecure:// skips the certificate check)`,
+      'failed to fetch any source profiles',
+      '',
+    ]);
     expect(tls.requests).toEqual([]);
   });
 });

@@ -74,21 +74,29 @@ describe('live fetches', () => {
   });
   afterAll(() => server.close());
 
-  it.each([['-timeout=2147480'], ['-seconds=1500000']])('%s: waits as asked, no TimeoutOverflowWarning (before: failed at once)', async (flag) => {
-    const run = await spawnHeapcli(['-top', flag, `${server.base}/debug/pprof/heap`], { HEAPCLI_TMPDIR: freshDir() });
-    expect(run.stderr).not.toMatch(/Warning|timed out/);
-    expect(run.status).toBe(0);
-  });
+  it.each([['-timeout=2147480'], ['-seconds=1500000']])(
+    '%s: waits as asked, no TimeoutOverflowWarning (before: failed at once)',
+    async (flag) => {
+      const run = await spawnHeapcli(['-top', flag, `${server.base}/debug/pprof/heap`], { HEAPCLI_TMPDIR: freshDir() });
+      expect(run.stderr).not.toMatch(/Warning|timed out/);
+      expect(run.status).toBe(0);
+    },
+  );
 
   it.each([['-timeout=9999999999999'], ['-seconds=9999999999999']])('%s: refused as longer than any wait', async (flag) => {
     const run = await runHeapcli(['-top', flag, `${server.base}/debug/pprof/heap`]);
     expect(run.status).toBe(2);
-    expect(run.stderr.split('\n')[0]).toBe(`heapcli: invalid value "${flag.split('=')[1]}" for flag ${flag.split('=')[0]}: longer than the longest wait (about 292 years)`);
+    expect(run.stderr.split('\n')[0]).toBe(
+      `heapcli: invalid value "${flag.split('=')[1]}" for flag ${flag.split('=')[0]}: longer than the longest wait (about 292 years)`,
+    );
   });
 
   it('-watch -every 600h -count 3 waits 600 h for the second snapshot (before: all three in 0.3 s)', async () => {
     const asked = authorizations.length;
-    const child = spawn(process.execPath, ['bin/heapcli.js', '-watch', server.base, '-every', '600h', '-count', '3'], { env: { ...process.env, HEAPCLI_TMPDIR: freshDir() }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/heapcli.js', '-watch', server.base, '-every', '600h', '-count', '3'], {
+      env: { ...process.env, HEAPCLI_TMPDIR: freshDir() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
@@ -109,8 +117,12 @@ describe('live fetches', () => {
     expect(authorizations.at(-1)).toBe(`Basic ${Buffer.from('alice:s3cret').toString('base64')}`);
     expect(run.stderr.split('\n')[0]).toBe(`Fetching profile over HTTP from http://alice:***@127.0.0.1:${server.port}/debug/pprof/heap`);
     const failed = await runHeapcli(['-top', url.replace('/debug/pprof/heap', '/nosuch')], '', { HEAPCLI_TMPDIR: freshDir() });
-    expect(failed.stderr).toBe(`Fetching profile over HTTP from http://alice:***@127.0.0.1:${server.port}/nosuch\nhttp://alice:***@127.0.0.1:${server.port}/nosuch: server response: 404 Not Found\nfailed to fetch any source profiles\n`);
-    const watched = await runHeapcli(['-watch', url.replace('/debug/pprof/heap', '/nosuch'), '-every', '1ms'], '', { HEAPCLI_TMPDIR: freshDir() });
+    expect(failed.stderr).toBe(
+      `Fetching profile over HTTP from http://alice:***@127.0.0.1:${server.port}/nosuch\nhttp://alice:***@127.0.0.1:${server.port}/nosuch: server response: 404 Not Found\nfailed to fetch any source profiles\n`,
+    );
+    const watched = await runHeapcli(['-watch', url.replace('/debug/pprof/heap', '/nosuch'), '-every', '1ms'], '', {
+      HEAPCLI_TMPDIR: freshDir(),
+    });
     expect(`${watched.stdout}${watched.stderr}`).not.toContain('s3cret');
   });
 });
@@ -118,7 +130,10 @@ describe('live fetches', () => {
 describe('a port out of range is an invalid URL (before: "no such file or directory")', () => {
   it.each([
     ['127.0.0.1:99999', '127.0.0.1:99999: invalid URL: port 99999 is out of range (0 to 65535)'],
-    ['http://127.0.0.1:99999/debug/pprof/heap', 'http://127.0.0.1:99999/debug/pprof/heap: invalid URL: port 99999 is out of range (0 to 65535)'],
+    [
+      'http://127.0.0.1:99999/debug/pprof/heap',
+      'http://127.0.0.1:99999/debug/pprof/heap: invalid URL: port 99999 is out of range (0 to 65535)',
+    ],
     ['http://u:pw@[::1:99/x', 'http://u:***@[::1:99/x: invalid URL'],
   ])('%s', async (arg, line) => {
     const run = await runHeapcli(['-top', arg]);

@@ -106,9 +106,39 @@ export function makeCertificates(dir: string): Certificates {
     const made = spawnSync('openssl', args, { encoding: 'utf8', cwd: dir });
     if (made.status !== 0) throw new Error(`openssl ${args[0]} failed: ${made.stderr}`);
   };
-  run(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=heapcli test CA', '-days', '1', '-keyout', 'ca.key', '-out', 'ca.pem']);
+  run([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    '/CN=heapcli test CA',
+    '-days',
+    '1',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.pem',
+  ]);
   run(['req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-keyout', 'key.pem', '-out', 'req.csr']);
   writeFileSync(join(dir, 'ext.cnf'), 'subjectAltName=IP:127.0.0.1\n');
-  run(['x509', '-req', '-in', 'req.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '1', '-extfile', 'ext.cnf', '-out', 'cert.pem']);
+  run([
+    'x509',
+    '-req',
+    '-in',
+    'req.csr',
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-days',
+    '1',
+    '-extfile',
+    'ext.cnf',
+    '-out',
+    'cert.pem',
+  ]);
   return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')), caFile: join(dir, 'ca.pem') };
 }

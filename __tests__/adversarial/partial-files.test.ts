@@ -42,7 +42,9 @@ describe('writes that fail part-way (a fault-injecting write)', () => {
     const dir = freshDir();
     const path = join(dir, 'report.txt');
     writeFileSync(path, 'the good old report\n');
-    expect(() => writeFileWhole(path, [chunk('a'.repeat(5000)), chunk('b'.repeat(5000))], fullAfter(6000))).toThrow(new FileWriteError(path, 'no space left on device'));
+    expect(() => writeFileWhole(path, [chunk('a'.repeat(5000)), chunk('b'.repeat(5000))], fullAfter(6000))).toThrow(
+      new FileWriteError(path, 'no space left on device'),
+    );
     expect(readFileSync(path, 'utf8')).toBe('the good old report\n');
     expect(treeOf(dir)).toEqual(['report.txt']);
   });
@@ -82,7 +84,12 @@ describe('-output and >file that cannot be written: one line, exit 1 (before: ex
   });
 
   it('-growth -output to a missing folder', async () => {
-    const run = await runHeapcli(['-growth', '-output=/nonexistent/g', 'testdata/profiles/growing/growing-01.pb.gz', 'testdata/profiles/growing/growing-02.pb.gz']);
+    const run = await runHeapcli([
+      '-growth',
+      '-output=/nonexistent/g',
+      'testdata/profiles/growing/growing-01.pb.gz',
+      'testdata/profiles/growing/growing-02.pb.gz',
+    ]);
     expect(run.status).toBe(1);
     expect(run.stderr.split('\n').at(-2)).toBe('heapcli: /nonexistent/g: no such file or directory');
   });
@@ -172,7 +179,7 @@ describe('a read-only folder (a read-only tmpfs)', () => {
     if (disk.dir !== null) disk.unmount();
   });
 
-  it('-output: exit 1 with one line; the console\'s >file: one line, and it goes on', async () => {
+  it("-output: exit 1 with one line; the console's >file: one line, and it goes on", async () => {
     if (disk.dir === null) return;
     const path = join(disk.dir, 'top.txt');
     const run = await runHeapcli(['-top', `-output=${path}`, 'testdata/profiles/leakybuf.heap.pb.gz']);
@@ -187,7 +194,7 @@ describe('a read-only folder (a read-only tmpfs)', () => {
 });
 
 describe('the history at its cap, two consoles at once', () => {
-  it('loses neither console\'s lines (before: each rewrote the file from its own memory)', () => {
+  it("loses neither console's lines (before: each rewrote the file from its own memory)", () => {
     const file = join(freshDir(), 'history');
     writeFileSync(file, Array.from({ length: HISTORY_LIMIT }, (_, i) => `old ${i}`).join('\n') + '\n');
     const a = History.load(file);

@@ -29,8 +29,16 @@ describe('nextHop: which redirects are followed', () => {
   it.each([
     ['https://a/x', 'http://a/y', 'refused the redirect to http://a/y: it would leave TLS (https to http)'],
     ['https+insecure://a/x', 'http://a/y', 'refused the redirect to http://a/y: it would leave TLS (https to http)'],
-    ['https://a/x', 'https+insecure://b/y', 'refused the redirect to https+insecure://b/y: only a URL given on the command line can turn certificate checks off'],
-    ['http://a/x', 'https+insecure://a/y', 'refused the redirect to https+insecure://a/y: only a URL given on the command line can turn certificate checks off'],
+    [
+      'https://a/x',
+      'https+insecure://b/y',
+      'refused the redirect to https+insecure://b/y: only a URL given on the command line can turn certificate checks off',
+    ],
+    [
+      'http://a/x',
+      'https+insecure://a/y',
+      'refused the redirect to https+insecure://a/y: only a URL given on the command line can turn certificate checks off',
+    ],
     ['http://a/x', 'file:///etc/passwd', 'refused the redirect to file:///etc/passwd: only http and https are followed'],
     ['http://a/x', 'ftp://u:secret@a/y', 'refused the redirect to ftp://u:***@a/y: only http and https are followed'],
   ])('%s → %s is refused', (typed, location, message) => {
@@ -43,7 +51,10 @@ const scratch = mkdtempSync(join(tmpdir(), 'heapcli-redirects-'));
 let dirs = 0;
 const freshDir = () => join(scratch, `saved-${++dirs}`);
 
-if (!hasOpenssl) console.warn('__tests__/adversarial/redirects.test.ts: TLS redirect cases skipped: openssl is not installed (it makes their certificates)');
+if (!hasOpenssl)
+  console.warn(
+    '__tests__/adversarial/redirects.test.ts: TLS redirect cases skipped: openssl is not installed (it makes their certificates)',
+  );
 
 (hasOpenssl ? describe : describe.skip)('a hostile server redirecting a fetch', () => {
   let certs: Certificates;
@@ -90,7 +101,9 @@ if (!hasOpenssl) console.warn('__tests__/adversarial/redirects.test.ts: TLS redi
     const url = `${trusted.base}/to-http`;
     const run = await spawnHeapcli(['-top', url], { ...trust(), HEAPCLI_TMPDIR: freshDir() });
     expect(run.status).toBe(1);
-    expect(run.stderr.split('\n')[1]).toBe(`${url}: refused the redirect to ${plain.base}/debug/pprof/heap: it would leave TLS (https to http)`);
+    expect(run.stderr.split('\n')[1]).toBe(
+      `${url}: refused the redirect to ${plain.base}/debug/pprof/heap: it would leave TLS (https to http)`,
+    );
     expect(plain.requests).toEqual([]);
   });
 

@@ -64,7 +64,7 @@ describe('a regexp bomb on 3,000-character names, under a second each (before: 3
   });
 });
 
-describe('Go 1.19\'s syntax, as Go reads it', () => {
+describe("Go 1.19's syntax, as Go reads it", () => {
   const error = (source: string) => {
     try {
       compileGoRegex(source);
@@ -120,8 +120,41 @@ describe('Go 1.19\'s syntax, as Go reads it', () => {
   });
 
   it('the plain-RegExp path for literal patterns matches as RE2 does', () => {
-    const subjects = ['main.main', 'a😀b', 'a\nb', 'a\rb', 'a\u2028b', '😀😀', '😀', '\ud83d', 'x\ud83dy', '$', '^a', '..', 'a.b', '(*T)', 'ß', 'é', ''];
-    for (const literal of ['a.b', '^.$', '^..$', '..', 'main\\.', '^main\\.main$', 'a|^b', '$', '\\$', '\\^a', '.\\n', '\\(\\*T\\)', 'é$', '']) {
+    const subjects = [
+      'main.main',
+      'a😀b',
+      'a\nb',
+      'a\rb',
+      'a\u2028b',
+      '😀😀',
+      '😀',
+      '\ud83d',
+      'x\ud83dy',
+      '$',
+      '^a',
+      '..',
+      'a.b',
+      '(*T)',
+      'ß',
+      'é',
+      '',
+    ];
+    for (const literal of [
+      'a.b',
+      '^.$',
+      '^..$',
+      '..',
+      'main\\.',
+      '^main\\.main$',
+      'a|^b',
+      '$',
+      '\\$',
+      '\\^a',
+      '.\\n',
+      '\\(\\*T\\)',
+      'é$',
+      '',
+    ]) {
       // Inside a group, the same pattern goes to re2js.
       const viaRe2 = compileGoRegex(`(?:${literal})`);
       const plain = compileGoRegex(literal);

@@ -17,13 +17,15 @@ const crafted = (spec: ProfileSpec) => encodeProfile(heapMessage({ samples: [{ s
 
 describe('savedProfilePrefix: one path component, whatever the profile says', () => {
   it('keeps the names Go writes as pprof writes them', () => {
-    expect(savedProfilePrefix(decodeSpec({ mappings: [{ file: '/srv/bin/my-server' }] }))).toBe('pprof.my-server.alloc_objects.alloc_space.inuse_objects.inuse_space.');
+    expect(savedProfilePrefix(decodeSpec({ mappings: [{ file: '/srv/bin/my-server' }] }))).toBe(
+      'pprof.my-server.alloc_objects.alloc_space.inuse_objects.inuse_space.',
+    );
   });
 
   it.each([
     [EVIL_TYPE, 'x_.._.._.._.._tmp_somewhere_.._escaped_evil'],
     ['a\\b', 'a_b'],
-    ["\u001b]0;owned\u0007", "__0_owned_"],
+    ['\u001b]0;owned\u0007', '__0_owned_'],
     ['rtl\u202eexe', 'rtl_exe'],
     ['nul\u0000', 'nul_'],
     ['Größe', 'Größe'],
@@ -41,10 +43,18 @@ describe('savedProfilePrefix: one path component, whatever the profile says', ()
 describe('a served profile with a crafted sample type name', () => {
   let server: Hostile;
   const scratch = mkdtempSync(join(tmpdir(), 'heapcli-saved-copy-'));
-  const evil = crafted({ sampleTypes: [[EVIL_TYPE, 'bytes'], ['inuse_space', 'bytes']] });
+  const evil = crafted({
+    sampleTypes: [
+      [EVIL_TYPE, 'bytes'],
+      ['inuse_space', 'bytes'],
+    ],
+  });
 
   beforeAll(async () => {
-    server = await startHostile({ '/evil': serve(evil), '/plain': serve(crafted({ samples: [{ stack: ['main.leak'], values: [1, 2, 3, 4] }] })) });
+    server = await startHostile({
+      '/evil': serve(evil),
+      '/plain': serve(crafted({ samples: [{ stack: ['main.leak'], values: [1, 2, 3, 4] }] })),
+    });
   });
   afterAll(() => server.close());
 

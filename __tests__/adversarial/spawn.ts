@@ -14,7 +14,10 @@ export interface SpawnedRun {
 /** Runs `heapcli args` with `env` added to this process's environment; `input` on stdin. */
 export function spawnHeapcli(args: readonly string[], env: NodeJS.ProcessEnv = {}, input = ''): Promise<SpawnedRun> {
   const started = Date.now();
-  const child = spawn(process.execPath, ['bin/heapcli.js', ...args], { env: { ...process.env, TZ: 'UTC', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/heapcli.js', ...args], {
+    env: { ...process.env, TZ: 'UTC', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

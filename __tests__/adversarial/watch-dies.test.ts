@@ -41,7 +41,11 @@ describe('-watch against a server that dies', () => {
     clearInterval(closer);
     const url = `${server.base}/debug/pprof/heap?gc=1`;
     expect(run.status).toBe(1);
-    expect(run.stderr.split('\n').at(-2)).toMatch(new RegExp(`^heapcli: snapshot 3/4: ${url.replace(/[.?]/g, '\\$&')}: (connection refused|the server closed the connection); growth over the 2 taken follows$`));
+    expect(run.stderr.split('\n').at(-2)).toMatch(
+      new RegExp(
+        `^heapcli: snapshot 3/4: ${url.replace(/[.?]/g, '\\$&')}: (connection refused|the server closed the connection); growth over the 2 taken follows$`,
+      ),
+    );
     expect(run.stdout).toMatch(/^File: growing\n/);
     expect(treeOf(dir)).toEqual([SAVED(1), SAVED(2)]);
   });
@@ -57,7 +61,9 @@ describe('-watch against a server that dies', () => {
     const run = await runHeapcli(['-watch', server.base, '-every', '10ms', '-count', '4'], '', { HEAPCLI_TMPDIR: dir });
     await server.close();
     expect(run.status).toBe(1);
-    expect(run.stderr.split('\n').at(-2)).toBe(`heapcli: snapshot 3/4: ${server.base}/debug/pprof/heap?gc=1: the server closed the connection before the end of the body; growth over the 2 taken follows`);
+    expect(run.stderr.split('\n').at(-2)).toBe(
+      `heapcli: snapshot 3/4: ${server.base}/debug/pprof/heap?gc=1: the server closed the connection before the end of the body; growth over the 2 taken follows`,
+    );
     expect(run.stdout).toMatch(/^File: growing\n/);
     expect(treeOf(dir)).toEqual([SAVED(1), SAVED(2)]);
   });

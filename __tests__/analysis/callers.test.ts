@@ -13,49 +13,93 @@ const options = (o: Partial<ReportOptions> = {}): ReportOptions => ({ ...DEFAULT
 function contexts(p: Profile, o: Partial<ReportOptions> = {}) {
   const r = new ProfileAnalysis(p).prepare(options(o));
   const t = trimmedGraph(r.profile, r.frames, r.weights, {
-    nodeFraction: r.options.nodefraction, edgeFraction: r.options.edgefraction, nodeCount: r.options.nodecount, sortByCum: r.options.sort === 'cum', dropNegative: false,
+    nodeFraction: r.options.nodefraction,
+    edgeFraction: r.options.edgefraction,
+    nodeCount: r.options.nodecount,
+    sortByCum: r.options.sort === 'cum',
+    dropNegative: false,
   });
   const contextOf = callContexts(t.graph, r.frames.names, t.edgeCutoff);
   const show = (e: { node: number; weight: number; inline: boolean; residual: boolean }) =>
     [r.frames.names[e.node], e.weight, ...(e.inline ? ['inline'] : []), ...(e.residual ? ['residual'] : [])].join(' ');
-  return Object.fromEntries(t.shown.map((n) => [r.frames.names[n], { callers: contextOf(n).callers.map(show), callees: contextOf(n).callees.map(show) }]));
+  return Object.fromEntries(
+    t.shown.map((n) => [r.frames.names[n], { callers: contextOf(n).callers.map(show), callees: contextOf(n).callees.map(show) }]),
+  );
 }
 
 describe('callers and callees of each node', () => {
   it('sums each edge over the samples through it, heaviest first, then by name', () => {
-    const c = contexts(profileOf([['main>a>c', 5], ['main>b>c', 5], ['main>a', 1], ['main>d>c', 7]]), { nodefraction: 0, edgefraction: 0 });
+    const c = contexts(
+      profileOf([
+        ['main>a>c', 5],
+        ['main>b>c', 5],
+        ['main>a', 1],
+        ['main>d>c', 7],
+      ]),
+      { nodefraction: 0, edgefraction: 0 },
+    );
     expect(c.c).toEqual({ callers: ['d 7', 'a 5', 'b 5'], callees: [] });
     expect(c.main).toEqual({ callers: [], callees: ['d 7', 'a 6', 'b 5'] });
     expect(c.a).toEqual({ callers: ['main 6'], callees: ['c 5'] });
   });
 
   it('counts an edge once per sample and leaves out recursive self-calls', () => {
-    const c = contexts(profileOf([['main>f>f>g>f>g', 8], ['main>f', 2]]), { nodefraction: 0, edgefraction: 0 });
+    const c = contexts(
+      profileOf([
+        ['main>f>f>g>f>g', 8],
+        ['main>f', 2],
+      ]),
+      { nodefraction: 0, edgefraction: 0 },
+    );
     expect(c.f).toEqual({ callers: ['main 10', 'g 8'], callees: ['g 8'] });
     expect(c.g).toEqual({ callers: ['f 8'], callees: ['f 8'] });
   });
 
   it('marks an edge inline only when every sample through it entered the callee inlined', () => {
-    const c = contexts(profileOf([['main+grow', 5], ['main>work+helper', 3], ['main>helper', 1], ['work>helper', 2]]), { nodefraction: 0, edgefraction: 0 });
+    const c = contexts(
+      profileOf([
+        ['main+grow', 5],
+        ['main>work+helper', 3],
+        ['main>helper', 1],
+        ['work>helper', 2],
+      ]),
+      { nodefraction: 0, edgefraction: 0 },
+    );
     expect(c.grow.callers).toEqual(['main 5 inline']);
     expect(c.helper.callers).toEqual(['work 5', 'main 1']);
   });
 
   it('drops edges under the edge cutoff, keeping both their nodes', () => {
-    const c = contexts(profileOf([['main>big', 990], ['main>tiny', 10]]), { nodefraction: 0, edgefraction: 0.05 });
+    const c = contexts(
+      profileOf([
+        ['main>big', 990],
+        ['main>tiny', 10],
+      ]),
+      { nodefraction: 0, edgefraction: 0.05 },
+    );
     expect(c.main.callees).toEqual(['big 990']);
     expect(c.tiny).toEqual({ callers: [], callees: [] });
   });
 
   it('joins the nodes around trimmed ones with residual edges', () => {
-    const c = contexts(profileOf([['main>mid>leaf', 100], ['main>other', 1]]), { nodefraction: 0, edgefraction: 0, nodecount: 2, sort: 'cum' });
+    const c = contexts(
+      profileOf([
+        ['main>mid>leaf', 100],
+        ['main>other', 1],
+      ]),
+      { nodefraction: 0, edgefraction: 0, nodecount: 2, sort: 'cum' },
+    );
     expect(Object.keys(c)).toEqual(['main', 'leaf']);
     expect(c.main.callees).toEqual(['leaf 100 residual']);
   });
 });
 
 describe('the peek/tree report', () => {
-  const p = profileOf([['main>GetData+grow', 600], ['main>GetData', 300], ['main>fmt', 100]]);
+  const p = profileOf([
+    ['main>GetData+grow', 600],
+    ['main>GetData', 300],
+    ['main>fmt', 100],
+  ]);
   const report = (o: Partial<ReportOptions>, symbol: RegExp | null) => {
     const r = new ProfileAnalysis(p).prepare(options(o));
     return treeReport({ ...r, defaultNodeCount: 80 }, symbol);
@@ -63,7 +107,10 @@ describe('the peek/tree report', () => {
 
   it('prints only the matching nodes, with sum% over them and the header over the whole graph', () => {
     const r = report({ trim: false }, /Data|fmt/);
-    expect(r.entries.map((e) => [e.name, e.flatText, e.sumPercent.trim(), e.cumText])).toEqual([['GetData', '300B', '30.00%', '900B'], ['fmt', '100B', '40.00%', '100B']]);
+    expect(r.entries.map((e) => [e.name, e.flatText, e.sumPercent.trim(), e.cumText])).toEqual([
+      ['GetData', '300B', '30.00%', '900B'],
+      ['fmt', '100B', '40.00%', '100B'],
+    ]);
     expect([r.shownText, r.totalText, r.graphNodes]).toEqual(['1000B', '1000B', 4]);
     expect(r.entries[0].callers.map((l) => [l.name, l.weightText, l.percent])).toEqual([['main', '900B', '  100%']]);
     expect(r.entries[0].callees.map((l) => [l.name, l.weightText, l.percent.trim(), l.inline])).toEqual([['grow', '600B', '66.67%', true]]);
@@ -76,17 +123,19 @@ describe('the peek/tree report', () => {
   });
 
   it('lays the report out as pprof does', () => {
-    expect(formatPeek(report({ trim: false }, /^GetData$/), [])).toBe([
-      'Showing nodes accounting for 1000B, 100% of 1000B total',
-      '----------------------------------------------------------+-------------',
-      '      flat  flat%   sum%        cum   cum%   calls calls% + context \t \t ',
-      '----------------------------------------------------------+-------------',
-      '                                              900B   100% |   main',
-      '      300B 30.00% 30.00%       900B 90.00%                | GetData',
-      '                                              600B 66.67% |   grow (inline)',
-      '----------------------------------------------------------+-------------',
-      '',
-    ].join('\n'));
+    expect(formatPeek(report({ trim: false }, /^GetData$/), [])).toBe(
+      [
+        'Showing nodes accounting for 1000B, 100% of 1000B total',
+        '----------------------------------------------------------+-------------',
+        '      flat  flat%   sum%        cum   cum%   calls calls% + context \t \t ',
+        '----------------------------------------------------------+-------------',
+        '                                              900B   100% |   main',
+        '      300B 30.00% 30.00%       900B 90.00%                | GetData',
+        '                                              600B 66.67% |   grow (inline)',
+        '----------------------------------------------------------+-------------',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('has no entries when nothing matches, and no closing separator when the graph is empty', () => {

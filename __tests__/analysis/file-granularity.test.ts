@@ -32,11 +32,14 @@ function atFiles(starts: number[], command: string[]): string {
 /** The callers peek lists for a.go's rows, in order. */
 function callerOrder(starts: number[]): string[] {
   const out = atFiles(starts, ['peek', 'a.go']);
-  return out.split('\n').filter((l) => l.includes('|   c')).map((l) => l.trim().split(/\s+/).pop()!);
+  return out
+    .split('\n')
+    .filter((l) => l.includes('|   c'))
+    .map((l) => l.trim().split(/\s+/).pop()!);
 }
 
 describe('file granularity', () => {
-  it('keeps a file apart by its functions\' start lines', () => {
+  it("keeps a file apart by its functions' start lines", () => {
     const top = atFiles([9, 10, 100], ['top']);
     expect(top.split('\n').filter((l) => l.endsWith('  a.go'))).toHaveLength(3);
   });

@@ -6,15 +6,24 @@ import { heapMessage } from '../helpers/profile-fixtures.js';
 
 // Samples (leaf first): 0 main.parse (in parse.go) under main.main; 1 main.parse inlined into
 // main.load, in the second binary; 2 main.write under main.main; 3 main.parse under main.write.
-const profile = normalizeProfile(parseProfile(encodeProfile(heapMessage({
-  mappings: [{ file: '/bin/app' }, { id: 2, start: 0x7f0000000000, limit: 0x7f0000100000, file: '/lib/libplugin.so' }],
-  samples: [
-    { stack: [{ lines: [{ fn: 'main.parse', file: 'parse.go' }] }, 'main.main'], values: [1, 1, 1, 1] },
-    { stack: [{ lines: [{ fn: 'main.parse', file: 'parse.go' }, 'main.load'], mapping: 2, address: 0x7f0000001000 }, 'main.main'], values: [1, 1, 1, 1] },
-    { stack: ['main.write', 'main.main'], values: [1, 1, 1, 1] },
-    { stack: [{ lines: [{ fn: 'main.parse', file: 'parse.go' }] }, 'main.write', 'main.main'], values: [1, 1, 1, 1] },
-  ],
-}))));
+const profile = normalizeProfile(
+  parseProfile(
+    encodeProfile(
+      heapMessage({
+        mappings: [{ file: '/bin/app' }, { id: 2, start: 0x7f0000000000, limit: 0x7f0000100000, file: '/lib/libplugin.so' }],
+        samples: [
+          { stack: [{ lines: [{ fn: 'main.parse', file: 'parse.go' }] }, 'main.main'], values: [1, 1, 1, 1] },
+          {
+            stack: [{ lines: [{ fn: 'main.parse', file: 'parse.go' }, 'main.load'], mapping: 2, address: 0x7f0000001000 }, 'main.main'],
+            values: [1, 1, 1, 1],
+          },
+          { stack: ['main.write', 'main.main'], values: [1, 1, 1, 1] },
+          { stack: [{ lines: [{ fn: 'main.parse', file: 'parse.go' }] }, 'main.write', 'main.main'], values: [1, 1, 1, 1] },
+        ],
+      }),
+    ),
+  ),
+);
 
 const excluded = (focus: string, ignore = '') => {
   const r = filterSamples(profile, { focus, ignore });
@@ -38,6 +47,9 @@ describe('filterSamples', () => {
   });
 
   it('warns when an expression matches nothing', () => {
-    expect(excluded('nomatch', 'nothing')).toEqual({ excluded: [1, 1, 1, 1], warnings: ['Focus expression matched no samples', 'Ignore expression matched no samples'] });
+    expect(excluded('nomatch', 'nothing')).toEqual({
+      excluded: [1, 1, 1, 1],
+      warnings: ['Focus expression matched no samples', 'Ignore expression matched no samples'],
+    });
   });
 });

@@ -19,9 +19,27 @@ const CASES: [string, () => Profile, Partial<ReportOptions>][] = [
   ['leakybuf mean', () => load('leakybuf.heap.pb.gz'), { mean: true, sample_index: 'alloc_space' }],
   ['leakybuf addresses, noinlines', () => load('leakybuf.heap.pb.gz'), { granularity: 'addresses', noinlines: true }],
   ['recurse', () => load('recurse.heap.pb.gz'), {}],
-  ['httpleak -base', () => composeProfiles([load('httpleak.heap.pb.gz')], [load('httpleak.base.pb.gz')], { diff: false, normalize: false }), {}],
-  ['leakybuf -diff_base', () => composeProfiles([load('leakybuf.heap.pb.gz')], [load('leakybuf.base.pb.gz')], { diff: true, normalize: false }), {}],
-  ['inlined and self-calls', () => profileOf([['main>f>f>f>g', 8], ['main>work+helper', 3], ['main>f>g', 1], ['other', 1]]), {}],
+  [
+    'httpleak -base',
+    () => composeProfiles([load('httpleak.heap.pb.gz')], [load('httpleak.base.pb.gz')], { diff: false, normalize: false }),
+    {},
+  ],
+  [
+    'leakybuf -diff_base',
+    () => composeProfiles([load('leakybuf.heap.pb.gz')], [load('leakybuf.base.pb.gz')], { diff: true, normalize: false }),
+    {},
+  ],
+  [
+    'inlined and self-calls',
+    () =>
+      profileOf([
+        ['main>f>f>f>g', 8],
+        ['main>work+helper', 3],
+        ['main>f>g', 1],
+        ['other', 1],
+      ]),
+    {},
+  ],
 ];
 
 describe('prunedFlameTree: pruneFlameTree(flameTree(r)) made without the pruned frames', () => {

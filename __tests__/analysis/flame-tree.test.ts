@@ -6,7 +6,8 @@ import { loadProfileFile } from '../../src/host/profile-file.js';
 import type { Profile } from '../../src/profile/model.js';
 import { profileOf } from '../helpers/stack-profile.js';
 
-const treeOf = (p: Profile, options: Partial<ReportOptions> = {}) => flameTree(new ProfileAnalysis(p).prepare({ ...DEFAULT_OPTIONS, ...options }));
+const treeOf = (p: Profile, options: Partial<ReportOptions> = {}) =>
+  flameTree(new ProfileAnalysis(p).prepare({ ...DEFAULT_OPTIONS, ...options }));
 
 /** A node as `name self/total [children]`, for readable expectations. */
 function shape(n: FlameNode): unknown {
@@ -41,13 +42,25 @@ function topRows(p: Profile, options: Partial<ReportOptions> = {}): Map<string, 
 
 describe('flameTree', () => {
   it('builds call paths from a synthetic root, children by name, self at the leaf', () => {
-    const tree = treeOf(profileOf([['main>b>x', 5], ['main>a', 3], ['main>b', 2], ['other', 1]]));
+    const tree = treeOf(
+      profileOf([
+        ['main>b>x', 5],
+        ['main>a', 3],
+        ['main>b', 2],
+        ['other', 1],
+      ]),
+    );
     expect(shape(tree.root)).toEqual(['root 0/11', ['main 0/10', 'a 3/3', ['b 2/7', 'x 5/5']], 'other 1/1']);
     expect([tree.typeName, tree.unit, tree.total, tree.diff]).toEqual(['inuse_space', 'bytes', 11, false]);
   });
 
   it('keeps inlined calls as frames and makes a direct self-call one frame', () => {
-    const tree = treeOf(profileOf([['main>f>f>f>g', 8], ['main>work+helper', 3]]));
+    const tree = treeOf(
+      profileOf([
+        ['main>f>f>f>g', 8],
+        ['main>work+helper', 3],
+      ]),
+    );
     expect(shape(tree.root)).toEqual(['root 0/11', ['main 0/11', ['f 0/8', 'g 8/8'], ['work 0/3', 'helper 3/3']]]);
   });
 
@@ -62,7 +75,10 @@ describe('flameTree', () => {
   });
 
   it('follows the sample index, filters and the % denominator of the report', () => {
-    const p = profileOf([['main>keep>a', 6], ['main>drop>b', 4]]);
+    const p = profileOf([
+      ['main>keep>a', 6],
+      ['main>drop>b', 4],
+    ]);
     const tree = treeOf(p, { ignore: 'drop' });
     expect(shape(tree.root)).toEqual(['root 0/6', ['main 0/6', ['keep 0/6', 'a 6/6']]]);
     expect(tree.total).toBe(10);
@@ -71,18 +87,32 @@ describe('flameTree', () => {
   });
 
   it('keeps growth and shrinkage apart under a base, with net totals', () => {
-    const now = profileOf([['main>grow', 10], ['main>same', 5]]);
-    const then = profileOf([['main>shrink', 4], ['main>same', 5], ['main>grow', 3]]);
+    const now = profileOf([
+      ['main>grow', 10],
+      ['main>same', 5],
+    ]);
+    const then = profileOf([
+      ['main>shrink', 4],
+      ['main>same', 5],
+      ['main>grow', 3],
+    ]);
     const tree = treeOf(composeProfiles([now], [then], { diff: false, normalize: false }));
     expect(tree.diff).toBe(true);
     const main = tree.root.children[0];
     expect([main.total, main.grown, main.shrunk]).toEqual([3, 7, -4]);
-    expect(main.children.map((c) => [c.name, c.total, c.grown, c.shrunk])).toEqual([['grow', 7, 7, 0], ['shrink', -4, 0, -4]]);
+    expect(main.children.map((c) => [c.name, c.total, c.grown, c.shrunk])).toEqual([
+      ['grow', 7, 7, 0],
+      ['shrink', -4, 0, -4],
+    ]);
     expect(width(main)).toBe(11);
   });
 
   it('drops slivers narrower than a fraction of the root', () => {
-    const p = profileOf([['main>big', 990], ['main>tiny', 9], ['main>big>deep', 1]]);
+    const p = profileOf([
+      ['main>big', 990],
+      ['main>tiny', 9],
+      ['main>big>deep', 1],
+    ]);
     const tree = treeOf(p);
     expect(countFrames(tree.root)).toBe(5);
     const pruned = pruneFlameTree(tree, 0.01);

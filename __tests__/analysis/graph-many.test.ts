@@ -25,7 +25,12 @@ describe.each([
   it.each(['functions', 'lines'] as const)('gives each index the sums nodeSums gives it (%s)', (granularity) => {
     const frames = buildFrameTable(p, granularity, false);
     const weights = types.map((i) => sampleWeights(p, i, false));
-    const each = nodeSumsOfEach(p, frames, weights.map((w) => w.weight), null);
+    const each = nodeSumsOfEach(
+      p,
+      frames,
+      weights.map((w) => w.weight),
+      null,
+    );
     expect(each).toEqual(weights.map((w) => nodeSums(p, frames, w)));
     expect(each.some((g) => g.nodes.length > 0)).toBe(true);
   });
@@ -34,6 +39,13 @@ describe.each([
     const frames = buildFrameTable(p, 'functions', true);
     const { exclude } = filterSamples(p, { focus: 'main', ignore: '' });
     const weights = types.map((i) => ({ ...sampleWeights(p, i, false), exclude }));
-    expect(nodeSumsOfEach(p, frames, weights.map((w) => w.weight), exclude)).toEqual(weights.map((w) => nodeSums(p, frames, w)));
+    expect(
+      nodeSumsOfEach(
+        p,
+        frames,
+        weights.map((w) => w.weight),
+        exclude,
+      ),
+    ).toEqual(weights.map((w) => nodeSums(p, frames, w)));
   });
 });

@@ -12,7 +12,12 @@ const T0 = 1_795_000_000_000_000_000n;
 const SECOND = 1_000_000_000n;
 
 /** A location where `callee` was inlined into `caller` (innermost line first, as profile.proto has it). */
-const inlined = (callee: string, caller: string) => ({ lines: [{ fn: callee, line: 3 }, { fn: caller, line: 9 }] });
+const inlined = (callee: string, caller: string) => ({
+  lines: [
+    { fn: callee, line: 3 },
+    { fn: caller, line: 9 },
+  ],
+});
 
 /**
  * Snapshot k: main.grow is inlined into main.fill and grows 100 B a step; main.both is inlined into
@@ -35,12 +40,14 @@ const marks = (series: Profile[], o: Partial<ReportOptions> = {}) =>
   Object.fromEntries(growthReport(series, options(o)).rows.map((row) => [row.name, row.inline]));
 /** What top prints after each name when it shows every node. */
 const topMarks = (p: Profile, o: Partial<ReportOptions> = {}) =>
-  Object.fromEntries(new ProfileAnalysis(p).top(options({ nodecount: 0, nodefraction: 0, ...o }), 0).report.rows.map((row) => [row.name, row.inline]));
+  Object.fromEntries(
+    new ProfileAnalysis(p).top(options({ nodecount: 0, nodefraction: 0, ...o }), 0).report.rows.map((row) => [row.name, row.inline]),
+  );
 
 describe('the (inline) marks of growth rows', () => {
   const series = [0, 1, 2, 3].map((k) => snapshot(k));
 
-  it('are top\'s: (inline), (partial-inline) or none', () => {
+  it("are top's: (inline), (partial-inline) or none", () => {
     // Ranked by cum, every node is a row (callers have no flat of their own).
     const got = marks(series, { sort: 'cum' });
     expect(got).toEqual({ 'main.grow': '(inline)', 'main.both': '(partial-inline)', 'main.plain': '', 'main.fill': '', 'main.main': '' });
@@ -76,7 +83,12 @@ describe('the (inline) marks of growth rows', () => {
   it('match top on the leakybuf profiles, whichever rows top would have cut', () => {
     const pair = ['testdata/profiles/leakybuf.base.pb.gz', 'testdata/profiles/leakybuf.heap.pb.gz'].map((f) => loadProfileFile(f));
     const got = marks(pair, { nodecount: 0 });
-    expect([got['main.growBuf'], got['main.indexRows'], got['main.record'], got['main.GetLargeData']]).toEqual(['(inline)', '(inline)', '(inline)', '']);
+    expect([got['main.growBuf'], got['main.indexRows'], got['main.record'], got['main.GetLargeData']]).toEqual([
+      '(inline)',
+      '(inline)',
+      '(inline)',
+      '',
+    ]);
     const top = topMarks(pair[1]);
     for (const [name, mark] of Object.entries(got)) if (name in top) expect([name, mark]).toEqual([name, top[name]]);
   });

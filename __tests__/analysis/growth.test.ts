@@ -125,7 +125,11 @@ describe('growthReport', () => {
 
   it('refuses a single snapshot, and snapshots of different sample types', () => {
     expect(() => growthReport(series(1), options())).toThrow('growth needs at least two snapshots, got 1');
-    const other = mergeProfiles([decodeSpec({ sampleTypes: [['objects', 'count']], samples: [{ stack: ['f'], values: [1] }], timeNanos: T0 + 99n * SECOND })]);
-    expect(() => growthReport([snapshot(0), other], options())).toThrow('growth: the snapshots differ in sample type: inuse_space (bytes) and objects (count)');
+    const other = mergeProfiles([
+      decodeSpec({ sampleTypes: [['objects', 'count']], samples: [{ stack: ['f'], values: [1] }], timeNanos: T0 + 99n * SECOND }),
+    ]);
+    expect(() => growthReport([snapshot(0), other], options())).toThrow(
+      'growth: the snapshots differ in sample type: inuse_space (bytes) and objects (count)',
+    );
   });
 });

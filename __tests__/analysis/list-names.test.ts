@@ -50,7 +50,9 @@ describe('buildFrameTable with keepName', () => {
     const w = sampleWeights(p, 1, false);
     const byName = (t: typeof named) => {
       const g = nodeSums(p, t, w);
-      return Object.fromEntries(g.nodes.filter((n) => n !== t.rest && keep(t.nodes[n].name)).map((n) => [t.names[n], [g.flat[n], g.cum[n]]]));
+      return Object.fromEntries(
+        g.nodes.filter((n) => n !== t.rest && keep(t.nodes[n].name)).map((n) => [t.names[n], [g.flat[n], g.cum[n]]]),
+      );
     };
     expect(byName(named)).toEqual(byName(whole));
     expect(byName(named)).toEqual({ 'main.a main.go': [30, 30], 'main.c main.go': [40, 60] });

@@ -8,9 +8,30 @@ import type { Profile } from '../../src/profile/model.js';
  */
 function profileOfLines(lines: [string, string, number, number][]): Profile {
   const b = new ProfileBuilder(1);
-  b.mappings.push({ id: 1, start: 0, limit: 0, offset: 0, file: '/bin/app', buildId: '', hasFunctions: true, hasFilenames: true, hasLineNumbers: true, hasInlineFrames: true });
+  b.mappings.push({
+    id: 1,
+    start: 0,
+    limit: 0,
+    offset: 0,
+    file: '/bin/app',
+    buildId: '',
+    hasFunctions: true,
+    hasFilenames: true,
+    hasLineNumbers: true,
+    hasInlineFrames: true,
+  });
   for (const [name, file, line, address] of lines) b.addLocation(0, address, false, [[b.addFunction(name, name, file, 0), line]]);
-  const header = { sampleTypes: [{ type: 'inuse_space', unit: 'bytes' }], defaultSampleType: '', periodType: { type: 'space', unit: 'bytes' }, period: 1, timeNanos: 0n, durationNanos: 0n, comments: [], dropFrames: '', keepFrames: '' };
+  const header = {
+    sampleTypes: [{ type: 'inuse_space', unit: 'bytes' }],
+    defaultSampleType: '',
+    periodType: { type: 'space', unit: 'bytes' },
+    period: 1,
+    timeNanos: 0n,
+    durationNanos: 0n,
+    comments: [],
+    dropFrames: '',
+    keepFrames: '',
+  };
   return b.finish(header, new Float64Array(0));
 }
 
@@ -29,7 +50,10 @@ describe('graph nodes at each granularity', () => {
   ]);
 
   it('lines: one node per function, cleaned file and line, in order of first sight', () => {
-    expect(nodesOf(p, 'lines')).toEqual({ ids: [0, 0, 1, 2, 3], names: ['main.a pkg/a.go:10', 'main.a pkg/a.go:11', 'main.b pkg/a.go:11', 'pkg/a.go:12'] });
+    expect(nodesOf(p, 'lines')).toEqual({
+      ids: [0, 0, 1, 2, 3],
+      names: ['main.a pkg/a.go:10', 'main.a pkg/a.go:11', 'main.b pkg/a.go:11', 'pkg/a.go:12'],
+    });
   });
 
   it('addresses: the address tells apart what lines merge', () => {

@@ -11,21 +11,35 @@ process.env.TZ = 'UTC';
 
 /** The frames of each trace under `-prune_from=<re>`, leaf first. */
 function prunedStacks(stacks: string[][], re: string): string[][] {
-  const p = decodeSpec({ sampleTypes: [['samples', 'count']], periodType: ['samples', 'count'], samples: stacks.map((stack) => ({ stack, values: [1] })) });
+  const p = decodeSpec({
+    sampleTypes: [['samples', 'count']],
+    periodType: ['samples', 'count'],
+    samples: stacks.map((stack) => ({ stack, values: [1] })),
+  });
   const session = new Session(p, { interactive: false });
   session.execute(`prune_from=${re}`);
   const out = session.executeCommand(['traces']);
   const text = out.out + [...(out.rest ?? [])].join('');
-  const blocks = text.split('-----------+-------------------------------------------------------\n').slice(1).filter((b) => b.trim() !== '');
+  const blocks = text
+    .split('-----------+-------------------------------------------------------\n')
+    .slice(1)
+    .filter((b) => b.trim() !== '');
   return blocks.map((block) =>
-    block.trimEnd().split('\n').map((line) => line.trim().split(/\s+/).pop()!),
+    block
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/).pop()!),
   );
 }
 
 describe('prune_from', () => {
   it('keeps each stack from its leaf-most matching frame to the root', () => {
-    expect(prunedStacks([['main.work', 'main.slow', 'main.main', 'runtime.main']], 'main')).toEqual([['main.work', 'main.slow', 'main.main', 'runtime.main']]);
-    expect(prunedStacks([['f.work', 'main.slow', 'main.main', 'runtime.main']], 'main')).toEqual([['main.slow', 'main.main', 'runtime.main']]);
+    expect(prunedStacks([['main.work', 'main.slow', 'main.main', 'runtime.main']], 'main')).toEqual([
+      ['main.work', 'main.slow', 'main.main', 'runtime.main'],
+    ]);
+    expect(prunedStacks([['f.work', 'main.slow', 'main.main', 'runtime.main']], 'main')).toEqual([
+      ['main.slow', 'main.main', 'runtime.main'],
+    ]);
     expect(prunedStacks([['walk', 'walk', 'walk', 'grow']], 'walk')).toEqual([['walk', 'walk', 'walk', 'grow']]);
     expect(prunedStacks([['leaf', 'walk', 'walk', 'grow']], 'walk')).toEqual([['walk', 'walk', 'grow']]);
   });

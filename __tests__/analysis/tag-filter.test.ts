@@ -12,9 +12,21 @@ function profileOf(...labelSets: LabelSpec[][]): Profile {
 }
 
 const LABELLED = profileOf(
-  [{ key: 'tenant', str: 'acme' }, { key: 'handler', str: '/api/users' }, { key: 'bytes', num: 1024 }],
-  [{ key: 'tenant', str: 'globex' }, { key: 'handler', str: '/api/orders' }, { key: 'bytes', num: 65536 }],
-  [{ key: 'tenant', str: 'initech' }, { key: 'tenant', str: 'acme' }, { key: 'latency', num: 1500, unit: 'ms' }],
+  [
+    { key: 'tenant', str: 'acme' },
+    { key: 'handler', str: '/api/users' },
+    { key: 'bytes', num: 1024 },
+  ],
+  [
+    { key: 'tenant', str: 'globex' },
+    { key: 'handler', str: '/api/orders' },
+    { key: 'bytes', num: 65536 },
+  ],
+  [
+    { key: 'tenant', str: 'initech' },
+    { key: 'tenant', str: 'acme' },
+    { key: 'latency', num: 1500, unit: 'ms' },
+  ],
   [],
 );
 
@@ -96,9 +108,13 @@ describe('tagfocus and tagignore', () => {
   });
 
   it('fail on a bad regexp with pprof wording, after the notes printed before it', () => {
-    expect(() => applyTagFilters(LABELLED, { ...NONE, tagfocus: '[' }, null)).toThrow(new ReportError('parsing tagfocus regexp: error parsing regexp: missing closing ]: `[`'));
+    expect(() => applyTagFilters(LABELLED, { ...NONE, tagfocus: '[' }, null)).toThrow(
+      new ReportError('parsing tagfocus regexp: error parsing regexp: missing closing ]: `[`'),
+    );
     expect(() => applyTagFilters(LABELLED, { ...NONE, tagfocus: '64kb:', tagignore: 'a,(' }, null)).toThrow(
-      new ReportError("tagfocus:Interpreted '64kb:' as range, not regexp\nparsing tagignore regexp: error parsing regexp: missing closing ): `(`"),
+      new ReportError(
+        "tagfocus:Interpreted '64kb:' as range, not regexp\nparsing tagignore regexp: error parsing regexp: missing closing ): `(`",
+      ),
     );
   });
 });
@@ -106,10 +122,16 @@ describe('tagfocus and tagignore', () => {
 describe('tagshow and taghide', () => {
   it('keep the labels whose key matches tagshow and drop those taghide matches', () => {
     expect(labels(applyTagFilters(LABELLED, { ...NONE, tagshow: 'tenant' }, null).profile)).toEqual([
-      ['tenant=acme'], ['tenant=globex'], ['tenant=initech', 'tenant=acme'], [],
+      ['tenant=acme'],
+      ['tenant=globex'],
+      ['tenant=initech', 'tenant=acme'],
+      [],
     ]);
     expect(labels(applyTagFilters(LABELLED, { ...NONE, tagshow: 'n', taghide: '^t' }, null).profile)).toEqual([
-      ['handler=/api/users'], ['handler=/api/orders'], ['latency=1500'], [],
+      ['handler=/api/users'],
+      ['handler=/api/orders'],
+      ['latency=1500'],
+      [],
     ]);
   });
 
@@ -122,9 +144,12 @@ describe('tagshow and taghide', () => {
 
   it('warn when they match no key of the samples left', () => {
     expect(applyTagFilters(LABELLED, { ...NONE, tagshow: 'nosuch', taghide: 'nosuch' }, null).warnings).toEqual([
-      'TagShow expression matched no samples', 'TagHide expression matched no samples',
+      'TagShow expression matched no samples',
+      'TagHide expression matched no samples',
     ]);
-    expect(applyTagFilters(LABELLED, { ...NONE, taghide: 'latency' }, Uint8Array.from([0, 0, 1, 0])).warnings).toEqual(['TagHide expression matched no samples']);
+    expect(applyTagFilters(LABELLED, { ...NONE, taghide: 'latency' }, Uint8Array.from([0, 0, 1, 0])).warnings).toEqual([
+      'TagHide expression matched no samples',
+    ]);
   });
 
   it('fail on a bad regexp after the tag filters ran, with their warnings first', () => {
@@ -141,14 +166,31 @@ describe('tagshow and taghide', () => {
 
 describe('units of numeric label keys', () => {
   const p = profileOf(
-    [{ key: 'latency', num: 1500, unit: 'ms' }, { key: 'bytes', num: 64 }, { key: 'request', num: 10 }, { key: 'alignment', num: 8 }],
-    [{ key: 'latency', num: 250, unit: 'us' }, { key: 'retries', num: 2 }, { key: 'size', num: 1 }],
-    [{ key: 'latency', num: 2, unit: 's' }, { key: 'size', num: 4, unit: 'kilobytes' }],
+    [
+      { key: 'latency', num: 1500, unit: 'ms' },
+      { key: 'bytes', num: 64 },
+      { key: 'request', num: 10 },
+      { key: 'alignment', num: 8 },
+    ],
+    [
+      { key: 'latency', num: 250, unit: 'us' },
+      { key: 'retries', num: 2 },
+      { key: 'size', num: 1 },
+    ],
+    [
+      { key: 'latency', num: 2, unit: 's' },
+      { key: 'size', num: 4, unit: 'kilobytes' },
+    ],
   );
 
   it('take the first unit written, else bytes for request and alignment, else the key itself', () => {
     expect(Object.fromEntries(numLabelUnits(p).units)).toEqual({
-      latency: 'ms', bytes: 'bytes', request: 'bytes', alignment: 'bytes', retries: 'retries', size: 'kilobytes',
+      latency: 'ms',
+      bytes: 'bytes',
+      request: 'bytes',
+      alignment: 'bytes',
+      retries: 'retries',
+      size: 'kilobytes',
     });
   });
 
@@ -159,11 +201,23 @@ describe('units of numeric label keys', () => {
 
   it('come out the same when the same key and unit repeat, in a row or apart', () => {
     const repeated = profileOf(
-      [{ key: 'bytes', num: 8 }, { key: 'bytes', num: 16, unit: 'kilobytes' }],
-      [{ key: 'bytes', num: 16, unit: 'kilobytes' }, { key: 'bytes', num: 4 }],
-      [{ key: 'bytes', num: 2, unit: 'megabytes' }, { key: 'bytes', num: 2, unit: 'megabytes' }, { key: 'bytes', num: 1, unit: 'kilobytes' }],
+      [
+        { key: 'bytes', num: 8 },
+        { key: 'bytes', num: 16, unit: 'kilobytes' },
+      ],
+      [
+        { key: 'bytes', num: 16, unit: 'kilobytes' },
+        { key: 'bytes', num: 4 },
+      ],
+      [
+        { key: 'bytes', num: 2, unit: 'megabytes' },
+        { key: 'bytes', num: 2, unit: 'megabytes' },
+        { key: 'bytes', num: 1, unit: 'kilobytes' },
+      ],
     );
     expect(Object.fromEntries(numLabelUnits(repeated).units)).toEqual({ bytes: 'kilobytes' });
-    expect(unitConflictWarnings(numLabelUnits(repeated))).toEqual(['For tag bytes used unit kilobytes, also encountered unit(s) megabytes']);
+    expect(unitConflictWarnings(numLabelUnits(repeated))).toEqual([
+      'For tag bytes used unit kilobytes, also encountered unit(s) megabytes',
+    ]);
   });
 });

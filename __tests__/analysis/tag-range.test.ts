@@ -67,6 +67,8 @@ describe('numeric ranges of tagfocus/tagignore', () => {
 
   it('refuses a bound past 64 bits as pprof does', () => {
     expect(() => parseTagFilterRange('99999999999999999999kb:')).toThrow(ReportError);
-    expect(() => parseTagFilterRange('99999999999999999999kb:')).toThrow('failed to parse int 99999999999999999999: strconv.ParseInt: parsing "99999999999999999999": value out of range');
+    expect(() => parseTagFilterRange('99999999999999999999kb:')).toThrow(
+      'failed to parse int 99999999999999999999: strconv.ParseInt: parsing "99999999999999999999": value out of range',
+    );
   });
 });

@@ -29,7 +29,11 @@ const shown = (percent: number) => percentage(percent, 100).trim();
 
 /** One-shot `-top` runs of a single profile whose other flags are settings (`-cum`, `-name=value`). */
 const TOP_CASES = manifests('oneshot')
-  .filter(([, , ...args]) => args[0] === '-top' && args.slice(1).every((a) => /^-(cum|[a-z_]+=[^=]+)$/.test(a) && !/^-(base|diff_base|output|tagfocus|tagignore)=/.test(a)))
+  .filter(
+    ([, , ...args]) =>
+      args[0] === '-top' &&
+      args.slice(1).every((a) => /^-(cum|[a-z_]+=[^=]+)$/.test(a) && !/^-(base|diff_base|output|tagfocus|tagignore)=/.test(a)),
+  )
   .map(([name, profile, , ...flags]) => ({ name, profile: profilePath(profile), flags }))
   // Flags pprof has not got (heapcli's own, such as -sort) are tested elsewhere.
   .filter(({ name }) => !golden(name, 'err').startsWith('flag provided but not defined'));
@@ -54,12 +58,14 @@ describe('top() rows are the rows pprof printed', () => {
     const table = (await openProfile(profile)).top(settingsOf(flags));
     expect(table.rows.map((r) => r.name + (r.inline ? ` ${r.inline}` : ''))).toEqual(expected.map((r) => r.name));
     // The API's exact shares, printed as pprof prints them, are pprof's columns.
-    expect(table.rows.map((r) => [shown(r.flatPercent), shown(r.sumPercent), shown(r.cumPercent)])).toEqual(expected.map((r) => [r.flatPct, r.sumPct, r.cumPct]));
+    expect(table.rows.map((r) => [shown(r.flatPercent), shown(r.sumPercent), shown(r.cumPercent)])).toEqual(
+      expected.map((r) => [r.flatPct, r.sumPct, r.cumPct]),
+    );
   });
 });
 
-describe('values in the sample type\'s unit', () => {
-  it('bytes: growBuf\'s 4119kB is 4217856 bytes, of a 4.86MB total (pprof\'s -top)', async () => {
+describe("values in the sample type's unit", () => {
+  it("bytes: growBuf's 4119kB is 4217856 bytes, of a 4.86MB total (pprof's -top)", async () => {
     const table = (await openProfile(HEAP)).top();
     expect([table.type, table.unit, table.total]).toEqual(['inuse_space', 'bytes', 5092304]);
     expect(table.rows[0]).toMatchObject({ name: 'main.growBuf', inline: '(inline)', flat: 4217856, cum: 4217856 });
@@ -71,9 +77,11 @@ describe('values in the sample type\'s unit', () => {
     expect([table.rows.length, table.nodesAfterDrop, table.droppedNodes]).toEqual([3, 12, 28]);
   });
 
-  it('-base subtracts: the same rows as pprof\'s -top -base', async () => {
+  it("-base subtracts: the same rows as pprof's -top -base", async () => {
     const table = (await openProfile(BASE, { base: HEAP })).top();
-    expect(table.rows.map((r) => r.name + (r.inline ? ` ${r.inline}` : ''))).toEqual(pprofRows(golden('leakybuf.base.top.base=leakybuf.heap')).map((r) => r.name));
+    expect(table.rows.map((r) => r.name + (r.inline ? ` ${r.inline}` : ''))).toEqual(
+      pprofRows(golden('leakybuf.base.top.base=leakybuf.heap')).map((r) => r.name),
+    );
   });
 
   it('bytes given directly open as the file does', async () => {
@@ -83,12 +91,18 @@ describe('values in the sample type\'s unit', () => {
 });
 
 describe('list() and peek()', () => {
-  it('list: the sampled lines of pprof\'s listing, in bytes', async () => {
+  it("list: the sampled lines of pprof's listing, in bytes", async () => {
     const table = (await openProfile(HEAP, { settings: { source_path: 'testdata/programs' } })).list('GetLargeData');
     expect(table.routines.map((r) => [r.name, r.file])).toEqual([['main.GetLargeData', 'leakybuf/main.go']]);
     // pprof: 288kB on line 40, 94.21kB cum on 42, 4.02MB cum on 43.
-    expect(table.routines[0].lines).toEqual([{ line: 40, flat: 294912, cum: 294912 }, { line: 42, flat: 0, cum: 96472 }, { line: 43, flat: 0, cum: 4217856 }]);
-    expect(golden('leakybuf.heap.list=GetLargeData.source_path=testdata_programs')).toMatch(/288kB +288kB +40:[\s\S]* \. +94\.21kB +42:[\s\S]* \. +4\.02MB +43:/);
+    expect(table.routines[0].lines).toEqual([
+      { line: 40, flat: 294912, cum: 294912 },
+      { line: 42, flat: 0, cum: 96472 },
+      { line: 43, flat: 0, cum: 4217856 },
+    ]);
+    expect(golden('leakybuf.heap.list=GetLargeData.source_path=testdata_programs')).toMatch(
+      /288kB +288kB +40:[\s\S]* \. +94\.21kB +42:[\s\S]* \. +4\.02MB +43:/,
+    );
   });
 
   it('peek: the entries pprof printed, with callers and callees', async () => {
@@ -102,7 +116,7 @@ describe('list() and peek()', () => {
     expect(entry.callees.reduce((s, c) => s + c.weight, 0) + entry.flat).toBe(entry.cum);
   });
 
-  it('no match is an error with pprof\'s words', async () => {
+  it("no match is an error with pprof's words", async () => {
     const profile = await openProfile(HEAP);
     expect(() => profile.peek('nomatch')).toThrow(new HeapcliError('no matches found for regexp: nomatch'));
     expect(() => profile.list('nomatch')).toThrow('no matches found for regexp: nomatch');
@@ -110,11 +124,17 @@ describe('list() and peek()', () => {
 });
 
 describe('growth()', () => {
-  const series = readdirSync('testdata/profiles/growing').filter((f) => f.endsWith('.pb.gz')).sort().map((f) => join('testdata/profiles/growing', f));
+  const series = readdirSync('testdata/profiles/growing')
+    .filter((f) => f.endsWith('.pb.gz'))
+    .sort()
+    .map((f) => join('testdata/profiles/growing', f));
 
   it('ranks the series as heapcli -growth does', async () => {
     const table = (await openProfile(series)).growth();
-    const printed = readFileSync('__tests__/golden/growth/growing.growth.out', 'utf8').split('\n').slice(5).filter((l) => l.trim() !== '');
+    const printed = readFileSync('__tests__/golden/growth/growing.growth.out', 'utf8')
+      .split('\n')
+      .slice(5)
+      .filter((l) => l.trim() !== '');
     expect(table.rows.map((r) => r.name)).toEqual(printed.map((l) => l.trim().split(/\s+/).pop()));
     expect(table.rows[0]).toMatchObject({ name: 'main.leakStep', verdict: 'leak?', rising: 7, steps: 7, change: 28 * 1024 });
     expect([table.snapshots, table.timed, table.unit]).toEqual([8, true, 'bytes']);
@@ -125,7 +145,7 @@ describe('growth()', () => {
   });
 });
 
-describe('execute(): the console\'s text and settings', () => {
+describe("execute(): the console's text and settings", () => {
   it('answers a line as the console does, and keeps settings between lines', async () => {
     const profile = await openProfile(HEAP);
     expect(profile.execute('sample_index=alloc_space')).toBe('');
@@ -133,7 +153,7 @@ describe('execute(): the console\'s text and settings', () => {
     expect(profile.execute('top3').split('\n')[4]).toBe('    4119kB 55.58% 55.58%     4119kB 55.58%  main.growBuf');
   });
 
-  it('a failed line throws the console\'s message and changes nothing', async () => {
+  it("a failed line throws the console's message and changes nothing", async () => {
     const profile = await openProfile(HEAP);
     expect(() => profile.execute('nodecount=many')).toThrow(HeapcliError);
     expect(() => profile.execute('frobnicate')).toThrow('unrecognized command: "frobnicate"');
@@ -173,7 +193,7 @@ describe('execute(): the console\'s text and settings', () => {
 });
 
 describe('a URL', () => {
-  it('is fetched with the console\'s notices, and no copy is saved', async () => {
+  it("is fetched with the console's notices, and no copy is saved", async () => {
     const home = mkdtempSync(join(tmpdir(), 'heapcli-api-home-'));
     const server = createServer((_req, res) => res.end(readFileSync(HEAP)));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -196,7 +216,9 @@ describe('a URL', () => {
 
 describe('failures are one line', () => {
   it('a missing file, bytes that are no profile, a bad setting', async () => {
-    await expect(openProfile('missing.pb.gz')).rejects.toThrow(new HeapcliError('missing.pb.gz: open missing.pb.gz: no such file or directory'));
+    await expect(openProfile('missing.pb.gz')).rejects.toThrow(
+      new HeapcliError('missing.pb.gz: open missing.pb.gz: no such file or directory'),
+    );
     await expect(openProfile(new TextEncoder().encode('hello'))).rejects.toThrow(/^profile bytes: /);
     await expect(openProfile(HEAP, { settings: { sample_index: 'bogus' } })).rejects.toThrow(HeapcliError);
     const profile = await openProfile(HEAP);

@@ -26,8 +26,20 @@ describe("bad profiles: the file and why, then pprof's `failed to fetch any sour
     ['a directory', () => dir, `read ${dir}: is a directory`],
     ['an empty file', () => file('empty.pb', ''), 'parsing profile: empty input file'],
     ['gzip of nothing', () => file('empty.pb.gz', gzipSync(new Uint8Array(0))), 'parsing profile: empty input file'],
-    ['a text file', () => file('notes.txt', 'hello world\nthis is not a profile\n'), 'not a pprof profile: neither gzip nor profile.proto ('],
-    ['random bytes', () => file('random.bin', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251)), 'not a pprof profile'],
+    [
+      'a text file',
+      () => file('notes.txt', 'hello world\nthis is not a profile\n'),
+      'not a pprof profile: neither gzip nor profile.proto (',
+    ],
+    [
+      'random bytes',
+      () =>
+        file(
+          'random.bin',
+          Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251),
+        ),
+      'not a pprof profile',
+    ],
     ['truncated gzip', () => file('cut.pb.gz', good.subarray(0, good.length >> 1)), 'truncated gzip data (unexpected end of file)'],
     ['gzip missing its trailer', () => file('trailer.pb.gz', good.subarray(0, good.length - 4)), 'truncated gzip data'],
   ];
@@ -44,26 +56,36 @@ describe("bad profiles: the file and why, then pprof's `failed to fetch any sour
 
   const broken = async (name: string) => {
     const { encodeProfile } = await import('../../tools/profile-pb/encode.js');
-    return file(name, encodeProfile({
-      stringTable: ['', 'inuse_space', 'bytes', 'f'],
-      sampleType: [{ type: 1, unit: 2 }],
-      function: [{ id: 0, name: 3 }],
-      location: [{ id: 1, line: [{ functionId: 0 }] }],
-      sample: [{ locationId: [1], value: [100] }],
-    }));
+    return file(
+      name,
+      encodeProfile({
+        stringTable: ['', 'inuse_space', 'bytes', 'f'],
+        sampleType: [{ type: 1, unit: 2 }],
+        function: [{ id: 0, name: 3 }],
+        location: [{ id: 1, line: [{ functionId: 0 }] }],
+        sample: [{ locationId: [1], value: [100] }],
+      }),
+    );
   };
 
   it('says what pprof says of a profile that decodes but breaks its checks', async () => {
     const path = await broken('reserved.pb.gz');
     const run = heapcli('-top', path);
-    expect([run.status, run.stderr]).toEqual([1, `${path}: malformed profile: found function with reserved ID=0\nfailed to fetch any source profiles\n`]);
+    expect([run.status, run.stderr]).toEqual([
+      1,
+      `${path}: malformed profile: found function with reserved ID=0\nfailed to fetch any source profiles\n`,
+    ]);
   });
 
   it('says `base profiles` when the bad one is a -base or -diff_base', async () => {
     const path = await broken('reserved-base.pb.gz');
     for (const flag of ['-base', '-diff_base']) {
       const run = heapcli('-top', `${flag}=${path}`, 'testdata/profiles/leakybuf.heap.pb.gz');
-      expect([run.status, run.stdout, run.stderr]).toEqual([1, '', `${path}: malformed profile: found function with reserved ID=0\nfailed to fetch any base profiles\n`]);
+      expect([run.status, run.stdout, run.stderr]).toEqual([
+        1,
+        '',
+        `${path}: malformed profile: found function with reserved ID=0\nfailed to fetch any base profiles\n`,
+      ]);
     }
   });
 
@@ -88,28 +110,43 @@ describe("bad profiles: the file and why, then pprof's `failed to fetch any sour
 
   it('refuses a gzip bomb past HEAPCLI_MAX_PROFILE', () => {
     const path = 'testdata/profiles/leakybuf.heap.pb.gz';
-    const run = spawnSync(process.execPath, ['bin/heapcli.js', '-top', path], { encoding: 'utf8', env: { ...process.env, HEAPCLI_MAX_PROFILE: '8000' } });
+    const run = spawnSync(process.execPath, ['bin/heapcli.js', '-top', path], {
+      encoding: 'utf8',
+      env: { ...process.env, HEAPCLI_MAX_PROFILE: '8000' },
+    });
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`${path}: inflates to more than 8000 bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)\nfailed to fetch any source profiles\n`);
+    expect(run.stderr).toBe(
+      `${path}: inflates to more than 8000 bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)\nfailed to fetch any source profiles\n`,
+    );
   });
 
-  it('-normalize without a base: one line, in pprof\'s words', () => {
+  it("-normalize without a base: one line, in pprof's words", () => {
     const run = heapcli('-top', '-normalize', 'testdata/profiles/leakybuf.heap.pb.gz');
     expect([run.status, run.stderr]).toEqual([1, 'must have base profile to normalize by\n']);
   });
 
   it('HEAPCLI_MAX_PROFILE bounds a file as read, with a unit', () => {
     const path = 'testdata/profiles/leakybuf.heap.txt';
-    const run = spawnSync(process.execPath, ['bin/heapcli.js', '-top', path], { encoding: 'utf8', env: { ...process.env, HEAPCLI_MAX_PROFILE: '10kB' } });
+    const run = spawnSync(process.execPath, ['bin/heapcli.js', '-top', path], {
+      encoding: 'utf8',
+      env: { ...process.env, HEAPCLI_MAX_PROFILE: '10kB' },
+    });
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`${path}: is larger than 10240 bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)\nfailed to fetch any source profiles\n`);
+    expect(run.stderr).toBe(
+      `${path}: is larger than 10240 bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)\nfailed to fetch any source profiles\n`,
+    );
   });
 
   it.each(['0', '-1', '100kb!', 'big'])('refuses HEAPCLI_MAX_PROFILE=%s before reading anything (exit 2)', (value) => {
-    const run = spawnSync(process.execPath, ['bin/heapcli.js', '-top', 'testdata/profiles/leakybuf.heap.pb.gz'], { encoding: 'utf8', env: { ...process.env, HEAPCLI_MAX_PROFILE: value } });
+    const run = spawnSync(process.execPath, ['bin/heapcli.js', '-top', 'testdata/profiles/leakybuf.heap.pb.gz'], {
+      encoding: 'utf8',
+      env: { ...process.env, HEAPCLI_MAX_PROFILE: value },
+    });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`heapcli: HEAPCLI_MAX_PROFILE=${JSON.stringify(value)} is not a size: give a number of bytes of at least 1, or one with a unit (64MB, 2GB; powers of 1024)\n`);
+    expect(run.stderr).toBe(
+      `heapcli: HEAPCLI_MAX_PROFILE=${JSON.stringify(value)} is not a size: give a number of bytes of at least 1, or one with a unit (64MB, 2GB; powers of 1024)\n`,
+    );
   });
 
   it('a device given as the profile is refused at once', () => {
@@ -165,7 +202,11 @@ describe('help and version', () => {
   });
 
   it('exits quietly when the reader of its output goes away (EPIPE)', () => {
-    const run = spawnSync('bash', ['-c', 'node bin/heapcli.js -raw testdata/profiles/leakybuf.heap.pb.gz | head -1; echo "status=${PIPESTATUS[0]}"'], { encoding: 'utf8' });
+    const run = spawnSync(
+      'bash',
+      ['-c', 'node bin/heapcli.js -raw testdata/profiles/leakybuf.heap.pb.gz | head -1; echo "status=${PIPESTATUS[0]}"'],
+      { encoding: 'utf8' },
+    );
     expect(run.stdout).toBe('PeriodType: space bytes\nstatus=0\n');
     expect(run.stderr).toBe('');
   });

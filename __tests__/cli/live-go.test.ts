@@ -84,9 +84,14 @@ describeWithGo('fetching from a real net/http/pprof server', () => {
 
   it('-seconds=1 gets a delta profile: it takes a second and carries a duration', async () => {
     const saveDir = join(dir, 'delta');
-    const live = await heapcli(['-top', '-seconds=1', '-sample_index=alloc_space', `${base}/debug/pprof/heap`], { HEAPCLI_TMPDIR: saveDir });
+    const live = await heapcli(['-top', '-seconds=1', '-sample_index=alloc_space', `${base}/debug/pprof/heap`], {
+      HEAPCLI_TMPDIR: saveDir,
+    });
     expect(live.status).toBe(0);
-    expect(live.stderr.split('\n').slice(0, 2)).toEqual([`Fetching profile over HTTP from ${base}/debug/pprof/heap?seconds=1`, 'Please wait... (1s)']);
+    expect(live.stderr.split('\n').slice(0, 2)).toEqual([
+      `Fetching profile over HTTP from ${base}/debug/pprof/heap?seconds=1`,
+      'Please wait... (1s)',
+    ]);
     expect(live.ms).toBeGreaterThanOrEqual(1000);
     expect(live.stdout).toMatch(/\nDuration: 1(\.\d+)?s, Total samples = /);
     expect(live.stdout).toContain('main.churn');
@@ -98,7 +103,9 @@ describeWithGo('fetching from a real net/http/pprof server', () => {
     const live = await heapcli(['-top', url], { HEAPCLI_TMPDIR: join(dir, 'error') });
     expect(live.status).toBe(1);
     expect(live.stdout).toBe('');
-    expect(live.stderr).toBe(`Fetching profile over HTTP from ${url}\n${url}: server response: 404 Not Found - Unknown profile\nfailed to fetch any source profiles\n`);
+    expect(live.stderr).toBe(
+      `Fetching profile over HTTP from ${url}\n${url}: server response: 404 Not Found - Unknown profile\nfailed to fetch any source profiles\n`,
+    );
   });
 
   it('names its copy as go tool pprof names its own', async () => {

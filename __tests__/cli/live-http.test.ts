@@ -129,7 +129,10 @@ describe('fetching a profile over HTTP', () => {
     const run = await heapcli(['-top', '-seconds=1', `${base}/debug/pprof/heap?gc=1`], { HEAPCLI_TMPDIR: freshDir() });
     expect(run.status).toBe(0);
     expect(requests[requests.length - 1]).toBe('/debug/pprof/heap?gc=1&seconds=1');
-    expect(run.stderr.split('\n').slice(0, 2)).toEqual([`Fetching profile over HTTP from ${base}/debug/pprof/heap?gc=1&seconds=1`, 'Please wait... (1s)']);
+    expect(run.stderr.split('\n').slice(0, 2)).toEqual([
+      `Fetching profile over HTTP from ${base}/debug/pprof/heap?gc=1&seconds=1`,
+      'Please wait... (1s)',
+    ]);
   });
 
   it('follows a redirect', async () => {
@@ -156,7 +159,7 @@ describe('fetching a profile over HTTP', () => {
   });
 });
 
-describe('a fetch that fails: a line naming the URL, then pprof\'s `failed to fetch any source profiles`, exit 1, nothing saved', () => {
+describe("a fetch that fails: a line naming the URL, then pprof's `failed to fetch any source profiles`, exit 1, nothing saved", () => {
   const cases: [string, () => string, string | RegExp][] = [
     ['connection refused', () => `http://127.0.0.1:${refusedPort}/debug/pprof/heap`, 'connection refused'],
     ['an HTTP error status', () => `${base}/broken`, 'server response: 500 Internal Server Error'],
@@ -186,7 +189,9 @@ describe('a fetch that fails: a line naming the URL, then pprof\'s `failed to fe
     const run = await heapcli(['-top', '-timeout=1', `${base}/slow`], { HEAPCLI_TMPDIR: freshDir() });
     const elapsed = Date.now() - started;
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`Fetching profile over HTTP from ${base}/slow\n${base}/slow: timed out after 6s (-timeout 1s + 5s grace, as in pprof)\nfailed to fetch any source profiles\n`);
+    expect(run.stderr).toBe(
+      `Fetching profile over HTTP from ${base}/slow\n${base}/slow: timed out after 6s (-timeout 1s + 5s grace, as in pprof)\nfailed to fetch any source profiles\n`,
+    );
     expect(elapsed).toBeGreaterThanOrEqual(5900);
     expect(elapsed).toBeLessThan(9000);
   });
@@ -195,13 +200,16 @@ describe('a fetch that fails: a line naming the URL, then pprof\'s `failed to fe
     const run = await runHeapcli([`${base}/broken`], 'top\nquit\n', { HEAPCLI_TMPDIR: freshDir() });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`Fetching profile over HTTP from ${base}/broken\n${base}/broken: server response: 500 Internal Server Error\nfailed to fetch any source profiles\n`);
+    expect(run.stderr).toBe(
+      `Fetching profile over HTTP from ${base}/broken\n${base}/broken: server response: 500 Internal Server Error\nfailed to fetch any source profiles\n`,
+    );
   });
 });
 
 // A self-signed certificate needs openssl to be made; without it these two are skipped.
 const hasOpenssl = spawnSync('openssl', ['version'], { encoding: 'utf8' }).status === 0;
-if (!hasOpenssl) console.warn('__tests__/cli/live-http.test.ts: HTTPS tests skipped, openssl is not installed (it makes their certificate)');
+if (!hasOpenssl)
+  console.warn('__tests__/cli/live-http.test.ts: HTTPS tests skipped, openssl is not installed (it makes their certificate)');
 
 (hasOpenssl ? describe : describe.skip)('https', () => {
   let secure: ReturnType<typeof createHttpsServer>;
@@ -210,7 +218,11 @@ if (!hasOpenssl) console.warn('__tests__/cli/live-http.test.ts: HTTPS tests skip
   beforeAll(async () => {
     const key = join(scratch, 'key.pem');
     const cert = join(scratch, 'cert.pem');
-    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-days', '1', '-keyout', key, '-out', cert], { encoding: 'utf8' });
+    const made = spawnSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-days', '1', '-keyout', key, '-out', cert],
+      { encoding: 'utf8' },
+    );
     if (made.status !== 0) throw new Error(`openssl failed: ${made.stderr}`);
     secure = createHttpsServer({ key: readFileSync(key), cert: readFileSync(cert) }, answer);
     await new Promise<void>((done) => secure.listen(0, '127.0.0.1', done));
@@ -226,7 +238,9 @@ if (!hasOpenssl) console.warn('__tests__/cli/live-http.test.ts: HTTPS tests skip
     const url = `https://${host}/debug/pprof/heap`;
     const run = await heapcli(['-top', url], { HEAPCLI_TMPDIR: freshDir() });
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`Fetching profile over HTTP from ${url}\n${url}: TLS: self-signed certificate (https+insecure:// skips the certificate check)\nfailed to fetch any source profiles\n`);
+    expect(run.stderr).toBe(
+      `Fetching profile over HTTP from ${url}\n${url}: TLS: self-signed certificate (https+insecure:// skips the certificate check)\nfailed to fetch any source profiles\n`,
+    );
   });
 
   it('https+insecure:// fetches without checking it, as in pprof', async () => {
@@ -240,7 +254,13 @@ describe('the terminal console loads a URL in its worker thread', () => {
   // The worker runs compiled code, so this goes through dist/ (npm run build).
   const load = async () => (await import('../../dist/ui/worker-runner.js')) as typeof import('../../src/ui/worker-runner.js');
   const settings = (saveDir: string) => ({ seconds: 0, timeout: 0, maxBytes: undefined, saveDir, home: undefined });
-  const plan = (source: string, saveDir: string) => ({ sources: [source], bases: [], diffBase: false, normalize: false, settings: settings(saveDir) });
+  const plan = (source: string, saveDir: string) => ({
+    sources: [source],
+    bases: [],
+    diffBase: false,
+    normalize: false,
+    settings: settings(saveDir),
+  });
 
   it('greets with the fetch notices above pprof greeting, then runs commands', async () => {
     const { startWorkerSession } = await load();
@@ -248,7 +268,9 @@ describe('the terminal console loads a URL in its worker thread', () => {
     const url = `${base}/debug/pprof/heap`;
     const { runner, info } = await startWorkerSession(plan(url, dir), []);
     try {
-      expect(info.greeting).toMatch(new RegExp(`^Fetching profile over HTTP from ${url}\nSaved profile in ${join(dir, SAVED_NAME)}\nFile: leakybuf\n`));
+      expect(info.greeting).toMatch(
+        new RegExp(`^Fetching profile over HTTP from ${url}\nSaved profile in ${join(dir, SAVED_NAME)}\nFile: leakybuf\n`),
+      );
       const top = await runner.execute('top3');
       expect(top.failed).toBeFalsy();
       expect(top.out).toContain('main.growBuf');
@@ -257,7 +279,7 @@ describe('the terminal console loads a URL in its worker thread', () => {
     }
   });
 
-  it('fails to start with the message a one-shot run prints (pprof\'s)', async () => {
+  it("fails to start with the message a one-shot run prints (pprof's)", async () => {
     const { startWorkerSession } = await load();
     await expect(startWorkerSession(plan(`${base}/broken`, freshDir()), [])).rejects.toThrow(
       `${base}/broken: server response: 500 Internal Server Error\nfailed to fetch any source profiles`,
@@ -267,7 +289,10 @@ describe('the terminal console loads a URL in its worker thread', () => {
 
 /** The real bin/heapcli.js, run without blocking this process's event loop (the server is here). */
 function spawnHeapcli(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['bin/heapcli.js', ...args], { env: { ...process.env, TZ: 'UTC', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/heapcli.js', ...args], {
+    env: { ...process.env, TZ: 'UTC', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

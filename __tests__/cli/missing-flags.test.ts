@@ -33,9 +33,6 @@ describe("pprof's flags that heapcli lacks: one line on stderr, exit status 1", 
   });
 
   it('are listed by -h with their values', () => {
-    expect(usageText()).toContain(
-      'Not yet in heapcli (each says what to use instead):\n' +
-        '  -http=<host:port> -no_browser\n',
-    );
+    expect(usageText()).toContain('Not yet in heapcli (each says what to use instead):\n' + '  -http=<host:port> -no_browser\n');
   });
 });

@@ -25,34 +25,46 @@ describe('| head -1 (EPIPE) on a large output', () => {
     // -top prints 80 kB here, -traces 70 MB: both more than a pipe holds, so writes meet a closed pipe.
     ['-top', /^File: \S+\n$/],
     ['-traces', /^File: \S+\n$/],
-  ])('heapcli %s big.pb.gz | head -1 exits 0 with nothing on stderr', (flag, firstLine) => {
-    const run = spawnSync('bash', ['-c', `node bin/heapcli.js ${flag} "$1" | head -1; echo "status=\${PIPESTATUS[0]}"`, 'bash', profile], { encoding: 'utf8' });
-    const [line, status] = run.stdout.split(/(?<=\n)/);
-    expect(line).toMatch(firstLine);
-    expect(status).toBe('status=0\n');
-    expect(run.stderr).toBe('');
-  }, 60_000);
+  ])(
+    'heapcli %s big.pb.gz | head -1 exits 0 with nothing on stderr',
+    (flag, firstLine) => {
+      const run = spawnSync(
+        'bash',
+        ['-c', `node bin/heapcli.js ${flag} "$1" | head -1; echo "status=\${PIPESTATUS[0]}"`, 'bash', profile],
+        { encoding: 'utf8' },
+      );
+      const [line, status] = run.stdout.split(/(?<=\n)/);
+      expect(line).toMatch(firstLine);
+      expect(status).toBe('status=0\n');
+      expect(run.stderr).toBe('');
+    },
+    60_000,
+  );
 });
 
 describe('SIGINT during a long one-shot report', () => {
-  it.each([['-top'], ['-traces']])('heapcli %s big.pb.gz, interrupted after 200 ms, exits 130 (or by SIGINT), quietly', async (flag) => {
-    const child = spawn(process.execPath, ['bin/heapcli.js', flag, profile], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    let finished = false;
-    child.stdout.resume();
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-      child.on('exit', (code, signal) => {
-        finished = true;
-        resolve({ code, signal });
+  it.each([['-top'], ['-traces']])(
+    'heapcli %s big.pb.gz, interrupted after 200 ms, exits 130 (or by SIGINT), quietly',
+    async (flag) => {
+      const child = spawn(process.execPath, ['bin/heapcli.js', flag, profile], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      let finished = false;
+      child.stdout.resume();
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+        child.on('exit', (code, signal) => {
+          finished = true;
+          resolve({ code, signal });
+        });
       });
-    });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    // The report takes about a second: still running, or the test proves nothing.
-    expect(finished).toBe(false);
-    child.kill('SIGINT');
-    const { code, signal } = await exit;
-    expect(code === 130 || signal === 'SIGINT').toBe(true);
-    expect(stderr).not.toMatch(STACK_TRACE);
-  }, 60_000);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The report takes about a second: still running, or the test proves nothing.
+      expect(finished).toBe(false);
+      child.kill('SIGINT');
+      const { code, signal } = await exit;
+      expect(code === 130 || signal === 'SIGINT').toBe(true);
+      expect(stderr).not.toMatch(STACK_TRACE);
+    },
+    60_000,
+  );
 });

@@ -51,22 +51,28 @@ it('-traces | head -2: the reader closes after two lines; heapcli exits 0, with 
 const NON_BLOCKING = 'use Fcntl; fcntl(STDOUT, F_SETFL, fcntl(STDOUT, F_GETFL, 0) | O_NONBLOCK) or die; exec @ARGV or die';
 const hasPerl = spawnSync('perl', ['-e', NON_BLOCKING, 'true']).status === 0;
 
-(hasPerl ? it : it.skip)('-traces to a non-blocking pipe read slowly: every byte arrives, in order', async () => {
-  // Node's spawn makes a child's stdio blocking, so perl makes it non-blocking again for heapcli:
-  // its plain writes then meet EAGAIN when the pipe is full, and what follows must queue behind.
-  const child = spawn('perl', ['-e', NON_BLOCKING, process.execPath, 'bin/heapcli.js', '-traces', profile], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const ended = ending(child);
-  const stdout = child.stdout!;
-  // A slow reader: nothing until the first bytes have waited a while (the pipe fills), then a
-  // pause after every read.
-  await new Promise((resolve) => stdout.once('readable', resolve));
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdout) {
-    chunks.push(chunk as Buffer);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  const { code, stderr } = await ended;
-  expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-  expect(Buffer.concat(chunks).equals(whole)).toBe(true);
-}, 60_000);
+(hasPerl ? it : it.skip)(
+  '-traces to a non-blocking pipe read slowly: every byte arrives, in order',
+  async () => {
+    // Node's spawn makes a child's stdio blocking, so perl makes it non-blocking again for heapcli:
+    // its plain writes then meet EAGAIN when the pipe is full, and what follows must queue behind.
+    const child = spawn('perl', ['-e', NON_BLOCKING, process.execPath, 'bin/heapcli.js', '-traces', profile], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const ended = ending(child);
+    const stdout = child.stdout!;
+    // A slow reader: nothing until the first bytes have waited a while (the pipe fills), then a
+    // pause after every read.
+    await new Promise((resolve) => stdout.once('readable', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const chunks: Buffer[] = [];
+    for await (const chunk of stdout) {
+      chunks.push(chunk as Buffer);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const { code, stderr } = await ended;
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(Buffer.concat(chunks).equals(whole)).toBe(true);
+  },
+  60_000,
+);

@@ -57,13 +57,16 @@ async function watch(url: string, count = 2, flags: string[] = []) {
   return { ...run, dir, requests: received.slice(from) };
 }
 
-describe('-watch asks for a GC\'d heap (?gc=1) unless the URL has a query', () => {
+describe("-watch asks for a GC'd heap (?gc=1) unless the URL has a query", () => {
   it('adds ?gc=1 to host:port, and shows the URL it fetches', async () => {
     const run = await watch(`127.0.0.1:${port}`);
     const url = `http://127.0.0.1:${port}/debug/pprof/heap?gc=1`;
     expect(run.status).toBe(0);
     expect(run.requests).toEqual(['/debug/pprof/heap?gc=1', '/debug/pprof/heap?gc=1']);
-    expect(run.stderr.split('\n').slice(0, 2)).toEqual([`Watching ${url}: 2 snapshots, 10ms apart (Ctrl-C stops early and reports)`, `Fetching profile over HTTP from ${url}`]);
+    expect(run.stderr.split('\n').slice(0, 2)).toEqual([
+      `Watching ${url}: 2 snapshots, 10ms apart (Ctrl-C stops early and reports)`,
+      `Fetching profile over HTTP from ${url}`,
+    ]);
   });
 
   it('adds ?gc=1 to a full URL without a query', async () => {
@@ -100,10 +103,13 @@ describe('a server that changes mid-watch', () => {
     expect(run.status).toBe(0);
     expect(run.requests).toHaveLength(4);
     // Saved copies are numbered per program name, as pprof numbers them.
-    const copy = (n: number, program: string) => join(run.dir, `pprof.${program}.alloc_objects.alloc_space.inuse_objects.inuse_space.00${n}.pb.gz`);
+    const copy = (n: number, program: string) =>
+      join(run.dir, `pprof.${program}.alloc_objects.alloc_space.inuse_objects.inuse_space.00${n}.pb.gz`);
     const warning = `heapcli: warning: ${copy(1, 'leakybuf')} is from program leakybuf, ${copy(1, 'growing')} from growing (1 more snapshot differs too); ranked as one series all the same`;
     expect(run.stderr.split('\n').at(-2)).toBe(warning);
-    const fromCopies = await runHeapcli(['-growth', copy(1, 'growing'), copy(2, 'growing'), copy(1, 'leakybuf'), copy(2, 'leakybuf')], '', { TZ: 'UTC' });
+    const fromCopies = await runHeapcli(['-growth', copy(1, 'growing'), copy(2, 'growing'), copy(1, 'leakybuf'), copy(2, 'leakybuf')], '', {
+      TZ: 'UTC',
+    });
     expect([fromCopies.status, fromCopies.stderr, fromCopies.stdout]).toEqual([0, `${warning}\n`, run.stdout]);
   });
 });

@@ -72,8 +72,16 @@ describe('-watch URL -every D -count N', () => {
     const elapsed = Date.now() - started;
     expect(run.status).toBe(0);
     const copies = [1, 2, 3, 4].map((n) => join(dir, SAVED(n)));
-    const perSnapshot = copies.flatMap((copy, i) => [`Fetching profile over HTTP from ${url}`, `Saved profile in ${copy}`, `snapshot ${i + 1}/4 saved in ${copy}`]);
-    expect(run.stderr.split('\n')).toEqual([`Watching ${url}: 4 snapshots, 50ms apart (Ctrl-C stops early and reports)`, ...perSnapshot, '']);
+    const perSnapshot = copies.flatMap((copy, i) => [
+      `Fetching profile over HTTP from ${url}`,
+      `Saved profile in ${copy}`,
+      `snapshot ${i + 1}/4 saved in ${copy}`,
+    ]);
+    expect(run.stderr.split('\n')).toEqual([
+      `Watching ${url}: 4 snapshots, 50ms apart (Ctrl-C stops early and reports)`,
+      ...perSnapshot,
+      '',
+    ]);
     expect(readdirSync(dir).sort()).toEqual(copies.map((c) => c.slice(dir.length + 1)));
     copies.forEach((copy, i) => expect(readFileSync(copy)).toEqual(served[i]));
     expect(requestsTo(url)).toBe(4);
@@ -114,7 +122,9 @@ describe('a fetch that fails ends the series', () => {
     const run = await heapcli(['-watch', url, '-every=10ms', '-count=5'], { HEAPCLI_TMPDIR: dir });
     expect(run.status).toBe(1);
     expect(requestsTo(url)).toBe(3);
-    expect(run.stderr.split('\n').at(-2)).toBe(`heapcli: snapshot 3/5: ${url}: server response: 500 Internal Server Error; growth over the 2 taken follows`);
+    expect(run.stderr.split('\n').at(-2)).toBe(
+      `heapcli: snapshot 3/5: ${url}: server response: 500 Internal Server Error; growth over the 2 taken follows`,
+    );
     const copies = [1, 2].map((n) => join(dir, SAVED(n)));
     expect(run.stdout).toBe((await heapcli(['-growth', ...copies])).stdout);
   });
@@ -124,7 +134,9 @@ describe('a fetch that fails ends the series', () => {
     const run = await heapcli(['-watch', url, '-every=10ms', '-count=5'], { HEAPCLI_TMPDIR: freshDir() });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr.split('\n').at(-2)).toBe(`heapcli: snapshot 2/5: ${url}: server response: 500 Internal Server Error; 1 snapshot taken, growth needs 2 or more`);
+    expect(run.stderr.split('\n').at(-2)).toBe(
+      `heapcli: snapshot 2/5: ${url}: server response: 500 Internal Server Error; 1 snapshot taken, growth needs 2 or more`,
+    );
   });
 
   it('at the first fetch', async () => {
@@ -144,7 +156,10 @@ describe('usage mistakes: one line and the hint, exit 2, nothing fetched', () =>
   it.each([
     [['-watch', 'h:1', '-every', '30'], 'invalid value "30" for flag -every: missing unit (a Go duration: 500ms, 30s, 1m30s)'],
     [['-watch', 'h:1', '-every', 'soon'], 'invalid value "soon" for flag -every: not a duration (a Go duration: 500ms, 30s, 1m30s)'],
-    [['-watch', 'h:1', '-every', '0s'], 'invalid value "0s" for flag -every: the time between snapshots must be more than 0 (a Go duration: 500ms, 30s, 1m30s)'],
+    [
+      ['-watch', 'h:1', '-every', '0s'],
+      'invalid value "0s" for flag -every: the time between snapshots must be more than 0 (a Go duration: 500ms, 30s, 1m30s)',
+    ],
     [['-watch', 'h:1', '-count', '1'], 'invalid value "1" for flag -count: growth needs 2 snapshots or more'],
     [['-watch', 'h:1', '-count', 'ten'], 'invalid value "ten" for flag -count: parse error'],
     [['-every', '1s', 'x.pb.gz'], '-every goes with -watch URL'],
@@ -153,7 +168,10 @@ describe('usage mistakes: one line and the hint, exit 2, nothing fetched', () =>
     [['-watch', 'h:1', '-base', 'x.pb.gz'], '-watch ranks snapshots by growth; it takes no -base or -diff_base'],
     [['-watch', 'h:1', '-top'], '-watch prints the growth report; it takes no -top'],
     [['-watch', 'h:1', '-seconds', '5'], '-watch takes whole heap snapshots; it takes no -seconds'],
-    [['-watch', 'testdata/profiles/leakybuf.heap.pb.gz'], '-watch needs a URL (http://host:port/debug/pprof/heap, or host:port), got "testdata/profiles/leakybuf.heap.pb.gz"'],
+    [
+      ['-watch', 'testdata/profiles/leakybuf.heap.pb.gz'],
+      '-watch needs a URL (http://host:port/debug/pprof/heap, or host:port), got "testdata/profiles/leakybuf.heap.pb.gz"',
+    ],
   ])('%j', async (args, message) => {
     const run = await heapcli(args);
     expect(run.status).toBe(2);
@@ -168,7 +186,12 @@ describe('usage mistakes: one line and the hint, exit 2, nothing fetched', () =>
 
 describe('the flags', () => {
   it('come from the CLI-only flag table, with defaults, and are listed in -h', () => {
-    expect(parseArgs(['-watch=h:1', '--every', '1m30s', '-count=4']).watch).toEqual({ url: 'h:1', everyMs: 90000, everyText: '1m30s', count: 4 });
+    expect(parseArgs(['-watch=h:1', '--every', '1m30s', '-count=4']).watch).toEqual({
+      url: 'h:1',
+      everyMs: 90000,
+      everyText: '1m30s',
+      count: 4,
+    });
     expect(parseArgs(['-watch', 'h:1']).watch).toMatchObject({ everyMs: 30000, count: 10 });
     expect(parseArgs(['x.pb.gz']).watch).toBeNull();
     const help = usageText();
@@ -210,7 +233,11 @@ describe('Ctrl-C (SIGINT) to the real executable', () => {
     expect(child.status).toBe(0);
     // The 3 s pause before the third snapshot was cut short.
     expect(child.msAfterSignal).toBeLessThan(2000);
-    expect(child.stderr.split('\n').slice(-3)).toEqual([`snapshot 2/10 saved in ${join(dir, SAVED(2))}`, 'Interrupted after 2 of 10 snapshots: growth over those', '']);
+    expect(child.stderr.split('\n').slice(-3)).toEqual([
+      `snapshot 2/10 saved in ${join(dir, SAVED(2))}`,
+      'Interrupted after 2 of 10 snapshots: growth over those',
+      '',
+    ]);
     expect(readdirSync(dir).sort()).toEqual([SAVED(1), SAVED(2)]);
     expect(child.stdout).toBe((await heapcli(['-growth', join(dir, SAVED(1)), join(dir, SAVED(2))])).stdout);
   });
@@ -221,7 +248,9 @@ describe('Ctrl-C (SIGINT) to the real executable', () => {
     // The second "Fetching" line: the server holds that answer for 800 ms.
     const child = await interruptAfter(['-watch', url, '-every=100ms', '-count=10'], dir, 'Fetching profile over HTTP', 2);
     expect(child.status).toBe(0);
-    expect(child.stderr).toContain(`\nStopping after this fetch (Ctrl-C again quits at once)\nSaved profile in ${join(dir, SAVED(2))}\nsnapshot 2/10 saved in ${join(dir, SAVED(2))}\n`);
+    expect(child.stderr).toContain(
+      `\nStopping after this fetch (Ctrl-C again quits at once)\nSaved profile in ${join(dir, SAVED(2))}\nsnapshot 2/10 saved in ${join(dir, SAVED(2))}\n`,
+    );
     expect(child.stderr.split('\n').at(-2)).toBe('Interrupted after 2 of 10 snapshots: growth over those');
     expect(requestsTo(url)).toBe(2);
   });
@@ -238,8 +267,16 @@ describe('Ctrl-C (SIGINT) to the real executable', () => {
  * Spawns bin/heapcli.js (without blocking this event loop, which serves the profiles) and sends it
  * SIGINT once `marker` has appeared `times` times on its stderr.
  */
-function interruptAfter(args: string[], saveDir: string, marker: string, times = 1): Promise<{ status: number | null; stdout: string; stderr: string; msAfterSignal: number }> {
-  const child = spawn(process.execPath, ['bin/heapcli.js', ...args], { env: { ...process.env, TZ: 'UTC', HEAPCLI_TMPDIR: saveDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+function interruptAfter(
+  args: string[],
+  saveDir: string,
+  marker: string,
+  times = 1,
+): Promise<{ status: number | null; stdout: string; stderr: string; msAfterSignal: number }> {
+  const child = spawn(process.execPath, ['bin/heapcli.js', ...args], {
+    env: { ...process.env, TZ: 'UTC', HEAPCLI_TMPDIR: saveDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   let signalled = 0;

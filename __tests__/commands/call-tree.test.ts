@@ -14,11 +14,15 @@ function unnumbered(dot: string): string[] {
   for (const m of dot.matchAll(/^(N\d+) \[label="([^"]*)"/gm)) labels.set(m[1], m[2]);
   return dot
     .split('\n')
-    .map((line) => line.replace(/id="node\d+"/, 'id=node').replace(/\bN?N(\d+)((?:_\d+)*)\b/g, (_id, n: string, rest: string) => `<${labels.get(`N${n}`)}>${rest}`))
+    .map((line) =>
+      line
+        .replace(/id="node\d+"/, 'id=node')
+        .replace(/\bN?N(\d+)((?:_\d+)*)\b/g, (_id, n: string, rest: string) => `<${labels.get(`N${n}`)}>${rest}`),
+    )
     .sort();
 }
 
-describe('-dot -call_tree equals pprof\'s up to the order of tied nodes', () => {
+describe("-dot -call_tree equals pprof's up to the order of tied nodes", () => {
   it.each(manifests('unordered'))('%s', async (name, profile, ...args) => {
     const run = await runHeapcli([...args, profilePath(profile)]);
     expect(run.status).toBe(0);

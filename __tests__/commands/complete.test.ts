@@ -1,7 +1,7 @@
 import { compileGoRegex } from '../../src/go/regex.js';
 import { scaleValue } from '../../src/analysis/values/units.js';
 import { completeLine, type CompletionContext } from '../../src/commands/complete.js';
-import { OPTION_NAMES } from '../../src/commands/options.js';
+import { OPTION_NAMES } from '../../src/analysis/options.js';
 import { parseLine } from '../../src/commands/parse.js';
 import { COMMANDS } from '../../src/commands/table.js';
 
@@ -84,13 +84,16 @@ describe('completeLine: the first word (commands, options, sample types)', () =>
     const [line, candidates] = complete('|');
     expect(line).toBe('|');
     expect(candidates).toEqual(EVERY_FIRST_WORD);
-    expect(candidates).toEqual(expect.arrayContaining(['top', 'text', 'raw', 'help', 'quit', 'sample_index', 'nodecount', 'sort', 'inuse_space']));
+    expect(candidates).toEqual(
+      expect.arrayContaining(['top', 'text', 'raw', 'help', 'quit', 'sample_index', 'nodecount', 'sort', 'inuse_space']),
+    );
     expect(candidates.length).toBe(OFFERED_COMMANDS.length + OPTION_NAMES.length + TYPES.length);
   });
 
   it('offers the graph and export commands', () => {
     const [, candidates] = complete('|');
-    for (const name of ['web', 'svg', 'dot', 'png', 'weblist', 'disasm', 'callgrind', 'kcachegrind', 'topproto']) expect(candidates).toContain(name);
+    for (const name of ['web', 'svg', 'dot', 'png', 'weblist', 'disasm', 'callgrind', 'kcachegrind', 'topproto'])
+      expect(candidates).toContain(name);
     // weblist extends web: `we` completes to web, typing on reaches weblist.
     expect(complete('we|')).toEqual(['web |', []]);
     expect(complete('webl|')).toEqual(['weblist |', []]);
@@ -244,7 +247,11 @@ describe('completeLine: unit= offers what the unit option understands', () => {
   // Each offered spelling converts to its unit: none falls back to the family's default.
   it.each<[string, string, string]>([
     ...MEMORY.map((u): [string, string, string] => ['bytes', u, u]),
-    ['nanoseconds', 'ns', 'ns'], ['nanoseconds', 'us', 'us'], ['nanoseconds', 'ms', 'ms'], ['nanoseconds', 's', 's'], ['nanoseconds', 'hr', 'hrs'],
+    ['nanoseconds', 'ns', 'ns'],
+    ['nanoseconds', 'us', 'us'],
+    ['nanoseconds', 'ms', 'ms'],
+    ['nanoseconds', 's', 's'],
+    ['nanoseconds', 'hr', 'hrs'],
   ])('%s: unit=%s prints %s', (sampleUnit, unit, shown) => {
     expect(scaleValue(1, sampleUnit, unit).unit.toLowerCase()).toBe(shown);
   });
@@ -408,7 +415,10 @@ describe('completeLine: function names (focus=, ignore=, report arguments)', () 
 
   // Names are inserted escaped; completion goes on from such a word (it is unescaped to match).
   it('continues from an escaped prefix it inserted itself', () => {
-    expect(complete('top sync.\\(\\*P|')).toEqual(['top sync.\\(\\*Pool\\).|', ['sync.(*Pool).Get', 'sync.(*Pool).pin', 'sync.(*Pool).pinSlow']]);
+    expect(complete('top sync.\\(\\*P|')).toEqual([
+      'top sync.\\(\\*Pool\\).|',
+      ['sync.(*Pool).Get', 'sync.(*Pool).pin', 'sync.(*Pool).pinSlow'],
+    ]);
     expect(complete('top type..eq.\\[2\\]interface\\x20|')).toEqual(['top type..eq.\\[2\\]interface\\x20\\{\\}|', []]);
   });
 
@@ -491,10 +501,7 @@ describe('completeLine: the cursor inside the line', () => {
 });
 
 describe('completeLine: nothing to complete', () => {
-  it.each([['o |'], ['quit |'], ['options x|'], ['foo ba|'], ['nodecount=5|'], ['sort=cum|']])(
-    '%j stays as it is',
-    (marked) => {
-      expect(complete(marked)).toEqual([marked, []]);
-    },
-  );
+  it.each([['o |'], ['quit |'], ['options x|'], ['foo ba|'], ['nodecount=5|'], ['sort=cum|']])('%j stays as it is', (marked) => {
+    expect(complete(marked)).toEqual([marked, []]);
+  });
 });

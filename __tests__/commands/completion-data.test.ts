@@ -15,10 +15,27 @@ describe('profileCompletionData', () => {
 
   it('lists each key once, sorted, string and numeric labels alike', () => {
     const profile = decodeSpec({
-      sampleTypes: [['contentions', 'count'], ['delay', 'nanoseconds']],
+      sampleTypes: [
+        ['contentions', 'count'],
+        ['delay', 'nanoseconds'],
+      ],
       samples: [
-        { stack: ['main.a'], values: [1, 10], labels: [{ key: 'worker', str: 'w1' }, { key: 'bytes', num: 64 }] },
-        { stack: ['main.b'], values: [2, 20], labels: [{ key: 'handler', str: '/api' }, { key: 'worker', str: 'w2' }] },
+        {
+          stack: ['main.a'],
+          values: [1, 10],
+          labels: [
+            { key: 'worker', str: 'w1' },
+            { key: 'bytes', num: 64 },
+          ],
+        },
+        {
+          stack: ['main.b'],
+          values: [2, 20],
+          labels: [
+            { key: 'handler', str: '/api' },
+            { key: 'worker', str: 'w2' },
+          ],
+        },
       ],
     });
     expect(profileCompletionData(profile)).toEqual({
@@ -29,7 +46,13 @@ describe('profileCompletionData', () => {
   });
 
   it('is what a CompletionContext spreads: unit= offers the time units of a delay profile', () => {
-    const profile = decodeSpec({ sampleTypes: [['contentions', 'count'], ['delay', 'nanoseconds']], samples: [{ stack: ['main.a'], values: [1, 10] }] });
+    const profile = decodeSpec({
+      sampleTypes: [
+        ['contentions', 'count'],
+        ['delay', 'nanoseconds'],
+      ],
+      samples: [{ stack: ['main.a'], values: [1, 10] }],
+    });
     const ctx = { ...profileCompletionData(profile), functionNames: () => [] };
     expect(completeLine('unit=', 5, ctx).candidates).toEqual(['minimum', 'auto', 'ns', 'us', 'ms', 's', 'hr']);
   });

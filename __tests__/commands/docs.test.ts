@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { commandsMarkdown } from '../../src/commands/docs.js';
 import { COMMANDS } from '../../src/commands/table.js';
-import { OPTION_NAMES } from '../../src/commands/options.js';
+import { OPTION_NAMES } from '../../src/analysis/options.js';
 
 describe('docs/commands.md', () => {
   it('is what the command table and option specs generate (run `npm run docs` when this fails)', () => {

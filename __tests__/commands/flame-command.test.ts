@@ -18,7 +18,7 @@ const session = () => new Session(profile, { interactive: true });
 const SCREEN = { columns: 100 };
 
 describe('flame in the session', () => {
-  it('gives the current settings\' flame graph, pruned to a sixteenth of a column, when run for a screen', () => {
+  it("gives the current settings' flame graph, pruned to a sixteenth of a column, when run for a screen", () => {
     const s = session();
     s.execute('sample_index=alloc_space');
     const result = s.execute('flame', SCREEN);
@@ -34,7 +34,9 @@ describe('flame in the session', () => {
   it('takes focus and ignore regexps for this graph only, and says when a focus matched nothing', () => {
     const s = session();
     const focused = s.execute('flame GetLargeData', SCREEN).flame!;
-    expect(focused.root.total).toBe(s.analysis.top({ ...s.options, focus: 'GetLargeData' }, 0).report.rows.find((r) => r.name === 'main.GetLargeData')!.cum);
+    expect(focused.root.total).toBe(
+      s.analysis.top({ ...s.options, focus: 'GetLargeData' }, 0).report.rows.find((r) => r.name === 'main.GetLargeData')!.cum,
+    );
     expect(s.options.focus).toBe('');
     const none = s.execute('flame nosuchfunction', SCREEN);
     expect(none.err).toBe('Focus expression matched no samples\n');
@@ -50,7 +52,10 @@ describe('flame in the session', () => {
   });
 
   it('writes no file', () => {
-    expect(session().execute('flame >out.txt', SCREEN)).toMatchObject({ failed: true, err: 'flame draws on the screen and writes no file (>file, output)\n' });
+    expect(session().execute('flame >out.txt', SCREEN)).toMatchObject({
+      failed: true,
+      err: 'flame draws on the screen and writes no file (>file, output)\n',
+    });
     const s = session();
     s.execute('output=out.txt');
     const result = s.execute('flame', SCREEN);
@@ -72,7 +77,7 @@ describe('flame outside the terminal console', () => {
     expect(run).toEqual({ stdout: '', stderr: `${FLAME_NEEDS_TERMINAL}\n`, status: 1 });
   });
 
-  it('is in the command table, help, completion and docs/commands.md, said to be heapcli\'s own', async () => {
+  it("is in the command table, help, completion and docs/commands.md, said to be heapcli's own", async () => {
     expect(COMMANDS.get('flame')?.help).toMatch(/heapcli's own/);
     expect(COMMANDS.get('flame')?.detail).toMatch(/beyond pprof/);
     const help = await runHeapcli([PROFILE], 'help\nhelp flame\n');
@@ -81,6 +86,8 @@ describe('flame outside the terminal console', () => {
     const data = { sampleTypes: [], sampleUnits: [], labelKeys: [], functionNames: () => ['main.main'], listPaths: () => [] };
     expect(completeLine('fla', 3, data).line).toBe('flame ');
     expect(completeLine('flame main.m', 12, data).line).toBe('flame main.main');
-    expect(commandsMarkdown()).toContain('| `flame` | `[focus_regex]* [-ignore_regex]*` | Draws a flame graph to browse in the terminal (heapcli\'s own) |');
+    expect(commandsMarkdown()).toContain(
+      "| `flame` | `[focus_regex]* [-ignore_regex]*` | Draws a flame graph to browse in the terminal (heapcli's own) |",
+    );
   });
 });

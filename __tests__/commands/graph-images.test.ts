@@ -33,7 +33,7 @@ function svgTexts(svg: string): string[] {
   return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).sort();
 }
 
-describe('images drawn by Graphviz\'s dot equal pprof\'s byte for byte', () => {
+describe("images drawn by Graphviz's dot equal pprof's byte for byte", () => {
   it.each(manifests('images'))('%s', async (name, profile, ...args) => {
     const r = await run([...args, profilePath(profile)], withDot);
     expect(r.status).toBe(0);
@@ -42,7 +42,7 @@ describe('images drawn by Graphviz\'s dot equal pprof\'s byte for byte', () => {
 });
 
 describe('without dot on PATH', () => {
-  it('-svg is drawn by Graphviz\'s WebAssembly build, made pannable as pprof\'s, with pprof\'s texts', async () => {
+  it("-svg is drawn by Graphviz's WebAssembly build, made pannable as pprof's, with pprof's texts", async () => {
     const r = await run(['-svg', LEAKYBUF], withoutDot);
     expect(r.status).toBe(0);
     const svg = r.stdout.toString('utf8');
@@ -62,7 +62,9 @@ describe('without dot on PATH', () => {
     const r = await run([`-${format}`, LEAKYBUF], withoutDot);
     expect(r.status).toBe(1);
     expect(r.stdout.length).toBe(0);
-    expect(r.stderr).toBe(`${format} needs Graphviz's dot program, which is not on PATH: install Graphviz (the graphviz package), or use svg or web, which work without it\n`);
+    expect(r.stderr).toBe(
+      `${format} needs Graphviz's dot program, which is not on PATH: install Graphviz (the graphviz package), or use svg or web, which work without it\n`,
+    );
   });
 });
 
@@ -117,7 +119,7 @@ describe('web, weblist and the viewers', () => {
     expect(readFileSync(join(dir, 'heapcli001.svg'), 'utf8')).toBe(golden('leakybuf.heap.svg', 'out'));
   });
 
-  it('`weblist` opens list\'s annotated source as a web page', async () => {
+  it("`weblist` opens list's annotated source as a web page", async () => {
     const r = await run([LEAKYBUF], { ...env() }, 'weblist GetLargeData -source_path=testdata/programs\nquit\n');
     expect(r.status).toBe(0);
     const page = (await opened()).file;
@@ -126,7 +128,7 @@ describe('web, weblist and the viewers', () => {
     expect(page).toContain('ROUTINE ======================== main.GetLargeData');
   });
 
-  it('a viewer that is not installed fails with the file\'s path', async () => {
+  it("a viewer that is not installed fails with the file's path", async () => {
     const r = await run(['-eog', LEAKYBUF], { PATH: onlyDot(), TMPDIR: dir });
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`could not start eog; the file is ${join(dir, 'heapcli001.svg')}\n`);
@@ -135,6 +137,6 @@ describe('web, weblist and the viewers', () => {
   it('disasm says it needs the binary', async () => {
     const r = await run(['-disasm=main', LEAKYBUF], withDot);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe('disasm needs the program\'s binary, which heapcli does not read; list shows annotated source\n');
+    expect(r.stderr).toBe("disasm needs the program's binary, which heapcli does not read; list shows annotated source\n");
   });
 });

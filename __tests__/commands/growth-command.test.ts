@@ -5,7 +5,10 @@ import { loadProfileFile } from '../../src/host/profile-file.js';
 import { Session } from '../../src/session.js';
 
 const DIR = 'testdata/profiles/growing';
-const series = readdirSync(DIR).filter((f) => f.endsWith('.pb.gz')).sort().map((f) => loadProfileFile(join(DIR, f)));
+const series = readdirSync(DIR)
+  .filter((f) => f.endsWith('.pb.gz'))
+  .sort()
+  .map((f) => loadProfileFile(join(DIR, f)));
 const latest = series[series.length - 1];
 
 describe('growth in the console', () => {
@@ -25,7 +28,11 @@ describe('growth in the console', () => {
     expect(result.err).toBe('');
     const lines = result.out.split('\n');
     expect(lines[0]).toMatch(/^Snapshots: 8 over [\d.]+s, from /);
-    expect(lines.slice(1, 4)).toEqual(['Active filters:', '   focus=main\\.', 'Ranked by flat: (change - freed) * rising/steps, then slope']);
+    expect(lines.slice(1, 4)).toEqual([
+      'Active filters:',
+      '   focus=main\\.',
+      'Ranked by flat: (change - freed) * rising/steps, then slope',
+    ]);
     expect(lines[4]).toMatch(/^Showing top 2 nodes out of \d+$/);
     expect(lines[6]).toMatch(/\+28kB +7\/7 .* leak\? +main\.leakStep$/);
     // The command line's arguments applied to this command only.

@@ -42,13 +42,19 @@ function movedLeakybuf(replacements: [string, string][]): string {
 describe('list on a profile with start lines (pprof starts there instead of 5 lines above)', () => {
   const f = (line: number) => ({ lines: [{ fn: 'main.f', line, file: '/src/app/f.go', startLine: 10 }] });
   const m = (line: number) => ({ lines: [{ fn: 'main.main', line, file: '/src/app/main.go' }] });
-  const profile = mergeProfiles([parseProfile(encodeProfile(heapMessage({
-    samples: [
-      { stack: [f(14), m(5)], values: [1, 1024, 1, 1024] },
-      { stack: [f(30), m(6)], values: [2, 4096, 2, 4096] },
-      { stack: [{ lines: [{ fn: 'main.nofile', line: 3, file: '' }] }, m(7)], values: [1, 10, 1, 10] },
-    ],
-  })))]);
+  const profile = mergeProfiles([
+    parseProfile(
+      encodeProfile(
+        heapMessage({
+          samples: [
+            { stack: [f(14), m(5)], values: [1, 1024, 1, 1024] },
+            { stack: [f(30), m(6)], values: [2, 4096, 2, 4096] },
+            { stack: [{ lines: [{ fn: 'main.nofile', line: 3, file: '' }] }, m(7)], values: [1, 10, 1, 10] },
+          ],
+        }),
+      ),
+    ),
+  ]);
   const numbered = Array.from({ length: 32 }, (_, i) => `line ${i + 1}\n`).join('');
   const sources = memorySources({
     '/src/app/f.go': numbered,
@@ -83,28 +89,51 @@ describe('list on a profile with start lines (pprof starts there instead of 5 li
       '',
     ]);
     // Without source_path, the full names are shown and looked up as they are.
-    expect(result.out.split('\n').slice(1, 3)).toEqual(['ROUTINE ======================== main.f in /src/app/f.go', '       5kB        5kB (flat, cum) 99.81% of Total']);
+    expect(result.out.split('\n').slice(1, 3)).toEqual([
+      'ROUTINE ======================== main.f in /src/app/f.go',
+      '       5kB        5kB (flat, cum) 99.81% of Total',
+    ]);
   });
 });
 
 describe('sourceRange', () => {
   it('runs from 5 lines above the first sampled line to 5 below the last, from line 1 at the earliest', () => {
-    expect(sourceRange([{ line: 40, startLine: 0 }, { line: 20, startLine: 0 }, { line: 30, startLine: 0 }])).toEqual({ start: 15, end: 45 });
+    expect(
+      sourceRange([
+        { line: 40, startLine: 0 },
+        { line: 20, startLine: 0 },
+        { line: 30, startLine: 0 },
+      ]),
+    ).toEqual({ start: 15, end: 45 });
     expect(sourceRange([{ line: 3, startLine: 0 }])).toEqual({ start: 1, end: 8 });
   });
 
   it('starts at the start line when the profile has one', () => {
-    expect(sourceRange([{ line: 14, startLine: 10 }, { line: 30, startLine: 10 }])).toEqual({ start: 10, end: 35 });
+    expect(
+      sourceRange([
+        { line: 14, startLine: 10 },
+        { line: 30, startLine: 10 },
+      ]),
+    ).toEqual({ start: 10, end: 35 });
   });
 
-  it('keeps pprof\'s quirk: a node that would move both ends moves only the start', () => {
-    expect(sourceRange([{ line: 22, startLine: 20 }, { line: 40, startLine: 5 }])).toEqual({ start: 5, end: 27 });
+  it("keeps pprof's quirk: a node that would move both ends moves only the start", () => {
+    expect(
+      sourceRange([
+        { line: 22, startLine: 20 },
+        { line: 40, startLine: 5 },
+      ]),
+    ).toEqual({ start: 5, end: 27 });
   });
 });
 
 describe('list when a source is not where the profile says', () => {
   const moved = () => movedLeakybuf([['/work/main/testdata/programs/leakybuf/main.go', '/nope/main/testdata/programs/leakybuf/main.go']]);
-  const header = ['Total: 4.86MB', 'ROUTINE ======================== main.GetLargeData in /nope/main/testdata/programs/leakybuf/main.go', '     288kB     4.40MB (flat, cum) 90.51% of Total'];
+  const header = [
+    'Total: 4.86MB',
+    'ROUTINE ======================== main.GetLargeData in /nope/main/testdata/programs/leakybuf/main.go',
+    '     288kB     4.40MB (flat, cum) 90.51% of Total',
+  ];
 
   it('shows the open error for an absolute path that was not trimmed', () => {
     const session = new Session(loadProfileFile(moved()), { interactive: false, sources: diskSourceFiles({}, tmp) });
@@ -114,19 +143,31 @@ describe('list when a source is not where the profile says', () => {
   });
 
   it('names the trimmed file and the search path when a relative path is nowhere', () => {
-    const session = new Session(loadProfileFile(moved()), { interactive: false, sources: diskSourceFiles({}, tmp), options: { trim_path: '/nope' } });
+    const session = new Session(loadProfileFile(moved()), {
+      interactive: false,
+      sources: diskSourceFiles({}, tmp),
+      options: { trim_path: '/nope' },
+    });
     expect(session.executeCommand(['list', 'GetLargeData']).out).toBe(
-      [header[0], 'ROUTINE ======================== main.GetLargeData in main/testdata/programs/leakybuf/main.go', header[2],
-        ` Error: could not find file main/testdata/programs/leakybuf/main.go on path ${tmp}`, ''].join('\n'),
+      [
+        header[0],
+        'ROUTINE ======================== main.GetLargeData in main/testdata/programs/leakybuf/main.go',
+        header[2],
+        ` Error: could not find file main/testdata/programs/leakybuf/main.go on path ${tmp}`,
+        '',
+      ].join('\n'),
     );
   });
 
-  it('finds it anyway when the working directory is the checkout (pprof\'s guess from its last element)', () => {
+  it("finds it anyway when the working directory is the checkout (pprof's guess from its last element)", () => {
     const checkout = join(tmp, 'main');
     mkdirSync(join(checkout, 'testdata/programs/leakybuf'), { recursive: true });
     writeFileSync(join(checkout, 'testdata/programs/leakybuf/main.go'), readFileSync('testdata/programs/leakybuf/main.go'));
     const session = new Session(loadProfileFile(moved()), { interactive: false, sources: diskSourceFiles({}, checkout) });
-    expect(session.executeCommand(['list', 'GetLargeData']).out.split('\n').slice(0, 4)).toEqual([...header, '         .          .     35:']);
+    expect(session.executeCommand(['list', 'GetLargeData']).out.split('\n').slice(0, 4)).toEqual([
+      ...header,
+      '         .          .     35:',
+    ]);
   });
 });
 
@@ -135,7 +176,7 @@ describe('beyond pprof: list finds standard-library sources in $GOROOT', () => {
   // ` Error: open /nop/lib/go-1.19/src/fmt/print.go: no such file or directory`.
   const profile = () => loadProfileFile(movedLeakybuf([['/usr/lib/go-1.19/', '/nop/lib/go-1.19/']]));
 
-  it('reads $GOROOT/src/fmt/print.go for /nop/lib/go-1.19/src/fmt/print.go and keeps pprof\'s file name', () => {
+  it("reads $GOROOT/src/fmt/print.go for /nop/lib/go-1.19/src/fmt/print.go and keeps pprof's file name", () => {
     const goroot = join(tmp, 'goroot');
     mkdirSync(join(goroot, 'src/fmt'), { recursive: true });
     writeFileSync(join(goroot, 'src/fmt/print.go'), Array.from({ length: 300 }, (_, i) => `// print.go line ${i + 1}\n`).join(''));
@@ -152,9 +193,11 @@ describe('beyond pprof: list finds standard-library sources in $GOROOT', () => {
     expect(lines.slice(3)).toEqual([...rows, '']);
   });
 
-  it('gives pprof\'s error when $GOROOT does not have it either', () => {
+  it("gives pprof's error when $GOROOT does not have it either", () => {
     const session = new Session(profile(), { interactive: false, sources: diskSourceFiles({ GOROOT: join(tmp, 'empty') }, tmp) });
-    expect(session.executeCommand(['list', 'fmt.Sprintf']).out.split('\n')[3]).toBe(' Error: open /nop/lib/go-1.19/src/fmt/print.go: no such file or directory');
+    expect(session.executeCommand(['list', 'fmt.Sprintf']).out.split('\n')[3]).toBe(
+      ' Error: open /nop/lib/go-1.19/src/fmt/print.go: no such file or directory',
+    );
   });
 });
 
@@ -176,7 +219,11 @@ describe('beyond pprof: with GOROOT unset, list asks the go on PATH', () => {
     writeFileSync(join(dir, 'bin/go'), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
     return join(dir, 'bin');
   }
-  const line220 = (session: Session) => session.executeCommand(['list', 'fmt.Sprintf']).out.split('\n').find((l) => l.includes(' 220:'));
+  const line220 = (session: Session) =>
+    session
+      .executeCommand(['list', 'fmt.Sprintf'])
+      .out.split('\n')
+      .find((l) => l.includes(' 220:'));
 
   it('reads the file under what `go env GOROOT` prints', () => {
     const root = fakeGoroot('asked-root');
@@ -185,27 +232,36 @@ describe('beyond pprof: with GOROOT unset, list asks the go on PATH', () => {
     expect(line220(session)).toBe('   93.75kB    93.75kB    220:// asked-root line 220');
   });
 
-  it('falls back to the folder above the go binary\'s bin/ when go env fails', () => {
+  it("falls back to the folder above the go binary's bin/ when go env fails", () => {
     const root = fakeGoroot('installed-root');
-    const session = new Session(profile(), { interactive: false, sources: diskSourceFiles({ PATH: `${fakeGo(root, null)}:/usr/bin:/bin` }, tmp) });
+    const session = new Session(profile(), {
+      interactive: false,
+      sources: diskSourceFiles({ PATH: `${fakeGo(root, null)}:/usr/bin:/bin` }, tmp),
+    });
     expect(line220(session)).toBe('   93.75kB    93.75kB    220:// installed-root line 220');
   });
 
   it('$GOROOT, when set, wins over the go on PATH', () => {
     const path = `${fakeGo(join(tmp, 'go-ignored'), fakeGoroot('path-root'))}:/usr/bin:/bin`;
-    const session = new Session(profile(), { interactive: false, sources: diskSourceFiles({ PATH: path, GOROOT: fakeGoroot('env-root') }, tmp) });
+    const session = new Session(profile(), {
+      interactive: false,
+      sources: diskSourceFiles({ PATH: path, GOROOT: fakeGoroot('env-root') }, tmp),
+    });
     expect(line220(session)).toBe('   93.75kB    93.75kB    220:// env-root line 220');
   });
 
-  it('with no go on PATH, pprof\'s error', () => {
+  it("with no go on PATH, pprof's error", () => {
     const session = new Session(profile(), { interactive: false, sources: diskSourceFiles({ PATH: join(tmp, 'nothing-here') }, tmp) });
-    expect(session.executeCommand(['list', 'fmt.Sprintf']).out.split('\n')[3]).toBe(' Error: open /nop/lib/go-1.19/src/fmt/print.go: no such file or directory');
+    expect(session.executeCommand(['list', 'fmt.Sprintf']).out.split('\n')[3]).toBe(
+      ' Error: open /nop/lib/go-1.19/src/fmt/print.go: no such file or directory',
+    );
   });
 });
 
 describe('list in the console', () => {
   const profile = loadProfileFile('testdata/profiles/leakybuf.heap.pb.gz');
-  const session = () => new Session(profile, { interactive: true, sources: diskSourceFiles({}), options: { source_path: 'testdata/programs' } });
+  const session = () =>
+    new Session(profile, { interactive: true, sources: diskSourceFiles({}), options: { source_path: 'testdata/programs' } });
 
   it('writes the report to >file (the caller writes it) and says so on stderr', () => {
     const shown = session().execute('list GetLargeData');
@@ -228,6 +284,10 @@ describe('list in the console', () => {
   it('fails without changing anything on no match or a bad regexp', () => {
     const s = session();
     expect(s.execute('list nomatch')).toMatchObject({ out: '', err: 'no matches found for regexp: nomatch\n', failed: true });
-    expect(s.execute('list [')).toMatchObject({ out: '', err: 'parsing argument regexp [: error parsing regexp: missing closing ]: `[`\n', failed: true });
+    expect(s.execute('list [')).toMatchObject({
+      out: '',
+      err: 'parsing argument regexp [: error parsing regexp: missing closing ]: `[`\n',
+      failed: true,
+    });
   });
 });

@@ -3,15 +3,32 @@ import { helpText } from '../../src/commands/help.js';
 import { COMMANDS, MISSING_FLAGS } from '../../src/commands/table.js';
 
 /** pprof's console commands beyond the text reports: once answered with "not available", now all heapcli's own. */
-const PPROF_COMMANDS = ['callgrind', 'disasm', 'dot', 'eog', 'evince', 'gif', 'gv', 'kcachegrind', 'pdf', 'png', 'proto', 'ps', 'svg', 'topproto', 'web', 'weblist'];
+const PPROF_COMMANDS = [
+  'callgrind',
+  'disasm',
+  'dot',
+  'eog',
+  'evince',
+  'gif',
+  'gv',
+  'kcachegrind',
+  'pdf',
+  'png',
+  'proto',
+  'ps',
+  'svg',
+  'topproto',
+  'web',
+  'weblist',
+];
 
 describe("pprof's commands and flags that heapcli lacks", () => {
-  it('are none of the console\'s commands any more: every one of pprof\'s is a report', () => {
+  it("are none of the console's commands any more: every one of pprof's is a report", () => {
     expect([...COMMANDS.values()].filter((c) => c.kind === 'missing')).toEqual([]);
     for (const name of PPROF_COMMANDS) expect(COMMANDS.get(name)?.kind).toBe('report');
   });
 
-  it('are only the web UI\'s flags', () => {
+  it("are only the web UI's flags", () => {
     expect([...MISSING_FLAGS.keys()]).toEqual(['http', 'no_browser']);
   });
 

@@ -9,14 +9,17 @@ function parsed(line: string) {
 }
 
 const cmd = (name: string, overrides = {}, argument: string | null = null, output: string | null = null) => ({
-  kind: 'command', name, args: { overrides, argument, output },
+  kind: 'command',
+  name,
+  args: { overrides, argument, output },
 });
 const set = (...pairs: [string, string, boolean?][]) => ({
-  kind: 'assign', assignments: pairs.map(([name, value, bare = false]) => ({ name, value, bare })),
+  kind: 'assign',
+  assignments: pairs.map(([name, value, bare = false]) => ({ name, value, bare })),
 });
 const error = (message: string) => ({ kind: 'error', message });
 
-describe('parseLine reads pprof\'s console grammar', () => {
+describe("parseLine reads pprof's console grammar", () => {
   it.each([
     ['', { kind: 'nothing' }],
     ['   ', { kind: 'nothing' }],

@@ -102,7 +102,9 @@ describe('pprof rules', () => {
   it('trims the first trim_path prefix that matches, with or without a final slash, and then guesses nothing', () => {
     expect(lookup('/build/x/rel/only.go', { trimPath: '/other:/build/x' })).toBe('proj/rel/only.go');
     expect(lookup('/build/x/rel/only.go', { trimPath: '/build/x/' })).toBe('proj/rel/only.go');
-    expect(lookup('/elsewhere/proj/rel/only.go', { trimPath: '/other' })).toBe('error: open /elsewhere/proj/rel/only.go: no such file or directory');
+    expect(lookup('/elsewhere/proj/rel/only.go', { trimPath: '/other' })).toBe(
+      'error: open /elsewhere/proj/rel/only.go: no such file or directory',
+    );
   });
 
   it('always drops /proc/self/cwd prefixes', () => {
@@ -141,10 +143,12 @@ describe('beyond pprof: Go sources', () => {
     expect(lookup('vendor/golang.org/x/net/idna/idna.go', { env })).toBe('goroot/src/vendor/golang.org/x/net/idna/idna.go');
   });
 
-  it('moves another machine\'s GOROOT (read from where its runtime sources were) to $GOROOT', () => {
+  it("moves another machine's GOROOT (read from where its runtime sources were) to $GOROOT", () => {
     const profileFiles = ['/nonexistent-goroot/src/runtime/proc.go', '/home/me/app/main.go'];
     expect(lookup('/nonexistent-goroot/src/fmt/print.go', { env: { GOROOT: goroot() }, profileFiles })).toBe('goroot/src/fmt/print.go');
-    expect(lookup('/nonexistent-goroot/src/fmt/print.go', { profileFiles })).toBe('error: open /nonexistent-goroot/src/fmt/print.go: no such file or directory');
+    expect(lookup('/nonexistent-goroot/src/fmt/print.go', { profileFiles })).toBe(
+      'error: open /nonexistent-goroot/src/fmt/print.go: no such file or directory',
+    );
   });
 
   it('without GOROOT set, uses the GOROOT the profile names', () => {
@@ -156,31 +160,47 @@ describe('beyond pprof: Go sources', () => {
   it('finds module@version paths in $GOMODCACHE, upper-case letters escaped with !', () => {
     const env = { GOMODCACHE: join(root, 'modcache') };
     expect(lookup('github.com/BurntSushi/toml@v1.2.0/decode.go', { env })).toBe('modcache/github.com/!burnt!sushi/toml@v1.2.0/decode.go');
-    expect(lookup('example.com/pseudo@v0.0.0-20200101000000-ABC/p.go', { env })).toBe('modcache/example.com/pseudo@v0.0.0-20200101000000-!a!b!c/p.go');
+    expect(lookup('example.com/pseudo@v0.0.0-20200101000000-ABC/p.go', { env })).toBe(
+      'modcache/example.com/pseudo@v0.0.0-20200101000000-!a!b!c/p.go',
+    );
   });
 
-  it('moves another machine\'s module cache to this one, and finds a cache path with no pkg/mod in it', () => {
+  it("moves another machine's module cache to this one, and finds a cache path with no pkg/mod in it", () => {
     const env = { GOMODCACHE: join(root, 'modcache') };
-    expect(lookup('/nonexistent-home/go/pkg/mod/github.com/!burnt!sushi/toml@v1.2.0/decode.go', { env })).toBe('modcache/github.com/!burnt!sushi/toml@v1.2.0/decode.go');
-    expect(lookup('/nonexistent-cache/github.com/!burnt!sushi/toml@v1.2.0/decode.go', { env })).toBe('modcache/github.com/!burnt!sushi/toml@v1.2.0/decode.go');
+    expect(lookup('/nonexistent-home/go/pkg/mod/github.com/!burnt!sushi/toml@v1.2.0/decode.go', { env })).toBe(
+      'modcache/github.com/!burnt!sushi/toml@v1.2.0/decode.go',
+    );
+    expect(lookup('/nonexistent-cache/github.com/!burnt!sushi/toml@v1.2.0/decode.go', { env })).toBe(
+      'modcache/github.com/!burnt!sushi/toml@v1.2.0/decode.go',
+    );
   });
 
   it('takes the module cache from the first GOPATH entry, else from ~/go', () => {
     const file = 'golang.org/x/sync@v0.1.0/errgroup/errgroup.go';
-    expect(lookup(file, { env: { GOPATH: `${join(root, 'gopath')}:/other` } })).toBe('gopath/pkg/mod/golang.org/x/sync@v0.1.0/errgroup/errgroup.go');
-    expect(lookup('golang.org/x/exp@v0.0.1/maps/maps.go', { env: { HOME: join(root, 'home') } })).toBe('home/go/pkg/mod/golang.org/x/exp@v0.0.1/maps/maps.go');
+    expect(lookup(file, { env: { GOPATH: `${join(root, 'gopath')}:/other` } })).toBe(
+      'gopath/pkg/mod/golang.org/x/sync@v0.1.0/errgroup/errgroup.go',
+    );
+    expect(lookup('golang.org/x/exp@v0.0.1/maps/maps.go', { env: { HOME: join(root, 'home') } })).toBe(
+      'home/go/pkg/mod/golang.org/x/exp@v0.0.1/maps/maps.go',
+    );
     expect(lookup(file, { env: { GOPATH: join(root, 'gopath'), GOMODCACHE: join(root, 'modcache') } })).toMatch(/^error: could not find/);
   });
 
   it('prefers vendor/ in a search directory to the module cache', () => {
     const env = { GOMODCACHE: join(root, 'modcache') };
     expect(lookup('github.com/Vendored/lib@v0.1.0/lib.go', { env })).toBe('proj/vendor/github.com/Vendored/lib/lib.go');
-    expect(lookup('/nonexistent-home/go/pkg/mod/github.com/!vendored/lib@v0.1.0/lib.go', { env })).toBe('proj/vendor/github.com/Vendored/lib/lib.go');
-    expect(lookup('github.com/Vendored/lib@v0.1.0/lib.go', { env, cwd: join(root, 'proj/sub/dir') })).toBe('proj/vendor/github.com/Vendored/lib/lib.go');
+    expect(lookup('/nonexistent-home/go/pkg/mod/github.com/!vendored/lib@v0.1.0/lib.go', { env })).toBe(
+      'proj/vendor/github.com/Vendored/lib/lib.go',
+    );
+    expect(lookup('github.com/Vendored/lib@v0.1.0/lib.go', { env, cwd: join(root, 'proj/sub/dir') })).toBe(
+      'proj/vendor/github.com/Vendored/lib/lib.go',
+    );
   });
 
-  it('moves another checkout\'s vendor/ to the one here', () => {
-    expect(lookup('/nonexistent-build/app/vendor/golang.org/x/text/width.go', { trimPath: '/other' })).toBe('proj/vendor/golang.org/x/text/width.go');
+  it("moves another checkout's vendor/ to the one here", () => {
+    expect(lookup('/nonexistent-build/app/vendor/golang.org/x/text/width.go', { trimPath: '/other' })).toBe(
+      'proj/vendor/golang.org/x/text/width.go',
+    );
   });
 
   it('finds main-module files of a -trimpath binary from the go.mod of a search directory', () => {

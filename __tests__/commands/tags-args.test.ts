@@ -1,6 +1,6 @@
 import { DEFAULT_OPTIONS } from '../../src/analysis/options.js';
 import { parseLine } from '../../src/commands/parse.js';
-import { tagsOptions } from '../../src/commands/report-traces.js';
+import { labelArguments as tagsOptions } from '../../src/commands/command-options.js';
 
 describe('the arguments of `tags` filter labels', () => {
   function routed(line: string, session = { focus: '', ignore: '' }) {
@@ -15,7 +15,12 @@ describe('the arguments of `tags` filter labels', () => {
   });
 
   it("keeps the session's focus and ignore, and its tag filters when the line has none", () => {
-    expect(routed('tags acme', { focus: 'main', ignore: 'fmt' })).toEqual({ focus: 'main', ignore: 'fmt', tagfocus: 'acme', tagignore: '' });
+    expect(routed('tags acme', { focus: 'main', ignore: 'fmt' })).toEqual({
+      focus: 'main',
+      ignore: 'fmt',
+      tagfocus: 'acme',
+      tagignore: '',
+    });
     expect(routed('tags')).toEqual({ focus: '', ignore: '', tagfocus: '', tagignore: '' });
   });
 });

@@ -47,7 +47,10 @@ function plainTraces(p: Profile, ...settings: string[]): string {
   const { frameStart, frameNode, frameInline, names } = r.frames;
   const pad = (text: string) => ' '.repeat(Math.max(0, 10 - [...text].length)) + text;
   const group = (labels: readonly { key: string; values: readonly string[] }[]) =>
-    labels.map((l) => `${pad(l.key)}:  ${l.values.join(' ')}\n`).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))).join('');
+    labels
+      .map((l) => `${pad(l.key)}:  ${l.values.join(' ')}\n`)
+      .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+      .join('');
   let out = '';
   for (const t of traceReport(r, numLabelUnits(p).units)) {
     out += '-----------+-------------------------------------------------------\n' + group(t.stringLabels) + group(t.numericLabels);
@@ -63,7 +66,8 @@ function plainTraces(p: Profile, ...settings: string[]): string {
 }
 
 /** A profile of `n` samples with distinct deep stacks, big enough for many chunks. */
-const many = (n: number) => profileOf(Array.from({ length: n }, (_, i) => [`main>serve>handle${i % 97}>decode+parse>alloc${i % 13}`, 1024 * (1 + (i % 50))]));
+const many = (n: number) =>
+  profileOf(Array.from({ length: n }, (_, i) => [`main>serve>handle${i % 97}>decode+parse>alloc${i % 13}`, 1024 * (1 + (i % 50))]));
 
 describe('traces streamed, joined, is the whole report', () => {
   it.each(profileFiles)('%s', (file) => {
@@ -76,23 +80,37 @@ describe('traces streamed, joined, is the whole report', () => {
     expect(joined.slice(result.out.length)).toBe(plainTraces(profile(file)));
   });
 
-  it.each([['noinlines=true'], ['granularity=lines'], ['granularity=addresses'], ['focus=main'], ['hide=runtime'], ['mean=true'], ['sample_index=0']])(
-    'with %s, as the plain layout prints it',
-    (setting) => {
-      for (const file of ['labels.heap.pb.gz', 'leakybuf.heap.pb.gz', 'recurse.heap.txt']) {
-        const result = oneShot(profile(file), setting, 'traces');
-        expect(chunksOf(result).join('')).toBe(plainTraces(profile(file), setting));
-      }
-    },
-  );
+  it.each([
+    ['noinlines=true'],
+    ['granularity=lines'],
+    ['granularity=addresses'],
+    ['focus=main'],
+    ['hide=runtime'],
+    ['mean=true'],
+    ['sample_index=0'],
+  ])('with %s, as the plain layout prints it', (setting) => {
+    for (const file of ['labels.heap.pb.gz', 'leakybuf.heap.pb.gz', 'recurse.heap.txt']) {
+      const result = oneShot(profile(file), setting, 'traces');
+      expect(chunksOf(result).join('')).toBe(plainTraces(profile(file), setting));
+    }
+  });
 });
 
 describe('traces layout', () => {
   it('pads label keys and values to 10 code points, as Go counts runes, and sorts label lines by bytes', () => {
     // One location with an inlined frame: frames 0 (inlined) and 1, names by node.
-    const frames = { frameStart: Uint32Array.from([0, 2]), frameNode: Int32Array.from([0, 1]), frameInline: Uint8Array.from([1, 0]), names: ['inner', 'outer'] };
+    const frames = {
+      frameStart: Uint32Array.from([0, 2]),
+      frameNode: Int32Array.from([0, 1]),
+      frameInline: Uint8Array.from([1, 0]),
+      names: ['inner', 'outer'],
+    };
     const trace = {
-      stringLabels: [{ key: '\u{1d518}x', values: ['a', 'b'] }, { key: 'zz', values: ['c'] }, { key: '\u00e9t\u00e9', values: ['d'] }],
+      stringLabels: [
+        { key: '\u{1d518}x', values: ['a', 'b'] },
+        { key: 'zz', values: ['c'] },
+        { key: '\u00e9t\u00e9', values: ['d'] },
+      ],
       numericLabels: [],
       valueText: '\u{1d518}kB',
       locations: Uint32Array.from([0]),
@@ -117,7 +135,11 @@ describe('traces chunks', () => {
   it('are bounded: about TRACE_CHUNK_CHARS, one sample more at most, and many for a big profile', () => {
     const p = many(20_000);
     const chunks = chunksOf(oneShot(p, 'traces'));
-    const longestSample = Math.max(...plainTraces(p).split(/(?=-----------\+)/).map((s) => s.length));
+    const longestSample = Math.max(
+      ...plainTraces(p)
+        .split(/(?=-----------\+)/)
+        .map((s) => s.length),
+    );
     expect(chunks.length).toBeGreaterThan(10);
     for (const chunk of chunks) expect(chunk.length).toBeLessThan(TRACE_CHUNK_CHARS + longestSample);
     expect(chunks.join('')).toBe(plainTraces(p));
@@ -224,7 +246,9 @@ describe('a streamed report written to a file', () => {
     };
     expect(writeReportFile(join(dir, 'cut.txt'), 'head\n', chunks())).toBe('interrupted');
     expect(existsSync(join(dir, 'cut.txt'))).toBe(false);
-    expect(writeReportFile(join(dir, 'no/such/dir.txt'), 'x', chunks())).toBe(`heapcli: ${join(dir, 'no/such/dir.txt')}: no such file or directory`);
+    expect(writeReportFile(join(dir, 'no/such/dir.txt'), 'x', chunks())).toBe(
+      `heapcli: ${join(dir, 'no/such/dir.txt')}: no such file or directory`,
+    );
   });
 });
 
@@ -251,7 +275,9 @@ describe('the console prints a streamed report through a stream that asks it to 
 describe('raw streamed', () => {
   it.each(profileFiles)('%s: out and rest joined are formatRaw', (file) => {
     const result = oneShot(profile(file), 'raw');
-    const filter = new Session(profile(file), { interactive: false }).analysis.filterFor(new Session(profile(file), { interactive: false }).options);
+    const filter = new Session(profile(file), { interactive: false }).analysis.filterFor(
+      new Session(profile(file), { interactive: false }).options,
+    );
     expect(result.out + chunksOf(result).join('')).toBe(formatRaw(filter.profile, filter.exclude));
     expect(result.out).toMatch(/Samples:\n[^\n]+\n$/);
   });

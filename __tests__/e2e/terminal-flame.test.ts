@@ -51,7 +51,8 @@ describeWithTmux('flame in the terminal console (tmux)', () => {
   });
   afterEach(() => term.stop());
 
-  const waitForView = (what: string, check: (lines: string[]) => boolean) => term.waitFor(what, (lines) => (lines[0]?.startsWith('flame: ') && check(lines) ? lines : undefined));
+  const waitForView = (what: string, check: (lines: string[]) => boolean) =>
+    term.waitFor(what, (lines) => (lines[0]?.startsWith('flame: ') && check(lines) ? lines : undefined));
   const status = (lines: string[]) => lines.at(-2) ?? '';
   /** The screen's rows with their colours, trailing blanks kept (they are the frames' cells). */
   const styledRows = () => term.tmux('capture-pane', '-p', '-e', '-N', '-t', 'heapcli').split('\n');
@@ -108,7 +109,10 @@ describeWithTmux('flame in the terminal console (tmux)', () => {
     term.press('Enter');
     await waitForView('the flame view', (lines) => lines.includes('main.main'));
     term.resize(60);
-    const narrow = await waitForView('the view at 60 columns', (lines) => lines.at(-1) === 'arrows move  Enter zoom in  u/Backspace zoom out  / search …');
+    const narrow = await waitForView(
+      'the view at 60 columns',
+      (lines) => lines.at(-1) === 'arrows move  Enter zoom in  u/Backspace zoom out  / search …',
+    );
     expect(Math.max(...narrow.map((l) => l.length))).toBeLessThanOrEqual(60);
     expect(selectedCell(styledRows()[1])).toBe('root'.padEnd(60));
     // A search: the title says what the matching frames weigh, as top's cum% says.

@@ -17,7 +17,7 @@ const TOP10 = consoleAnswer('leakybuf.heap.console.basic', 0);
 if (!HAS_TMUX) console.warn('__tests__/e2e/terminal-screen.test.ts: skipped, tmux is not installed');
 const describeWithTmux = HAS_TMUX ? describe : describe.skip;
 
-describeWithTmux('the terminal console\'s screen (tmux)', () => {
+describeWithTmux("the terminal console's screen (tmux)", () => {
   let term: TmuxTerminal;
   beforeEach(() => {
     term = new TmuxTerminal();
@@ -31,7 +31,12 @@ describeWithTmux('the terminal console\'s screen (tmux)', () => {
     const at = echo.lastIndexOf('(pprof) top');
     expect(echo.slice(at + 1, at + 1 + TOP10.length)).toEqual(TOP10);
     term.resize(120);
-    const wide = await term.waitFor('the report re-wrapped to 120 columns', (lines) => (lines.includes(TOP10[4]) ? lines : undefined), undefined, true);
+    const wide = await term.waitFor(
+      'the report re-wrapped to 120 columns',
+      (lines) => (lines.includes(TOP10[4]) ? lines : undefined),
+      undefined,
+      true,
+    );
     expect(wide.slice(wide.lastIndexOf('(pprof) top') + 1, -1)).toEqual(TOP10);
   });
 
@@ -55,9 +60,19 @@ describeWithTmux('the terminal console\'s screen (tmux)', () => {
       // A person lets go of the window's edge and looks: the next resize is not at the same moment.
       await sleep(200);
     }
-    const lines = await term.waitFor('the line on one row again', (l) => (l.at(-1) === `(pprof) ${typed}` ? l : undefined), undefined, true);
+    const lines = await term.waitFor(
+      'the line on one row again',
+      (l) => (l.at(-1) === `(pprof) ${typed}` ? l : undefined),
+      undefined,
+      true,
+    );
     expect(lines.filter((line) => line.includes('main.GetLargeData main.growBuf'))).toHaveLength(1);
-    expect(lines.slice(0, 4)).toEqual(['File: leakybuf', 'Type: inuse_space', 'Time: Nov 26, 2026 at 10:33am (UTC)', 'Entering interactive mode (type "help" for commands, "o" for options)']);
+    expect(lines.slice(0, 4)).toEqual([
+      'File: leakybuf',
+      'Type: inuse_space',
+      'Time: Nov 26, 2026 at 10:33am (UTC)',
+      'Entering interactive mode (type "help" for commands, "o" for options)',
+    ]);
     if (reports > 0) expect(lines.slice(-1 - TOP10.length, -1)).toEqual(TOP10);
     // Still a working prompt: the line runs.
     term.press('Enter');
@@ -72,10 +87,19 @@ describeWithTmux('the terminal console\'s screen (tmux)', () => {
     term.type('sample_index=alloc_space');
     term.press('Enter');
     term.type('top2');
-    const lines = await term.waitFor('top3 run and top2 waiting at the prompt', (l) => (l.at(-1) === '(pprof) top2' ? l : undefined), 15000, true);
+    const lines = await term.waitFor(
+      'top3 run and top2 waiting at the prompt',
+      (l) => (l.at(-1) === '(pprof) top2' ? l : undefined),
+      15000,
+      true,
+    );
     const top3 = lines.indexOf('(pprof) top3');
     expect(top3).toBeGreaterThan(lines.indexOf('Entering interactive mode (type "help" for commands, "o" for options)'));
-    expect(lines.slice(top3 + 1, top3 + 5)).toEqual(TOP10.slice(0, 2).concat(['Showing top 3 nodes out of 12', TOP10[3]]).map((l, i) => (i === 0 ? 'Showing nodes accounting for 4646.66kB, 93.44% of 4972.95kB total' : l)));
+    expect(lines.slice(top3 + 1, top3 + 5)).toEqual(
+      TOP10.slice(0, 2)
+        .concat(['Showing top 3 nodes out of 12', TOP10[3]])
+        .map((l, i) => (i === 0 ? 'Showing nodes accounting for 4646.66kB, 93.44% of 4972.95kB total' : l)),
+    );
     expect(lines.at(-2)).toBe('(pprof) sample_index=alloc_space');
   });
 
@@ -155,7 +179,11 @@ describeWithTmux('a long report in the terminal console (tmux)', () => {
       term.press('Enter');
       await term.waitFor('traces printing', (l) => l.some((line) => line.startsWith('-----------+')));
       term.press('C-c');
-      lines = await term.waitFor('the prompt again', (l) => (l.at(-1) === '(pprof)' && !l.at(-2)?.startsWith('(pprof) traces') ? l : undefined), 30000);
+      lines = await term.waitFor(
+        'the prompt again',
+        (l) => (l.at(-1) === '(pprof)' && !l.at(-2)?.startsWith('(pprof) traces') ? l : undefined),
+        30000,
+      );
     }
     const notice = lines.indexOf(NOTICE);
     expect(notice).toBeGreaterThan(0);

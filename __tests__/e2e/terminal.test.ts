@@ -12,7 +12,8 @@ import { HAS_TMUX, ROOT, TmuxTerminal } from '../helpers/tmux.js';
 
 const PROFILE = 'testdata/profiles/leakybuf.heap.pb.gz';
 
-if (!HAS_TMUX) console.warn('__tests__/e2e/terminal.test.ts: skipped, tmux is not installed (it is needed to run heapcli in a pseudo-terminal)');
+if (!HAS_TMUX)
+  console.warn('__tests__/e2e/terminal.test.ts: skipped, tmux is not installed (it is needed to run heapcli in a pseudo-terminal)');
 const describeWithTmux = HAS_TMUX ? describe : describe.skip;
 
 describeWithTmux('heapcli in a terminal (tmux)', () => {
@@ -69,9 +70,13 @@ describeWithTmux('heapcli in a terminal (tmux)', () => {
 
   it('o lists the options with the new sample_index', async () => {
     const listing = await run('o');
-    expect(listing).toContain('  sample_index              = alloc_space          //: [alloc_objects | alloc_space | inuse_objects | inuse_space]');
+    expect(listing).toContain(
+      '  sample_index              = alloc_space          //: [alloc_objects | alloc_space | inuse_objects | inuse_space]',
+    );
     expect(listing).toContain('  nodecount                 = -1                   //: default');
-    expect(listing).toContain('  granularity               = functions            //: [addresses | filefunctions | files | functions | lines]');
+    expect(listing).toContain(
+      '  granularity               = functions            //: [addresses | filefunctions | files | functions | lines]',
+    );
   });
 
   it('Tab completes an option name with its "=", and a second Tab lists its values', async () => {
@@ -112,7 +117,7 @@ describeWithTmux('heapcli in a terminal (tmux)', () => {
     expect(await run('top1')).toContain('Showing top 1 nodes out of 28');
   });
 
-  it('an invalid value prints Go\'s error, in red', async () => {
+  it("an invalid value prints Go's error, in red", async () => {
     expect(await run('nodecount=abc')).toEqual(['strconv.Atoi: parsing "abc": invalid syntax']);
     const coloured = screenLines(true);
     const error = coloured.filter((l) => l.includes('strconv.Atoi: parsing "abc": invalid syntax'));

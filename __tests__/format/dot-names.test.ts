@@ -19,7 +19,7 @@ describe('graph labels', () => {
     expect(shortFunctionName(name)).toBe(short);
   });
 
-  it('cuts names into lines, keeps a generic\'s [...] whole, and ends each line with \\n', () => {
+  it("cuts names into lines, keeps a generic's [...] whole, and ends each line with \\n", () => {
     const info = { name: 'example.com/m/pkg.Map[...].Get', file: '/src/pkg/map.go', line: 12, address: 0, objfile: '', startLine: 0 };
     expect(multilineName(info)).toBe('pkg\\nMap[…]\\nGet\\nmap.go:12\\n');
     expect(multilineName({ ...info, name: '', line: 0, file: '', objfile: '/usr/lib/libc.so.6' })).toBe('[libc.so.6]\\n');
@@ -37,10 +37,13 @@ describe('graph labels', () => {
 });
 
 describe('panZoomSvg', () => {
-  it('makes dot\'s SVG fill the window and wraps the graph in a viewport after the script', () => {
-    const svg = '<svg width="100pt" height="50pt"\n viewBox="0.00 0.00 100.00 50.00" xmlns="x">\n<g id="graph0" class="graph">\n<title>a&;b</title></g>\n</svg>\n';
+  it("makes dot's SVG fill the window and wraps the graph in a viewport after the script", () => {
+    const svg =
+      '<svg width="100pt" height="50pt"\n viewBox="0.00 0.00 100.00 50.00" xmlns="x">\n<g id="graph0" class="graph">\n<title>a&;b</title></g>\n</svg>\n';
     const out = panZoomSvg(svg);
-    expect(out.startsWith('<svg width="100%" height="100%" xmlns="x">\n<script type="text/ecmascript"><![CDATA[\n/**\n *  SVGPan library 1.2.2')).toBe(true);
+    expect(
+      out.startsWith('<svg width="100%" height="100%" xmlns="x">\n<script type="text/ecmascript"><![CDATA[\n/**\n *  SVGPan library 1.2.2'),
+    ).toBe(true);
     expect(out).toContain(']]></script><g id="viewport" transform="scale(0.5,0.5) translate(0,0)"><g id="graph0" class="graph">');
     expect(out.endsWith('<title>a&amp;;b</title></g>\n</g></svg>\n')).toBe(true);
   });

@@ -74,8 +74,9 @@ describe('decoder fuzz finds', () => {
     expect(result.ms).toBeLessThan(2000);
   });
 
-  it('review of the fuzz invariants (finite values): a block far smaller than the rate unsamples to Go\'s int64(+Inf), -2^63, as in pprof', () => {
-    const text = 'heap profile: 1000000: 1 [1000000: 1] @ heap_v2/1000000000000000\n1000000: 1 [1000000: 1] @ 0x401001\n#\t0x401000\tmain.f+0x0\t/x.go:1\n';
+  it("review of the fuzz invariants (finite values): a block far smaller than the rate unsamples to Go's int64(+Inf), -2^63, as in pprof", () => {
+    const text =
+      'heap profile: 1000000: 1 [1000000: 1] @ heap_v2/1000000000000000\n1000000: 1 [1000000: 1] @ 0x401001\n#\t0x401000\tmain.f+0x0\t/x.go:1\n';
     const p = parseProfile(new TextEncoder().encode(text));
     expect(Array.from(p.samples.values)).toEqual([-(2 ** 63), -(2 ** 63)]);
   });
@@ -92,10 +93,10 @@ describe('console fuzz finds', () => {
 
   it.each([
     ['seed 720606059', 'top (?:.*){30}Q'],
-    ['the generator\'s list', 'top (.*)*Q'],
-    ['the generator\'s list', 'top (?i)(.*)*Q'],
-    ['the generator\'s list', 'top (x+x+)+y .*.*.*.*.*.*.*.*.*.*Q'],
-  ])('%s: `%s` took over 10 s (a backtracking regexp, where Go\'s is linear); now at once', (_seed, line) => {
+    ["the generator's list", 'top (.*)*Q'],
+    ["the generator's list", 'top (?i)(.*)*Q'],
+    ["the generator's list", 'top (x+x+)+y .*.*.*.*.*.*.*.*.*.*Q'],
+  ])("%s: `%s` took over 10 s (a backtracking regexp, where Go's is linear); now at once", (_seed, line) => {
     const result = run(line);
     expect(result.err).toBe('Focus expression matched no samples\n');
     expect(result.failed).toBeFalsy();
@@ -103,7 +104,11 @@ describe('console fuzz finds', () => {
   });
 
   it.each([
-    ['seed 3508066321 (the long run)', 'traces -(.*)*Q -\\x{41}', 'a count over 16 (`\\x{41}` is x{41} in JavaScript) kept V8 from its linear engine'],
+    [
+      'seed 3508066321 (the long run)',
+      'traces -(.*)*Q -\\x{41}',
+      'a count over 16 (`\\x{41}` is x{41} in JavaScript) kept V8 from its linear engine',
+    ],
     ['triage of seed 3508066321', 'top (.*)*Q|\\p{L}', 'the `u` flag `\\p` needs kept V8 from its linear engine'],
   ])('%s: `%s` hung: %s; now at once', (_seed, line) => {
     const result = run(line);
@@ -111,7 +116,7 @@ describe('console fuzz finds', () => {
     expect(result.ms).toBeLessThan(1000);
   });
 
-  it('seed 2464473824: `a{99999}` was accepted, and with it a backtracking regexp ran for 130 s; now Go\'s error', () => {
+  it("seed 2464473824: `a{99999}` was accepted, and with it a backtracking regexp ran for 130 s; now Go's error", () => {
     const result = run('tree a{99999} .*.*.*.*.*.*.*.*.*.*Q');
     expect(result).toMatchObject({ err: 'parsing focus regexp: error parsing regexp: invalid repeat count: `{99999}`\n', failed: true });
     expect(result.ms).toBeLessThan(1000);
@@ -120,8 +125,14 @@ describe('console fuzz finds', () => {
   it.each([
     ['seeds 2154224435 and 2331022882', 'list ', '.'.repeat(100_000)],
     ['seed 3302566889', 'peek ', '\\\\'.repeat(50_000)],
-  ])('%s: a 100 kB regexp answered with JavaScript\'s "Invalid regular expression: /.../: Regular expression too large"; now Go\'s words', (_seed, command, pattern) => {
-    const result = run(command + pattern);
-    expect(result).toMatchObject({ err: `parsing argument regexp ${pattern}: error parsing regexp: expression too large: \`${pattern}\`\n`, failed: true });
-  });
+  ])(
+    '%s: a 100 kB regexp answered with JavaScript\'s "Invalid regular expression: /.../: Regular expression too large"; now Go\'s words',
+    (_seed, command, pattern) => {
+      const result = run(command + pattern);
+      expect(result).toMatchObject({
+        err: `parsing argument regexp ${pattern}: error parsing regexp: expression too large: \`${pattern}\`\n`,
+        failed: true,
+      });
+    },
+  );
 });

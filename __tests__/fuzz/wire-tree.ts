@@ -73,7 +73,19 @@ export class WireField {
 
   /** A copy, sharing the parsed payload. */
   copy(): WireField {
-    const f = new WireField(this.src, this.start, this.tagEnd, this.valueStart, this.valueEnd, this.field, this.wire, this.layout, this.type, this.nestedType, this.depth);
+    const f = new WireField(
+      this.src,
+      this.start,
+      this.tagEnd,
+      this.valueStart,
+      this.valueEnd,
+      this.field,
+      this.wire,
+      this.layout,
+      this.type,
+      this.nestedType,
+      this.depth,
+    );
     f.tag = this.tag;
     f.value = this.value;
     f.lengthOverride = this.lengthOverride;
@@ -157,14 +169,28 @@ function parseField(bytes: Uint8Array, start: number, end: number, type: string,
   }
   if (wire === 1 || wire === 5) {
     const valueEnd = tagEnd + (wire === 1 ? 8 : 4);
-    return valueEnd > end ? null : new WireField(bytes, start, tagEnd, tagEnd, valueEnd, field, wire, wire === 1 ? 'fixed64' : 'fixed32', type, null, depth);
+    return valueEnd > end
+      ? null
+      : new WireField(bytes, start, tagEnd, tagEnd, valueEnd, field, wire, wire === 1 ? 'fixed64' : 'fixed32', type, null, depth);
   }
   if (wire !== 2) return null;
   const valueStart = varintEnd(bytes, tagEnd, end);
   if (valueStart === -1 || valueStart - tagEnd > 5) return null;
   const length = smallVarint(bytes, tagEnd, valueStart);
   if (length > end - valueStart) return null;
-  return new WireField(bytes, start, tagEnd, valueStart, valueStart + length, field, wire, 'len', type, MESSAGE_FIELDS[type]?.[field] ?? null, depth);
+  return new WireField(
+    bytes,
+    start,
+    tagEnd,
+    valueStart,
+    valueStart + length,
+    field,
+    wire,
+    'len',
+    type,
+    MESSAGE_FIELDS[type]?.[field] ?? null,
+    depth,
+  );
 }
 
 /** The bytes of a message, with every untouched part as it was written. */

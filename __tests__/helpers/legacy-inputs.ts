@@ -16,7 +16,12 @@ export type WordFormat = '32le' | '32be' | '64le' | '64be';
 export type CpuSample = readonly [count: number, stack: readonly (number | bigint)[]];
 
 /** A binary CPU profile: header (Java's when `java`), samples, end marker unless `end` is false, then `tail`. */
-export function cpuProfile(format: WordFormat, periodMicros: number, samples: readonly CpuSample[], options: { java?: boolean; tail?: string; end?: boolean } = {}): Uint8Array {
+export function cpuProfile(
+  format: WordFormat,
+  periodMicros: number,
+  samples: readonly CpuSample[],
+  options: { java?: boolean; tail?: string; end?: boolean } = {},
+): Uint8Array {
   const words: bigint[] = [0n, 3n, options.java ? 1n : 0n, BigInt(periodMicros), 0n];
   for (const [count, stack] of samples) words.push(BigInt(count), BigInt(stack.length), ...stack.map((a) => BigInt(a)));
   if (options.end !== false) words.push(0n, 1n, 0n);

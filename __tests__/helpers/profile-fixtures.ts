@@ -88,8 +88,16 @@ export const GO_HEAP_TYPES: readonly (readonly [string, string])[] = [
 
 /** A main-binary mapping like the Go runtime writes for a non-PIE executable. */
 export const DEFAULT_MAPPING: Required<MappingSpec> = {
-  id: 1, start: 0x400000, limit: 0x4b6000, offset: 0, file: '/bin/app', buildId: '',
-  hasFunctions: true, hasFilenames: false, hasLineNumbers: false, hasInlineFrames: false,
+  id: 1,
+  start: 0x400000,
+  limit: 0x4b6000,
+  offset: 0,
+  file: '/bin/app',
+  buildId: '',
+  hasFunctions: true,
+  hasFilenames: false,
+  hasLineNumbers: false,
+  hasInlineFrames: false,
 };
 
 /** Where the default addresses of locations start (inside DEFAULT_MAPPING). */
@@ -168,9 +176,16 @@ export function heapMessage(spec: ProfileSpec = {}): ProfileMessage {
     sampleType,
     sample,
     mapping: mappings.map((m) => ({
-      id: m.id, memoryStart: m.start, memoryLimit: m.limit, fileOffset: m.offset,
-      filename: str(m.file), buildId: str(m.buildId),
-      hasFunctions: m.hasFunctions, hasFilenames: m.hasFilenames, hasLineNumbers: m.hasLineNumbers, hasInlineFrames: m.hasInlineFrames,
+      id: m.id,
+      memoryStart: m.start,
+      memoryLimit: m.limit,
+      fileOffset: m.offset,
+      filename: str(m.file),
+      buildId: str(m.buildId),
+      hasFunctions: m.hasFunctions,
+      hasFilenames: m.hasFilenames,
+      hasLineNumbers: m.hasLineNumbers,
+      hasInlineFrames: m.hasInlineFrames,
     })),
     location: locations,
     function: functions,

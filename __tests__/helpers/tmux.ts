@@ -66,10 +66,23 @@ export class TmuxTerminal {
     ];
     const heapcli = [process.execPath, 'bin/heapcli.js', ...args].map(sh).join(' ');
     const command = `cd ${sh(ROOT)} && ${before} env -i ${env.map(sh).join(' ')} ${heapcli}; echo "exit=$?"; ${after} exec sleep 600`;
-    this.tmux('new-session', '-d', '-s', 'heapcli', '-x', String(options.columns ?? 120), '-y', String(options.rows ?? 50), '-c', ROOT, command);
+    this.tmux(
+      'new-session',
+      '-d',
+      '-s',
+      'heapcli',
+      '-x',
+      String(options.columns ?? 120),
+      '-y',
+      String(options.rows ?? 50),
+      '-c',
+      ROOT,
+      command,
+    );
     this.started = true;
     // For a failure's post-mortem: every byte heapcli wrote, in a file per session.
-    if (process.env.HEAPCLI_TMUX_RAW) this.tmux('pipe-pane', '-t', 'heapcli', '-o', `cat > ${sh(`${process.env.HEAPCLI_TMUX_RAW}.${this.dir.split('-').pop()}`)}`);
+    if (process.env.HEAPCLI_TMUX_RAW)
+      this.tmux('pipe-pane', '-t', 'heapcli', '-o', `cat > ${sh(`${process.env.HEAPCLI_TMUX_RAW}.${this.dir.split('-').pop()}`)}`);
   }
 
   /** Ends the tmux server and removes the temp dir. */
@@ -90,19 +103,27 @@ export class TmuxTerminal {
    */
   lines(options: { history?: boolean; joined?: boolean; escapes?: boolean } = {}): string[] {
     const flags = [...(options.history ? ['-S', '-'] : []), ...(options.joined ? ['-J'] : []), ...(options.escapes ? ['-e'] : [])];
-    const lines = this.tmux('capture-pane', '-p', ...flags, '-t', 'heapcli').split('\n').map((l) => l.trimEnd());
+    const lines = this.tmux('capture-pane', '-p', ...flags, '-t', 'heapcli')
+      .split('\n')
+      .map((l) => l.trimEnd());
     while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
     return lines;
   }
 
   /** Polls the screen until `check` returns something other than undefined/false; returns that. */
-  async waitFor<T>(what: string, check: (lines: string[]) => T | undefined | false, timeoutMs = STEP_TIMEOUT_MS, history = false): Promise<T> {
+  async waitFor<T>(
+    what: string,
+    check: (lines: string[]) => T | undefined | false,
+    timeoutMs = STEP_TIMEOUT_MS,
+    history = false,
+  ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const lines = this.lines({ history });
       const found = check(lines);
       if (found !== undefined && found !== false) return found;
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; the screen was:\n${lines.join('\n')}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; the screen was:\n${lines.join('\n')}`);
       await sleep(POLL_MS);
     }
   }

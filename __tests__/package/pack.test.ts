@@ -18,14 +18,21 @@ let project = '';
 
 /** Runs a command; its output, or an error with what it printed. */
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): string {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, TZ: 'UTC', npm_config_fund: 'false', npm_config_audit: 'false', ...env } });
+  const r = spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'UTC', npm_config_fund: 'false', npm_config_audit: 'false', ...env },
+  });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }
 
 beforeAll(() => {
   // The build is npm test's; --ignore-scripts keeps `prepare` from building it again.
-  const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT)) as { filename: string; files: { path: string }[] }[];
+  const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT)) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
   tarball = join(work, packed[0].filename);
   files = packed[0].files.map((f) => f.path);
   project = join(work, 'project');
@@ -40,7 +47,18 @@ let files: string[] = [];
 
 describe('the packed tarball', () => {
   it('holds the launcher and the built bundle, and no sources, tests or test data', () => {
-    expect(files).toEqual(expect.arrayContaining(['bin/heapcli.js', 'bin/load-bundle.js', 'dist/bundle/cli.cjs', 'dist/bundle/session-worker.js', 'dist/bundle/api.js', 'dist/bundle/types/index.d.ts', 'package.json', 'README.md']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'bin/heapcli.js',
+        'bin/load-bundle.js',
+        'dist/bundle/cli.cjs',
+        'dist/bundle/session-worker.js',
+        'dist/bundle/api.js',
+        'dist/bundle/types/index.d.ts',
+        'package.json',
+        'README.md',
+      ]),
+    );
     expect(files.filter((f) => /^(src|__tests__|testdata|bench|scripts)\//.test(f))).toEqual([]);
   });
 
@@ -63,7 +81,8 @@ describe('the packed tarball', () => {
     const bin = join(work, 'bin');
     mkdirSync(bin);
     symlinkSync(process.execPath, join(bin, 'node'));
-    for (const tool of ['npx', 'sh']) symlinkSync(spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim(), join(bin, tool));
+    for (const tool of ['npx', 'sh'])
+      symlinkSync(spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim(), join(bin, tool));
     expect(spawnSync('sh', ['-c', 'command -v dot'], { env: { PATH: bin } }).status).not.toBe(0);
     const svg = run(join(bin, 'npx'), ['--no-install', 'heapcli', '-svg', PROFILE], project, { PATH: bin });
     expect(svg).toMatch(/^<\?xml/);
@@ -72,7 +91,7 @@ describe('the packed tarball', () => {
     expect(svg).toMatch(/<\/svg>\n?$/);
   });
 
-  it('an ES module script using the library API gets the console\'s text and typed rows', () => {
+  it("an ES module script using the library API gets the console's text and typed rows", () => {
     const script = [
       "import { openProfile, HeapcliError } from 'heapcli';",
       `const profile = await openProfile(${JSON.stringify(PROFILE)});`,
@@ -83,7 +102,12 @@ describe('the packed tarball', () => {
       'console.log(JSON.stringify({ text, rows: table.rows.map((r) => [r.name, r.flat, r.cum]), unit: table.unit, error }));',
     ].join('\n');
     writeFileSync(join(project, 'check.mjs'), script);
-    const answer = JSON.parse(run('node', ['check.mjs'], project)) as { text: string; rows: [string, number, number][]; unit: string; error: string };
+    const answer = JSON.parse(run('node', ['check.mjs'], project)) as {
+      text: string;
+      rows: [string, number, number][];
+      unit: string;
+      error: string;
+    };
     expect(answer.text.split('\n').slice(0, 4)).toEqual([
       'Showing nodes accounting for 4646.66kB, 93.44% of 4972.95kB total',
       'Dropped 28 nodes (cum <= 24.86kB)',
@@ -91,24 +115,49 @@ describe('the packed tarball', () => {
       '      flat  flat%   sum%        cum   cum%',
     ]);
     // 4119kB and 288kB of pprof's -top, in bytes.
-    expect(answer.rows).toEqual([['main.growBuf', 4217856, 4217856], ['main.GetLargeData', 294912, 4609240]]);
+    expect(answer.rows).toEqual([
+      ['main.growBuf', 4217856, 4217856],
+      ['main.GetLargeData', 294912, 4609240],
+    ]);
     expect(answer.unit).toBe('bytes');
     expect(answer.error).toBe('missing.pb.gz: open missing.pb.gz: no such file or directory');
   });
 
   it('ships its types: a TypeScript script using the API type-checks against the installed package', () => {
-    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['check.ts'] }));
-    writeFileSync(join(project, 'check.ts'), [
-      "import { openProfile, type TopRow } from 'heapcli';",
-      'const profile = await openProfile(new Uint8Array(0));',
-      'const rows: readonly TopRow[] = profile.top({ nodecount: 5 }).rows;',
-      'const named: string = rows[0].name;',
-      'const flat: number = rows[0].flat;',
-      'export { named, flat };',
-    ].join('\n'));
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ['check.ts'],
+      }),
+    );
+    writeFileSync(
+      join(project, 'check.ts'),
+      [
+        "import { openProfile, type TopRow } from 'heapcli';",
+        'const profile = await openProfile(new Uint8Array(0));',
+        'const rows: readonly TopRow[] = profile.top({ nodecount: 5 }).rows;',
+        'const named: string = rows[0].name;',
+        'const flat: number = rows[0].flat;',
+        'export { named, flat };',
+      ].join('\n'),
+    );
     run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], project);
     // And a wrong use is caught: flat is a number.
-    writeFileSync(join(project, 'check.ts'), "import { openProfile } from 'heapcli';\nconst p = await openProfile('x');\nconst s: string = p.top().rows[0].flat;\nexport { s };\n");
-    expect(() => run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], project)).toThrow(/Type 'number' is not assignable to type 'string'/);
+    writeFileSync(
+      join(project, 'check.ts'),
+      "import { openProfile } from 'heapcli';\nconst p = await openProfile('x');\nconst s: string = p.top().rows[0].flat;\nexport { s };\n",
+    );
+    expect(() => run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], project)).toThrow(
+      /Type 'number' is not assignable to type 'string'/,
+    );
   });
 });

@@ -11,15 +11,34 @@ function profileOf(samples: [string, number, number][]): Profile {
     b.addSample([b.addLocation(-1, 0, false, [[fn, 1]])]);
     values.push(count, bytes);
   }
-  const header = { sampleTypes: [{ type: 'objects', unit: 'count' }, { type: 'space', unit: 'bytes' }], defaultSampleType: '', periodType: { type: 'space', unit: 'bytes' }, period: 1, timeNanos: 0n, durationNanos: 0n, comments: [], dropFrames: '', keepFrames: '' };
+  const header = {
+    sampleTypes: [
+      { type: 'objects', unit: 'count' },
+      { type: 'space', unit: 'bytes' },
+    ],
+    defaultSampleType: '',
+    periodType: { type: 'space', unit: 'bytes' },
+    period: 1,
+    timeNanos: 0n,
+    durationNanos: 0n,
+    comments: [],
+    dropFrames: '',
+    keepFrames: '',
+  };
   return b.finish(header, Float64Array.from(values));
 }
 
 const valuesOf = (p: Profile) => [...p.samples.values];
 
 describe('composing the profiles of a command line', () => {
-  const now = profileOf([['grow', 4, 400], ['steady', 1, 100]]);
-  const then = profileOf([['grow', 1, 100], ['steady', 1, 100]]);
+  const now = profileOf([
+    ['grow', 4, 400],
+    ['steady', 1, 100],
+  ]);
+  const then = profileOf([
+    ['grow', 1, 100],
+    ['steady', 1, 100],
+  ]);
 
   it('-base subtracts: unchanged stacks cancel and leave no sample', () => {
     expect(valuesOf(composeProfiles([now], [then], { diff: false, normalize: false }))).toEqual([3, 300]);
@@ -38,7 +57,7 @@ describe('composing the profiles of a command line', () => {
     expect(valuesOf(p)).toEqual([1, 60, -1, -60]);
   });
 
-  it('refuses -normalize without a base, in pprof\'s words', () => {
+  it("refuses -normalize without a base, in pprof's words", () => {
     expect(() => composeProfiles([now], [], { diff: false, normalize: true })).toThrow('must have base profile to normalize by');
   });
 
@@ -47,7 +66,17 @@ describe('composing the profiles of a command line', () => {
   });
 
   it('rounds halves away from zero when scaling', () => {
-    expect(valuesOf(scaleValues(profileOf([['f', 1, 5], ['g', -1, -5]]), [2.5, 0.5]))).toEqual([3, 3, -3, -3]);
+    expect(
+      valuesOf(
+        scaleValues(
+          profileOf([
+            ['f', 1, 5],
+            ['g', -1, -5],
+          ]),
+          [2.5, 0.5],
+        ),
+      ),
+    ).toEqual([3, 3, -3, -3]);
   });
 
   it('setLabel replaces a label of the same key', () => {

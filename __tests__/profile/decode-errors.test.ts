@@ -40,60 +40,282 @@ describe('malformed profiles', () => {
   const strings = base().stringTable!.length;
   const outside = (where: string, index: number) => `${where} has string index ${index}, outside the string table (${strings} entries)`;
   const stringCases: [string, (m: ProfileMessage) => void, string][] = [
-    ['a function name outside the string table', (m) => { m.function![0].name = 999; }, outside('function 1 (name)', 999)],
-    ['a function file name one past the end', (m) => { m.function![1].filename = strings; }, outside('function 2 (file name)', strings)],
-    ['a sample type outside the string table', (m) => { m.sampleType![2].type = 1000; }, outside('sample type 2', 1000)],
-    ['a label key outside the string table', (m) => { m.sample![0].label![0].key = 500; }, outside('a sample label (key)', 500)],
-    ['a comment outside the string table', (m) => { m.comment = [m.comment![0], 77]; }, outside('comment 1', 77)],
-    ['a mapping file outside the string table', (m) => { m.mapping![0].filename = 300; }, outside('mapping 0', 300)],
-    ['a default sample type outside the string table', (m) => { m.defaultSampleType = 400; }, outside('default_sample_type', 400)],
-    ['a first string that is not empty', (m) => { m.stringTable![0] = 'x'; }, 'the first string of the string table must be empty'],
-    ['a bad string index and a bad id: the string first', (m) => { m.function![0].name = 999; m.function![1].id = 0; }, outside('function 1 (name)', 999)],
+    [
+      'a function name outside the string table',
+      (m) => {
+        m.function![0].name = 999;
+      },
+      outside('function 1 (name)', 999),
+    ],
+    [
+      'a function file name one past the end',
+      (m) => {
+        m.function![1].filename = strings;
+      },
+      outside('function 2 (file name)', strings),
+    ],
+    [
+      'a sample type outside the string table',
+      (m) => {
+        m.sampleType![2].type = 1000;
+      },
+      outside('sample type 2', 1000),
+    ],
+    [
+      'a label key outside the string table',
+      (m) => {
+        m.sample![0].label![0].key = 500;
+      },
+      outside('a sample label (key)', 500),
+    ],
+    [
+      'a comment outside the string table',
+      (m) => {
+        m.comment = [m.comment![0], 77];
+      },
+      outside('comment 1', 77),
+    ],
+    [
+      'a mapping file outside the string table',
+      (m) => {
+        m.mapping![0].filename = 300;
+      },
+      outside('mapping 0', 300),
+    ],
+    [
+      'a default sample type outside the string table',
+      (m) => {
+        m.defaultSampleType = 400;
+      },
+      outside('default_sample_type', 400),
+    ],
+    [
+      'a first string that is not empty',
+      (m) => {
+        m.stringTable![0] = 'x';
+      },
+      'the first string of the string table must be empty',
+    ],
+    [
+      'a bad string index and a bad id: the string first',
+      (m) => {
+        m.function![0].name = 999;
+        m.function![1].id = 0;
+      },
+      outside('function 1 (name)', 999),
+    ],
   ];
   // What pprof's checks refuse, in its words and its order: samples first (values, then
   // locations, sample by sample), then mappings, functions and locations, each in file order. The
   // expected messages are what Go 1.19's pprof printed for the same profiles.
   const pprofCases: [string, (m: ProfileMessage) => void, string][] = [
-    ['a sample naming a missing location id', (m) => { m.sample![0].locationId = [1, 99]; }, 'sample has nil location'],
-    ['a later sample naming a missing location id, after an empty one', (m) => {
-      m.sample!.push({ ...m.sample![0], locationId: [] }, { ...m.sample![0], locationId: [2, 1, 77] });
-    }, 'sample has nil location'],
-    ['a missing location id past 32 bits', (m) => { m.sample![0].locationId = [1, 2 ** 40]; }, 'sample has nil location'],
-    ['a sample naming location id 0', (m) => { m.sample![0].locationId = [0, 1]; }, 'sample has nil location'],
-    ['a sample naming location id 0, which a location has', (m) => {
-      m.location!.push({ ...m.location![0], id: 0 });
-      m.sample![0].locationId = [0, 1];
-    }, 'found location with reserved id=0'],
-    ['a location naming a missing function id', (m) => { m.location![1].line![0].functionId = 42; }, 'location id: 2 has a line with nil function'],
-    ['a line without a function (id 0)', (m) => { m.location![1].line![0].functionId = 0; }, 'location id: 2 has a line with nil function'],
-    ['a sample with too few values', (m) => { m.sample![0].value = [1, 2, 3]; }, 'mismatch: sample has 3 values vs. 4 types'],
-    ['a sample with too many values', (m) => { m.sample![0].value = [1, 2, 3, 4, 5]; }, 'mismatch: sample has 5 values vs. 4 types'],
-    ['two locations with the same id (so one is missing)', (m) => { m.location![1].id = 1; }, 'sample has nil location'],
-    ['two locations with the same id', (m) => { m.location!.push({ ...m.location![1], id: 1 }); }, 'multiple locations with same id: 1'],
-    ['two functions with the same id', (m) => { m.function![1].id = 1; }, 'multiple functions with same id: 1'],
-    ['two mappings with the same id', (m) => { m.mapping = [m.mapping![0], { ...m.mapping![0] }]; }, 'multiple mappings with same id: 1'],
-    ['a location with id 0, so the id a sample names is missing', (m) => { m.location![1].id = 0; }, 'sample has nil location'],
-    ['a location with id 0 that no sample names', (m) => { m.location!.push({ ...m.location![0], id: 0 }); }, 'found location with reserved id=0'],
-    ['a function with id 0', (m) => { m.function![0].id = 0; }, 'found function with reserved ID=0'],
-    ['a function with id 0 that no line names', (m) => { m.function!.push({ ...m.function![0], id: 0 }); }, 'found function with reserved ID=0'],
-    ['a mapping with id 0', (m) => { m.mapping![0].id = 0; }, 'found mapping with reserved ID=0'],
-    ['no sample types', (m) => { m.sampleType = []; }, 'missing sample type information'],
+    [
+      'a sample naming a missing location id',
+      (m) => {
+        m.sample![0].locationId = [1, 99];
+      },
+      'sample has nil location',
+    ],
+    [
+      'a later sample naming a missing location id, after an empty one',
+      (m) => {
+        m.sample!.push({ ...m.sample![0], locationId: [] }, { ...m.sample![0], locationId: [2, 1, 77] });
+      },
+      'sample has nil location',
+    ],
+    [
+      'a missing location id past 32 bits',
+      (m) => {
+        m.sample![0].locationId = [1, 2 ** 40];
+      },
+      'sample has nil location',
+    ],
+    [
+      'a sample naming location id 0',
+      (m) => {
+        m.sample![0].locationId = [0, 1];
+      },
+      'sample has nil location',
+    ],
+    [
+      'a sample naming location id 0, which a location has',
+      (m) => {
+        m.location!.push({ ...m.location![0], id: 0 });
+        m.sample![0].locationId = [0, 1];
+      },
+      'found location with reserved id=0',
+    ],
+    [
+      'a location naming a missing function id',
+      (m) => {
+        m.location![1].line![0].functionId = 42;
+      },
+      'location id: 2 has a line with nil function',
+    ],
+    [
+      'a line without a function (id 0)',
+      (m) => {
+        m.location![1].line![0].functionId = 0;
+      },
+      'location id: 2 has a line with nil function',
+    ],
+    [
+      'a sample with too few values',
+      (m) => {
+        m.sample![0].value = [1, 2, 3];
+      },
+      'mismatch: sample has 3 values vs. 4 types',
+    ],
+    [
+      'a sample with too many values',
+      (m) => {
+        m.sample![0].value = [1, 2, 3, 4, 5];
+      },
+      'mismatch: sample has 5 values vs. 4 types',
+    ],
+    [
+      'two locations with the same id (so one is missing)',
+      (m) => {
+        m.location![1].id = 1;
+      },
+      'sample has nil location',
+    ],
+    [
+      'two locations with the same id',
+      (m) => {
+        m.location!.push({ ...m.location![1], id: 1 });
+      },
+      'multiple locations with same id: 1',
+    ],
+    [
+      'two functions with the same id',
+      (m) => {
+        m.function![1].id = 1;
+      },
+      'multiple functions with same id: 1',
+    ],
+    [
+      'two mappings with the same id',
+      (m) => {
+        m.mapping = [m.mapping![0], { ...m.mapping![0] }];
+      },
+      'multiple mappings with same id: 1',
+    ],
+    [
+      'a location with id 0, so the id a sample names is missing',
+      (m) => {
+        m.location![1].id = 0;
+      },
+      'sample has nil location',
+    ],
+    [
+      'a location with id 0 that no sample names',
+      (m) => {
+        m.location!.push({ ...m.location![0], id: 0 });
+      },
+      'found location with reserved id=0',
+    ],
+    [
+      'a function with id 0',
+      (m) => {
+        m.function![0].id = 0;
+      },
+      'found function with reserved ID=0',
+    ],
+    [
+      'a function with id 0 that no line names',
+      (m) => {
+        m.function!.push({ ...m.function![0], id: 0 });
+      },
+      'found function with reserved ID=0',
+    ],
+    [
+      'a mapping with id 0',
+      (m) => {
+        m.mapping![0].id = 0;
+      },
+      'found mapping with reserved ID=0',
+    ],
+    [
+      'no sample types',
+      (m) => {
+        m.sampleType = [];
+      },
+      'missing sample type information',
+    ],
     // Two problems: the one pprof checks first is the one reported.
-    ['too few values and a function id 0', (m) => { m.function![0].id = 0; m.sample![0].value = [1, 2, 3]; }, 'mismatch: sample has 3 values vs. 4 types'],
-    ['a function id 0 and a location id 0', (m) => { m.function![0].id = 0; m.location![1].id = 0; }, 'sample has nil location'],
-    ['a mapping id 0 and a function id 0', (m) => { m.function![0].id = 0; m.mapping![0].id = 0; }, 'found mapping with reserved ID=0'],
-    ['a function id 0 and a missing function', (m) => { m.function!.push({ ...m.function![0], id: 0 }); m.location![1].line![0].functionId = 42; }, 'found function with reserved ID=0'],
-    ['a missing function, then a location id 0', (m) => { m.location![0].line![0].functionId = 42; m.location!.push({ ...m.location![1], id: 0 }); }, 'location id: 1 has a line with nil function'],
-    ['a location id 0, then a missing function', (m) => { m.location!.unshift({ ...m.location![0], id: 0 }); m.location![2].line![0].functionId = 42; }, 'found location with reserved id=0'],
-    ['a missing function and a later location id 0', (m) => { m.location!.push({ ...m.location![0], id: 0 }); m.location![1].line![0].functionId = 42; }, 'location id: 2 has a line with nil function'],
-    ['a mismatch in a later sample, a missing location in an earlier one', (m) => {
-      m.sample!.push({ ...m.sample![0], value: [1] });
-      m.sample![0].locationId = [1, 99];
-    }, 'sample has nil location'],
-    ['a mismatch in an earlier sample, a missing location in a later one', (m) => {
-      m.sample!.unshift({ ...m.sample![0], value: [1] });
-      m.sample![1].locationId = [1, 99];
-    }, 'mismatch: sample has 1 values vs. 4 types'],
+    [
+      'too few values and a function id 0',
+      (m) => {
+        m.function![0].id = 0;
+        m.sample![0].value = [1, 2, 3];
+      },
+      'mismatch: sample has 3 values vs. 4 types',
+    ],
+    [
+      'a function id 0 and a location id 0',
+      (m) => {
+        m.function![0].id = 0;
+        m.location![1].id = 0;
+      },
+      'sample has nil location',
+    ],
+    [
+      'a mapping id 0 and a function id 0',
+      (m) => {
+        m.function![0].id = 0;
+        m.mapping![0].id = 0;
+      },
+      'found mapping with reserved ID=0',
+    ],
+    [
+      'a function id 0 and a missing function',
+      (m) => {
+        m.function!.push({ ...m.function![0], id: 0 });
+        m.location![1].line![0].functionId = 42;
+      },
+      'found function with reserved ID=0',
+    ],
+    [
+      'a missing function, then a location id 0',
+      (m) => {
+        m.location![0].line![0].functionId = 42;
+        m.location!.push({ ...m.location![1], id: 0 });
+      },
+      'location id: 1 has a line with nil function',
+    ],
+    [
+      'a location id 0, then a missing function',
+      (m) => {
+        m.location!.unshift({ ...m.location![0], id: 0 });
+        m.location![2].line![0].functionId = 42;
+      },
+      'found location with reserved id=0',
+    ],
+    [
+      'a missing function and a later location id 0',
+      (m) => {
+        m.location!.push({ ...m.location![0], id: 0 });
+        m.location![1].line![0].functionId = 42;
+      },
+      'location id: 2 has a line with nil function',
+    ],
+    [
+      'a mismatch in a later sample, a missing location in an earlier one',
+      (m) => {
+        m.sample!.push({ ...m.sample![0], value: [1] });
+        m.sample![0].locationId = [1, 99];
+      },
+      'sample has nil location',
+    ],
+    [
+      'a mismatch in an earlier sample, a missing location in a later one',
+      (m) => {
+        m.sample!.unshift({ ...m.sample![0], value: [1] });
+        m.sample![1].locationId = [1, 99];
+      },
+      'mismatch: sample has 1 values vs. 4 types',
+    ],
   ];
   it.each([...stringCases, ...pprofCases])('%s', (_name, breakIt, reason) => {
     const m = base();
@@ -128,7 +350,7 @@ describe('malformed profiles', () => {
 describe('not a profile', () => {
   const notAProfile = (detail: string) => ({ kind: 'not-a-profile', message: `not a pprof profile: ${detail}` });
 
-  it('an empty buffer, or gzip of nothing: pprof\'s words', () => {
+  it("an empty buffer, or gzip of nothing: pprof's words", () => {
     const empty = { kind: 'not-a-profile', message: 'parsing profile: empty input file' };
     expect(errorOf(new Uint8Array(0))).toEqual(empty);
     expect(errorOf(gzipSync(new Uint8Array(0)))).toEqual(empty);
@@ -136,7 +358,9 @@ describe('not a profile', () => {
 
   it('a text file', () => {
     // 'h' reads as the tag of field 13 (comment, varint) and 'e' as its value; 'l' is field 13 again with wire type 4.
-    expect(errorOf(new TextEncoder().encode('hello world\n'))).toEqual(notAProfile('neither gzip nor profile.proto (wire type 4 where 0 was expected)'));
+    expect(errorOf(new TextEncoder().encode('hello world\n'))).toEqual(
+      notAProfile('neither gzip nor profile.proto (wire type 4 where 0 was expected)'),
+    );
   });
 
   it('a Go legacy text heap profile is read, not refused (see legacy-heap.test.ts)', () => {

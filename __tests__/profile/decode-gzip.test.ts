@@ -20,7 +20,10 @@ function outcome(bytes: Uint8Array, limits?: DecodeLimits): { kind: string; mess
 }
 
 const MESSAGE = heapMessage({
-  samples: Array.from({ length: 40 }, (_, i) => ({ stack: [`main.f${i}`, `main.g${i % 7}`, 'main.main'], values: [i, i * 64, i % 3, (i % 3) * 64] })),
+  samples: Array.from({ length: 40 }, (_, i) => ({
+    stack: [`main.f${i}`, `main.g${i % 7}`, 'main.main'],
+    values: [i, i * 64, i % 3, (i % 3) * 64],
+  })),
 });
 const RAW = encodeProfile(MESSAGE, false);
 const GZ = encodeProfile(MESSAGE);
@@ -118,7 +121,14 @@ describe('many gzip members', () => {
 
   it('empty members before the profile and between its parts', () => {
     const split = RAW.length >> 1;
-    const bytes = concatBytes(EMPTY_ZLIB, EMPTY_STORED, gzipSync(RAW.subarray(0, split)), EMPTY_ZLIB, gzipSync(RAW.subarray(split)), EMPTY_ZLIB);
+    const bytes = concatBytes(
+      EMPTY_ZLIB,
+      EMPTY_STORED,
+      gzipSync(RAW.subarray(0, split)),
+      EMPTY_ZLIB,
+      gzipSync(RAW.subarray(split)),
+      EMPTY_ZLIB,
+    );
     expect(formatRaw(parseProfile(bytes))).toBe(expected);
   });
 
@@ -148,12 +158,15 @@ describe('input longer than one slice', () => {
     const out = new Uint8Array(n);
     let x = seed;
     for (let i = 0; i < n; i++) {
-      x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
       out[i] = x & 0xff;
     }
     return out;
   }
-  const first = noise(3_000_000, 7), second = noise(1_500_001, 11);
+  const first = noise(3_000_000, 7),
+    second = noise(1_500_001, 11);
 
   it('inflates to exactly the original bytes', () => {
     const gz = gzipSync(first, { level: 1 });
@@ -214,5 +227,19 @@ describe('gzip bomb', () => {
       message: `inflates to more than ${RAW.length - 1} bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)`,
     });
     expect(outcome(GZ, { maxInflatedBytes: RAW.length })).toBe('decoded');
+  });
+});
+
+describe('after the last member (Node zlib)', () => {
+  it('other bytes are corrupt gzip data', () => {
+    expect(outcome(concatBytes(GZ, new TextEncoder().encode('garbage!')))).toEqual({
+      kind: 'gzip',
+      message: 'corrupt gzip data (invalid gzip data)',
+    });
+  });
+
+  // Beyond pprof, which says "gzip: invalid header": zlib takes zero bytes there for padding.
+  it('zero bytes are padding, and the profile reads as without them', () => {
+    expect(formatRaw(parseProfile(concatBytes(GZ, new Uint8Array(20))))).toBe(formatRaw(parseProfile(GZ)));
   });
 });

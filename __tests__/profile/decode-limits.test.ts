@@ -47,30 +47,67 @@ function measure(bytes: Uint8Array, maxInflatedBytes?: number): { kind: string; 
 }
 
 describe('absurd counts in a tiny file fail fast, without allocating gigabytes', () => {
-  const limit = (things: string, owner: string, n: number) => `malformed profile: ${owner} has more than ${n} ${things} (the most heapcli reads)`;
+  const limit = (things: string, owner: string, n: number) =>
+    `malformed profile: ${owner} has more than ${n} ${things} (the most heapcli reads)`;
   const cases: [string, () => Uint8Array, string, number][] = [
     // 5 million lines in one location: 10 MB inflated, 10 kB gzipped.
-    ['a location with 5 million lines', () => concat(HEAD, field(0x22, concat(Uint8Array.of(8, 1), repeat([0x22, 0], 5_000_000)))),
-      limit('lines', 'location 0', DECODE_LIMITS.linesPerLocation), 64],
-    ['a sample with 2^20 + 1 frames (refused before they are read)', () => concat(HEAD, field(0x12, field(0x0a, repeat([1], DECODE_LIMITS.locationsPerSample + 1)))),
-      limit('locations', 'sample 0', DECODE_LIMITS.locationsPerSample), 64],
-    ['a sample with 2^16 + 1 labels', () => concat(HEAD, field(0x12, repeat([0x1a, 0], DECODE_LIMITS.labelsPerSample + 1))),
-      limit('labels', 'sample 0', DECODE_LIMITS.labelsPerSample), 64],
-    ['a sample with 2^16 + 1 values', () => concat(HEAD, field(0x12, field(0x12, repeat([1], DECODE_LIMITS.valuesPerSample + 1)))),
-      limit('values', 'sample 0', DECODE_LIMITS.valuesPerSample), 64],
+    [
+      'a location with 5 million lines',
+      () => concat(HEAD, field(0x22, concat(Uint8Array.of(8, 1), repeat([0x22, 0], 5_000_000)))),
+      limit('lines', 'location 0', DECODE_LIMITS.linesPerLocation),
+      64,
+    ],
+    [
+      'a sample with 2^20 + 1 frames (refused before they are read)',
+      () => concat(HEAD, field(0x12, field(0x0a, repeat([1], DECODE_LIMITS.locationsPerSample + 1)))),
+      limit('locations', 'sample 0', DECODE_LIMITS.locationsPerSample),
+      64,
+    ],
+    [
+      'a sample with 2^16 + 1 labels',
+      () => concat(HEAD, field(0x12, repeat([0x1a, 0], DECODE_LIMITS.labelsPerSample + 1))),
+      limit('labels', 'sample 0', DECODE_LIMITS.labelsPerSample),
+      64,
+    ],
+    [
+      'a sample with 2^16 + 1 values',
+      () => concat(HEAD, field(0x12, field(0x12, repeat([1], DECODE_LIMITS.valuesPerSample + 1)))),
+      limit('values', 'sample 0', DECODE_LIMITS.valuesPerSample),
+      64,
+    ],
     // 20 MB of values would take 160 MB as numbers: refused before room is made for them.
-    ['a sample with 20 million values (refused before they are read)', () => concat(HEAD, field(0x12, field(0x12, repeat([1], 20_000_000)))),
-      limit('values', 'sample 0', DECODE_LIMITS.valuesPerSample), 64],
-    ['2^16 + 1 sample types', () => concat(HEAD, repeat([0x0a, 0], DECODE_LIMITS.sampleTypes + 1)),
-      limit('sample types', 'the profile', DECODE_LIMITS.sampleTypes), 64],
-    ['2^20 + 1 comments', () => concat(HEAD, field(0x6a, repeat([0], DECODE_LIMITS.comments + 1))),
-      limit('comments', 'the profile', DECODE_LIMITS.comments), 128],
+    [
+      'a sample with 20 million values (refused before they are read)',
+      () => concat(HEAD, field(0x12, field(0x12, repeat([1], 20_000_000)))),
+      limit('values', 'sample 0', DECODE_LIMITS.valuesPerSample),
+      64,
+    ],
+    [
+      '2^16 + 1 sample types',
+      () => concat(HEAD, repeat([0x0a, 0], DECODE_LIMITS.sampleTypes + 1)),
+      limit('sample types', 'the profile', DECODE_LIMITS.sampleTypes),
+      64,
+    ],
+    [
+      '2^20 + 1 comments',
+      () => concat(HEAD, field(0x6a, repeat([0], DECODE_LIMITS.comments + 1))),
+      limit('comments', 'the profile', DECODE_LIMITS.comments),
+      128,
+    ],
     // An empty mapping costs two bytes and a JavaScript object: 64 MB of them ended the process.
-    ['2^20 + 1 mappings', () => concat(HEAD, repeat([0x1a, 0], DECODE_LIMITS.mappings + 1)),
-      limit('mappings', 'the profile', DECODE_LIMITS.mappings), 512],
+    [
+      '2^20 + 1 mappings',
+      () => concat(HEAD, repeat([0x1a, 0], DECODE_LIMITS.mappings + 1)),
+      limit('mappings', 'the profile', DECODE_LIMITS.mappings),
+      512,
+    ],
     // An array past 2^27 entries ends the process; 2^22 empty strings are 8 MB inflated, 8 kB gzipped.
-    ['2^22 + 1 strings', () => concat(HEAD, repeat([0x32, 0], DECODE_LIMITS.strings + 1)),
-      limit('strings', 'the string table', DECODE_LIMITS.strings), 512],
+    [
+      '2^22 + 1 strings',
+      () => concat(HEAD, repeat([0x32, 0], DECODE_LIMITS.strings + 1)),
+      limit('strings', 'the string table', DECODE_LIMITS.strings),
+      512,
+    ],
   ];
   it.each(cases)('%s', (_what, build, message, maxGrowthMB) => {
     const gz = gzipSync(build(), { level: 9 });
@@ -81,13 +118,30 @@ describe('absurd counts in a tiny file fail fast, without allocating gigabytes',
     expect(result.ms).toBeLessThan(5000);
   });
 
-  const notAProfile = (detail: string) => expect.stringMatching(new RegExp(`^not a pprof profile: neither gzip nor profile\\.proto \\(.*${detail}`));
+  const notAProfile = (detail: string) =>
+    expect.stringMatching(new RegExp(`^not a pprof profile: neither gzip nor profile\\.proto \\(.*${detail}`));
   it.each([
     // protobuf has no counts, only lengths: a length that claims more than the bytes hold is refused unread.
-    ['a string claiming 2 GiB in a 20-byte file', concat(HEAD, Uint8Array.of(0x32), varint(2 ** 31 - 1), Uint8Array.of(0x61)), 'index out of range'],
-    ['a packed field of location ids longer than the data', concat(HEAD, field(0x12, concat(Uint8Array.of(0x0a), varint(2 ** 32 - 1), Uint8Array.of(1, 2)))), 'runs past the end'],
-    ['a sample whose length is a 10-byte -1', concat(HEAD, Uint8Array.of(0x12, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 0x0a)), 'runs past the end'],
-    ['a location whose lines claim 1 GiB', concat(HEAD, field(0x22, concat(Uint8Array.of(8, 1, 0x22), varint(2 ** 30)))), 'runs past the end'],
+    [
+      'a string claiming 2 GiB in a 20-byte file',
+      concat(HEAD, Uint8Array.of(0x32), varint(2 ** 31 - 1), Uint8Array.of(0x61)),
+      'index out of range',
+    ],
+    [
+      'a packed field of location ids longer than the data',
+      concat(HEAD, field(0x12, concat(Uint8Array.of(0x0a), varint(2 ** 32 - 1), Uint8Array.of(1, 2)))),
+      'runs past the end',
+    ],
+    [
+      'a sample whose length is a 10-byte -1',
+      concat(HEAD, Uint8Array.of(0x12, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 0x0a)),
+      'runs past the end',
+    ],
+    [
+      'a location whose lines claim 1 GiB',
+      concat(HEAD, field(0x22, concat(Uint8Array.of(8, 1, 0x22), varint(2 ** 30)))),
+      'runs past the end',
+    ],
   ])('%s', (_what, bytes, detail) => {
     const result = measure(bytes);
     expect(result).toMatchObject({ kind: 'not-a-profile', message: notAProfile(detail) });
@@ -111,16 +165,24 @@ describe('HEAPCLI_MAX_PROFILE covers legacy text heap profiles too', () => {
 
   it('a gzipped text that inflates past the bound stops early', () => {
     expect(bomb.length).toBeLessThan(100_000);
-    expect(measure(bomb, 1_000_000)).toMatchObject({ kind: 'too-large', message: 'inflates to more than 1000000 bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)' });
+    expect(measure(bomb, 1_000_000)).toMatchObject({
+      kind: 'too-large',
+      message: 'inflates to more than 1000000 bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)',
+    });
   });
 
   it.each([['-top'], ['-raw']])('the CLI refuses it with the one-line message (%s)', (flag) => {
     const dir = mkdtempSync(join(tmpdir(), 'heapcli-limits-'));
     const path = join(dir, 'bomb.heap.txt.gz');
     writeFileSync(path, bomb);
-    const run = spawnSync(process.execPath, ['bin/heapcli.js', flag, path], { encoding: 'utf8', env: { ...process.env, HEAPCLI_MAX_PROFILE: '1000000' } });
+    const run = spawnSync(process.execPath, ['bin/heapcli.js', flag, path], {
+      encoding: 'utf8',
+      env: { ...process.env, HEAPCLI_MAX_PROFILE: '1000000' },
+    });
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`${path}: inflates to more than 1000000 bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)\nfailed to fetch any source profiles\n`);
+    expect(run.stderr).toBe(
+      `${path}: inflates to more than 1000000 bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)\nfailed to fetch any source profiles\n`,
+    );
   });
 
   it('a text longer than a JavaScript string can hold is refused by name (not a crash)', () => {

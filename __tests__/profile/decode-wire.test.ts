@@ -11,20 +11,38 @@ const writer = () => protobuf.Writer.create();
 const tag = (w: protobuf.Writer, field: number, wire: number) => w.uint32((field << 3) | wire);
 
 const STACKS: ProfileSpec = {
-  sampleTypes: [['objects', 'count'], ['space', 'bytes']],
+  sampleTypes: [
+    ['objects', 'count'],
+    ['space', 'bytes'],
+  ],
   samples: [
-    { stack: [{ lines: [{ fn: 'g', line: 2 }, { fn: 'f', line: 1 }] }, 'main'], values: [1, 100] },
+    {
+      stack: [
+        {
+          lines: [
+            { fn: 'g', line: 2 },
+            { fn: 'f', line: 1 },
+          ],
+        },
+        'main',
+      ],
+      values: [1, 100],
+    },
     { stack: ['h', 'f', 'main'], values: [-2, -4096] },
   ],
 };
 
 describe('ids', () => {
   it('decodes sparse large ids (location 1e9+7.., function 2^40..) and samples still find their locations', () => {
-    const p = parseProfile(encodeProfile(heapMessage({
-      ...STACKS,
-      mappings: [{ id: 2 ** 33 }],
-      ids: { location: (n) => 1e9 + 7 + 1000 * n, function: (n) => 2 ** 40 + n },
-    })));
+    const p = parseProfile(
+      encodeProfile(
+        heapMessage({
+          ...STACKS,
+          mappings: [{ id: 2 ** 33 }],
+          ids: { location: (n) => 1e9 + 7 + 1000 * n, function: (n) => 2 ** 40 + n },
+        }),
+      ),
+    );
     expect(Array.from(p.locations.id)).toEqual([1000000007, 1000001007, 1000002007, 1000003007]);
     expect(Array.from(p.functions.id)).toEqual([2 ** 40, 2 ** 40 + 1, 2 ** 40 + 2, 2 ** 40 + 3]);
     expect(p.mappings[0].id).toBe(8589934592);
@@ -63,14 +81,19 @@ describe('ids', () => {
   // Varints of up to seven bytes are read without protobufjs's 64-bit path; longer ones with it.
   it('reads sample values of every varint length exactly, negative ones too', () => {
     const values = [127, 128, 2 ** 28 - 1, 2 ** 28, 2 ** 35 + 3, 2 ** 49 - 1, 2 ** 49, 2 ** 53 - 1, -1, -5, -(2 ** 40), -(2 ** 53) + 1];
-    const spec: ProfileSpec = { sampleTypes: STACKS.sampleTypes, samples: values.map((v, i) => ({ stack: [`f${i}`], values: [v, i + 1] })) };
+    const spec: ProfileSpec = {
+      sampleTypes: STACKS.sampleTypes,
+      samples: values.map((v, i) => ({ stack: [`f${i}`], values: [v, i + 1] })),
+    };
     const p = parseProfile(encodeProfile(heapMessage(spec)));
     expect(Array.from({ length: p.samples.count }, (_, s) => p.samples.values[2 * s])).toEqual(values);
   });
 
   // The sample columns start at a size guessed from the data's length; these profiles pass it.
   it('reads more location ids and labels than the columns were first sized for', () => {
-    const deep = parseProfile(encodeProfile(heapMessage({ ...STACKS, samples: [{ stack: Array<string>(50_000).fill('f'), values: [1, 2] }] })));
+    const deep = parseProfile(
+      encodeProfile(heapMessage({ ...STACKS, samples: [{ stack: Array<string>(50_000).fill('f'), values: [1, 2] }] })),
+    );
     expect(deep.samples.locs.length).toBe(50_000);
     const labelled = Array.from({ length: 3000 }, (_, i) => ({ stack: ['f'], values: [i + 1, 1], labels: [{ key: 'n', num: i }] }));
     const wide = parseProfile(encodeProfile(heapMessage({ sampleTypes: STACKS.sampleTypes, samples: labelled })));
@@ -148,17 +171,25 @@ describe('unknown fields are skipped', () => {
     tag(w, 2, VARINT).int64(7);
     tag(w, 9, VARINT).uint64(123); // unknown in Sample
     tag(w, 3, LEN).fork();
-    tag(w, 1, VARINT).int64(0).uint32((7 << 3) | LEN).string('unknown in Label');
+    tag(w, 1, VARINT)
+      .int64(0)
+      .uint32((7 << 3) | LEN)
+      .string('unknown in Label');
     w.ldelim().ldelim();
     const unknownInMapping = tag(writer(), 11, VARINT).uint64(1).finish();
-    const unknownInFunction = tag(writer(), 6, LEN).bytes(new Uint8Array([1, 2, 3])).finish();
+    const unknownInFunction = tag(writer(), 6, LEN)
+      .bytes(new Uint8Array([1, 2, 3]))
+      .finish();
     const bytes = concatBytes(
-      encodeProfile({
-        ...msg,
-        sample: [],
-        mapping: [{ ...msg.mapping![0], $unknowns: [unknownInMapping] }],
-        function: [{ ...msg.function![0], $unknowns: [unknownInFunction] }],
-      }, false),
+      encodeProfile(
+        {
+          ...msg,
+          sample: [],
+          mapping: [{ ...msg.mapping![0], $unknowns: [unknownInMapping] }],
+          function: [{ ...msg.function![0], $unknowns: [unknownInFunction] }],
+        },
+        false,
+      ),
       w.finish(),
     );
     expect(formatRaw(parseProfile(bytes))).toBe(plain);

@@ -18,26 +18,55 @@ const SPEC: ProfileSpec = {
   mappings: [
     { buildId: 'abc123' },
     {
-      start: 0x7f0000000000, limit: 0x7f0000021000, offset: 0x1000, file: '/lib/libc.so.6', buildId: 'c0ffee',
-      hasFilenames: true, hasLineNumbers: true, hasInlineFrames: true,
+      start: 0x7f0000000000,
+      limit: 0x7f0000021000,
+      offset: 0x1000,
+      file: '/lib/libc.so.6',
+      buildId: 'c0ffee',
+      hasFilenames: true,
+      hasLineNumbers: true,
+      hasInlineFrames: true,
     },
   ],
   samples: [
     {
       // main.alloc was inlined into main.f: one location, two lines, callee first.
-      stack: [{ lines: [{ fn: 'main.alloc', line: 12 }, { fn: 'main.f', line: 30 }] }, { lines: [{ fn: 'main.main', line: 40 }] }],
+      stack: [
+        {
+          lines: [
+            { fn: 'main.alloc', line: 12 },
+            { fn: 'main.f', line: 30 },
+          ],
+        },
+        { lines: [{ fn: 'main.main', line: 40 }] },
+      ],
       values: [2, 2048, 1, 1024],
-      labels: [{ key: 'span', str: 'a' }, { key: 'goroutine', str: '7' }, { key: 'bytes', num: 1024, unit: 'bytes' }, { key: 'span', str: 'b' }],
+      labels: [
+        { key: 'span', str: 'a' },
+        { key: 'goroutine', str: '7' },
+        { key: 'bytes', num: 1024, unit: 'bytes' },
+        { key: 'span', str: 'b' },
+      ],
     },
     {
       stack: [
-        { lines: [{ fn: 'memcpy', systemName: '__memcpy_avx', file: 'memcpy.S', line: 7, startLine: 3 }], mapping: 2, address: 0x7f0000001234 },
+        {
+          lines: [{ fn: 'memcpy', systemName: '__memcpy_avx', file: 'memcpy.S', line: 7, startLine: 3 }],
+          mapping: 2,
+          address: 0x7f0000001234,
+        },
         { lines: [{ fn: 'main.main', line: 40 }] },
       ],
       values: [-1, -512, 0, 0],
       labels: [{ key: 'n', num: -3 }],
     },
-    { stack: [{ lines: [], address: 0x4a0000 }, { lines: ['main.main'], folded: true }], values: [0, 0, 0, 0] },
+    {
+      stack: [
+        { lines: [], address: 0x4a0000 },
+        { lines: ['main.main'], folded: true },
+      ],
+      values: [0, 0, 0, 0],
+    },
   ],
 };
 
@@ -74,7 +103,8 @@ const EXPECTED_RAW = [
 function linesOf(p: Profile, l: number): [string, number][] {
   const { lineStart, lineFunction, lineNumber } = p.locations;
   const out: [string, number][] = [];
-  for (let k = lineStart[l]; k < lineStart[l + 1]; k++) out.push([lineFunction[k] < 0 ? '??' : functionName(p, lineFunction[k]), lineNumber[k]]);
+  for (let k = lineStart[l]; k < lineStart[l + 1]; k++)
+    out.push([lineFunction[k] < 0 ? '??' : functionName(p, lineFunction[k]), lineNumber[k]]);
   return out;
 }
 
@@ -107,8 +137,20 @@ describe.each([
   });
 
   it('resolves mappings', () => {
-    const fields = p.mappings.map(({ id, start, limit, offset, file, buildId, hasFunctions, hasFilenames, hasLineNumbers, hasInlineFrames }) =>
-      [id, start, limit, offset, file, buildId, hasFunctions, hasFilenames, hasLineNumbers, hasInlineFrames]);
+    const fields = p.mappings.map(
+      ({ id, start, limit, offset, file, buildId, hasFunctions, hasFilenames, hasLineNumbers, hasInlineFrames }) => [
+        id,
+        start,
+        limit,
+        offset,
+        file,
+        buildId,
+        hasFunctions,
+        hasFilenames,
+        hasLineNumbers,
+        hasInlineFrames,
+      ],
+    );
     expect(fields).toEqual([
       [1, 0x400000, 0x4b6000, 0, '/bin/app', 'abc123', true, false, false, false],
       [2, 0x7f0000000000, 0x7f0000021000, 0x1000, '/lib/libc.so.6', 'c0ffee', true, true, true, true],
@@ -135,7 +177,10 @@ describe.each([
     expect(Array.from(l.address)).toEqual([0x401000, 0x401100, 0x7f0000001234, 0x4a0000, 0x401400]);
     expect(Array.from(l.isFolded)).toEqual([0, 0, 0, 0, 1]);
     expect([0, 1, 2, 3, 4].map((i) => linesOf(p, i))).toEqual([
-      [['main.alloc', 12], ['main.f', 30]],
+      [
+        ['main.alloc', 12],
+        ['main.f', 30],
+      ],
       [['main.main', 40]],
       [['memcpy', 7]],
       [],
@@ -175,33 +220,72 @@ describe('header defaults and odd corners', () => {
     expect(p.periodType).toEqual({ type: '', unit: '' });
     expect(p.timeNanos).toBe(0n);
     expect(formatRaw(p)).toBe(
-      ['PeriodType:  ', 'Period: 0', 'Samples:', 'objects/count', '          3: 1 ', 'Locations',
+      [
+        'PeriodType:  ',
+        'Period: 0',
+        'Samples:',
+        'objects/count',
+        '          3: 1 ',
+        'Locations',
         // No mapping in the profile: one empty mapping stands in for it, as pprof makes.
-        '     1: 0x401000 M=1 f main.go:0 s=0', 'Mappings', '1: 0x0/0x0/0x0   ', ''].join('\n'),
+        '     1: 0x401000 M=1 f main.go:0 s=0',
+        'Mappings',
+        '1: 0x0/0x0/0x0   ',
+        '',
+      ].join('\n'),
     );
   });
 
   it('refuses a line without a function, as pprof does, and keeps numeric labels with partial units', () => {
     const msg = heapMessage({
       sampleTypes: [['space', 'bytes']],
-      samples: [{ stack: ['f'], values: [5], labels: [{ key: 'k', num: 1 }, { key: 'k', num: 2, unit: 'ms' }] }],
+      samples: [
+        {
+          stack: ['f'],
+          values: [5],
+          labels: [
+            { key: 'k', num: 1 },
+            { key: 'k', num: 2, unit: 'ms' },
+          ],
+        },
+      ],
     });
     const raw = formatRaw(parseProfile(encodeProfile(msg)));
     expect(raw).toContain('\n          5: 1 \n                k:[1  2 ms]\n');
-    msg.location![0].line = [{ functionId: 0, line: 9 }, { functionId: 1, line: 3 }];
+    msg.location![0].line = [
+      { functionId: 0, line: 9 },
+      { functionId: 1, line: 3 },
+    ];
     expect(() => parseProfile(encodeProfile(msg))).toThrow('malformed profile: location id: 1 has a line with nil function');
   });
 
   it('prints ?? for a line without a function (which only a profile built in memory can have)', () => {
     const b = new ProfileBuilder(1);
     const f = b.addFunction('f', 'f', 'main.go', 0);
-    b.addSample([b.addLocation(-1, 0x401000, false, [[-1, 9], [f, 3]])]);
-    const header = { sampleTypes: [{ type: 'space', unit: 'bytes' }], defaultSampleType: '', periodType: { type: '', unit: '' }, period: 0, timeNanos: 0n, durationNanos: 0n, comments: [], dropFrames: '', keepFrames: '' };
+    b.addSample([
+      b.addLocation(-1, 0x401000, false, [
+        [-1, 9],
+        [f, 3],
+      ]),
+    ]);
+    const header = {
+      sampleTypes: [{ type: 'space', unit: 'bytes' }],
+      defaultSampleType: '',
+      periodType: { type: '', unit: '' },
+      period: 0,
+      timeNanos: 0n,
+      durationNanos: 0n,
+      comments: [],
+      dropFrames: '',
+      keepFrames: '',
+    };
     expect(formatRaw(b.finish(header, Float64Array.of(5)))).toContain('\n     1: 0x401000 ??\n             f main.go:3 s=0\n');
   });
 
   it('drops a label with neither value nor unit from the raw dump, as Go decodes it', () => {
-    const p = parseProfile(encodeProfile(heapMessage({ sampleTypes: [['n', 'count']], samples: [{ stack: ['f'], values: [1], labels: [{ key: 'empty' }] }] })));
+    const p = parseProfile(
+      encodeProfile(heapMessage({ sampleTypes: [['n', 'count']], samples: [{ stack: ['f'], values: [1], labels: [{ key: 'empty' }] }] })),
+    );
     expect(p.samples.labelStart[1]).toBe(1);
     expect(formatRaw(p)).toContain('\n          1: 1 \nLocations\n');
   });

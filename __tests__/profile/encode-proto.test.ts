@@ -12,8 +12,27 @@ import { heapMessage, int64 } from '../helpers/profile-fixtures.js';
 
 const message = heapMessage({
   samples: [
-    { stack: ['main.leak', 'main.main'], values: [3, 3072, -2, -2048], labels: [{ key: 'bytes', num: 1024, unit: 'bytes' }, { key: 'handler', str: '/api' }] },
-    { stack: [{ lines: [{ fn: 'main.inlined', line: 7 }, { fn: 'main.caller', line: 12, file: 'main.go', startLine: 10 }], folded: true }, 'main.main'], values: [2 ** 40, 2 ** 50, 1, 1] },
+    {
+      stack: ['main.leak', 'main.main'],
+      values: [3, 3072, -2, -2048],
+      labels: [
+        { key: 'bytes', num: 1024, unit: 'bytes' },
+        { key: 'handler', str: '/api' },
+      ],
+    },
+    {
+      stack: [
+        {
+          lines: [
+            { fn: 'main.inlined', line: 7 },
+            { fn: 'main.caller', line: 12, file: 'main.go', startLine: 10 },
+          ],
+          folded: true,
+        },
+        'main.main',
+      ],
+      values: [2 ** 40, 2 ** 50, 1, 1],
+    },
     { stack: ['runtime.systemstack'], values: [1, 2, 3, 4], labels: [{ key: 'n', num: -5 }] },
   ],
   comments: ['first comment', 'second'],
@@ -37,7 +56,17 @@ describe('encodeProfileProto', () => {
     expect(formatRaw(parseProfile(written))).toBe(formatRaw(profile));
     // The dump shows what a broken encoder would lose.
     const raw = formatRaw(profile);
-    for (const text of ['Comment: first comment', '        -2      -2048', '1099511627776', 'bytes:[1024 bytes]', 'handler:[/api]', 'n:[-5]', '0xffffffffffffffff', '[F]', 'inuse_space/bytes[dflt]']) {
+    for (const text of [
+      'Comment: first comment',
+      '        -2      -2048',
+      '1099511627776',
+      'bytes:[1024 bytes]',
+      'handler:[/api]',
+      'n:[-5]',
+      '0xffffffffffffffff',
+      '[F]',
+      'inuse_space/bytes[dflt]',
+    ]) {
       expect(raw).toContain(text);
     }
   });
@@ -63,6 +92,11 @@ describe('encodeProfileProto', () => {
 
   it('keeps drop_frames, keep_frames, time and duration exactly', () => {
     const back = parseProfile(encodeProfileProto(profile));
-    expect([back.dropFrames, back.keepFrames, back.timeNanos, back.durationNanos]).toEqual(['runtime\\..*', 'main\\..*', 1_790_000_000_123_456_789n, 30_000_000_000n]);
+    expect([back.dropFrames, back.keepFrames, back.timeNanos, back.durationNanos]).toEqual([
+      'runtime\\..*',
+      'main\\..*',
+      1_790_000_000_123_456_789n,
+      30_000_000_000n,
+    ]);
   });
 });

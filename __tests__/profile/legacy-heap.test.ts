@@ -74,7 +74,7 @@ describe('headers', () => {
     expect(samplesOf(p).map((s) => s.values)).toEqual([values]);
   });
 
-  it('sets what a legacy heap profile has and lacks: pprof\'s allocator drop/keep frames, no time, one mapping', () => {
+  it("sets what a legacy heap profile has and lacks: pprof's allocator drop/keep frames, no time, one mapping", () => {
     const p = parseText('heap profile: 1: 2 [1: 2] @ heap/2\n1: 2 [1: 2] @ 0x1001\n');
     expect([p.dropFrames, p.keepFrames]).toEqual([ALLOCATOR_FRAMES, ALLOCATOR_KEEP_FRAMES]);
     expect(p.dropFrames.split('|')).toContain('runtime\\..*');
@@ -106,7 +106,9 @@ describe('unsampling', () => {
   });
 
   it('each pair by its own average size, in a profile', () => {
-    const p = parseText('heap profile: 97: 67354256 [240: 67383999] @ heap/1048576\n20: 67338240 [20: 67338240] @ 0x1001\n77: 16016 [220: 45760] @ 0x2001\n');
+    const p = parseText(
+      'heap profile: 97: 67354256 [240: 67383999] @ heap/1048576\n20: 67338240 [20: 67338240] @ 0x1001\n77: 16016 [220: 45760] @ 0x2001\n',
+    );
     expect(samplesOf(p).map((s) => s.values)).toEqual([
       [20, 67447883, 20, 67447883],
       [554645, 115366241, 194125, 40378184],
@@ -134,8 +136,13 @@ describe('records', () => {
   it('skips comments and blank lines, and stops at a memory map', () => {
     const records = '1: 2 [1: 2] @ 0x1001\n\n# runtime.MemStats\n# Alloc = 6671432\n# PauseNs = [1 2 3]\n2: 4 [2: 4] @ 0x2001\n';
     for (const sentinel of ['--- Memory map: ---', 'MAPPED_LIBRARIES:']) {
-      const p = parseText(`heap profile: 3: 6 [3: 6] @ heap/2\n${records}${sentinel}\n00400000-004b6000 r-xp 00000000 08:01 1 /bin/app\nnot a record\n`);
-      expect(samplesOf(p).map((s) => s.values)).toEqual([[1, 2], [2, 4]]);
+      const p = parseText(
+        `heap profile: 3: 6 [3: 6] @ heap/2\n${records}${sentinel}\n00400000-004b6000 r-xp 00000000 08:01 1 /bin/app\nnot a record\n`,
+      );
+      expect(samplesOf(p).map((s) => s.values)).toEqual([
+        [1, 2],
+        [2, 4],
+      ]);
     }
   });
 
@@ -150,30 +157,42 @@ describe('records', () => {
   });
 });
 
-describe('bad text: pprof\'s words, where pprof reports the problem', () => {
+describe("bad text: pprof's words, where pprof reports the problem", () => {
   const header = 'heap profile: 1: 2 [3: 4] @ heap/1048576\n';
   const cases: [string, string, string][] = [
     ['a record that is not one', `${header}1: x [1: 2] @ 0x1\n`, 'unexpected number of sample values: got 0, want 6'],
     ['in-use bytes without objects', `${header}1: 2 [3: 4] @ 0x1\n\n0: 5 [1: 5] @ 0x1\n`, 'inuse count was 0 but inuse bytes was 5'],
     ['allocated bytes without objects', `${header}1: 5 [0: 5] @ 0x1\n`, 'allocation count was 0 but allocation bytes was 5'],
-    ['a count past int64', `${header}99999999999999999999: 1 [1: 1] @ 0x1\n`,
-      'malformed sample: 99999999999999999999: 1 [1: 1] @ 0x1: strconv.ParseInt: parsing "99999999999999999999": value out of range'],
-    ['an address past 64 bits', `${header}1: 2 [3: 4] @ 0x11112222333344445\n`,
-      'malformed sample: 1: 2 [3: 4] @ 0x11112222333344445: failed to parse as hex 64-bit number: 0x11112222333344445'],
-    ['a line longer than pprof\'s scanner reads', `${header}1: 2 [3: 4] @ 0x1${' 0x2'.repeat(20000)}\n`, 'bufio.Scanner: token too long'],
+    [
+      'a count past int64',
+      `${header}99999999999999999999: 1 [1: 1] @ 0x1\n`,
+      'malformed sample: 99999999999999999999: 1 [1: 1] @ 0x1: strconv.ParseInt: parsing "99999999999999999999": value out of range',
+    ],
+    [
+      'an address past 64 bits',
+      `${header}1: 2 [3: 4] @ 0x11112222333344445\n`,
+      'malformed sample: 1: 2 [3: 4] @ 0x11112222333344445: failed to parse as hex 64-bit number: 0x11112222333344445',
+    ],
+    ["a line longer than pprof's scanner reads", `${header}1: 2 [3: 4] @ 0x1${' 0x2'.repeat(20000)}\n`, 'bufio.Scanner: token too long'],
   ];
   it.each(cases)('%s', (_what, text, reason) => {
     expect(errorOf(text)).toEqual(['parse', `parsing profile: ${reason}`]);
   });
 
   it('a header pprof does not know is no heap profile (nor any other format)', () => {
-    for (const text of ['heap profile: 1: 2 [3: 4] @ heapfoo/2\n', 'heap profile: lots\n', 'heap profile: 1: 2 [3: 4] @ heap/99999999999999999999\n']) {
+    for (const text of [
+      'heap profile: 1: 2 [3: 4] @ heapfoo/2\n',
+      'heap profile: lots\n',
+      'heap profile: 1: 2 [3: 4] @ heap/99999999999999999999\n',
+    ]) {
       expect(errorOf(text)).toEqual(['not-a-profile', expect.stringMatching(/^not a pprof profile: neither gzip nor profile.proto \(/)]);
     }
   });
 
   it('counts in int64 past 2^53 are read (rounded), as pprof reads them', () => {
-    const p = parseText('heap profile: 1: 2 [1: 2] @ heapprofile\n9007199254740993: 9007199254740993 [9007199254740993: 9007199254740993] @ 0x1\n');
+    const p = parseText(
+      'heap profile: 1: 2 [1: 2] @ heapprofile\n9007199254740993: 9007199254740993 [9007199254740993: 9007199254740993] @ 0x1\n',
+    );
     expect(samplesOf(p)[0].values).toEqual([9007199254740992, 9007199254740992]);
   });
 });
@@ -190,11 +209,20 @@ describe('beyond pprof: frames named from the # lines', () => {
 #\t0x4b5958\tmain.main+0x78\t\t/src/main.go:83
 #\t0x437451\truntime.main+0x211\t/usr/lib/go/src/runtime/proc.go:250
 `);
-    expect(samplesOf(p)[0].stack).toEqual(['0x4b54ed main.growBuf:33 main.GetLargeData:43', '0x4b5958 main.main:83', '0x437451 runtime.main:250']);
+    expect(samplesOf(p)[0].stack).toEqual([
+      '0x4b54ed main.growBuf:33 main.GetLargeData:43',
+      '0x4b5958 main.main:83',
+      '0x437451 runtime.main:250',
+    ]);
     const f = p.functions;
-    expect(Array.from({ length: f.count }, (_, i) => [p.strings[f.name[i]], p.strings[f.systemName[i]], p.strings[f.filename[i]], f.startLine[i]])).toContainEqual(
-      ['main.growBuf', 'main.growBuf', '/src/main.go', 0],
-    );
+    expect(
+      Array.from({ length: f.count }, (_, i) => [
+        p.strings[f.name[i]],
+        p.strings[f.systemName[i]],
+        p.strings[f.filename[i]],
+        f.startLine[i],
+      ]),
+    ).toContainEqual(['main.growBuf', 'main.growBuf', '/src/main.go', 0]);
     expect(p.mappings[0]).toMatchObject({ hasFunctions: true, hasFilenames: true, hasLineNumbers: true, hasInlineFrames: true });
   });
 
@@ -217,7 +245,11 @@ describe('beyond pprof: frames named from the # lines', () => {
 #\t0x4b5d85\tmain.main+0x305\t\t/src/main.go:106
 `);
     expect(samplesOf(p)[0].stack).toEqual([
-      '0x4b5f4f main.main.func1:108', '0x4b58a5 main.walk:71', '0x4b58d7 main.walk:73', '0x4b58d7 main.walk:73', '0x4b5d85 main.main:106',
+      '0x4b5f4f main.main.func1:108',
+      '0x4b58a5 main.walk:71',
+      '0x4b58d7 main.walk:73',
+      '0x4b58d7 main.walk:73',
+      '0x4b5d85 main.main:106',
     ]);
     expect(p.locations.count).toBe(4);
   });
@@ -243,8 +275,14 @@ describe('beyond pprof: frames named from the # lines', () => {
 
   it('shares functions and locations between records; a record without # lines keeps its addresses', () => {
     const frames = '#\t0x1000\tmain.f+0x0\t/a.go:1\n#\t0x2000\tmain.main+0x0\t/a.go:2\n';
-    const p = parseText(`${header}1: 8 [1: 8] @ 0x1001 0x2001\n${frames}\n2: 16 [2: 16] @ 0x1001 0x2001\n${frames}\n3: 24 [3: 24] @ 0x7001\n`);
-    expect(samplesOf(p).map((s) => s.stack)).toEqual([['0x1000 main.f:1', '0x2000 main.main:2'], ['0x1000 main.f:1', '0x2000 main.main:2'], ['0x7000']]);
+    const p = parseText(
+      `${header}1: 8 [1: 8] @ 0x1001 0x2001\n${frames}\n2: 16 [2: 16] @ 0x1001 0x2001\n${frames}\n3: 24 [3: 24] @ 0x7001\n`,
+    );
+    expect(samplesOf(p).map((s) => s.stack)).toEqual([
+      ['0x1000 main.f:1', '0x2000 main.main:2'],
+      ['0x1000 main.f:1', '0x2000 main.main:2'],
+      ['0x7000'],
+    ]);
     expect([p.functions.count, p.locations.count]).toEqual([2, 3]);
   });
 });
@@ -257,16 +295,44 @@ describe('pruning allocator frames, once frames have names', () => {
   };
 
   it('drops allocator frames on the leaf side of the first user frame', () => {
-    expect(stackOf([['malloc', 0x100], ['main.alloc', 0x200], ['main.main', 0x300]])).toEqual(['0x200 main.alloc:512', '0x300 main.main:768']);
-    expect(stackOf([['main.f', 0x100], ['runtime.systemstack', 0x200], ['main.main', 0x300], ['runtime.main', 0x400]])).toEqual(['0x300 main.main:768', '0x400 runtime.main:1024']);
+    expect(
+      stackOf([
+        ['malloc', 0x100],
+        ['main.alloc', 0x200],
+        ['main.main', 0x300],
+      ]),
+    ).toEqual(['0x200 main.alloc:512', '0x300 main.main:768']);
+    expect(
+      stackOf([
+        ['main.f', 0x100],
+        ['runtime.systemstack', 0x200],
+        ['main.main', 0x300],
+        ['runtime.main', 0x400],
+      ]),
+    ).toEqual(['0x300 main.main:768', '0x400 runtime.main:1024']);
   });
 
   it('keeps keep_frames, frames of a stack with no user frame, and C++ names by their simplified form', () => {
-    expect(stackOf([['runtime.mallocgc', 0x100], ['main.alloc', 0x200], ['runtime.call32', 0x300], ['main.main', 0x400]])).toEqual([
-      '0x200 main.alloc:512', '0x300 runtime.call32:768', '0x400 main.main:1024',
-    ]);
-    expect(stackOf([['runtime.malg', 0x100], ['runtime.newproc1', 0x200]])).toEqual(['0x100 runtime.malg:256', '0x200 runtime.newproc1:512']);
-    expect(stackOf([['operator new[](unsigned long)', 0x100], ['Foo::make(int)', 0x200]])).toEqual(['0x200 Foo::make(int):512']);
+    expect(
+      stackOf([
+        ['runtime.mallocgc', 0x100],
+        ['main.alloc', 0x200],
+        ['runtime.call32', 0x300],
+        ['main.main', 0x400],
+      ]),
+    ).toEqual(['0x200 main.alloc:512', '0x300 runtime.call32:768', '0x400 main.main:1024']);
+    expect(
+      stackOf([
+        ['runtime.malg', 0x100],
+        ['runtime.newproc1', 0x200],
+      ]),
+    ).toEqual(['0x100 runtime.malg:256', '0x200 runtime.newproc1:512']);
+    expect(
+      stackOf([
+        ['operator new[](unsigned long)', 0x100],
+        ['Foo::make(int)', 0x200],
+      ]),
+    ).toEqual(['0x200 Foo::make(int):512']);
   });
 
   it('drops the inlined allocator lines of a location and keeps its outer lines', () => {

@@ -12,15 +12,33 @@ const errorOf = (f: () => unknown) => {
 
 describe('strconv.ParseInt(s, 0, 64)', () => {
   it.each([
-    ['0', 0n], ['10', 10n], ['-10', -10n], ['+7', 7n], ['010', 8n], ['0x1f', 31n], ['0X1F', 31n], ['0o17', 15n], ['0b101', 5n],
-    ['1_000', 1000n], ['0x_1f', 31n], ['9223372036854775807', 9223372036854775807n], ['-9223372036854775808', -9223372036854775808n],
+    ['0', 0n],
+    ['10', 10n],
+    ['-10', -10n],
+    ['+7', 7n],
+    ['010', 8n],
+    ['0x1f', 31n],
+    ['0X1F', 31n],
+    ['0o17', 15n],
+    ['0b101', 5n],
+    ['1_000', 1000n],
+    ['0x_1f', 31n],
+    ['9223372036854775807', 9223372036854775807n],
+    ['-9223372036854775808', -9223372036854775808n],
   ])('%s', (s, value) => {
     expect(goParseInt(s, 0)).toBe(value);
   });
 
   it.each([
-    ['', 'invalid syntax'], ['08', 'invalid syntax'], ['0x', 'invalid syntax'], ['1__0', 'invalid syntax'], ['_1', 'invalid syntax'], ['1_', 'invalid syntax'],
-    ['9a', 'invalid syntax'], ['9223372036854775808', 'value out of range'], ['-9223372036854775809', 'value out of range'],
+    ['', 'invalid syntax'],
+    ['08', 'invalid syntax'],
+    ['0x', 'invalid syntax'],
+    ['1__0', 'invalid syntax'],
+    ['_1', 'invalid syntax'],
+    ['1_', 'invalid syntax'],
+    ['9a', 'invalid syntax'],
+    ['9223372036854775808', 'value out of range'],
+    ['-9223372036854775809', 'value out of range'],
   ])('%s: %s', (s, why) => {
     expect(errorOf(() => goParseInt(s, 0))).toBe(`strconv.ParseInt: parsing ${JSON.stringify(s)}: ${why}`);
   });
@@ -46,5 +64,12 @@ it('strconv.Quote escapes as Go does', () => {
 });
 
 it('int64(float64) on amd64: truncation, and -2^63 for what does not fit', () => {
-  expect([2.9, -2.9, 1e300, -1e300, Infinity, NaN].map(float64ToInt64)).toEqual([2n, -2n, -(2n ** 63n), -(2n ** 63n), -(2n ** 63n), -(2n ** 63n)]);
+  expect([2.9, -2.9, 1e300, -1e300, Infinity, NaN].map(float64ToInt64)).toEqual([
+    2n,
+    -2n,
+    -(2n ** 63n),
+    -(2n ** 63n),
+    -(2n ** 63n),
+    -(2n ** 63n),
+  ]);
 });

@@ -39,7 +39,8 @@ function canonicalSamples(p: Profile): string[] {
   const { samples: s, locations: l, strings, functions: f } = p;
   const location = (i: number) => {
     const lines: string[] = [];
-    for (let k = l.lineStart[i]; k < l.lineStart[i + 1]; k++) lines.push(`${strings[f.name[l.lineFunction[k]]]} ${strings[f.filename[l.lineFunction[k]]]}:${l.lineNumber[k]}`);
+    for (let k = l.lineStart[i]; k < l.lineStart[i + 1]; k++)
+      lines.push(`${strings[f.name[l.lineFunction[k]]]} ${strings[f.filename[l.lineFunction[k]]]}:${l.lineNumber[k]}`);
     return `0x${l.address[i].toString(16)}[${lines.join(', ')}]`;
   };
   return Array.from({ length: s.count }, (_, i) => {
@@ -50,7 +51,11 @@ function canonicalSamples(p: Profile): string[] {
   }).sort();
 }
 
-const withoutFileAndTime = (out: string) => out.split('\n').filter((line) => !/^(File|Time): /.test(line)).join('\n');
+const withoutFileAndTime = (out: string) =>
+  out
+    .split('\n')
+    .filter((line) => !/^(File|Time): /.test(line))
+    .join('\n');
 
 describe.each(NAMES)('%s: the .heap.txt against the .heap.pb.gz', (name) => {
   const text = loadProfileFile(`${PROFILES}/${name}.heap.txt`);

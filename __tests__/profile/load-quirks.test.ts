@@ -28,7 +28,9 @@ describe('mapping bounds past 2^53', () => {
   it('keeps every digit of a kernel mapping, merged or not', () => {
     const p = withBounds(0xffffffff81000000n, 0xffffffff82000001n, 0x20000000000001n);
     for (const merge of [true, false]) {
-      expect(mappingLine(formatRaw(normalizeProfile(p, merge)))).toBe('1: 0xffffffff81000000/0xffffffff82000001/0x20000000000001 /bin/app  [FN]');
+      expect(mappingLine(formatRaw(normalizeProfile(p, merge)))).toBe(
+        '1: 0xffffffff81000000/0xffffffff82000001/0x20000000000001 /bin/app  [FN]',
+      );
     }
   });
 

@@ -35,7 +35,8 @@ describe('loadProfileFile', () => {
 
   it('a file that is not a profile', () => {
     expect(loadError('testdata/README.md')).toEqual([
-      'not-a-profile', 'not a pprof profile: neither gzip nor profile.proto (wire type 3 where 2 was expected)',
+      'not-a-profile',
+      'not a pprof profile: neither gzip nor profile.proto (wire type 3 where 2 was expected)',
     ]);
   });
 
@@ -53,14 +54,18 @@ describe('loadProfileFile', () => {
 
   it('a Node heap profile: two sample types and a stand-in mapping', () => {
     const p = loadProfileFile('testdata/profiles/nodeleak.heap.pb.gz');
-    expect(p.sampleTypes).toEqual([{ type: 'inuse_objects', unit: 'count' }, { type: 'inuse_space', unit: 'bytes' }]);
+    expect(p.sampleTypes).toEqual([
+      { type: 'inuse_objects', unit: 'count' },
+      { type: 'inuse_space', unit: 'bytes' },
+    ]);
     expect(p.samples.count).toBe(22);
     expect(p.mappings.map((m) => [m.id, m.start, m.limit, m.file])).toEqual([[1, 0, 0, '']]);
   });
 
   it('passes the inflated-size limit to the decoder', () => {
     expect(loadError('testdata/profiles/leakybuf.heap.pb.gz', 8000)).toEqual([
-      'too-large', 'inflates to more than 8000 bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)',
+      'too-large',
+      'inflates to more than 8000 bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)',
     ]);
   });
 });
@@ -73,12 +78,18 @@ describe('the size limit bounds the file as read, not only as inflated', () => {
     const raw = gunzipSync(readFileSync('testdata/profiles/leakybuf.heap.pb.gz'));
     const path = join(dir, 'raw.pb');
     writeFileSync(path, raw);
-    expect(loadError(path, raw.length - 1)).toEqual(['too-large', `is larger than ${raw.length - 1} bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)`]);
+    expect(loadError(path, raw.length - 1)).toEqual([
+      'too-large',
+      `is larger than ${raw.length - 1} bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)`,
+    ]);
     expect(loadProfileFile(path, raw.length).samples.count).toBe(186);
   });
 
   it('a legacy text profile over the limit', () => {
-    expect(loadError('testdata/profiles/leakybuf.heap.txt', 1000)).toEqual(['too-large', 'is larger than 1000 bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)']);
+    expect(loadError('testdata/profiles/leakybuf.heap.txt', 1000)).toEqual([
+      'too-large',
+      'is larger than 1000 bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)',
+    ]);
   });
 
   it('a device is refused (/dev/zero never ends)', () => {
@@ -90,11 +101,15 @@ describe('the size limit bounds the file as read, not only as inflated', () => {
     execFileSync('mkfifo', [path]);
     const bytes = readFileSync('testdata/profiles/leakybuf.heap.pb.gz');
     // A writer in another process: opening a FIFO waits for the other end.
-    const writer = (count: number) => spawn('sh', ['-c', `for i in $(seq ${count}); do cat testdata/profiles/leakybuf.heap.pb.gz; done > ${path}`]);
+    const writer = (count: number) =>
+      spawn('sh', ['-c', `for i in $(seq ${count}); do cat testdata/profiles/leakybuf.heap.pb.gz; done > ${path}`]);
     writer(1);
     expect(loadProfileFile(path).samples.count).toBe(186);
     const endless = spawn('sh', ['-c', `cat /dev/zero > ${path}`]);
-    expect(loadError(path, 3 * bytes.length)).toEqual(['too-large', `is larger than ${3 * bytes.length} bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)`]);
+    expect(loadError(path, 3 * bytes.length)).toEqual([
+      'too-large',
+      `is larger than ${3 * bytes.length} bytes (the limit; set HEAPCLI_MAX_PROFILE to raise it)`,
+    ]);
     endless.kill();
   });
 });

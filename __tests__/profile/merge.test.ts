@@ -7,7 +7,10 @@ import { functionName, type Profile } from '../../src/profile/model.js';
 import { formatRaw } from '../../src/format/raw.js';
 import { type ProfileSpec, decodeSpec, heapMessage } from '../helpers/profile-fixtures.js';
 
-const TYPES: ProfileSpec['sampleTypes'] = [['objects', 'count'], ['space', 'bytes']];
+const TYPES: ProfileSpec['sampleTypes'] = [
+  ['objects', 'count'],
+  ['space', 'bytes'],
+];
 const APP = '1: 0x400000/0x4b6000/0x0 /bin/app  [FN]';
 
 /** A two-type profile from samples (and other spec fields). */
@@ -15,7 +18,18 @@ const profile = (spec: ProfileSpec): Profile => decodeSpec({ sampleTypes: TYPES,
 
 /** The whole -raw text of a merged two-type profile with no time, duration or comments. */
 function rawText(samples: string[], locations: string[], mappings = [APP]): string {
-  return ['PeriodType: space bytes', 'Period: 524288', 'Samples:', 'objects/count space/bytes', ...samples, 'Locations', ...locations, 'Mappings', ...mappings, ''].join('\n');
+  return [
+    'PeriodType: space bytes',
+    'Period: 524288',
+    'Samples:',
+    'objects/count space/bytes',
+    ...samples,
+    'Locations',
+    ...locations,
+    'Mappings',
+    ...mappings,
+    '',
+  ].join('\n');
 }
 
 const functionNames = (p: Profile) => Array.from({ length: p.functions.count }, (_, f) => functionName(p, f));
@@ -30,10 +44,12 @@ describe('one profile', () => {
       ],
     });
     const merged = mergeProfiles([p]);
-    expect(formatRaw(merged)).toBe(rawText(
-      ['          1         10: 1 2 ', '          0          7: 3 2 '],
-      ['     1: 0x401000 M=1 a main.go:0 s=0', '     2: 0x401100 M=1 main main.go:0 s=0', '     3: 0x401300 M=1 c main.go:0 s=0'],
-    ));
+    expect(formatRaw(merged)).toBe(
+      rawText(
+        ['          1         10: 1 2 ', '          0          7: 3 2 '],
+        ['     1: 0x401000 M=1 a main.go:0 s=0', '     2: 0x401100 M=1 main main.go:0 s=0', '     3: 0x401300 M=1 c main.go:0 s=0'],
+      ),
+    );
     expect(functionNames(merged)).toEqual(['a', 'main', 'c']);
     expect(Array.from(merged.functions.id)).toEqual([1, 2, 3]);
   });
@@ -49,30 +65,55 @@ describe('one profile', () => {
         { stack, values: [16, 160], labels: [{ key: 'n', num: 5, unit: 'bytes' }] },
         { stack, values: [32, 320], labels: [{ key: 'n', num: 5, unit: 'bytes' }] },
         { stack, values: [64, 640], labels: [{ key: 'n', num: 5 }] },
-        { stack, values: [128, 1280], labels: [{ key: 't', str: 'x' }, { key: 'u', str: 'z' }] },
-        { stack, values: [256, 2560], labels: [{ key: 'u', str: 'z' }, { key: 't', str: 'x' }] },
+        {
+          stack,
+          values: [128, 1280],
+          labels: [
+            { key: 't', str: 'x' },
+            { key: 'u', str: 'z' },
+          ],
+        },
+        {
+          stack,
+          values: [256, 2560],
+          labels: [
+            { key: 'u', str: 'z' },
+            { key: 't', str: 'x' },
+          ],
+        },
         { stack: ['a'], values: [512, 5120], labels: [{ key: 't', str: 'x' }] },
       ],
     });
-    expect(formatRaw(mergeProfiles([p]))).toBe(rawText(
-      [
-        '          3         30: 1 2 ', '                t:[x]',
-        '          4         40: 1 2 ', '                t:[y]',
-        '          8         80: 1 2 ',
-        '         48        480: 1 2 ', '                n:[5 bytes]',
-        '         64        640: 1 2 ', '                n:[5]',
-        '        384       3840: 1 2 ', '                t:[x] u:[z]',
-        '        512       5120: 1 ', '                t:[x]',
-      ],
-      ['     1: 0x401000 M=1 a main.go:0 s=0', '     2: 0x401100 M=1 main main.go:0 s=0'],
-    ));
+    expect(formatRaw(mergeProfiles([p]))).toBe(
+      rawText(
+        [
+          '          3         30: 1 2 ',
+          '                t:[x]',
+          '          4         40: 1 2 ',
+          '                t:[y]',
+          '          8         80: 1 2 ',
+          '         48        480: 1 2 ',
+          '                n:[5 bytes]',
+          '         64        640: 1 2 ',
+          '                n:[5]',
+          '        384       3840: 1 2 ',
+          '                t:[x] u:[z]',
+          '        512       5120: 1 ',
+          '                t:[x]',
+        ],
+        ['     1: 0x401000 M=1 a main.go:0 s=0', '     2: 0x401100 M=1 main main.go:0 s=0'],
+      ),
+    );
   });
 
   it('makes identical locations and functions under different ids one, renumbered 1.. in order of first use', () => {
     const msg = heapMessage({
       sampleTypes: TYPES,
       ids: { location: (n) => 100 - 10 * n, function: (n) => 50 + n },
-      samples: [{ stack: ['leaf', 'main'], values: [1, 1] }, { stack: ['other', 'main'], values: [2, 2] }],
+      samples: [
+        { stack: ['leaf', 'main'], values: [1, 1] },
+        { stack: ['other', 'main'], values: [2, 2] },
+      ],
     });
     // A second copy of main (function 77, location 7) for a third sample, and the tables listed backwards.
     const main = msg.function![1];
@@ -85,10 +126,12 @@ describe('one profile', () => {
     expect([p.locations.count, p.functions.count]).toEqual([4, 4]);
 
     const merged = mergeProfiles([p]);
-    expect(formatRaw(merged)).toBe(rawText(
-      ['          1          1: 1 2 ', '          6          6: 3 2 '],
-      ['     1: 0x401000 M=1 leaf main.go:0 s=0', '     2: 0x401100 M=1 main main.go:0 s=0', '     3: 0x401200 M=1 other main.go:0 s=0'],
-    ));
+    expect(formatRaw(merged)).toBe(
+      rawText(
+        ['          1          1: 1 2 ', '          6          6: 3 2 '],
+        ['     1: 0x401000 M=1 leaf main.go:0 s=0', '     2: 0x401100 M=1 main main.go:0 s=0', '     3: 0x401200 M=1 other main.go:0 s=0'],
+      ),
+    );
     expect(functionNames(merged)).toEqual(['leaf', 'main', 'other']);
   });
 
@@ -113,15 +156,15 @@ describe('one profile', () => {
         { id: 3, start: 0x7f0000000000, limit: 0x7f0000100000, file: '/lib/libc.so.6' },
         { id: 5, start: 0x7f1000000000, limit: 0x7f1000100000, file: '/lib/libm.so.6' },
       ],
-      samples: [
-        { stack: [{ lines: ['memcpy'], mapping: 3, address: 0x7f0000000100 }, 'main'], values: [1, 1] },
-      ],
+      samples: [{ stack: [{ lines: ['memcpy'], mapping: 3, address: 0x7f0000000100 }, 'main'], values: [1, 1] }],
     });
-    expect(formatRaw(mergeProfiles([p]))).toBe(rawText(
-      ['          1          1: 1 2 '],
-      ['     1: 0x7f0000000100 M=2 memcpy main.go:0 s=0', '     2: 0x401100 M=1 main main.go:0 s=0'],
-      [APP, '2: 0x7f0000000000/0x7f0000100000/0x0 /lib/libc.so.6  [FN]'],
-    ));
+    expect(formatRaw(mergeProfiles([p]))).toBe(
+      rawText(
+        ['          1          1: 1 2 '],
+        ['     1: 0x7f0000000100 M=2 memcpy main.go:0 s=0', '     2: 0x401100 M=1 main main.go:0 s=0'],
+        [APP, '2: 0x7f0000000000/0x7f0000100000/0x0 /lib/libc.so.6  [FN]'],
+      ),
+    );
   });
 });
 
@@ -138,18 +181,31 @@ describe('several profiles', () => {
     const two = at(0x555555554000);
     const merged = mergeProfiles([
       profile({ mappings: one.mappings, samples: [{ stack: [one.f, one.main], values: [1, 10] }] }),
-      profile({ mappings: two.mappings, samples: [{ stack: [two.f, two.main], values: [2, 20] }, { stack: [two.g, two.main], values: [4, 40] }] }),
+      profile({
+        mappings: two.mappings,
+        samples: [
+          { stack: [two.f, two.main], values: [2, 20] },
+          { stack: [two.g, two.main], values: [4, 40] },
+        ],
+      }),
     ]);
-    expect(formatRaw(merged)).toBe(rawText(
-      ['          3         30: 1 2 ', '          4         40: 3 2 '],
-      ['     1: 0x402000 M=1 f main.go:0 s=0', '     2: 0x401234 M=1 main main.go:0 s=0', '     3: 0x403000 M=1 g main.go:0 s=0'],
-      ['1: 0x400000/0x4b6000/0x0 /bin/app b1 [FN]'],
-    ));
+    expect(formatRaw(merged)).toBe(
+      rawText(
+        ['          3         30: 1 2 ', '          4         40: 3 2 '],
+        ['     1: 0x402000 M=1 f main.go:0 s=0', '     2: 0x401234 M=1 main main.go:0 s=0', '     3: 0x403000 M=1 g main.go:0 s=0'],
+        ['1: 0x400000/0x4b6000/0x0 /bin/app b1 [FN]'],
+      ),
+    );
   });
 
   it('keeps two binaries apart when their build ids differ, even at the same addresses', () => {
-    const merged = mergeProfiles(['b1', 'b2'].map((buildId) => profile({ mappings: [{ buildId }], samples: [{ stack: ['main'], values: [1, 1] }] })));
-    expect(merged.mappings.map((m) => [m.id, m.buildId])).toEqual([[1, 'b1'], [2, 'b2']]);
+    const merged = mergeProfiles(
+      ['b1', 'b2'].map((buildId) => profile({ mappings: [{ buildId }], samples: [{ stack: ['main'], values: [1, 1] }] })),
+    );
+    expect(merged.mappings.map((m) => [m.id, m.buildId])).toEqual([
+      [1, 'b1'],
+      [2, 'b2'],
+    ]);
     expect(Array.from(merged.locations.mapping)).toEqual([0, 1]);
     expect(merged.samples.count).toBe(2);
   });
@@ -157,12 +213,16 @@ describe('several profiles', () => {
   it('drops samples that cancel to zero (+x and -x), then renumbers what is left', () => {
     const merged = mergeProfiles([
       profile({ samples: [{ stack: ['a', 'main'], values: [5, 500] }] }),
-      profile({ samples: [{ stack: ['a', 'main'], values: [-5, -500] }, { stack: ['b', 'main'], values: [1, -1] }] }),
+      profile({
+        samples: [
+          { stack: ['a', 'main'], values: [-5, -500] },
+          { stack: ['b', 'main'], values: [1, -1] },
+        ],
+      }),
     ]);
-    expect(formatRaw(merged)).toBe(rawText(
-      ['          1         -1: 1 2 '],
-      ['     1: 0x401200 M=1 b main.go:0 s=0', '     2: 0x401100 M=1 main main.go:0 s=0'],
-    ));
+    expect(formatRaw(merged)).toBe(
+      rawText(['          1         -1: 1 2 '], ['     1: 0x401200 M=1 b main.go:0 s=0', '     2: 0x401100 M=1 main main.go:0 s=0']),
+    );
     expect(functionNames(merged)).toEqual(['b', 'main']);
   });
 
@@ -180,11 +240,20 @@ describe('several profiles', () => {
       'malformed',
       'incompatible sample types [objects/count space/bytes] and [alloc_objects/count alloc_space/bytes inuse_objects/count inuse_space/bytes]',
     ]);
-    expect(errorOf([profile({}), profile({ sampleTypes: [['objects', 'count'], ['inuse', 'bytes']] })])).toEqual([
-      'malformed', 'incompatible sample types [objects/count space/bytes] and [objects/count inuse/bytes]',
-    ]);
+    expect(
+      errorOf([
+        profile({}),
+        profile({
+          sampleTypes: [
+            ['objects', 'count'],
+            ['inuse', 'bytes'],
+          ],
+        }),
+      ]),
+    ).toEqual(['malformed', 'incompatible sample types [objects/count space/bytes] and [objects/count inuse/bytes]']);
     expect(errorOf([profile({}), profile({ periodType: ['cpu', 'nanoseconds'] })])).toEqual([
-      'malformed', 'incompatible period types [space/bytes] and [cpu/nanoseconds]',
+      'malformed',
+      'incompatible period types [space/bytes] and [cpu/nanoseconds]',
     ]);
     expect(errorOf([])).toEqual(['malformed', 'no profiles to merge']);
   });
@@ -211,16 +280,56 @@ describe('several profiles', () => {
 describe('normalizeProfile (the merge of one, written over its input)', () => {
   const stack = ['a', 'main'];
   const specs: [string, ProfileSpec['samples']][] = [
-    ['no duplicates', [{ stack, values: [1, 10] }, { stack: ['b', 'main'], values: [2, 20] }]],
-    ['zero samples first and between', [{ stack: ['z'], values: [0, 0] }, { stack, values: [1, 10] }, { stack: ['y', 'main'], values: [0, 0] }, { stack: ['b', 'main'], values: [2, 20] }]],
-    ['duplicates, near and far, labels in any order', [
-      { stack, values: [1, 10], labels: [{ key: 'u', str: 'z' }, { key: 't', str: 'x' }, { key: 't', str: 'w' }] },
-      { stack: ['b', 'main'], values: [2, 20] },
-      { stack, values: [4, 40], labels: [{ key: 't', str: 'x' }, { key: 't', str: 'w' }, { key: 'u', str: 'z' }] },
-      { stack: ['b', 'main'], values: [8, 80], labels: [{ key: 'e', str: '' }] },
-      { stack: ['c', 'b', 'main'], values: [16, 160], labels: [{ key: 'n', num: 3, unit: 'bytes' }] },
-    ]],
-    ['duplicates that cancel', [{ stack, values: [1, 10] }, { stack: ['b'], values: [5, 5] }, { stack, values: [-1, -10] }]],
+    [
+      'no duplicates',
+      [
+        { stack, values: [1, 10] },
+        { stack: ['b', 'main'], values: [2, 20] },
+      ],
+    ],
+    [
+      'zero samples first and between',
+      [
+        { stack: ['z'], values: [0, 0] },
+        { stack, values: [1, 10] },
+        { stack: ['y', 'main'], values: [0, 0] },
+        { stack: ['b', 'main'], values: [2, 20] },
+      ],
+    ],
+    [
+      'duplicates, near and far, labels in any order',
+      [
+        {
+          stack,
+          values: [1, 10],
+          labels: [
+            { key: 'u', str: 'z' },
+            { key: 't', str: 'x' },
+            { key: 't', str: 'w' },
+          ],
+        },
+        { stack: ['b', 'main'], values: [2, 20] },
+        {
+          stack,
+          values: [4, 40],
+          labels: [
+            { key: 't', str: 'x' },
+            { key: 't', str: 'w' },
+            { key: 'u', str: 'z' },
+          ],
+        },
+        { stack: ['b', 'main'], values: [8, 80], labels: [{ key: 'e', str: '' }] },
+        { stack: ['c', 'b', 'main'], values: [16, 160], labels: [{ key: 'n', num: 3, unit: 'bytes' }] },
+      ],
+    ],
+    [
+      'duplicates that cancel',
+      [
+        { stack, values: [1, 10] },
+        { stack: ['b'], values: [5, 5] },
+        { stack, values: [-1, -10] },
+      ],
+    ],
   ];
 
   it.each(specs)('gives what mergeProfiles gives: %s', (_name, samples) => {

@@ -10,13 +10,18 @@ import { framelessSamples } from '../../src/analysis/filters/filter.js';
 import { formatRaw } from '../../src/format/raw.js';
 import { manifests } from '../helpers/goldens.js';
 
-const stems = readdirSync('testdata/profiles').filter((f) => f.endsWith('.pb.gz')).map((f) => f.slice(0, -'.pb.gz'.length)).sort();
+const stems = readdirSync('testdata/profiles')
+  .filter((f) => f.endsWith('.pb.gz'))
+  .map((f) => f.slice(0, -'.pb.gz'.length))
+  .sort();
 const withGolden = stems.filter((s) => existsSync(`testdata/golden/${s}.raw.out`));
 
 // Jest hands each test file a copy of process.env, so the assignment above cannot change the
 // zone of an already running process: the run itself needs TZ=UTC (or a UTC host). Say so plainly.
 it('runs in UTC', () => {
-  expect(new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(new Date(0)).find((p) => p.type === 'timeZoneName')?.value).toBe('UTC');
+  expect(
+    new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(new Date(0)).find((p) => p.type === 'timeZoneName')?.value,
+  ).toBe('UTC');
 });
 
 it('finds profiles with raw goldens, and a profile for every raw golden', () => {

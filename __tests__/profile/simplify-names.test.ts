@@ -63,7 +63,10 @@ describe('simplifiedName', () => {
     ['main.(*Forest).Grow.func1', 'a Go method: no bracket and no ::'],
     ['a.(*T[x]).M', 'a Go method on a generic type (`]).`)'],
     ['r.(*S[a]).T.func1[b](c)', '`]).` anywhere'],
-    ['github.com/grafana/pyroscope/pkg/phlaredb/symdb.(*deduplicatingSlice[go.shape.string,go.shape.string,go.shape.*uint8]).ingest', 'a real one'],
+    [
+      'github.com/grafana/pyroscope/pkg/phlaredb/symdb.(*deduplicatingSlice[go.shape.string,go.shape.string,go.shape.*uint8]).ingest',
+      'a real one',
+    ],
     ['(a[b]).c(d)', '`]).` anywhere'],
     ['Foo.<init>(x)', "Java's `.<`"],
     ['java/lang/Thread.<init>', "Java's `.<`"],
@@ -114,7 +117,10 @@ describe('which functions are simplified', () => {
 
   it('happens on load, merged or not', () => {
     for (const merge of [true, false]) {
-      const p = normalizeProfile(decodeSpec(one('std::vector<int>::push_back(int const&)', 'std::vector<int>::push_back(int const&)')), merge);
+      const p = normalizeProfile(
+        decodeSpec(one('std::vector<int>::push_back(int const&)', 'std::vector<int>::push_back(int const&)')),
+        merge,
+      );
       expect(functionName(p, 0)).toBe('std::vector::push_back');
     }
   });

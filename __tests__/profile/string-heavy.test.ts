@@ -46,7 +46,7 @@ describe('the string table', () => {
     expect([raw.strings, raw.period]).toEqual([['', 'one', 'two', 'three'], 5]);
   });
 
-  it('a string running past the data is damage, with protobufjs\'s message', () => {
+  it("a string running past the data is damage, with protobufjs's message", () => {
     expect(() => readProfileProto(Uint8Array.from([0x32, 0x00, 0x32, 0x05, 0x61]))).toThrow('index out of range: 4 + 5 > 5');
   });
 });
@@ -60,7 +60,11 @@ describe('hash slots', () => {
 
   it('merges 100,000 samples with one stack and distinct labels, each kept', () => {
     const message = heapMessage({
-      samples: Array.from({ length: 100_000 }, (_, i) => ({ stack: ['main.serve', 'main.main'], values: [1, 64, 1, 64], labels: [{ key: 'request', str: `r${i}` }] })),
+      samples: Array.from({ length: 100_000 }, (_, i) => ({
+        stack: ['main.serve', 'main.main'],
+        values: [1, 64, 1, 64],
+        labels: [{ key: 'request', str: `r${i}` }],
+      })),
     });
     const started = Date.now();
     const merged = normalizeProfile(parseProfile(encodeProfile(message)));
@@ -70,9 +74,14 @@ describe('hash slots', () => {
   });
 });
 
-describe('functions merged by their strings\' merged indices', () => {
+describe("functions merged by their strings' merged indices", () => {
   it('equal strings at two indices of the string table make one function', () => {
-    const message = heapMessage({ samples: [{ stack: ['main.f', 'main.main'], values: [1, 10, 1, 10] }, { stack: ['main.g', 'main.main'], values: [2, 20, 2, 20] }] });
+    const message = heapMessage({
+      samples: [
+        { stack: ['main.f', 'main.main'], values: [1, 10, 1, 10] },
+        { stack: ['main.g', 'main.main'], values: [2, 20, 2, 20] },
+      ],
+    });
     // Point main.g's function at a second copy of "main.f" and of its file.
     const table = message.stringTable!;
     const g = message.function!.find((f) => table[f.name as number] === 'main.g')!;

@@ -28,14 +28,34 @@ function answers(p: Profile, cases: readonly (readonly string[])[]): string[] {
 }
 
 const CASES = [
-  ['top'], ['top -cum'], ['focus=main', 'top'], ['hide=runtime', 'top'], ['nodefraction=0', 'top'],
-  ['sample_index=0', 'top'], ['granularity=lines', 'top'], ['granularity=addresses', 'top'],
-  ['peek .'], ['sample_index=0', 'peek .'], ['list .'], ['tree'], ['nodefraction=0', 'tree'], ['text'],
-  ['granularity=files', 'top'], ['granularity=filefunctions', 'nodefraction=0', 'top'], ['noinlines=true', 'top'],
-  ['ignore=runtime', 'show=main', 'top'], ['mean=true', 'top'], ['granularity=addresses', 'peek .'],
-  ['nodefraction=0', 'edgefraction=0', 'tree'], ['sample_index=1', 'list .'],
-  ['tagfocus=handler=/api/orders', 'top'], ['tagignore=bytes=512kB', 'top'], ['tagroot=handler', 'top'],
-  ['tagleaf=latency,bytes', 'tree'], ['tagshow=handler', 'top'], ['taghide=bytes', 'top'],
+  ['top'],
+  ['top -cum'],
+  ['focus=main', 'top'],
+  ['hide=runtime', 'top'],
+  ['nodefraction=0', 'top'],
+  ['sample_index=0', 'top'],
+  ['granularity=lines', 'top'],
+  ['granularity=addresses', 'top'],
+  ['peek .'],
+  ['sample_index=0', 'peek .'],
+  ['list .'],
+  ['tree'],
+  ['nodefraction=0', 'tree'],
+  ['text'],
+  ['granularity=files', 'top'],
+  ['granularity=filefunctions', 'nodefraction=0', 'top'],
+  ['noinlines=true', 'top'],
+  ['ignore=runtime', 'show=main', 'top'],
+  ['mean=true', 'top'],
+  ['granularity=addresses', 'peek .'],
+  ['nodefraction=0', 'edgefraction=0', 'tree'],
+  ['sample_index=1', 'list .'],
+  ['tagfocus=handler=/api/orders', 'top'],
+  ['tagignore=bytes=512kB', 'top'],
+  ['tagroot=handler', 'top'],
+  ['tagleaf=latency,bytes', 'tree'],
+  ['tagshow=handler', 'top'],
+  ['taghide=bytes', 'top'],
 ];
 
 /** Every profile under testdata/profiles, binary and text. */
@@ -45,7 +65,8 @@ describe.each(ALL)('%s merged and unmerged', (name) => {
   const bytes = readFileSync(`testdata/profiles/${name}`);
 
   it('gives every sums-only report the same output', () => {
-    const a = answers(loaded(bytes, true), CASES), b = answers(loaded(bytes, false), CASES);
+    const a = answers(loaded(bytes, true), CASES),
+      b = answers(loaded(bytes, false), CASES);
     for (let i = 0; i < CASES.length; i++) expect([CASES[i], b[i]]).toEqual([CASES[i], a[i]]);
     expect(a.filter((text) => text.length > 100).length).toBeGreaterThan(CASES.length / 2);
   });
@@ -61,7 +82,8 @@ describe('functions and locations the merge makes one, unused ones and all-zero 
   });
   // A copy of main.leak's function and of its location under new ids (the same name, file and
   // address), a sample through the copies, and a location no sample uses.
-  const fns = message.function!, locs = message.location!;
+  const fns = message.function!,
+    locs = message.location!;
   const leakLoc = locs[0];
   const fnCopy = { ...fns.find((f) => f.id === leakLoc.line![0].functionId)!, id: 100 };
   fns.push(fnCopy);
@@ -71,7 +93,8 @@ describe('functions and locations the merge makes one, unused ones and all-zero 
   const bytes = encodeProfile(message);
 
   it('stay in the unmerged profile', () => {
-    const merged = loaded(bytes, true), unmerged = loaded(bytes, false);
+    const merged = loaded(bytes, true),
+      unmerged = loaded(bytes, false);
     // The merge drops main.idle's sample (all zero) and with it main.idle's location and function,
     // makes the copies one with the originals, drops the unused location, and folds the sample
     // through the copies into main.leak's.
@@ -81,7 +104,8 @@ describe('functions and locations the merge makes one, unused ones and all-zero 
   });
 
   it('change no sums-only report', () => {
-    const a = answers(loaded(bytes, true), CASES), b = answers(loaded(bytes, false), CASES);
+    const a = answers(loaded(bytes, true), CASES),
+      b = answers(loaded(bytes, false), CASES);
     for (let i = 0; i < CASES.length; i++) expect([CASES[i], b[i]]).toEqual([CASES[i], a[i]]);
     expect(a[0]).toContain('main.leak');
   });
@@ -90,13 +114,18 @@ describe('functions and locations the merge makes one, unused ones and all-zero 
 describe('two mappings the merge makes one', () => {
   // The same file, offset and size at two addresses: the merge moves the second one's locations
   // into the first, so the profile is merged all the same.
-  const bytes = encodeProfile(heapMessage({
-    mappings: [{ start: 0x400000, limit: 0x500000 }, { start: 0x900000, limit: 0xa00000 }],
-    samples: [
-      { stack: [{ lines: ['main.a'], mapping: 1, address: 0x401000 }, 'main.main'], values: [1, 100, 1, 100] },
-      { stack: [{ lines: ['main.b'], mapping: 2, address: 0x901000 }, 'main.main'], values: [1, 200, 1, 200] },
-    ],
-  }));
+  const bytes = encodeProfile(
+    heapMessage({
+      mappings: [
+        { start: 0x400000, limit: 0x500000 },
+        { start: 0x900000, limit: 0xa00000 },
+      ],
+      samples: [
+        { stack: [{ lines: ['main.a'], mapping: 1, address: 0x401000 }, 'main.main'], values: [1, 100, 1, 100] },
+        { stack: [{ lines: ['main.b'], mapping: 2, address: 0x901000 }, 'main.main'], values: [1, 200, 1, 200] },
+      ],
+    }),
+  );
 
   it('are merged all the same', () => {
     const unmerged = loaded(bytes, false);
@@ -121,7 +150,8 @@ describe.each(['nodeleak.heap.pb.gz', 'leakybuf.heap.pb.gz'])('%s', (name) => {
   });
 
   it('gives every sums-only report the same output folded or not', () => {
-    const a = answers(folded, CASES), b = answers(unfolded, CASES);
+    const a = answers(folded, CASES),
+      b = answers(unfolded, CASES);
     for (let i = 0; i < CASES.length; i++) expect([CASES[i], b[i]]).toEqual([CASES[i], a[i]]);
     expect(a.every((text) => text.length > 100)).toBe(true);
   });
@@ -130,13 +160,15 @@ describe.each(['nodeleak.heap.pb.gz', 'leakybuf.heap.pb.gz'])('%s', (name) => {
 describe('negative values', () => {
   // Two repeats of main.gone's stack sum to zero: folded, the sample is dropped, and main.gone
   // with it, which `top nodefraction=0` would otherwise list with zero weight.
-  const bytes = encodeProfile(heapMessage({
-    samples: [
-      { stack: ['main.kept', 'main.main'], values: [1, 100, 1, 100] },
-      { stack: ['main.gone', 'main.main'], values: [2, 64, 2, 64] },
-      { stack: ['main.gone', 'main.main'], values: [-2, -64, -2, -64] },
-    ],
-  }));
+  const bytes = encodeProfile(
+    heapMessage({
+      samples: [
+        { stack: ['main.kept', 'main.main'], values: [1, 100, 1, 100] },
+        { stack: ['main.gone', 'main.main'], values: [2, 64, 2, 64] },
+        { stack: ['main.gone', 'main.main'], values: [-2, -64, -2, -64] },
+      ],
+    }),
+  );
 
   it('are folded all the same, so the zero sum is dropped', () => {
     const unfolded = loaded(bytes, false);
@@ -149,7 +181,17 @@ describe('negative values', () => {
 
 describe('values that are not whole numbers', () => {
   // Sums of fractions depend on the order they are added in: such a profile is folded all the same.
-  const header = { sampleTypes: [{ type: 'space', unit: 'bytes' }], defaultSampleType: '', periodType: { type: 'space', unit: 'bytes' }, period: 1, timeNanos: 0n, durationNanos: 0n, comments: [], dropFrames: '', keepFrames: '' };
+  const header = {
+    sampleTypes: [{ type: 'space', unit: 'bytes' }],
+    defaultSampleType: '',
+    periodType: { type: 'space', unit: 'bytes' },
+    period: 1,
+    timeNanos: 0n,
+    durationNanos: 0n,
+    comments: [],
+    dropFrames: '',
+    keepFrames: '',
+  };
   /** Three samples of one stack, valued 0.1, 0.2 and 0.3 (a fresh profile each time: normalizing consumes it). */
   const make = () => {
     const b = new ProfileBuilder(1);

@@ -80,11 +80,14 @@ describe('the session', () => {
     expect(result.file).toBeUndefined();
   });
 
-  it.each(['proto', 'topproto', 'callgrind', 'top', 'traces'])('refuses %s with divide_by=0 as pprof does (zero divisor specified)', (command) => {
-    const session = new Session(profile(), { interactive: true });
-    session.execute('divide_by=0');
-    expect(session.execute(command)).toEqual({ out: '', err: 'zero divisor specified\n', quit: false, failed: true });
-  });
+  it.each(['proto', 'topproto', 'callgrind', 'top', 'traces'])(
+    'refuses %s with divide_by=0 as pprof does (zero divisor specified)',
+    (command) => {
+      const session = new Session(profile(), { interactive: true });
+      session.execute('divide_by=0');
+      expect(session.execute(command)).toEqual({ out: '', err: 'zero divisor specified\n', quit: false, failed: true });
+    },
+  );
 
   it('sends proto >file to the file, saying so as pprof does; the output option likewise', () => {
     const session = new Session(profile(), { interactive: true });
@@ -121,11 +124,16 @@ describe('one-shot -proto (in process)', () => {
     expect(await rawOf(stdout.bytes())).toBe(expectedRaw);
   });
 
-  it('writes -output=FILE whole, with pprof\'s message, and nothing to stdout', async () => {
+  it("writes -output=FILE whole, with pprof's message, and nothing to stdout", async () => {
     const stdout = byteSink();
     const stderr = byteSink();
     const out = join(dir, 'saved.pb.gz');
-    const status = await runCli(['-proto', `-output=${out}`, PROFILE], { stdin: Readable.from(['']), stdout: stdout.stream, stderr: stderr.stream, env: {} });
+    const status = await runCli(['-proto', `-output=${out}`, PROFILE], {
+      stdin: Readable.from(['']),
+      stdout: stdout.stream,
+      stderr: stderr.stream,
+      env: {},
+    });
     expect(status).toBe(0);
     expect(stderr.bytes().toString()).toBe(`Generating report in ${out}\n`);
     expect(stdout.bytes().length).toBe(0);
@@ -139,7 +147,12 @@ describe('one-shot -proto (in process)', () => {
       const stdout = byteSink();
       stdout.stream.isTTY = true;
       const stderr = byteSink();
-      const status = await runCli(['-proto', PROFILE], { stdin: Readable.from(['']), stdout: stdout.stream, stderr: stderr.stream, env: {} });
+      const status = await runCli(['-proto', PROFILE], {
+        stdin: Readable.from(['']),
+        stdout: stdout.stream,
+        stderr: stderr.stream,
+        env: {},
+      });
       expect(status).toBe(0);
       expect(stdout.bytes().length).toBe(0);
       expect(stderr.bytes().toString()).toBe('Generating report in profile001.pb.gz\n');
@@ -152,7 +165,12 @@ describe('one-shot -proto (in process)', () => {
   it('exits 1 with one line when -output cannot be written', async () => {
     const stderr = byteSink();
     const out = join(dir, 'no', 'such.pb.gz');
-    const status = await runCli(['-proto', `-output=${out}`, PROFILE], { stdin: Readable.from(['']), stdout: byteSink().stream, stderr: stderr.stream, env: {} });
+    const status = await runCli(['-proto', `-output=${out}`, PROFILE], {
+      stdin: Readable.from(['']),
+      stdout: byteSink().stream,
+      stderr: stderr.stream,
+      env: {},
+    });
     expect(status).toBe(1);
     expect(stderr.bytes().toString()).toBe(`Generating report in ${out}\nheapcli: ${out}: no such file or directory\n`);
   });
@@ -187,7 +205,12 @@ describe('the launcher', () => {
     const run = spawnSync(process.execPath, [LAUNCHER, PROFILE], { cwd: dir, input: 'proto\nproto >x.pb.gz\nproto\n', encoding: 'utf8' });
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('(pprof) (pprof) (pprof) (pprof) ');
-    expect(run.stderr.split('\n').slice(-4)).toEqual(['Generating report in profile001.pb.gz', 'Generating report in x.pb.gz', 'Generating report in profile002.pb.gz', '']);
+    expect(run.stderr.split('\n').slice(-4)).toEqual([
+      'Generating report in profile001.pb.gz',
+      'Generating report in x.pb.gz',
+      'Generating report in profile002.pb.gz',
+      '',
+    ]);
     for (const name of ['profile001.pb.gz', 'x.pb.gz', 'profile002.pb.gz']) expect(await rawReport(join(dir, name))).toBe(expectedRaw);
   });
 
@@ -202,15 +225,33 @@ describe('the launcher', () => {
 // The terminal console's session runs in a worker (dist/, npm run build), which writes the file.
 const loadWorker = async () => (await import('../../dist/ui/worker-runner.js')) as typeof import('../../src/ui/worker-runner.js');
 
-it('the terminal console\'s worker saves proto to ./profileNNN and answers where', async () => {
+it("the terminal console's worker saves proto to ./profileNNN and answers where", async () => {
   const { startWorkerSession } = await loadWorker();
   const cwd = process.cwd();
   process.chdir(dir);
   try {
-    const plan = { sources: [PROFILE], bases: [], diffBase: false, normalize: false, settings: { seconds: 0, timeout: 0, maxBytes: undefined, saveDir: undefined, home: undefined } };
+    const plan = {
+      sources: [PROFILE],
+      bases: [],
+      diffBase: false,
+      normalize: false,
+      settings: { seconds: 0, timeout: 0, maxBytes: undefined, saveDir: undefined, home: undefined },
+    };
     const { runner } = await startWorkerSession(plan, []);
-    expect(await runner.execute('proto')).toEqual({ out: '', err: 'Generating report in profile001.pb.gz\n', quit: false, failed: false, rest: undefined });
-    expect(await runner.execute('proto >y.pb.gz')).toEqual({ out: '', err: 'Generating report in y.pb.gz\n', quit: false, failed: false, rest: undefined });
+    expect(await runner.execute('proto')).toEqual({
+      out: '',
+      err: 'Generating report in profile001.pb.gz\n',
+      quit: false,
+      failed: false,
+      rest: undefined,
+    });
+    expect(await runner.execute('proto >y.pb.gz')).toEqual({
+      out: '',
+      err: 'Generating report in y.pb.gz\n',
+      quit: false,
+      failed: false,
+      rest: undefined,
+    });
     runner.close();
     expect(existsSync('profile001.pb.gz')).toBe(true);
     expect(await rawReport(join(dir, 'y.pb.gz'))).toBe(expectedRaw);

@@ -243,7 +243,7 @@ describe('ConsoleController', () => {
       expect(line()).toEqual({ text: 'ab', cursor: 2 });
     });
 
-    it('Ctrl-C while the answer prints stops the printing and the report\'s making', async () => {
+    it("Ctrl-C while the answer prints stops the printing and the report's making", async () => {
       const { controller, runner, output, type } = open();
       output.holdPrinting = true;
       type('traces\r');
@@ -363,7 +363,7 @@ describe('ConsoleController', () => {
       ['a function name in top arguments', 'top -GetL\t', 'top -main.GetLargeData'],
       ['a >file path', 'top >out.\t', 'top >out.txt'],
       ['a label key', 'tagfocus=req\t', 'tagfocus=request='],
-    ])('completes %s from the session\'s names', (_label, input, text) => {
+    ])("completes %s from the session's names", (_label, input, text) => {
       const { controller, type, line } = open();
       type(input);
       expect(line()).toEqual({ text, cursor: text.length });
@@ -404,7 +404,10 @@ describe('ConsoleController: the flame view', () => {
   const leaf = (name: string, total: number) => ({ name, self: total, total, grown: total, shrunk: 0, children: [] });
   const TREE: FlameTree = {
     root: { name: 'root', self: 0, total: 100, grown: 100, shrunk: 0, children: [leaf('main.a', 70), leaf('main.b', 30)] },
-    typeName: 'inuse_space', unit: 'bytes', total: 100, diff: false,
+    typeName: 'inuse_space',
+    unit: 'bytes',
+    total: 100,
+    diff: false,
   };
   /** A screen that records when the view takes it and gives it back. */
   function screen() {

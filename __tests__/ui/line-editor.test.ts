@@ -39,49 +39,73 @@ describe('editLine', () => {
   });
 
   describe.each<[Exclude<Key['name'], 'text'>, [string, string][]]>([
-    ['backspace', [
-      ['|top', '|top'],
-      ['t|op', '|op'],
-      ['to|p', 't|p'],
-      ['top|', 'to|'],
-      ['|', '|'],
-    ]],
-    ['delete', [
-      ['|top', '|op'],
-      ['t|op', 't|p'],
-      ['top|', 'top|'],
-      ['|', '|'],
-    ]],
-    ['left', [
-      ['|top', '|top'],
-      ['to|p', 't|op'],
-      ['top|', 'to|p'],
-    ]],
-    ['right', [
-      ['|top', 't|op'],
-      ['to|p', 'top|'],
-      ['top|', 'top|'],
-    ]],
-    ['home', [
-      ['|top', '|top'],
-      ['to|p', '|top'],
-      ['top|', '|top'],
-    ]],
-    ['end', [
-      ['|top', 'top|'],
-      ['to|p', 'top|'],
-      ['top|', 'top|'],
-    ]],
-    ['kill-before', [
-      ['|top 5', '|top 5'],
-      ['top| 5', '| 5'],
-      ['top 5|', '|'],
-    ]],
-    ['kill-after', [
-      ['|top 5', '|'],
-      ['top| 5', 'top|'],
-      ['top 5|', 'top 5|'],
-    ]],
+    [
+      'backspace',
+      [
+        ['|top', '|top'],
+        ['t|op', '|op'],
+        ['to|p', 't|p'],
+        ['top|', 'to|'],
+        ['|', '|'],
+      ],
+    ],
+    [
+      'delete',
+      [
+        ['|top', '|op'],
+        ['t|op', 't|p'],
+        ['top|', 'top|'],
+        ['|', '|'],
+      ],
+    ],
+    [
+      'left',
+      [
+        ['|top', '|top'],
+        ['to|p', 't|op'],
+        ['top|', 'to|p'],
+      ],
+    ],
+    [
+      'right',
+      [
+        ['|top', 't|op'],
+        ['to|p', 'top|'],
+        ['top|', 'top|'],
+      ],
+    ],
+    [
+      'home',
+      [
+        ['|top', '|top'],
+        ['to|p', '|top'],
+        ['top|', '|top'],
+      ],
+    ],
+    [
+      'end',
+      [
+        ['|top', 'top|'],
+        ['to|p', 'top|'],
+        ['top|', 'top|'],
+      ],
+    ],
+    [
+      'kill-before',
+      [
+        ['|top 5', '|top 5'],
+        ['top| 5', '| 5'],
+        ['top 5|', '|'],
+      ],
+    ],
+    [
+      'kill-after',
+      [
+        ['|top 5', '|'],
+        ['top| 5', 'top|'],
+        ['top 5|', 'top 5|'],
+      ],
+    ],
   ])('%s', (name, cases) => {
     it.each(cases)('%j -> %j', (before, after) => {
       expect(edited(before, key(name))).toBe(after);

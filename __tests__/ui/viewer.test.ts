@@ -37,7 +37,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-it('-kcachegrind opens pprofNNN.grind, holding pprof\'s callgrind file, and waits for the viewer', async () => {
+it("-kcachegrind opens pprofNNN.grind, holding pprof's callgrind file, and waits for the viewer", async () => {
   fakeViewer();
   const run = await runHeapcli(['-kcachegrind', PROFILE], '', env);
   expect(run).toEqual({ stdout: '', stderr: '', status: 0 });
@@ -45,16 +45,20 @@ it('-kcachegrind opens pprofNNN.grind, holding pprof\'s callgrind file, and wait
   expect(readFileSync(join(dir, 'seen'), 'utf8')).toBe(CALLGRIND);
 });
 
-it('a viewer that fails fails the one-shot run, with Go\'s words', async () => {
+it("a viewer that fails fails the one-shot run, with Go's words", async () => {
   fakeViewer(3);
   const run = await runHeapcli(['-kcachegrind', PROFILE], '', env);
   expect(run).toEqual({ stdout: '', stderr: 'exit status 3\n', status: 1 });
 });
 
-it('without kcachegrind: pprof\'s line, then where the file is (kept, unlike pprof)', async () => {
+it("without kcachegrind: pprof's line, then where the file is (kept, unlike pprof)", async () => {
   const run = await runHeapcli(['-kcachegrind', PROFILE], '', env);
   const file = join(temp, 'pprof001.grind');
-  expect(run).toEqual({ stdout: '', stderr: `exec: "kcachegrind": executable file not found in $PATH\nheapcli: the report is in ${file}\n`, status: 1 });
+  expect(run).toEqual({
+    stdout: '',
+    stderr: `exec: "kcachegrind": executable file not found in $PATH\nheapcli: the report is in ${file}\n`,
+    status: 1,
+  });
   expect(readFileSync(file, 'utf8')).toBe(CALLGRIND);
 });
 
@@ -71,11 +75,18 @@ it('-kcachegrind -output=FILE writes the file and opens nothing, as pprof', asyn
 it('the piped console (launcher, npm run build): kcachegrind opens the viewer and the console goes on', () => {
   fakeViewer();
   const run = spawnSync(process.execPath, [resolve('bin/heapcli.js'), PROFILE], {
-    cwd: dir, input: 'kcachegrind\ncallgrind\n', encoding: 'utf8', env: { ...process.env, ...env },
+    cwd: dir,
+    input: 'kcachegrind\ncallgrind\n',
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
   });
   expect(run.status).toBe(0);
   expect(run.stdout).toBe('(pprof) (pprof) (pprof) ');
-  expect(run.stderr.endsWith('Entering interactive mode (type "help" for commands, "o" for options)\nGenerating report in profile001.callgraph.out\n')).toBe(true);
+  expect(
+    run.stderr.endsWith(
+      'Entering interactive mode (type "help" for commands, "o" for options)\nGenerating report in profile001.callgraph.out\n',
+    ),
+  ).toBe(true);
   expect(readFileSync(join(dir, 'profile001.callgraph.out'), 'utf8')).toBe(CALLGRIND);
   // The console did not wait for the viewer; by now it has run.
   for (let i = 0; i < 50 && !existsSync(join(dir, 'seen')); i++) spawnSync('sleep', ['0.1']);

@@ -22,7 +22,10 @@ const load = async () => (await import('../../dist/ui/worker-runner.js')) as typ
  * (26 MB of text, about 100 MB of heap to make it).
  */
 function writeProfile(dir: string): string {
-  const handlers = Array.from({ length: 300 }, (_, i) => `github.com/acme/service/internal/handlers/v2.(*Handler${i}).ServeHTTPWithALongName`);
+  const handlers = Array.from(
+    { length: 300 },
+    (_, i) => `github.com/acme/service/internal/handlers/v2.(*Handler${i}).ServeHTTPWithALongName`,
+  );
   const stores = Array.from({ length: 300 }, (_, i) => `github.com/acme/service/internal/storage/v2.(*Store${i}).WriteRecordWithALongName`);
   const samples = handlers.flatMap((h) => stores.map((s) => ({ stack: [s, h, 'main.main'], values: [1, 64, 1, 64] })));
   const path = join(dir, 'wide.pb.gz');
@@ -58,12 +61,24 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('a worker out of memory ends the console with status 1 and one line', async () => {
   const { startWorkerSession } = await load();
-  const plan = { sources: [writeProfile(dir)], bases: [], diffBase: false, normalize: false, settings: { seconds: 0, timeout: 0, maxBytes: undefined, saveDir: undefined, home: undefined } };
+  const plan = {
+    sources: [writeProfile(dir)],
+    bases: [],
+    diffBase: false,
+    normalize: false,
+    settings: { seconds: 0, timeout: 0, maxBytes: undefined, saveDir: undefined, home: undefined },
+  };
   // Loading needs about 8 MB of heap; peek about 100.
   const { runner, info } = await startWorkerSession(plan, [], undefined, { maxOldGenerationSizeMb: 20 });
   const output = new Recorded();
   const exited = new Promise<number>((resolve) => {
-    const controller = new ConsoleController({ history: new History(null, []), output, listPaths: () => [], onChange: () => {}, onExit: resolve });
+    const controller = new ConsoleController({
+      history: new History(null, []),
+      output,
+      listPaths: () => [],
+      onChange: () => {},
+      onExit: resolve,
+    });
     controller.start(runner, info);
     controller.press(decodeKeys('top3\rpeek .\r'));
   });

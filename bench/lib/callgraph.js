@@ -173,9 +173,10 @@ export function buildCallGraph(rnd, { appFunctions, levels = 32 }) {
   return finish({ funcs, sites, entries, goexitSite: goexitSite.idx, runtimeStacks }, rnd);
 }
 
-const SIZE_CLASSES = [16, 32, 48, 64, 24, 80, 96, 128, 112, 144, 192, 256, 8, 176, 208, 288, 320, 384,
-  512, 416, 576, 640, 768, 896, 1024, 1152, 1280, 1536, 2048, 2688, 3072, 4096, 5376, 6144, 8192,
-  9472, 10240, 12288, 16384, 20480, 24576, 32768, 40960, 65536, 139264, 262144, 1048576, 4194304];
+const SIZE_CLASSES = [
+  16, 32, 48, 64, 24, 80, 96, 128, 112, 144, 192, 256, 8, 176, 208, 288, 320, 384, 512, 416, 576, 640, 768, 896, 1024, 1152, 1280, 1536,
+  2048, 2688, 3072, 4096, 5376, 6144, 8192, 9472, 10240, 12288, 16384, 20480, 24576, 32768, 40960, 65536, 139264, 262144, 1048576, 4194304,
+];
 
 // Second pass: source lines and addresses, laid out function by function the
 // way a linker would, plus how far each function is from an allocation.
@@ -217,7 +218,7 @@ function finish(graph, rnd) {
 // relaxation; the graph is small and nearly acyclic, so few rounds are needed).
 function allocDistances(funcs) {
   const dist = funcs.map((f) => (f.alloc ? 0 : Infinity));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const f of funcs) {
       for (const e of f.edges) {

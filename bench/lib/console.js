@@ -118,8 +118,12 @@ export function runConsole(argv, commands, { cwd, timeoutMs, keepOutput = false 
 export async function timeConsole(tools, file, commands, { runs, cwd, timeoutMs, log, label }) {
   const steps = commands.length + 1;
   const res = tools.map((t) => ({
-    name: t.name, samples: Array.from({ length: steps }, () => []), runs: 0,
-    failure: t.cmd ? null : 'not available', failedAt: 0, output: null,
+    name: t.name,
+    samples: Array.from({ length: steps }, () => []),
+    runs: 0,
+    failure: t.cmd ? null : 'not available',
+    failedAt: 0,
+    output: null,
   }));
   for (let i = 0; i < runs; i++) {
     for (const [k, t] of tools.entries()) {

@@ -104,7 +104,16 @@ export const LIBRARY_CHAINS = [
 // when a stack has no user frame at all, so real profiles carry a few.
 export const RUNTIME_STACKS = [
   ['runtime.malg@proc.go', 'runtime.newproc1@proc.go', 'runtime.newproc.func1@proc.go', 'runtime.systemstack@asm_amd64.s'],
-  ['runtime.allocm@proc.go', 'runtime.newm@proc.go', 'runtime.startm@proc.go', 'runtime.wakep@proc.go', 'runtime.resetspinning@proc.go', 'runtime.schedule@proc.go', 'runtime.park_m@proc.go', 'runtime.mcall@asm_amd64.s'],
+  [
+    'runtime.allocm@proc.go',
+    'runtime.newm@proc.go',
+    'runtime.startm@proc.go',
+    'runtime.wakep@proc.go',
+    'runtime.resetspinning@proc.go',
+    'runtime.schedule@proc.go',
+    'runtime.park_m@proc.go',
+    'runtime.mcall@asm_amd64.s',
+  ],
   ['runtime.procresize@proc.go', 'runtime.schedinit@proc.go', 'runtime.rt0_go@asm_amd64.s'],
 ];
 

@@ -52,7 +52,10 @@ function readRssKiB(file) {
 
 /** One-line reason for a failed run: exit status plus the most telling stderr line. */
 export function failureReason(status, signal, stderr) {
-  const lines = String(stderr ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = String(stderr ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const line = lines.find((l) => /error|cannot|not found|no such/i.test(l)) ?? lines[lines.length - 1] ?? '';
   const how = signal ? `signal ${signal}` : `exit ${status}`;
   return line ? `${how}: ${line.slice(0, 200)}` : how;

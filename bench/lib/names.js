@@ -66,7 +66,7 @@ export function makeAppNamer(rnd) {
   function newPackage() {
     let path = combos[nextCombo % combos.length];
     // Past the combination list, nest packages one level deeper to stay unique.
-    if (nextCombo >= combos.length) path += '/' + rnd.pick(PKG_WORDS) + (nextCombo / combos.length | 0);
+    if (nextCombo >= combos.length) path += '/' + rnd.pick(PKG_WORDS) + ((nextCombo / combos.length) | 0);
     nextCombo++;
     const word = path.slice(path.lastIndexOf('/') + 1);
     const types = [];

@@ -19,7 +19,7 @@ export const exactRegexp = (name) => `^${quoteMeta(name)}$`;
 function bytes(v) {
   const m = /^(-?[\d.]+)([a-zA-Z]*)$/.exec(v);
   if (!m) return NaN;
-  return Number(m[1]) * (m[2] ? UNITS[m[2]] ?? NaN : 1);
+  return Number(m[1]) * (m[2] ? (UNITS[m[2]] ?? NaN) : 1);
 }
 
 /** Rows {name, flat, cum} of a pprof text report (`-top`), in report order. */

@@ -36,15 +36,30 @@ export function printReport({ rows, targetLines, parityLines, rss, heapcli, ppro
   out.push('## heapcli vs go tool pprof');
   out.push('');
   out.push(`heapcli: \`${heapcli.join(' ')}\`; pprof: \`${pprof ? pprof.join(' ') : 'none (go not on PATH)'}\`; peak RSS via ${rss}`);
-  out.push(`time = median wall time of the runs; RSS = largest max RSS seen; ratio = heapcli / pprof (< 1 means heapcli is faster or smaller)`);
-  out.push('over node = median, over rounds, of heapcli\'s time minus that of a `node -e 0` run just before it');
+  out.push(
+    `time = median wall time of the runs; RSS = largest max RSS seen; ratio = heapcli / pprof (< 1 means heapcli is faster or smaller)`,
+  );
+  out.push("over node = median, over rounds, of heapcli's time minus that of a `node -e 0` run just before it");
   out.push('');
   out.push(`baseline \`node -e 0\`, one run before each heapcli run: ${baselineLine(rows)}`);
   out.push('');
   if (targetLines.length) out.push('regexp for list, peek and console focus:', ...targetLines.map((t) => `- ${t}`), '');
   for (const p of parityLines) out.push(`- ${p}`);
   out.push('');
-  const header = ['size', 'samples', 'file', 'case', 'runs', 'heapcli time', 'over node', 'pprof time', 'time ratio', 'heapcli RSS', 'pprof RSS', 'RSS ratio'];
+  const header = [
+    'size',
+    'samples',
+    'file',
+    'case',
+    'runs',
+    'heapcli time',
+    'over node',
+    'pprof time',
+    'time ratio',
+    'heapcli RSS',
+    'pprof RSS',
+    'RSS ratio',
+  ];
   const body = rows.map((r) => [
     r.size,
     String(r.samples),

@@ -59,8 +59,10 @@ export function sampleValues(site, rnd) {
   const count = Math.max(1, Math.min(1e6, Math.round(site.hot * rnd.pareto(1.6) * 0.6)));
   let live;
   const r = rnd.next();
-  if (r < 0.35) live = 0; // all freed: shows in alloc_* only
-  else if (r < 0.55) live = count; // leaked: nothing freed
+  if (r < 0.35)
+    live = 0; // all freed: shows in alloc_* only
+  else if (r < 0.55)
+    live = count; // leaked: nothing freed
   else live = Math.floor(count * rnd.next());
   const [ao, as] = scale(count, size);
   const [io, is] = scale(live, size);

@@ -104,12 +104,13 @@ export async function streamProfile(sampleCount, file, { seed = 1, maxFrames = 1
     wire.nested(2, () => {
       wire.nested(1, () => path.forEach((site) => wire.varint(locationId(site))));
       wire.nested(2, () => value.forEach((v) => wire.varint(v)));
-      const label = (key, num) => wire.nested(3, () => {
-        wire.varint(1 << 3);
-        wire.varint(key);
-        wire.varint(3 << 3);
-        wire.varint(num);
-      });
+      const label = (key, num) =>
+        wire.nested(3, () => {
+          wire.varint(1 << 3);
+          wire.varint(key);
+          wire.varint(3 << 3);
+          wire.varint(num);
+        });
       label(bytesKey, size);
       if (distinct) label(requestKey, i + 1);
     });
@@ -120,11 +121,30 @@ export async function streamProfile(sampleCount, file, { seed = 1, maxFrames = 1
       if (waiting) await waiting;
     }
   }
-  const rest = encodeProfile({
-    sampleType, location, function: functions, stringTable: strings, timeNanos: 1700000000 * 1e9,
-    mapping: [{ id: 1, memoryStart: 0x400000, memoryLimit: Math.ceil(graph.textEnd / 0x1000) * 0x1000, filename: str('/usr/local/bin/leakyserver'), hasFunctions: true, hasFilenames: true, hasLineNumbers: true, hasInlineFrames: true }],
-    periodType: vt('space', 'bytes'), period: RATE,
-  }, false);
+  const rest = encodeProfile(
+    {
+      sampleType,
+      location,
+      function: functions,
+      stringTable: strings,
+      timeNanos: 1700000000 * 1e9,
+      mapping: [
+        {
+          id: 1,
+          memoryStart: 0x400000,
+          memoryLimit: Math.ceil(graph.textEnd / 0x1000) * 0x1000,
+          filename: str('/usr/local/bin/leakyserver'),
+          hasFunctions: true,
+          hasFilenames: true,
+          hasLineNumbers: true,
+          hasInlineFrames: true,
+        },
+      ],
+      periodType: vt('space', 'bytes'),
+      period: RATE,
+    },
+    false,
+  );
   raw += rest.length;
   gzip.end(rest);
   await done;

@@ -23,7 +23,11 @@ export function terminalAvailable() {
 
 /** Seconds to the first `(pprof) ` of `cmd` opened on `file` in a pseudo-terminal, or null. */
 function firstPrompt(cmd, file, cwd, env) {
-  const r = spawnSync('python3', [join(HERE, 'first-prompt.py'), String(COLUMNS), String(ROWS), '60', '--', ...cmd, file], { cwd, encoding: 'utf8', env });
+  const r = spawnSync('python3', [join(HERE, 'first-prompt.py'), String(COLUMNS), String(ROWS), '60', '--', ...cmd, file], {
+    cwd,
+    encoding: 'utf8',
+    env,
+  });
   const seconds = Number(r.stdout.trim());
   return Number.isFinite(seconds) ? seconds : null;
 }
@@ -65,11 +69,26 @@ class Tmux {
   }
 
   start(command, cwd) {
-    this.run('new-session', '-d', '-s', 'b', '-x', String(COLUMNS), '-y', String(ROWS), '-c', cwd, `${command}; echo BENCH-DONE; exec sleep 600`);
+    this.run(
+      'new-session',
+      '-d',
+      '-s',
+      'b',
+      '-x',
+      String(COLUMNS),
+      '-y',
+      String(ROWS),
+      '-c',
+      cwd,
+      `${command}; echo BENCH-DONE; exec sleep 600`,
+    );
   }
 
   lastLine() {
-    const lines = this.run('capture-pane', '-p', '-t', 'b').split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
+    const lines = this.run('capture-pane', '-p', '-t', 'b')
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .filter((l) => l !== '');
     return lines[lines.length - 1] ?? '';
   }
 
@@ -167,7 +186,10 @@ export async function consoleInTerminal(cmd, file, report, cwd, timeoutMs) {
   const tmux = new Tmux();
   const out = join(tmux.dir, 'time');
   try {
-    tmux.start(`env TERM=xterm-256color HEAPCLI_HISTORY=off /usr/bin/time -o ${quote(out)} -f '%e %M' ${[...cmd, file].map(quote).join(' ')}`, cwd);
+    tmux.start(
+      `env TERM=xterm-256color HEAPCLI_HISTORY=off /usr/bin/time -o ${quote(out)} -f '%e %M' ${[...cmd, file].map(quote).join(' ')}`,
+      cwd,
+    );
     if (!(await tmux.waitFor((l) => l.startsWith('(pprof)'), timeoutMs))) return null;
     const pid = tmux.toolPid();
     const topBefore = await timeLine(tmux, 'top', timeoutMs);

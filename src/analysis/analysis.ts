@@ -5,7 +5,7 @@ import { type Checkpoint, type SampleWeights, noCheckpoint, nodeSums } from './g
 import { GraphCache } from './graph/graph-cache.js';
 import { SUMMED_AT_ONCE, nodeSumsOfEach } from './graph/graph-many.js';
 import { RecentCache } from './graph/recent-cache.js';
-import type { Granularity, ReportOptions } from './options.js';
+import { type Granularity, type ReportOptions, type ResolvedOptions, filterKey } from './options.js';
 import { type TopReport, topReport } from './reports/rows.js';
 import { reportTotal, resolveSampleIndex, sampleWeights, samplesLabelled } from './values/sample-value.js';
 import { DIFF_BASE_LABEL } from '../profile/compose.js';
@@ -83,6 +83,20 @@ export class ProfileAnalysis {
     return this.profile.sampleTypes.map((t) => t.type);
   }
 
+  /** The sample type a `sample_index` setting names ('' for the default); throws ReportError with pprof's message. */
+  sampleIndexOf(spec: string): number {
+    return resolveSampleIndex(this.profile, spec);
+  }
+
+  /**
+   * What the console's greeting shows of a sample type: its name (`mean_` prefixed under mean), unit
+   * and total over every sample (a -diff_base's base not singled out, as pprof greets).
+   */
+  sampleSummary(index: number, mean: boolean): { typeName: string; unit: string; total: number } {
+    const type = this.profile.sampleTypes[index];
+    return { typeName: (mean ? 'mean_' : '') + type.type, unit: type.unit, total: reportTotal(this.weightsFor(index, mean).weights) };
+  }
+
   /** The profile's distinct function names, sorted (for completion). */
   functionNames(): string[] {
     const { functions, strings } = this.profile;
@@ -96,15 +110,17 @@ export class ProfileAnalysis {
    * Applies the filters and picks the sample value: what every report starts from. With `names`,
    * only nodes whose names it keeps get sums of their own (buildFrameTable's `keepName`).
    */
-  prepare(options: ReportOptions, names?: NameFilter): PreparedReport {
-    const index = resolveSampleIndex(this.profile, options.sample_index);
+  prepare(options: ReportOptions | ResolvedOptions, names?: NameFilter): PreparedReport {
+    const index = 'sampleIndex' in options ? options.sampleIndex : this.sampleIndexOf(options.sample_index);
     const { weights, total } = this.weightsFor(index, options.mean);
     const filter = this.filterFor(options);
     const type = this.profile.sampleTypes[index];
     const kept = { ...weights, exclude: filter.exclude };
     const tableKey = `${filterKey(options)}/${options.granularity}/${options.noinlines}`;
     const frames = names
-      ? this.namedFrameTables.get(`${tableKey}/${names.key}`, () => buildFrameTable(filter.profile, options.granularity, options.noinlines, this.checkpoint, names.keep))
+      ? this.namedFrameTables.get(`${tableKey}/${names.key}`, () =>
+          buildFrameTable(filter.profile, options.granularity, options.noinlines, this.checkpoint, names.keep),
+        )
       : this.framesFor(filter.profile, options.granularity, options.noinlines);
     return {
       profile: filter.profile,
@@ -130,15 +146,21 @@ export class ProfileAnalysis {
    * also the node sums of the other sample types (as many as the caches keep), which a user flips
    * between, in the same walk: about twice one walk's time, for a console that has it to spare.
    */
-  warm(options: ReportOptions, otherSampleTypes: boolean): void {
+  warm(options: ReportOptions | ResolvedOptions, otherSampleTypes: boolean): void {
     const current = this.prepare(options);
     if (!otherSampleTypes || options.mean) {
       current.graphs.nodeSums();
       return;
     }
     const indices = [current.sampleIndex, ...this.sampleTypeNames.map((_, i) => i).filter((i) => i !== current.sampleIndex)];
-    const reports = indices.slice(0, Math.min(GRAPH_CACHES_KEPT, SUMMED_AT_ONCE)).map((i) => this.prepare({ ...options, sample_index: String(i) }));
-    const sums = nodeSumsOfEach(current.profile, current.frames, reports.map((r) => r.weights.weight), current.weights.exclude, this.checkpoint);
+    const reports = indices.slice(0, Math.min(GRAPH_CACHES_KEPT, SUMMED_AT_ONCE)).map((i) => this.prepare({ ...options, sampleIndex: i }));
+    const sums = nodeSumsOfEach(
+      current.profile,
+      current.frames,
+      reports.map((r) => r.weights.weight),
+      current.weights.exclude,
+      this.checkpoint,
+    );
     reports.forEach((r, i) => {
       // Other sample types share the filters and frames; seeded only while that holds.
       if (r.frames === current.frames && r.weights.exclude === current.weights.exclude) r.graphs.seed(sums[i]);
@@ -148,7 +170,7 @@ export class ProfileAnalysis {
   }
 
   /** The top/text report for `options`; `defaultNodeCount` applies when nodecount is -1. */
-  top(options: ReportOptions, defaultNodeCount: number): TopResult {
+  top(options: ReportOptions | ResolvedOptions, defaultNodeCount: number): TopResult {
     const r = this.prepare(options);
     const report = topReport({ ...r, defaultNodeCount });
     return { report, typeName: r.typeName, total: r.total, sampleUnit: r.sampleUnit, warnings: r.warnings };
@@ -186,9 +208,4 @@ export class ProfileAnalysis {
     }
     return this.lastFilter.result;
   }
-}
-
-/** The filter options, as a cache key. */
-function filterKey(o: ReportOptions): string {
-  return JSON.stringify([o.focus, o.ignore, o.hide, o.show, o.show_from, o.prune_from, o.tagfocus, o.tagignore, o.tagshow, o.taghide, o.tagroot, o.tagleaf]);
 }

@@ -34,7 +34,10 @@ function listFrames(r: PreparedReport): SampleFrames {
   const { frameStart, frameNode } = r.frames;
   const { weight, divisor, exclude } = r.weights;
   const n = r.profile.samples.count;
-  const kept = (s: number) => !(exclude !== null && exclude[s] !== 0) && locStart[s] !== locStart[s + 1] && (weight[s] !== 0 || (divisor !== null && divisor[s] !== 0));
+  const kept = (s: number) =>
+    !(exclude !== null && exclude[s] !== 0) &&
+    locStart[s] !== locStart[s + 1] &&
+    (weight[s] !== 0 || (divisor !== null && divisor[s] !== 0));
   let count = 0;
   let room = 0;
   for (let s = 0; s < n; s++) {
@@ -87,7 +90,10 @@ function sums(total: number, totalDiv: number, grown: number, shrunk: number): S
 
 /** The sums of the samples `order[from..to)` (at the root: all, in order). */
 function sumsOf(s: SampleFrames, from: number, to: number): Sums {
-  let total = 0, totalDiv = 0, grown = 0, shrunk = 0;
+  let total = 0,
+    totalDiv = 0,
+    grown = 0,
+    shrunk = 0;
   for (let k = from; k < to; k++) {
     total += s.value[k];
     totalDiv += s.div[k];
@@ -132,7 +138,8 @@ class Grouping {
   node(name: string, own: Sums, from: number, to: number, depth: number, cutoff: number): FlameNode {
     this.checkpoint();
     const { s, order } = this;
-    let self = 0, selfDiv = 0;
+    let self = 0,
+      selfDiv = 0;
     // Callees in the order they are first met, as flame-tree makes its paths.
     const met: number[] = [];
     for (let k = from; k < to; k++) {

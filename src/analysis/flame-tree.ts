@@ -164,4 +164,9 @@ class PathTable {
 }
 
 /** Positions in a path's sums. */
-const TOTAL = 0, TOTAL_DIV = 1, SELF = 2, SELF_DIV = 3, GROWN = 4, SHRUNK = 5;
+const TOTAL = 0,
+  TOTAL_DIV = 1,
+  SELF = 2,
+  SELF_DIV = 3,
+  GROWN = 4,
+  SHRUNK = 5;

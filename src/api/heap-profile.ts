@@ -1,4 +1,6 @@
 import { applyAssignment } from '../commands/assign.js';
+import { commandOptions } from '../commands/command-options.js';
+import { COMMANDS } from '../commands/table.js';
 import { NO_SERIES_MESSAGE } from '../commands/report-growth.js';
 import type { ExecResult, Session } from '../session.js';
 import { writeFileWhole } from '../host/whole-file.js';
@@ -51,17 +53,17 @@ export class HeapProfile {
 
   /** The `top` report as rows, as `heapcli -top` computes it (all rows unless nodecount is set). */
   top(settings: ReportSettings = {}): TopTable {
-    return this.report(() => topTable(this.session.analysis, this.optionsWith(settings)));
+    return this.report(() => topTable(this.session.analysis, this.optionsFor('top', settings)));
   }
 
   /** `list regexp`: each matching function's sampled source lines, by file. */
   list(regexp: string, settings: ReportSettings = {}): ListTable {
-    return this.report(() => listTable(this.session.analysis, this.optionsWith(settings), regexp));
+    return this.report(() => listTable(this.session.analysis, this.optionsFor('list', settings), regexp));
   }
 
   /** `peek regexp`: each matching function with its callers and callees. */
   peek(regexp: string, settings: ReportSettings = {}): PeekTable {
-    return this.report(() => peekTable(this.session.analysis, this.optionsWith(settings), regexp));
+    return this.report(() => peekTable(this.session.analysis, this.optionsFor('peek', settings), regexp));
   }
 
   /**
@@ -71,7 +73,16 @@ export class HeapProfile {
   growth(settings: ReportSettings = {}): GrowthTable {
     const series = this.session.series;
     if (series.length === 0) throw new HeapcliError(NO_SERIES_MESSAGE);
-    return this.report(() => growthTable(series, this.optionsWith(settings)));
+    return this.report(() => growthTable(series, this.optionsFor('growth', settings)));
+  }
+
+  /**
+   * The options a one-shot `-command` runs with: the session's settings, `settings` applied for
+   * this report (pprof's message on a bad one), then the command row's rules (list's lines, peek
+   * untrimmed, growth's 20 rows), as the console applies them.
+   */
+  private optionsFor(command: 'top' | 'list' | 'peek' | 'growth', settings: ReportSettings): ReportOptions {
+    return commandOptions(COMMANDS.get(command)!.rules, this.optionsWith(settings), {}, false);
   }
 
   /** The session's settings with `settings` applied for one report; pprof's message on a bad one. */
@@ -79,7 +90,7 @@ export class HeapProfile {
     let options = { ...this.session.options, compact_labels: false };
     for (const [name, value] of Object.entries(settings)) {
       try {
-        options = applyAssignment(options, { name, value: String(value), bare: false }, this.session.analysis.profile);
+        options = applyAssignment(options, { name, value: String(value), bare: false }, this.session.analysis.profile).options;
       } catch (err) {
         throw new HeapcliError(`${name}: ${(err as Error).message}`);
       }

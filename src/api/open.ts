@@ -29,17 +29,17 @@ export async function openProfile(input: ProfileInput | readonly ProfileInput[],
   const sources = await Promise.all(inputs(input).map(load));
   const bases = await Promise.all(inputs(options.base ?? options.diffBase ?? []).map(load));
   if (sources.length === 0) throw new HeapcliError('no profile given');
-  const profile = guarded(() => composeProfiles(sources, bases, { diff: options.base === undefined && options.diffBase !== undefined, normalize: options.normalize ?? false }));
+  const profile = guarded(() =>
+    composeProfiles(sources, bases, {
+      diff: options.base === undefined && options.diffBase !== undefined,
+      normalize: options.normalize ?? false,
+    }),
+  );
   const series = sources.length > 1 && bases.length === 0 ? sources : [];
-  const session = new Session(profile, {
-    interactive: true,
-    sources: diskSourceFiles(options.env ?? process.env, options.cwd ?? process.cwd()),
-    series,
-  });
-  for (const [name, value] of Object.entries(options.settings ?? {})) {
-    const failure = session.configure({ name, value: String(value), bare: false });
-    if (failure !== null) throw new HeapcliError(failure);
-  }
+  const assignments = Object.entries(options.settings ?? {}).map(([name, value]) => ({ name, value: String(value), bare: false }));
+  const goSources = diskSourceFiles(options.env ?? process.env, options.cwd ?? process.cwd());
+  const { session, failure } = Session.open(profile, { interactive: true, sources: goSources, series, assignments });
+  if (failure !== null) throw new HeapcliError(failure);
   return new HeapProfile(session, onMessage);
 }
 

@@ -56,7 +56,9 @@ export function listTable(analysis: ProfileAnalysis, options: ReportOptions, reg
 export function peekTable(analysis: ProfileAnalysis, options: ReportOptions, regexp: string): PeekTable {
   const { prepared, report } = peekTree(analysis, options, regexp);
   if (report.entries.length === 0) throw new HeapcliError(`no matches found for regexp: ${regexp}`);
-  const edge = (cum: number) => (e: ContextLine): PeekEdge => ({ name: e.name, weight: e.weight, percent: percentOf(e.weight, cum), inline: e.inline });
+  const edge =
+    (cum: number) =>
+    (e: ContextLine): PeekEdge => ({ name: e.name, weight: e.weight, percent: percentOf(e.weight, cum), inline: e.inline });
   let sum = 0;
   const entries = report.entries.map((e) => ({
     ...valueRow(e, (sum += e.flat), prepared.total),

@@ -1,6 +1,6 @@
 import { missingNote } from '../commands/missing.js';
 import { COMMANDS, MISSING_FLAGS } from '../commands/table.js';
-import { OPTION_NAMES, OPTION_SPECS, isOptionName } from '../commands/options.js';
+import { OPTION_NAMES, optionSpec, isOptionName } from '../analysis/options.js';
 import type { Assignment } from '../commands/parse.js';
 import { parseGoBool } from '../go/strconv.js';
 import { readWatchFlags, type WatchFlagValues, type WatchRequest } from './watch-flags.js';
@@ -64,8 +64,8 @@ function isBoolFlag(name: string): boolean {
   if (MISSING_FLAGS.has(name)) return !MISSING_FLAGS.get(name)?.value;
   if (COMMANDS.get(name)?.kind === 'report' && !COMMANDS.get(name)?.takesArgument) return true;
   if (LEGACY_SAMPLE_FLAGS.includes(name) || ['h', 'help', 'version'].includes(name)) return true;
-  if (isOptionName(name)) return OPTION_SPECS[name].kind === 'bool';
-  return OPTION_NAMES.some((option) => OPTION_SPECS[option].choices?.includes(name));
+  if (isOptionName(name)) return optionSpec(name).kind === 'bool';
+  return OPTION_NAMES.some((option) => optionSpec(option).choices?.includes(name));
 }
 
 /** Flags naming a profile to subtract, repeatable. */
@@ -90,7 +90,7 @@ function isValueFlag(name: string): boolean {
   if (isCliOnlyFlag(name)) return true;
   if (COMMANDS.get(name)?.kind === 'report' && COMMANDS.get(name)?.takesArgument) return true;
   // sort and granularity are set through their choices (-cum, -lines), as in pprof.
-  return isOptionName(name) && OPTION_SPECS[name].kind !== 'bool' && !OPTION_SPECS[name].choices;
+  return isOptionName(name) && optionSpec(name).kind !== 'bool' && !optionSpec(name).choices;
 }
 
 /**
@@ -98,7 +98,20 @@ function isValueFlag(name: string): boolean {
  * `--` to end flags. Unlike Go's flag package, flags may also follow the profile name.
  */
 export function parseArgs(argv: readonly string[]): CliRequest {
-  const request = { report: null as string | null, reportArgument: null as string | null, assignments: [] as Assignment[], sources: [] as string[], bases: [] as string[], diffBase: false, fetch: { seconds: 0, timeout: 0 }, watch: null as WatchRequest | null, help: false, version: false, warnings: [] as string[], missing: null as string | null };
+  const request = {
+    report: null as string | null,
+    reportArgument: null as string | null,
+    assignments: [] as Assignment[],
+    sources: [] as string[],
+    bases: [] as string[],
+    diffBase: false,
+    fetch: { seconds: 0, timeout: 0 },
+    watch: null as WatchRequest | null,
+    help: false,
+    version: false,
+    warnings: [] as string[],
+    missing: null as string | null,
+  };
   // The -watch flags are checked together once all flags are read: they depend on each other.
   const watchFlags: WatchFlagValues = {};
   const legacy: string[] = [];
@@ -160,7 +173,11 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   return request;
 }
 
-function setBoolFlag(request: { report: string | null; help: boolean; version: boolean; assignments: Assignment[] }, legacy: string[], name: string): void {
+function setBoolFlag(
+  request: { report: string | null; help: boolean; version: boolean; assignments: Assignment[] },
+  legacy: string[],
+  name: string,
+): void {
   if (name === 'h' || name === 'help') request.help = true;
   else if (name === 'version') request.version = true;
   else if (COMMANDS.get(name)?.kind === 'report') setReport(request, name);
@@ -178,10 +195,10 @@ function setReport(request: { report: string | null }, name: string): void {
 /** Numbers are checked as the flag is read, with Go's flag-package wording. */
 function checkFlagValue(name: string, value: string): void {
   if (!isOptionName(name)) return;
-  const kind = OPTION_SPECS[name].kind;
+  const kind = optionSpec(name).kind;
   if (kind !== 'int' && kind !== 'float') return;
   try {
-    OPTION_SPECS[name].parse(value);
+    optionSpec(name).parse(value);
   } catch {
     throw new UsageError(`invalid value ${JSON.stringify(value)} for flag -${name}: parse error`);
   }
@@ -190,7 +207,8 @@ function checkFlagValue(name: string, value: string): void {
 /** An int flag, read as Go's flag package reads one (decimal here), with its wording on failure. */
 function parseIntFlag(name: string, value: string): number {
   const n = Number(value);
-  if (!/^[+-]?\d+$/.test(value) || !Number.isSafeInteger(n)) throw new UsageError(`invalid value ${JSON.stringify(value)} for flag -${name}: parse error`);
+  if (!/^[+-]?\d+$/.test(value) || !Number.isSafeInteger(n))
+    throw new UsageError(`invalid value ${JSON.stringify(value)} for flag -${name}: parse error`);
   return n;
 }
 
@@ -198,7 +216,8 @@ function parseIntFlag(name: string, value: string): number {
 function parseWaitFlag(name: string, value: string): number {
   const seconds = parseIntFlag(name, value);
   // -seconds also sets the timeout, to 1.5 times as long.
-  if (seconds * 1000 * (name === 'seconds' ? 1.5 : 1) > MAX_WAIT_MS) throw new UsageError(`invalid value ${JSON.stringify(value)} for flag -${name}: longer than the longest wait (about 292 years)`);
+  if (seconds * 1000 * (name === 'seconds' ? 1.5 : 1) > MAX_WAIT_MS)
+    throw new UsageError(`invalid value ${JSON.stringify(value)} for flag -${name}: longer than the longest wait (about 292 years)`);
   return seconds;
 }
 
@@ -238,8 +257,12 @@ export function usageText(): string {
     '',
     'Options (each also settable in the console as name=value):',
     ...OPTION_NAMES.map((name) => {
-      const spec = OPTION_SPECS[name];
-      const flag = spec.choices ? spec.choices.map((c) => `-${c}`).join(' | ') : spec.kind === 'bool' ? `-${name}` : `-${name}=<${spec.kind}>`;
+      const spec = optionSpec(name);
+      const flag = spec.choices
+        ? spec.choices.map((c) => `-${c}`).join(' | ')
+        : spec.kind === 'bool'
+          ? `-${name}`
+          : `-${name}=<${spec.kind}>`;
       return `  ${flag.padEnd(23)} ${spec.help}`;
     }),
     '',
@@ -248,7 +271,11 @@ export function usageText(): string {
     ...Object.entries(BASE_FLAGS).map(([name, help]) => `  ${`-${name}=<profile>`.padEnd(23)} ${help}`),
     '',
     'Not yet in heapcli (each says what to use instead):',
-    ...wrapWords([...MISSING_FLAGS.values()].map((m) => `-${m.name}${m.value ? `=<${m.value}>` : ''}`), '  ', 96),
+    ...wrapWords(
+      [...MISSING_FLAGS.values()].map((m) => `-${m.name}${m.value ? `=<${m.value}>` : ''}`),
+      '  ',
+      96,
+    ),
     '',
     'Legacy sample-type flags: ' + LEGACY_SAMPLE_FLAGS.map((f) => `-${f}`).join(' '),
     '  -h, --help               this text',

@@ -42,7 +42,11 @@ function failure(message: string, status: GrowthRun['status']): GrowthRun {
  * order), applies the option flags as a one-shot report does, and runs `growth` over the series.
  * The sources may come in any order: the report orders them by their own timestamps.
  */
-export async function runGrowthReport(sources: readonly string[], assignments: readonly Assignment[], load: LoadSnapshot = snapshotFileLoader()): Promise<GrowthRun> {
+export async function runGrowthReport(
+  sources: readonly string[],
+  assignments: readonly Assignment[],
+  load: LoadSnapshot = snapshotFileLoader(),
+): Promise<GrowthRun> {
   if (sources.length < 2) {
     const got = sources.length === 0 ? 'none' : `one (${sources[0]})`;
     return failure(`-growth needs two snapshots or more, got ${got}\nRun 'heapcli -h' for usage.`, 'usage');
@@ -57,15 +61,16 @@ export async function runGrowthReport(sources: readonly string[], assignments: r
   }
   // Snapshots of different programs or kinds of profile are refused before any option is read
   // against them (growth-series.ts has the rule).
-  const check = checkSeries(series.map((profile, i) => ({ name: sources[i], profile })), givesSampleIndex(assignments));
+  const check = checkSeries(
+    series.map((profile, i) => ({ name: sources[i], profile })),
+    givesSampleIndex(assignments),
+  );
   if (check.refusal !== null) return failure(check.refusal, 'failed');
   // Options are checked against the latest snapshot (sample types, as for a single profile).
   const { profiles } = orderSeries(series);
-  const session = new Session(profiles[profiles.length - 1], { interactive: false, series: profiles });
-  for (const assignment of assignments) {
-    const problem = session.configure(assignment);
-    if (problem) return failure(problem, 'failed');
-  }
+  const opened = Session.open(profiles[profiles.length - 1], { interactive: false, series: profiles, assignments });
+  if (opened.failure !== null) return failure(opened.failure, 'failed');
+  const { session } = opened;
   const report = session.executeCommand(['growth']);
   const warning = check.warning === null ? '' : `heapcli: warning: ${check.warning}\n`;
   const result = { ...report, err: warning + report.err };

@@ -52,7 +52,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   if (request.version) return write(io.stdout, `heapcli ${packageVersion()}\n`, EXIT.ok);
   // Before the profile is read (or found missing): the answer does not depend on it.
   if (request.missing !== null) return write(io.stderr, `heapcli: ${request.missing}\n`, EXIT.failed);
-  if (request.sources.length === 0 && request.watch === null) return write(io.stderr, `heapcli: no profile given\nRun 'heapcli -h' for usage.\n`, EXIT.usage);
+  if (request.sources.length === 0 && request.watch === null)
+    return write(io.stderr, `heapcli: no profile given\nRun 'heapcli -h' for usage.\n`, EXIT.usage);
   for (const warning of request.warnings) io.stderr.write(`${warning}\n`);
   const maxBytes = maxProfileBytesFromEnv(io.env);
   if ('error' in maxBytes) return write(io.stderr, `heapcli: ${maxBytes.error}\n`, EXIT.usage);
@@ -86,7 +87,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     viewer: { wait: request.report !== null, env: io.env, dir: io.env.TMPDIR || undefined },
   };
   if (request.report === 'growth') {
-    if (plan.bases.length > 0) return write(io.stderr, `heapcli: -growth ranks snapshots; it takes no -base or -diff_base\nRun 'heapcli -h' for usage.\n`, EXIT.usage);
+    if (plan.bases.length > 0)
+      return write(
+        io.stderr,
+        `heapcli: -growth ranks snapshots; it takes no -base or -diff_base\nRun 'heapcli -h' for usage.\n`,
+        EXIT.usage,
+      );
     const { runGrowthReport } = await import('./growth.js');
     const growth = await runGrowthReport(plan.sources, request.assignments, (s) => loadSource(s, plan.settings, notify));
     const printed = await printResult(growth.result, streams);
@@ -102,11 +108,15 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (!(err instanceof SourceError || err instanceof ProfileError)) throw err;
     return write(io.stderr, loadFailureText(err), EXIT.failed);
   }
-  const session = new Session(loaded.profile, { interactive: request.report === null, sources: diskSourceFiles(io.env), graphics: systemGraphics(io.env), series: loaded.series });
-  for (const assignment of request.assignments) {
-    const failure = session.configure(assignment);
-    if (failure) return write(io.stderr, `heapcli: ${failure}\n`, EXIT.failed);
-  }
+  const { assignments } = request;
+  const { session, failure } = Session.open(loaded.profile, {
+    interactive: request.report === null,
+    sources: diskSourceFiles(io.env),
+    graphics: systemGraphics(io.env),
+    series: loaded.series,
+    assignments,
+  });
+  if (failure !== null) return write(io.stderr, `heapcli: ${failure}\n`, EXIT.failed);
   if (terminal) await (await import('../ui/dumb-console.js')).runDumbConsole(session, streams);
   else if (request.report === null) await (await import('../ui/line-mode.js')).runLineMode(session, streams);
   if (request.report === null) return EXIT.ok;
@@ -118,7 +128,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 /** What to load: the profiles (merged), the bases (subtracted), and how to fetch. */
 function loadingPlan(request: CliRequest, env: NodeJS.ProcessEnv, maxBytes: number | undefined): LoadPlan {
   const normalize = request.assignments.some((a) => a.name === 'normalize' && a.value === 'true');
-  return { sources: request.sources, bases: request.bases, diffBase: request.diffBase, normalize, settings: sourceSettings(request, env, maxBytes) };
+  return {
+    sources: request.sources,
+    bases: request.bases,
+    diffBase: request.diffBase,
+    normalize,
+    settings: sourceSettings(request, env, maxBytes),
+  };
 }
 
 /** What fetching needs from the flags and the environment (HEAPCLI_MAX_PROFILE read already). */

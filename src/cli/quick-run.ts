@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
-import { isGzip } from '../profile/inflate.js';
+import { isGzip } from '../profile/gzip-format.js';
 
 /** Inputs up to this many bytes in all make a quick run (about 3,000 samples of a gzipped profile). */
 export const QUICK_RUN_MAX_BYTES = 64 * 1024;

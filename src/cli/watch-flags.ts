@@ -35,7 +35,7 @@ export const DEFAULT_EVERY = '30s';
 export const DEFAULT_COUNT = 10;
 
 /** Milliseconds per unit of Go's time.ParseDuration (both spellings of micro). */
-const UNIT_MS: Readonly<Record<string, number>> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1e3, m: 60e3, h: 3600e3 };
+const UNIT_MS: Readonly<Record<string, number>> = { ns: 1e-6, us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1e3, m: 60e3, h: 3600e3 };
 
 /**
  * Reads a duration as Go's time.ParseDuration does: an optional sign, then one or more decimal
@@ -85,8 +85,10 @@ export function readWatchFlags(given: WatchFlagValues, context: WatchContext): W
   const everyMs = parseGoDuration(everyText);
   const hint = '(a Go duration: 500ms, 30s, 1m30s)';
   if (typeof everyMs !== 'number') return `invalid value ${JSON.stringify(everyText)} for flag -every: ${everyMs.problem} ${hint}`;
-  if (everyMs > MAX_WAIT_MS) return `invalid value ${JSON.stringify(everyText)} for flag -every: longer than the longest wait (about 292 years)`;
-  if (everyMs <= 0) return `invalid value ${JSON.stringify(everyText)} for flag -every: the time between snapshots must be more than 0 ${hint}`;
+  if (everyMs > MAX_WAIT_MS)
+    return `invalid value ${JSON.stringify(everyText)} for flag -every: longer than the longest wait (about 292 years)`;
+  if (everyMs <= 0)
+    return `invalid value ${JSON.stringify(everyText)} for flag -every: the time between snapshots must be more than 0 ${hint}`;
   const count = given.count ?? DEFAULT_COUNT;
   if (count < 2) return `invalid value "${count}" for flag -count: growth needs 2 snapshots or more`;
   return { url: given.watch, everyMs, everyText, count };

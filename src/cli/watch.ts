@@ -98,7 +98,13 @@ export function watchedUrl(resolved: string): string {
  * of main.ts's EXIT: a failed fetch is `failed` even when growth was reported over what came
  * before it, so a script learns the series is short; a Ctrl-C with 2 snapshots or more is `ok`.
  */
-export async function runWatchReport(watch: WatchRequest, assignments: readonly Assignment[], settings: SourceSettings, io: WatchIO, onInterrupt: OnInterrupt = onSigint): Promise<GrowthRun['status']> {
+export async function runWatchReport(
+  watch: WatchRequest,
+  assignments: readonly Assignment[],
+  settings: SourceSettings,
+  io: WatchIO,
+  onInterrupt: OnInterrupt = onSigint,
+): Promise<GrowthRun['status']> {
   const say = (line: string) => io.stderr.write(`${line}\n`);
   const source = resolveSource(watch.url, settings);
   if (source.kind === 'invalid') {
@@ -106,7 +112,9 @@ export async function runWatchReport(watch: WatchRequest, assignments: readonly 
     return 'failed';
   }
   if (source.kind === 'file') {
-    say(`heapcli: -watch needs a URL (http://host:port/debug/pprof/heap, or host:port), got ${JSON.stringify(watch.url)}\nRun 'heapcli -h' for usage.`);
+    say(
+      `heapcli: -watch needs a URL (http://host:port/debug/pprof/heap, or host:port), got ${JSON.stringify(watch.url)}\nRun 'heapcli -h' for usage.`,
+    );
     return 'usage';
   }
   const url = watchedUrl(source.url);
@@ -153,7 +161,13 @@ export async function runWatchReport(watch: WatchRequest, assignments: readonly 
  * takes; one that is late starts at once. A stop asked for during a fetch lets that fetch finish
  * (its copy is already being written) and ends the series there.
  */
-async function collect(watch: WatchRequest, assignments: readonly Assignment[], settings: SourceSettings, say: (line: string) => void, stop: StopRequest) {
+async function collect(
+  watch: WatchRequest,
+  assignments: readonly Assignment[],
+  settings: SourceSettings,
+  say: (line: string) => void,
+  stop: StopRequest,
+) {
   const snapshots: Snapshot[] = [];
   const started = Date.now();
   let ending: Ending = { kind: 'done' };
@@ -196,15 +210,16 @@ async function collect(watch: WatchRequest, assignments: readonly Assignment[], 
 
 /** Why `profile` cannot be ranked with the first snapshot of the watch, or null. */
 function refusalAgainstFirst(first: Profile, profile: Profile, name: string, assignments: readonly Assignment[]): string | null {
-  return checkSeries([{ name: 'snapshot 1', profile: first }, { name, profile }], givesSampleIndex(assignments)).refusal;
+  return checkSeries(
+    [
+      { name: 'snapshot 1', profile: first },
+      { name, profile },
+    ],
+    givesSampleIndex(assignments),
+  ).refusal;
 }
 
 /** The option flags applied to the first snapshot as the report will apply them; the first problem, or null. */
 function checkOptions(profile: Profile, assignments: readonly Assignment[]): string | null {
-  const session = new Session(profile, { interactive: false, series: [profile] });
-  for (const assignment of assignments) {
-    const problem = session.configure(assignment);
-    if (problem) return problem;
-  }
-  return null;
+  return Session.open(profile, { interactive: false, series: [profile], assignments }).failure;
 }

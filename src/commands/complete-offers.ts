@@ -42,7 +42,9 @@ function escapeName(name: string, inArgument: boolean): string {
 
 /** The literal text an escaped name stands for (so completion goes on from a name it inserted). */
 function unescapeName(text: string): string {
-  return text.replace(/\\x([0-9a-fA-F]{2})|\\(.)/g, (_, hex: string | undefined, c: string) => (hex ? String.fromCharCode(parseInt(hex, 16)) : c));
+  return text.replace(/\\x([0-9a-fA-F]{2})|\\(.)/g, (_, hex: string | undefined, c: string) =>
+    hex ? String.fromCharCode(parseInt(hex, 16)) : c,
+  );
 }
 
 /**
@@ -62,7 +64,11 @@ export function nameOffer(from: number, partial: string, names: readonly string[
  */
 export function keyEqualsOffer(from: number, partial: string, keys: readonly string[]): Offer {
   if (/[=,]/.test(partial)) return noOffer(from);
-  return prefixOffer(from, partial, keys.map((k) => `${k}=`));
+  return prefixOffer(
+    from,
+    partial,
+    keys.map((k) => `${k}=`),
+  );
 }
 
 /** The last item of a `sep`-separated list (`tagroot=a,b`, `source_path=x:y`), offered by `offer`. */

@@ -1,8 +1,6 @@
 import { COMMANDS } from './table.js';
-import { OPTION_NAMES, OPTION_SPECS, isOptionName, type OptionName } from './options.js';
-import {
-  keyEqualsOffer, lastItemOffer, nameOffer, noOffer, pathOffer, prefixOffer, unitWords, type Offer,
-} from './complete-offers.js';
+import { OPTION_NAMES, optionSpec, optionsWithRole, isOptionName, type OptionName } from '../analysis/options.js';
+import { keyEqualsOffer, lastItemOffer, nameOffer, noOffer, pathOffer, prefixOffer, unitWords, type Offer } from './complete-offers.js';
 
 /** What completion may draw on besides the tables. */
 export interface CompletionContext {
@@ -34,7 +32,7 @@ export interface Completion {
 }
 
 /** Options whose values are regexps over function names. */
-const NAME_REGEX_OPTIONS = new Set<string>(['focus', 'ignore', 'hide', 'show', 'show_from', 'prune_from']);
+const NAME_REGEX_OPTIONS = new Set<string>(optionsWithRole('nameRegex'));
 
 /** The commands completion offers: pprof's that heapcli lacks only answer with what to use instead. */
 /**
@@ -74,12 +72,22 @@ function offerAt(line: string, cursor: number, ctx: CompletionContext): Offer {
   if (head[0] === '') {
     const followedByEq = line.slice(cursor).trimStart().startsWith('=');
     const words = [...new Set([...offeredCommands(), ...OPTION_NAMES, ...ctx.sampleTypes])].sort();
-    return prefixOffer(wordStart, word, words.filter((w) => !shadowedCommand(w, word)), (w) => (followedByEq ? '' : isOptionName(w) ? '=' : ' '));
+    return prefixOffer(
+      wordStart,
+      word,
+      words.filter((w) => !shadowedCommand(w, word)),
+      (w) => (followedByEq ? '' : isOptionName(w) ? '=' : ' '),
+    );
   }
   if (word.startsWith('>')) return pathOffer(wordStart + 1, word.slice(1), ctx.listPaths);
   if (head[head.length - 1] === '>') return pathOffer(wordStart, word, ctx.listPaths);
   const command = COMMANDS.get(commandName(head[0]));
-  if (command?.name === 'help') return prefixOffer(wordStart, word, [...offeredCommands(), ...OPTION_NAMES].sort().filter((w) => !shadowedCommand(w, word)));
+  if (command?.name === 'help')
+    return prefixOffer(
+      wordStart,
+      word,
+      [...offeredCommands(), ...OPTION_NAMES].sort().filter((w) => !shadowedCommand(w, word)),
+    );
   if (command?.kind !== 'report' || !command.completes) return noOffer(wordStart);
   // A leading '-' makes the argument an ignore regexp; it stays in front of what is completed.
   const negated = word.startsWith('-') ? 1 : 0;
@@ -91,7 +99,7 @@ function offerAt(line: string, cursor: number, ctx: CompletionContext): Offer {
 
 /** What the value of `name=` can be. */
 function valueOffer(name: OptionName, from: number, partial: string, ctx: CompletionContext): Offer {
-  const spec = OPTION_SPECS[name];
+  const spec = optionSpec(name);
   const keys = ctx.labelKeys ?? [];
   if (name === 'sample_index') return prefixOffer(from, partial, ctx.sampleTypes);
   if (spec.choices) return prefixOffer(from, partial, spec.choices);

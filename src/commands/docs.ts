@@ -1,13 +1,12 @@
 import { formatGoFloat } from '../go/numbers.js';
-import { DEFAULT_OPTIONS } from '../analysis/options.js';
 import type { MissingSpec } from './missing.js';
-import { OPTION_NAMES, OPTION_SPECS } from './options.js';
+import { COLON_CLEARS, DEFAULT_OPTIONS, OPTION_NAMES, optionSpec } from '../analysis/options.js';
 import { COMMANDS, MISSING_FLAGS } from './table.js';
 
 function defaultText(name: (typeof OPTION_NAMES)[number]): string {
   const value = DEFAULT_OPTIONS[name];
   if (value === '') return '""';
-  return OPTION_SPECS[name].kind === 'float' ? formatGoFloat(value as number) : String(value);
+  return optionSpec(name).kind === 'float' ? formatGoFloat(value as number) : String(value);
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
@@ -19,7 +18,7 @@ export function commandsMarkdown(): string {
     '',
     '<!-- Generated from src/commands/table.ts and src/commands/options.ts by `npm run docs`; a test fails when it is stale. -->',
     '',
-    'In the console, type a command, or `name=value` to set an option. A report command\'s own',
+    "In the console, type a command, or `name=value` to set an option. A report command's own",
     'arguments (`top 5 main -cum`) apply to that command only. Every option and report is also a',
     'command-line flag: `-top`, `-nodecount=5`, `-cum`, `-sample_index alloc_space`.',
     '',
@@ -27,7 +26,9 @@ export function commandsMarkdown(): string {
     '',
     '| command | arguments | what it does |',
     '|---|---|---|',
-    ...[...COMMANDS.values()].filter((c) => c.kind !== 'missing').map((c) => `| \`${c.name}\` | ${c.usage ? `\`${cell(c.usage)}\`` : ''} | ${cell(c.help)} |`),
+    ...[...COMMANDS.values()]
+      .filter((c) => c.kind !== 'missing')
+      .map((c) => `| \`${c.name}\` | ${c.usage ? `\`${cell(c.usage)}\`` : ''} | ${cell(c.help)} |`),
     '',
   ];
   for (const c of COMMANDS.values()) {
@@ -41,7 +42,7 @@ export function commandsMarkdown(): string {
     '| option | type | default | what it does |',
     '|---|---|---|---|',
     ...OPTION_NAMES.map((name) => {
-      const spec = OPTION_SPECS[name];
+      const spec = optionSpec(name);
       const kind = spec.choices ? spec.choices.map((c) => `\`${c}\``).join(' \\| ') : spec.kind;
       return `| \`${name}\` | ${kind} | \`${defaultText(name)}\` | ${cell(spec.help)} |`;
     }),
@@ -50,7 +51,9 @@ export function commandsMarkdown(): string {
     '',
     '- A sample type name alone (`alloc_space`) sets `sample_index`; `mean_<type>` also sets `mean=true`, `total_<type>` sets `mean=false`.',
     '- A choice name set to true selects it: `cum=true` is `sort=cum`, `lines=1` is `granularity=lines`.',
-    '- `:` clears `focus`, `ignore`, `hide`, `tagfocus` and `tagignore`.',
+    `- \`:\` clears ${COLON_CLEARS.slice(0, -1)
+      .map((n) => `\`${n}\``)
+      .join(', ')} and \`${COLON_CLEARS[COLON_CLEARS.length - 1]}\`.`,
     '- `q`, `quit`, `exit` or Ctrl-D on an empty line leave.',
     '',
   );

@@ -1,7 +1,7 @@
 import { formatGoFloat } from '../go/numbers.js';
 import { missingNote } from './missing.js';
-import { OPTION_NAMES, OPTION_SPECS, UNLISTED_OPTIONS, isOptionName, type OptionName } from './options.js';
-import type { CommandContext, CommandResult, CommandSpec } from './table.js';
+import { COLON_CLEARS, OPTION_NAMES, isOptionName, optionSpec, type OptionName } from '../analysis/options.js';
+import type { CommandContext, CommandResult, CommandSpec } from './command-types.js';
 
 /** `help` with no topic lists commands and options; with one, describes it. Help goes to stderr. */
 export function helpText(topic: string | null, commands: ReadonlyMap<string, CommandSpec>): CommandResult {
@@ -15,13 +15,13 @@ export function helpText(topic: string | null, commands: ReadonlyMap<string, Com
   if (missing.length > 0) lines.push('', '  Not yet in heapcli (each says what to use instead):');
   for (const c of missing) lines.push(`    ${c.name.padEnd(width)} ${c.help}`);
   lines.push('', '  Options:');
-  for (const name of OPTION_NAMES) lines.push(`    ${name.padEnd(width)} ${OPTION_SPECS[name].help}`);
+  for (const name of OPTION_NAMES) lines.push(`    ${name.padEnd(width)} ${optionSpec(name).help}`);
   lines.push('', '  Option groups (only set one per group):');
   for (const name of OPTION_NAMES) {
-    const choices = OPTION_SPECS[name].choices;
+    const choices = optionSpec(name).choices;
     if (choices) lines.push(`    ${name}`, ...choices.map((c) => `      ${c}`));
   }
-  lines.push('  :   Clear focus/ignore/hide/tagfocus/tagignore', '', '  type "help <cmd|option>" for more information');
+  lines.push(`  :   Clear ${COLON_CLEARS.join('/')}`, '', '  type "help <cmd|option>" for more information');
   return { out: '', err: lines.join('\n') + '\n' };
 }
 
@@ -33,7 +33,7 @@ function topicHelp(topic: string, commands: ReadonlyMap<string, CommandSpec>): s
     return [command.help, `  ${usage}`, ...(command.detail ? command.detail.split('\n').map((l) => `    ${l}`) : [])].join('\n') + '\n';
   }
   if (isOptionName(topic)) {
-    const spec = OPTION_SPECS[topic];
+    const spec = optionSpec(topic);
     const choices = spec.choices ? `\n  One of: ${spec.choices.join(', ')}` : '';
     return `${spec.help}${choices}\n  Set with: ${topic}=<${spec.kind === 'choice' ? 'choice' : spec.kind}>\n`;
   }
@@ -43,15 +43,15 @@ function topicHelp(topic: string, commands: ReadonlyMap<string, CommandSpec>): s
 /** How `o` shows a value: strings quoted when empty, floats as Go prints them. */
 function shownValue(name: OptionName, value: unknown): string {
   if (value === '') return '""';
-  if (OPTION_SPECS[name].kind === 'float') return formatGoFloat(value as number);
+  if (optionSpec(name).kind === 'float') return formatGoFloat(value as number);
   return String(value);
 }
 
 /** The `o` listing: every option sorted, aligned, with its choices or sample types. */
 export function optionsListing(ctx: CommandContext): string {
   const types = ctx.analysis.sampleTypeNames;
-  const lines = OPTION_NAMES.filter((name) => !UNLISTED_OPTIONS.includes(name)).map((name) => {
-    const spec = OPTION_SPECS[name];
+  const lines = OPTION_NAMES.filter((name) => !optionSpec(name).roles.includes('unlisted')).map((name) => {
+    const spec = optionSpec(name);
     let value = ctx.options[name];
     let comment = '';
     if (spec.choices) comment = `//: [${spec.choices.join(' | ')}]`;

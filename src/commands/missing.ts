@@ -23,13 +23,17 @@ export interface MissingSpec {
 }
 
 const webUi = (name: string, help: string, value?: 'host:port'): MissingSpec => ({
-  name, help, value, flagOnly: true, reason: 'heapcli has no web UI',
+  name,
+  help,
+  value,
+  flagOnly: true,
+  reason: 'heapcli has no web UI',
   instead: () => 'open the console (heapcli profile.pb.gz) for the same reports',
 });
 
 /** pprof's output formats heapcli lacks, by name as pprof lists them, then its web UI's flags. */
 export const MISSING: readonly MissingSpec[] = [
-  webUi('http', 'Serves pprof\'s web interface on host:port', 'host:port'),
+  webUi('http', "Serves pprof's web interface on host:port", 'host:port'),
   webUi('no_browser', 'With -http, does not open a browser'),
 ];
 

@@ -1,6 +1,7 @@
 import type { ReportOptions } from '../analysis/options.js';
-import { COMMANDS, type CommandSpec } from './table.js';
-import { groupOfChoice, isOptionName } from './options.js';
+import type { CommandArgs, CommandSpec } from './command-types.js';
+import { COMMANDS } from './table.js';
+import { COLON_CLEARS, groupOfChoice, isOptionName } from '../analysis/options.js';
 
 /** A line of console input, parsed. */
 export type ParsedLine =
@@ -16,18 +17,10 @@ export interface Assignment {
   readonly bare: boolean;
 }
 
-/** A command's arguments: settings for this command only, a regexp argument, an output file. */
-export interface CommandArgs {
-  readonly overrides: Partial<ReportOptions>;
-  /** The first argument of commands that take one (`list re`), or of `help`. */
-  readonly argument: string | null;
-  readonly output: string | null;
-}
-
 /** Expands the whole-line shortcuts: `:` and the sample-type names (`alloc_space`, `mean_...`, `total_...`). */
 export function expandShortcut(line: string, sampleTypes: readonly string[]): Assignment[] | null {
   const set = (name: string, value: string): Assignment => ({ name, value, bare: false });
-  if (line === ':') return ['focus', 'ignore', 'hide', 'tagfocus', 'tagignore'].filter(isOptionName).map((n) => set(n, ''));
+  if (line === ':') return COLON_CLEARS.map((n) => set(n, ''));
   for (const type of sampleTypes) {
     if (line === type) return [set('sample_index', type)];
     if (line === `total_${type}`) return [set('mean', 'false'), set('sample_index', type)];

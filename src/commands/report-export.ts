@@ -3,11 +3,11 @@
  * pprof would save it), `topproto` and `callgrind`. Each answers with bytes (BinaryReport), which
  * the console writes to `./profileNNN.<ext>` and a one-shot run to stdout or `-output`.
  */
-import { callgrindGraph, callgrindOptions } from '../analysis/reports/callgrind-graph.js';
+import { callgrindGraph } from '../analysis/reports/callgrind-graph.js';
 import { topProtoProfile } from '../analysis/reports/top-proto.js';
 import { formatCallgrind } from '../format/callgrind.js';
 import { encodeProfileProto } from '../profile/encode-proto.js';
-import type { CommandContext, CommandResult } from './table.js';
+import type { CommandContext, CommandResult } from './command-types.js';
 
 /** pprof's file name ending for profile.proto reports. */
 const PROTO_EXT = 'pb.gz';
@@ -25,12 +25,16 @@ export const EXPORT_DETAIL = {
     'The profile after the filters (focus, ignore, hide, show, show_from, prune_from, the tag filters, tagroot/tagleaf), every value divided by divide_by; sample_index and mean do not change it',
     whereItGoes(PROTO_EXT),
   ].join('\n'),
-  topproto: ["top's entries (all of them unless n says otherwise), each a location with the values cum and flat in the report's unit", whereItGoes(PROTO_EXT)].join('\n'),
+  topproto: [
+    "top's entries (all of them unless n says otherwise), each a location with the values cum and flat in the report's unit",
+    whereItGoes(PROTO_EXT),
+  ].join('\n'),
   callgrind: [
     'For KCachegrind and other callgrind readers: every address and inlined frame is a node and nothing is trimmed (n, nodecount, nodefraction and granularity do not apply); call_tree is not supported yet',
     whereItGoes('callgraph.out'),
   ].join('\n'),
-  kcachegrind: 'Writes the callgrind file to a temporary pprofNNN.grind and opens it with kcachegrind (a one-shot run waits for it to close); >file only writes the file',
+  kcachegrind:
+    'Writes the callgrind file to a temporary pprofNNN.grind and opens it with kcachegrind (a one-shot run waits for it to close); >file only writes the file',
 } as const;
 
 /**
@@ -56,7 +60,8 @@ export function runTopProto(ctx: CommandContext): CommandResult {
  * file name ending: `profile001.callgraph.out`).
  */
 export function runCallgrind(ctx: CommandContext): CommandResult {
-  const prepared = ctx.analysis.prepare(callgrindOptions(ctx.options));
+  // Addresses, inlined frames, untrimmed: its row's rules.
+  const prepared = ctx.analysis.prepare(ctx.options);
   const bytes = Buffer.from(formatCallgrind(callgrindGraph(prepared)));
   // pprof's callgrind with call_tree has a node per call path; heapcli's has not, and says so.
   const note = ctx.options.call_tree ? ['heapcli: callgrind ignores call_tree (not supported yet)'] : [];

@@ -1,6 +1,5 @@
 import { prunedFlameTree } from '../analysis/flame-pruned.js';
-import type { CommandArgs } from './parse.js';
-import type { CommandContext, CommandResult } from './table.js';
+import type { CommandArgs, CommandContext, CommandResult } from './command-types.js';
 
 /** What `flame` answers where it cannot draw: a pipe, a one-shot run, a dumb terminal. */
 export const FLAME_NEEDS_TERMINAL =
@@ -13,12 +12,12 @@ export const FLAME_NEEDS_TERMINAL =
 export const FLAME_ZOOM_DETAIL = 16;
 
 export const FLAME_DETAIL = [
-  'heapcli\'s own, beyond pprof: an icicle graph of the current settings (sample_index, focus, ignore, hide, show, granularity, -base)',
+  "heapcli's own, beyond pprof: an icicle graph of the current settings (sample_index, focus, ignore, hide, show, granularity, -base)",
   'focus_regex, -ignore_regex: as in top, for this graph only',
   'Keys: arrows move (left/right: siblings, up: caller, down: largest callee), Enter zooms into the frame, u or Backspace zooms out, q or Esc leaves',
   '/regexp Enter: marks the frames it matches and says what they weigh (frames thinner than a sixteenth of a column are not sent, nor counted)',
   'Widths are cum; colours by Go package; under -base/-diff_base, red frames grew and blue ones shrank',
-  'Needs the terminal console: piped or as a flag it says so (the web flame graph is -http\'s)',
+  "Needs the terminal console: piped or as a flag it says so (the web flame graph is -http's)",
 ].join('\n');
 
 /**
@@ -28,7 +27,8 @@ export const FLAME_DETAIL = [
  */
 export function runFlame(ctx: CommandContext, args: CommandArgs): CommandResult {
   if (!ctx.screen) return { out: '', err: `${FLAME_NEEDS_TERMINAL}\n`, failed: true };
-  if (args.output !== null || ctx.options.output) return { out: '', err: 'flame draws on the screen and writes no file (>file, output)\n', failed: true };
+  if (args.output !== null || ctx.options.output)
+    return { out: '', err: 'flame draws on the screen and writes no file (>file, output)\n', failed: true };
   const prepared = ctx.analysis.prepare(ctx.options);
   const flame = prunedFlameTree(prepared, 1 / (Math.max(1, ctx.screen.columns) * FLAME_ZOOM_DETAIL));
   return { out: '', err: prepared.warnings.map((w) => `${w}\n`).join(''), flame };

@@ -1,8 +1,8 @@
 import { activeFilterLines } from '../analysis/filters/filter.js';
 import { growthReport } from '../analysis/growth/growth.js';
 import { formatGrowth } from '../format/growth.js';
-import { FILTER_OPTIONS } from './options.js';
-import type { CommandContext, CommandResult } from './table.js';
+import { filterSettings } from '../analysis/options.js';
+import type { CommandContext, CommandResult } from './command-types.js';
 
 /** What `growth` says when the session holds one profile rather than a series. */
 export const NO_SERIES_MESSAGE = 'growth needs a series of snapshots: heapcli -growth s1.pb.gz s2.pb.gz ...';
@@ -23,9 +23,10 @@ export const GROWTH_DETAIL = [
 /** The `growth` report over the session's series: functions ranked by how steadily they grew. */
 export function runGrowth(ctx: CommandContext): CommandResult {
   if (ctx.series.length === 0) return { out: '', err: `${NO_SERIES_MESSAGE}\n`, failed: true };
-  const { options } = ctx;
+  // Each snapshot resolves the sample type by name (its own default when unset), not by the session's index.
+  const { sampleIndex: _latest, ...options } = ctx.options;
   const report = growthReport(ctx.series, options);
-  const filters = activeFilterLines(FILTER_OPTIONS.map((name) => [name, options[name]]));
+  const filters = activeFilterLines(filterSettings(options));
   return {
     out: formatGrowth(report, options.compact_labels, filters),
     err: report.warnings.map((w) => `${w}\n`).join(''),

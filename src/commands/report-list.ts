@@ -7,14 +7,13 @@ import { trimSourcePath } from '../analysis/reports/source-paths.js';
 import { percentage, scaledLabel } from '../analysis/values/units.js';
 import { formatList } from '../format/list.js';
 import type { Profile } from '../profile/model.js';
-import type { CommandArgs } from './parse.js';
 import { sourceLookup } from './source/lookup.js';
-import type { CommandContext, CommandResult } from './table.js';
+import type { CommandArgs, CommandContext, CommandResult } from './command-types.js';
 
 /**
  * `list regex`: annotated source of the functions matching regex. As in pprof, the report is at
- * line granularity with nothing trimmed, and each value is scaled on its own: `list` never picks
- * one unit for the report as `top` does.
+ * line granularity with nothing trimmed (its row's rules), and each value is scaled on its own:
+ * `list` never picks one unit for the report as `top` does.
  */
 export function runList(ctx: CommandContext, args: CommandArgs): CommandResult {
   const { prepared, functions, options } = listedFunctions(ctx.analysis, ctx.options, args.argument ?? '');
@@ -23,15 +22,22 @@ export function runList(ctx: CommandContext, args: CommandArgs): CommandResult {
   if (functions.length === 0) throw new ReportError(`${err}no matches found for regexp: ${args.argument}`);
   const ratio = 1 / options.divide_by;
   const formatValue = (v: number) => scaledLabel(ratio !== 1 ? Math.trunc(v * ratio) : v, prepared.sampleUnit, options.unit);
-  const source = sourceLookup(ctx.sources, { sourcePath: options.source_path, trimPath: options.trim_path, profileFiles: profileFiles(prepared.profile) });
+  const source = sourceLookup(ctx.sources, {
+    sourcePath: options.source_path,
+    trimPath: options.trim_path,
+    profileFiles: profileFiles(prepared.profile),
+  });
   const out = formatList(prepared.total, functions, { formatValue, percentOfTotal: (v) => percentage(v, prepared.total), source });
   return { out, err };
 }
 
-/** The functions `list regexp` shows, from a report prepared with list's own settings (the options it ran with). */
-export function listedFunctions(analysis: ProfileAnalysis, sessionOptions: ReportOptions, regexp: string): { prepared: PreparedReport; functions: ListedFunction[]; options: ReportOptions } {
+/** The functions `list regexp` shows; `options` with list's rules applied (its row: lines, untrimmed). */
+export function listedFunctions(
+  analysis: ProfileAnalysis,
+  options: ReportOptions,
+  regexp: string,
+): { prepared: PreparedReport; functions: ListedFunction[]; options: ReportOptions } {
   const symbol = compileSymbol(regexp);
-  const options: ReportOptions = { ...sessionOptions, granularity: 'lines', trim: false, nodecount: 0, nodefraction: 0, edgefraction: 0 };
   // Only the matching functions' lines get nodes and sums of their own: the rest is not listed.
   const prepared = analysis.prepare(options, { key: `list:${symbol.source}/${symbol.flags}`, keep: (name) => symbol.test(name) });
   const showFile = (file: string) => trimSourcePath(file, options.trim_path, options.source_path);

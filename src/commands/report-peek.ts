@@ -4,23 +4,18 @@ import { compileGoRegex } from '../go/regex.js';
 import type { PreparedReport, ProfileAnalysis } from '../analysis/analysis.js';
 import { type TreeReport, treeReport } from '../analysis/reports/tree-report.js';
 import { formatPeek } from '../format/peek.js';
-import type { CommandArgs } from './parse.js';
 import { reportHeader } from './reports.js';
-import type { CommandContext, CommandResult } from './table.js';
+import type { CommandArgs, CommandContext, CommandResult } from './command-types.js';
 
-/** tree's nodecount when the option is -1, in the console and one-shot alike. */
-const TREE_NODE_COUNT = 80;
-
-/** `peek regex`: callers and callees of the nodes whose printable name matches regex, untrimmed. */
+/** `peek regex`: callers and callees of the nodes whose printable name matches regex, untrimmed (its row's rule). */
 export function runPeek(ctx: CommandContext, args: CommandArgs): CommandResult {
   const source = args.argument ?? '';
   // pprof compiles the argument before the filters, so its error comes first.
   const symbol = compileArgument(source);
-  // Trimming runs before nodes are matched, so pprof turns it off lest it hide the node asked for.
-  return contextReport(ctx, { ...ctx.options, trim: false }, symbol, source);
+  return contextReport(ctx, ctx.options, symbol, source);
 }
 
-/** `tree`: every node the trimming keeps, with its callers and callees. */
+/** `tree`: every node the trimming keeps (80 unless nodecount says, its row's rule), with its callers and callees. */
 export function runTree(ctx: CommandContext, _args: CommandArgs): CommandResult {
   return contextReport(ctx, ctx.options, null, '');
 }
@@ -42,12 +37,20 @@ function contextReport(ctx: CommandContext, options: ReportOptions, symbol: RegE
 }
 
 /** tree's report, or peek's for `symbol`, with the prepared report it came from. */
-function contextTree(analysis: ProfileAnalysis, options: ReportOptions, symbol: RegExp | null): { prepared: PreparedReport; report: TreeReport } {
+function contextTree(
+  analysis: ProfileAnalysis,
+  options: ReportOptions,
+  symbol: RegExp | null,
+): { prepared: PreparedReport; report: TreeReport } {
   const prepared = analysis.prepare(options);
-  return { prepared, report: treeReport({ ...prepared, defaultNodeCount: TREE_NODE_COUNT }, symbol) };
+  return { prepared, report: treeReport({ ...prepared, defaultNodeCount: 0 }, symbol) };
 }
 
-/** `peek regexp`'s report (trimming off, as runPeek), for the library API's typed rows. */
-export function peekTree(analysis: ProfileAnalysis, options: ReportOptions, regexp: string): { prepared: PreparedReport; report: TreeReport } {
-  return contextTree(analysis, { ...options, trim: false }, compileArgument(regexp));
+/** `peek regexp`'s report for the library API's typed rows; `options` with peek's rules applied (trimming off). */
+export function peekTree(
+  analysis: ProfileAnalysis,
+  options: ReportOptions,
+  regexp: string,
+): { prepared: PreparedReport; report: TreeReport } {
+  return contextTree(analysis, options, compileArgument(regexp));
 }

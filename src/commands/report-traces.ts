@@ -1,13 +1,11 @@
 import type { PreparedReport } from '../analysis/analysis.js';
 import { reportValueFormatter, tagReport } from '../analysis/reports/label-reports.js';
 import { numLabelUnits } from '../analysis/values/labels.js';
-import type { ReportOptions } from '../analysis/options.js';
 import { traceReport } from '../analysis/reports/traces.js';
 import { profileLabels } from '../format/labels.js';
 import { formatTags } from '../format/tags.js';
 import { tracesBody, tracesHeader } from '../format/traces.js';
-import type { CommandArgs } from './parse.js';
-import type { CommandContext, CommandResult } from './table.js';
+import type { CommandContext, CommandResult } from './command-types.js';
 
 const messages = (r: PreparedReport) => r.warnings.map((w) => `${w}\n`).join('');
 
@@ -17,33 +15,20 @@ const messages = (r: PreparedReport) => r.warnings.map((w) => `${w}\n`).join('')
  */
 export function runTraces(ctx: CommandContext): CommandResult {
   const r = ctx.analysis.prepare(ctx.options);
-  const header = profileLabels(r.profile, { typeName: r.typeName, total: r.total, sampleUnit: r.sampleUnit, formatValue: reportValueFormatter(r) });
+  const header = profileLabels(r.profile, {
+    typeName: r.typeName,
+    total: r.total,
+    sampleUnit: r.sampleUnit,
+    formatValue: reportValueFormatter(r),
+  });
   const traces = traceReport(r, numLabelUnits(ctx.analysis.profile).units);
   return { out: tracesHeader(header), rest: tracesBody(traces, r.frames), err: messages(r) };
 }
 
-/**
- * The options of `tags [re]* [-re]*`: its arguments filter by label, so the focus and ignore
- * regexps the command line gave become tagfocus and tagignore, and focus and ignore go back to
- * `sessionOptions` (the settings before this command line's).
- */
-export function tagsOptions(options: ReportOptions, overrides: Partial<ReportOptions>, sessionOptions: Pick<ReportOptions, 'focus' | 'ignore'>): ReportOptions {
-  const routed = { ...options };
-  if (overrides.focus !== undefined) {
-    routed.tagfocus = overrides.focus;
-    routed.focus = sessionOptions.focus;
-  }
-  if (overrides.ignore !== undefined) {
-    routed.tagignore = overrides.ignore;
-    routed.ignore = sessionOptions.ignore;
-  }
-  return routed;
-}
-
 /** `tags`: for each label key, the weight of each of its values. */
-export function runTags(ctx: CommandContext, args: CommandArgs): CommandResult {
-  // The line's focus/ignore arguments become tagfocus/tagignore; the session's own focus stays.
-  const r = ctx.analysis.prepare(tagsOptions(ctx.options, args.overrides, ctx.sessionOptions));
+export function runTags(ctx: CommandContext): CommandResult {
+  // The line's focus/ignore arguments are tagfocus/tagignore here (its row's rule).
+  const r = ctx.analysis.prepare(ctx.options);
   return { out: formatTags(tagReport(r, numLabelUnits(ctx.analysis.profile).units)), err: messages(r) };
 }
 

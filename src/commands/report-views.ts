@@ -6,10 +6,9 @@
 import { panZoomSvg } from '../format/svg.js';
 import { escapeHtml, listPage } from '../format/weblist.js';
 import type { ImageFormat, Viewers } from './graphics.js';
-import type { CommandArgs } from './parse.js';
 import { dotReport } from './report-graph.js';
 import { runList } from './report-list.js';
-import type { CommandContext, CommandResult } from './table.js';
+import type { CommandArgs, CommandContext, CommandResult } from './command-types.js';
 
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
@@ -65,5 +64,5 @@ export function runWeblist(ctx: CommandContext, args: CommandArgs): CommandResul
 
 /** `disasm`: not possible without the binary. */
 export function runDisasm(): CommandResult {
-  return { out: '', err: 'disasm needs the program\'s binary, which heapcli does not read; list shows annotated source\n', failed: true };
+  return { out: '', err: "disasm needs the program's binary, which heapcli does not read; list shows annotated source\n", failed: true };
 }

@@ -4,24 +4,29 @@ import { formatTop } from '../format/top.js';
 import { profileLabels } from '../format/labels.js';
 import type { ReportOptions } from '../analysis/options.js';
 import type { Profile } from '../profile/model.js';
-import { FILTER_OPTIONS } from './options.js';
-import type { CommandContext, CommandResult } from './table.js';
+import { filterSettings } from '../analysis/options.js';
+import type { CommandContext, CommandResult } from './command-types.js';
 
 /**
  * The lines above a report's table: the profile's labels (unless compact_labels, as in the
  * console) and the `Active filters:` lines.
  */
 export function reportHeader(
-  options: ReportOptions, profile: Profile, r: { typeName: string; total: number; sampleUnit: string }, formatValue: (v: number) => string,
+  options: ReportOptions,
+  profile: Profile,
+  r: { typeName: string; total: number; sampleUnit: string },
+  formatValue: (v: number) => string,
 ): string[] {
-  const labels = options.compact_labels ? [] : profileLabels(profile, { typeName: r.typeName, total: r.total, sampleUnit: r.sampleUnit, formatValue });
-  return [...labels, ...activeFilterLines(FILTER_OPTIONS.map((name) => [name, options[name]]))];
+  const labels = options.compact_labels
+    ? []
+    : profileLabels(profile, { typeName: r.typeName, total: r.total, sampleUnit: r.sampleUnit, formatValue });
+  return [...labels, ...activeFilterLines(filterSettings(options))];
 }
 
-/** The `top`/`text` report; nodecount -1 means 10 in the console and all rows one-shot. */
+/** The `top`/`text` report (its row resolves nodecount -1: 10 in the console, all one-shot). */
 export function runTop(ctx: CommandContext): CommandResult {
   const { analysis, options } = ctx;
-  const result = analysis.top(options, ctx.interactive ? 10 : 0);
+  const result = analysis.top(options, 0);
   return {
     out: formatTop(result.report, reportHeader(options, analysis.profile, result, result.report.formatValue)),
     err: result.warnings.map((w) => `${w}\n`).join(''),

@@ -29,7 +29,9 @@ export function growthSummary(r: GrowthReport): string[] {
   const lines: string[] = [];
   if (r.snapshots - 1 < LEAK_MIN_RISING_STEPS) {
     const needed = LEAK_MIN_RISING_STEPS + 1;
-    lines.push(`Too few snapshots to tell a leak from a one-time step: leak? needs ${LEAK_MIN_RISING_STEPS} rising steps (${needed} snapshots or more)`);
+    lines.push(
+      `Too few snapshots to tell a leak from a one-time step: leak? needs ${LEAK_MIN_RISING_STEPS} rising steps (${needed} snapshots or more)`,
+    );
   }
   lines.push(`Ranked by ${r.rankedBy}: (change - freed) * rising/steps, then slope`);
   if (r.rows.length < r.candidates) lines.push(`Showing top ${r.rows.length} nodes out of ${r.candidates}`);

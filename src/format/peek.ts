@@ -17,7 +17,9 @@ export function formatPeek(r: TreeReport, headerLabels: readonly string[]): stri
   for (const e of r.entries) {
     lines.push(SEPARATOR);
     for (const caller of e.callers) lines.push(edgeLine(caller));
-    lines.push(`${padLeft(e.flatText, 10)} ${e.flatPercent} ${e.sumPercent} ${padLeft(e.cumText, 10)} ${e.cumPercent}                | ${e.name}`);
+    lines.push(
+      `${padLeft(e.flatText, 10)} ${e.flatPercent} ${e.sumPercent} ${padLeft(e.cumText, 10)} ${e.cumPercent}                | ${e.name}`,
+    );
     for (const callee of e.callees) lines.push(edgeLine(callee));
   }
   if (r.graphNodes > 0) lines.push(SEPARATOR);

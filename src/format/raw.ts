@@ -32,7 +32,12 @@ export function rawHeader(p: Profile): string {
  * The rest of the `raw` report (samples, locations, mappings), made as it is read in chunks of
  * about `chunkChars` characters; `checkpoint` is called every 4,096 samples or locations.
  */
-export function* rawBody(p: Profile, exclude: Uint8Array | null, checkpoint = () => {}, chunkChars = RAW_CHUNK_CHARS): Generator<string, void, undefined> {
+export function* rawBody(
+  p: Profile,
+  exclude: Uint8Array | null,
+  checkpoint = () => {},
+  chunkChars = RAW_CHUNK_CHARS,
+): Generator<string, void, undefined> {
   let out = '';
   for (let s = 0; s < p.samples.count; s++) {
     if ((s & 4095) === 0) checkpoint();
@@ -80,7 +85,14 @@ function sampleLines(p: Profile, s: number): string {
   if (ss.labelStart[s] === ss.labelStart[s + 1]) return out;
   const { strings: str, numeric } = groupLabels(p, s);
   const indent = ' '.repeat(16);
-  if (str.size > 0) out += indent + [...str].map(([k, v]) => `${k}:[${v.join(' ')}]`).sort().join(' ') + '\n';
+  if (str.size > 0)
+    out +=
+      indent +
+      [...str]
+        .map(([k, v]) => `${k}:[${v.join(' ')}]`)
+        .sort()
+        .join(' ') +
+      '\n';
   if (numeric.size > 0) {
     const shown = [...numeric].map(([k, { values, units }]) => {
       const items = units.length === values.length ? values.map((v, i) => `${v} ${units[i]}`) : values.map(String);

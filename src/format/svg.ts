@@ -15,7 +15,8 @@ export function panZoomSvg(svg: string): string {
   if (sized) out = out.slice(0, sized.index) + '<svg width="100%" height="100%"' + out.slice(sized.index + sized[0].length);
   const graph = FIRST_GRAPH.exec(out);
   if (graph) {
-    out = out.slice(0, graph.index) +
+    out =
+      out.slice(0, graph.index) +
       `<script type="text/ecmascript"><![CDATA[${SVG_PAN_SCRIPT}]]></script>` +
       '<g id="viewport" transform="scale(0.5,0.5) translate(0,0)">' +
       out.slice(graph.index);

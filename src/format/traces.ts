@@ -44,7 +44,11 @@ export function tracesHeader(headerLabels: readonly string[]): string {
  * read: chunks of about `chunkChars` characters (one sample's text more at most), the closing
  * separator in the last. Joined after `tracesHeader`, they are pprof's report byte for byte.
  */
-export function* tracesBody(traces: Iterable<Trace>, frames: TraceFrames, chunkChars = TRACE_CHUNK_CHARS): Generator<string, void, undefined> {
+export function* tracesBody(
+  traces: Iterable<Trace>,
+  frames: TraceFrames,
+  chunkChars = TRACE_CHUNK_CHARS,
+): Generator<string, void, undefined> {
   const stacks = new StackText(frames);
   const keys = new Map<string, string>();
   const line = (l: LabelLine) => {

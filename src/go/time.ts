@@ -6,9 +6,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  */
 function zoneName(date: Date): string {
   if (date.toTimeString().endsWith('(Coordinated Universal Time)')) return 'UTC';
-  const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' })
-    .formatToParts(date)
-    .find((p) => p.type === 'timeZoneName');
+  const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(date).find((p) => p.type === 'timeZoneName');
   return part?.value ?? 'UTC';
 }
 
@@ -47,7 +45,9 @@ const HOUR_NS = 60n * MINUTE_NS;
 
 /** `value / unit` with its fraction's `digits` digits, trailing zeros (and a bare point) dropped. */
 function decimal(value: bigint, unit: bigint, digits: number): string {
-  const fraction = String(value % unit).padStart(digits, '0').replace(/0+$/, '');
+  const fraction = String(value % unit)
+    .padStart(digits, '0')
+    .replace(/0+$/, '');
   return fraction === '' ? String(value / unit) : `${value / unit}.${fraction}`;
 }
 

@@ -21,7 +21,9 @@ export async function renderGraph(dot: string, format: ImageFormat, env: NodeJS.
   const drawn = await runDot(dot, format, env);
   if (drawn !== null) return drawn;
   if (format === 'svg') return new TextEncoder().encode(await wasmSvg(dot));
-  throw new Error(`${format} needs Graphviz's dot program, which is not on PATH: install Graphviz (the graphviz package), or use svg or web, which work without it`);
+  throw new Error(
+    `${format} needs Graphviz's dot program, which is not on PATH: install Graphviz (the graphviz package), or use svg or web, which work without it`,
+  );
 }
 
 /** dot's output, or null when there is no dot program to run. */
@@ -32,7 +34,9 @@ function runDot(dot: string, format: ImageFormat, env: NodeJS.ProcessEnv): Promi
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? resolve(null) : reject(new Error(`failed to execute dot: ${e.message}`))));
+    child.on('error', (e: NodeJS.ErrnoException) =>
+      e.code === 'ENOENT' ? resolve(null) : reject(new Error(`failed to execute dot: ${e.message}`)),
+    );
     child.on('close', (code, signal) => {
       if (code === 0) return resolve(new Uint8Array(Buffer.concat(out)));
       const said = Buffer.concat(err).toString('utf8').trim().split('\n')[0];

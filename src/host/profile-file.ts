@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { ProfileError } from '../profile/errors.js';
 import { parseProfile } from '../profile/decode.js';
-import { DEFAULT_MAX_INFLATED } from '../profile/inflate.js';
+import { DEFAULT_MAX_INFLATED } from '../profile/gzip-format.js';
 import { normalizeProfile } from '../profile/merge.js';
 import type { Profile } from '../profile/model.js';
 

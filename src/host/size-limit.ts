@@ -31,5 +31,7 @@ export function maxProfileBytesFromEnv(env: NodeJS.ProcessEnv): SizeSetting {
   if (value === undefined || value.trim() === '') return { bytes: undefined };
   const bytes = parseByteSize(value);
   if (bytes !== null) return { bytes };
-  return { error: `HEAPCLI_MAX_PROFILE=${JSON.stringify(value)} is not a size: give a number of bytes of at least 1, or one with a unit (64MB, 2GB; powers of 1024)` };
+  return {
+    error: `HEAPCLI_MAX_PROFILE=${JSON.stringify(value)} is not a size: give a number of bytes of at least 1, or one with a unit (64MB, 2GB; powers of 1024)`,
+  };
 }

@@ -30,7 +30,10 @@ function once<T>(compute: () => T): () => T {
  * it lives in (following links: Debian's /usr/bin/go is /usr/lib/go-1.19/bin/go).
  */
 export function installedGoroot(env: NodeJS.ProcessEnv): string | undefined {
-  const go = (env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'go')).find(isExecutableFile);
+  const go = (env.PATH ?? '')
+    .split(delimiter)
+    .map((dir) => join(dir, 'go'))
+    .find(isExecutableFile);
   if (go === undefined) return undefined;
   const asked = spawnSync(go, ['env', 'GOROOT'], { encoding: 'utf8', timeout: 10000, env: { PATH: env.PATH, HOME: env.HOME } });
   const said = asked.status === 0 ? asked.stdout.trim() : '';
@@ -64,7 +67,8 @@ export function readSourceFile(path: string, maxBytes: number): SourceRead {
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return { problem: stat.isDirectory() ? `read ${path}: is a directory` : `${path}: ${kindOf(stat)}, not a regular file` };
+    if (!stat.isFile())
+      return { problem: stat.isDirectory() ? `read ${path}: is a directory` : `${path}: ${kindOf(stat)}, not a regular file` };
     if (stat.size > maxBytes) return { problem: `${path}: ${stat.size} bytes, more than the ${maxBytes} list reads` };
     return { bytes: readFileSync(fd) };
   } catch (err) {

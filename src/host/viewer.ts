@@ -55,7 +55,11 @@ export async function openInViewer(binary: BinaryReport, viewers: readonly strin
 }
 
 /** A started viewer (its exit status to come), or why it did not start, in Go's words. */
-async function start(command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; exited: Promise<number> } | { error: string }> {
+async function start(
+  command: string,
+  args: string[],
+  env?: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; exited: Promise<number> } | { error: string }> {
   const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'inherit'], env: env ?? process.env, detached: false });
   const exited = new Promise<number>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
   return new Promise((resolve) => {

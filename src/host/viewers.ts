@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import type { ActionOutcome, Viewers } from '../commands/graphics.js';
 
 /** Saves `bytes` as `heapcliNNN.<suffix>` in the temporary folder and opens it with the first of `viewers` that starts. */
-export async function viewFile(bytes: Promise<Uint8Array>, suffix: string, viewers: Viewers, wait: boolean, env: NodeJS.ProcessEnv): Promise<ActionOutcome> {
+export async function viewFile(
+  bytes: Promise<Uint8Array>,
+  suffix: string,
+  viewers: Viewers,
+  wait: boolean,
+  env: NodeJS.ProcessEnv,
+): Promise<ActionOutcome> {
   let data: Uint8Array;
   try {
     data = await bytes;

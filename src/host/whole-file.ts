@@ -52,7 +52,12 @@ export function fileReason(err: unknown): string {
  * after removing the temporary file. `stillWanted`, asked just before the rename, can call the
  * replacement off (it returns false then): the history trims only if no line came meanwhile.
  */
-export function writeFileWhole(path: string, chunks: Iterable<Uint8Array>, write: WriteBytes = writeBytes, stillWanted?: () => boolean): boolean {
+export function writeFileWhole(
+  path: string,
+  chunks: Iterable<Uint8Array>,
+  write: WriteBytes = writeBytes,
+  stillWanted?: () => boolean,
+): boolean {
   const existing = statOrNull(path);
   if (existing !== null && !existing.isFile()) {
     writeInPlace(path, chunks, write);
@@ -166,7 +171,7 @@ function writeInPlace(path: string, chunks: Iterable<Uint8Array>, write: WriteBy
 
 /** Writes all of `bytes` (a write may take only part of them). */
 function writeAll(fd: number, bytes: Uint8Array, write: WriteBytes): void {
-  for (let at = 0; at < bytes.length; ) at += write(fd, bytes, at);
+  for (let at = 0; at < bytes.length;) at += write(fd, bytes, at);
 }
 
 /** A file system error as a FileWriteError; anything else (an interrupted report) as it is. */

@@ -75,11 +75,16 @@ export async function fetchBody(url: string, options: FetchOptions): Promise<Fet
 /** One GET, resolved when the status line and headers have arrived. */
 function get({ url, insecure }: Hop, signal: AbortSignal): Promise<IncomingMessage> {
   const secure = url.protocol === 'https:';
-  if (!secure && url.protocol !== 'http:') return Promise.reject(new FetchError(`unsupported scheme ${JSON.stringify(url.protocol.slice(0, -1))} (use http:// or https://)`));
+  if (!secure && url.protocol !== 'http:')
+    return Promise.reject(new FetchError(`unsupported scheme ${JSON.stringify(url.protocol.slice(0, -1))} (use http:// or https://)`));
   const send = secure ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     // Certificates are checked unless this very hop is one the user asked not to check.
-    const req = send(url, { method: 'GET', signal, headers: { 'User-Agent': 'heapcli', Accept: '*/*' }, rejectUnauthorized: !insecure }, resolve);
+    const req = send(
+      url,
+      { method: 'GET', signal, headers: { 'User-Agent': 'heapcli', Accept: '*/*' }, rejectUnauthorized: !insecure },
+      resolve,
+    );
     req.on('error', reject);
     req.end();
   });
@@ -131,9 +136,18 @@ async function statusReason(response: IncomingMessage): Promise<string> {
     response.resume();
     return status;
   }
-  const text = (await readBody(response, 4096).then((b) => Buffer.from(b).toString('utf8'), () => '')).trim();
+  const text = (
+    await readBody(response, 4096).then(
+      (b) => Buffer.from(b).toString('utf8'),
+      () => '',
+    )
+  ).trim();
   // One line on the terminal, whatever the server wrote.
-  const message = text.split('\n').map((l) => l.trim()).filter((l) => l !== '').join(' ');
+  const message = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' ');
   return message ? `${status} - ${message}` : status;
 }
 
@@ -144,7 +158,9 @@ function networkReason(err: NodeJS.ErrnoException, typed: boolean): string {
   // TLS failures carry OpenSSL-style codes (DEPTH_ZERO_SELF_SIGNED_CERT, CERT_HAS_EXPIRED,
   // UNABLE_TO_VERIFY_LEAF_SIGNATURE, ...).
   if (/CERT|SELF_SIGNED|TLS|SSL|VERIFY|SIGNATURE/.test(code)) {
-    const hint = typed ? 'https+insecure:// skips the certificate check' : 'after a redirect, the certificate is checked unless the host is the one typed with https+insecure://';
+    const hint = typed
+      ? 'https+insecure:// skips the certificate check'
+      : 'after a redirect, the certificate is checked unless the host is the one typed with https+insecure://';
     return `TLS: ${err.message} (${hint})`;
   }
   return err.message.split('\n')[0];

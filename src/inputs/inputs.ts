@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { ProfileError, type ProfileErrorKind } from '../profile/errors.js';
 import { parseProfile } from '../profile/decode.js';
-import { DEFAULT_MAX_INFLATED } from '../profile/inflate.js';
+import { DEFAULT_MAX_INFLATED } from '../profile/gzip-format.js';
 import { loadProfileFile } from '../host/profile-file.js';
 import { normalizeProfile } from '../profile/merge.js';
 import type { Profile } from '../profile/model.js';

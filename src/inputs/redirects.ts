@@ -41,8 +41,10 @@ export function nextHop(from: Hop, location: string): Hop {
     throw new RedirectRefused(`the server redirected to ${JSON.stringify(location)}, which is not a URL`);
   }
   const to = `the redirect to ${redactUrl(url.href)}`;
-  if (url.protocol === INSECURE) throw new RedirectRefused(`refused ${to}: only a URL given on the command line can turn certificate checks off`);
+  if (url.protocol === INSECURE)
+    throw new RedirectRefused(`refused ${to}: only a URL given on the command line can turn certificate checks off`);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RedirectRefused(`refused ${to}: only http and https are followed`);
-  if (from.url.protocol === 'https:' && url.protocol === 'http:') throw new RedirectRefused(`refused ${to}: it would leave TLS (https to http)`);
+  if (from.url.protocol === 'https:' && url.protocol === 'http:')
+    throw new RedirectRefused(`refused ${to}: it would leave TLS (https to http)`);
   return { url, insecure: from.insecure && url.protocol === 'https:' && url.host === from.url.host };
 }

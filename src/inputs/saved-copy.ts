@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { isGzip } from '../profile/inflate.js';
+import { isGzip } from '../profile/gzip-format.js';
 import type { Profile } from '../profile/model.js';
 import { FileWriteError, fileReason, writeNewFile, type WriteBytes } from '../host/whole-file.js';
 

@@ -8,11 +8,32 @@ export class ProfileBuilder {
   /** The string table; '' is string 0, as profile.proto requires. */
   readonly strings = this.stringTable.strings;
   readonly mappings: Mapping[] = [];
-  private readonly fn = { id: new Growable(Float64Array), name: new Growable(Uint32Array), systemName: new Growable(Uint32Array), filename: new Growable(Uint32Array), startLine: new Growable(Float64Array) };
-  private readonly loc = { id: new Growable(Float64Array), mapping: new Growable(Int32Array), address: new Growable(Float64Array), isFolded: new Growable(Uint8Array), lineStart: new Growable(Uint32Array) };
+  private readonly fn = {
+    id: new Growable(Float64Array),
+    name: new Growable(Uint32Array),
+    systemName: new Growable(Uint32Array),
+    filename: new Growable(Uint32Array),
+    startLine: new Growable(Float64Array),
+  };
+  private readonly loc = {
+    id: new Growable(Float64Array),
+    mapping: new Growable(Int32Array),
+    address: new Growable(Float64Array),
+    isFolded: new Growable(Uint8Array),
+    lineStart: new Growable(Uint32Array),
+  };
   private readonly line = { fn: new Growable(Int32Array), number: new Growable(Float64Array) };
-  private readonly sample = { locStart: new Growable(Uint32Array, 1024), locs: new Growable(Uint32Array, 16384), labelStart: new Growable(Uint32Array, 1024) };
-  private readonly label = { key: new Growable(Uint32Array), str: new Growable(Uint32Array), num: new Growable(Float64Array), unit: new Growable(Uint32Array) };
+  private readonly sample = {
+    locStart: new Growable(Uint32Array, 1024),
+    locs: new Growable(Uint32Array, 16384),
+    labelStart: new Growable(Uint32Array, 1024),
+  };
+  private readonly label = {
+    key: new Growable(Uint32Array),
+    str: new Growable(Uint32Array),
+    num: new Growable(Float64Array),
+    unit: new Growable(Uint32Array),
+  };
 
   constructor(private readonly valuesPerSample: number) {
     this.stringTable.intern('');
@@ -41,11 +62,25 @@ export class ProfileBuilder {
 
   /** Adds a location with its lines (function index, line number); returns its index (id = index + 1). */
   addLocation(mapping: number, address: number, isFolded: boolean, lines: readonly [number, number][]): number {
-    return this.addLocationLines(mapping, address, isFolded, lines.map((l) => l[0]), lines.map((l) => l[1]), lines.length);
+    return this.addLocationLines(
+      mapping,
+      address,
+      isFolded,
+      lines.map((l) => l[0]),
+      lines.map((l) => l[1]),
+      lines.length,
+    );
   }
 
   /** Adds a location whose first `n` lines are given as columns (function indices, line numbers). */
-  addLocationLines(mapping: number, address: number, isFolded: boolean, fns: ArrayLike<number>, numbers: ArrayLike<number>, n: number): number {
+  addLocationLines(
+    mapping: number,
+    address: number,
+    isFolded: boolean,
+    fns: ArrayLike<number>,
+    numbers: ArrayLike<number>,
+    n: number,
+  ): number {
     const index = this.loc.id.length;
     this.loc.id.push(index + 1);
     this.loc.mapping.push(mapping);
@@ -81,10 +116,16 @@ export class ProfileBuilder {
   finish(header: ProfileHeader, values: Float64Array): Profile {
     const sampleCount = this.sample.locStart.length;
     return this.finishWith(header, {
-      count: sampleCount, valuesPerSample: this.valuesPerSample, values,
-      locStart: withEnd(this.sample.locStart, this.sample.locs.length), locs: this.sample.locs.finish(),
+      count: sampleCount,
+      valuesPerSample: this.valuesPerSample,
+      values,
+      locStart: withEnd(this.sample.locStart, this.sample.locs.length),
+      locs: this.sample.locs.finish(),
       labelStart: withEnd(this.sample.labelStart, this.label.key.length),
-      labelKey: this.label.key.finish(), labelStr: this.label.str.finish(), labelNum: this.label.num.finish(), labelNumUnit: this.label.unit.finish(),
+      labelKey: this.label.key.finish(),
+      labelStr: this.label.str.finish(),
+      labelNum: this.label.num.finish(),
+      labelNumUnit: this.label.unit.finish(),
     });
   }
 
@@ -96,10 +137,23 @@ export class ProfileBuilder {
       ...header,
       strings: this.strings,
       mappings: this.mappings,
-      functions: { count: fnCount, id: this.fn.id.finish(), name: this.fn.name.finish(), systemName: this.fn.systemName.finish(), filename: this.fn.filename.finish(), startLine: this.fn.startLine.finish() },
+      functions: {
+        count: fnCount,
+        id: this.fn.id.finish(),
+        name: this.fn.name.finish(),
+        systemName: this.fn.systemName.finish(),
+        filename: this.fn.filename.finish(),
+        startLine: this.fn.startLine.finish(),
+      },
       locations: {
-        count: locCount, id: this.loc.id.finish(), mapping: this.loc.mapping.finish(), address: this.loc.address.finish(), isFolded: this.loc.isFolded.finish(),
-        lineStart: withEnd(this.loc.lineStart, this.line.fn.length), lineFunction: this.line.fn.finish(), lineNumber: this.line.number.finish(),
+        count: locCount,
+        id: this.loc.id.finish(),
+        mapping: this.loc.mapping.finish(),
+        address: this.loc.address.finish(),
+        isFolded: this.loc.isFolded.finish(),
+        lineStart: withEnd(this.loc.lineStart, this.line.fn.length),
+        lineFunction: this.line.fn.finish(),
+        lineNumber: this.line.number.finish(),
       },
       samples,
     };
@@ -107,7 +161,10 @@ export class ProfileBuilder {
 }
 
 /** The profile fields that are not tables. */
-export type ProfileHeader = Pick<Profile, 'sampleTypes' | 'defaultSampleType' | 'periodType' | 'period' | 'timeNanos' | 'durationNanos' | 'comments' | 'dropFrames' | 'keepFrames'> & { sampleTypes: readonly ValueType[] };
+export type ProfileHeader = Pick<
+  Profile,
+  'sampleTypes' | 'defaultSampleType' | 'periodType' | 'period' | 'timeNanos' | 'durationNanos' | 'comments' | 'dropFrames' | 'keepFrames'
+> & { sampleTypes: readonly ValueType[] };
 
 function withEnd(starts: Growable<Uint32Array>, end: number): Uint32Array {
   const out = new Uint32Array(starts.length + 1);

@@ -51,9 +51,12 @@ export function setLabel(p: Profile, key: string, value: string): Profile {
     ...p,
     strings,
     samples: {
-      ...ss, labelStart,
-      labelKey: Uint32Array.from(cols.key), labelStr: Uint32Array.from(cols.str),
-      labelNum: Float64Array.from(cols.num), labelNumUnit: Uint32Array.from(cols.unit),
+      ...ss,
+      labelStart,
+      labelKey: Uint32Array.from(cols.key),
+      labelStr: Uint32Array.from(cols.str),
+      labelNum: Float64Array.from(cols.num),
+      labelNumUnit: Uint32Array.from(cols.unit),
     },
   };
 }
@@ -87,8 +90,14 @@ export function composeProfiles(sources: readonly Profile[], bases: readonly Pro
   if (o.diff) base = setLabel(base, DIFF_BASE_LABEL, 'true');
   if (o.normalize) {
     const [want, have] = [typeTotals(base), typeTotals(p)];
-    p = scaleValues(p, want.map((w, i) => (have[i] === 0 ? 0 : w / have[i])));
+    p = scaleValues(
+      p,
+      want.map((w, i) => (have[i] === 0 ? 0 : w / have[i])),
+    );
   }
-  base = scaleValues(base, base.sampleTypes.map(() => -1));
+  base = scaleValues(
+    base,
+    base.sampleTypes.map(() => -1),
+  );
   return mergeProfiles([p, base]);
 }

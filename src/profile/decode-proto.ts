@@ -1,6 +1,7 @@
 import { DECODE_LIMITS, refuseOver } from './decode-limits.js';
 import { SampleReader, readId } from './decode-samples.js';
 import { RawMapping, RawProfile } from './raw.js';
+import * as F from './proto-fields.js';
 import { StringSpans } from './string-spans.js';
 import {
   LEN,
@@ -38,18 +39,24 @@ export function readProfileProto(bytes: Uint8Array): RawProfile {
 
 function readProfileField(r: Reader, raw: RawProfile, field: number, wire: number, strings: StringSpans): boolean {
   switch (field) {
-    case 1:
+    case F.PROFILE_SAMPLE_TYPE:
       refuseOver(raw.sampleTypes.length + 1, DECODE_LIMITS.sampleTypes, 'sample types');
       raw.sampleTypes.push(readValueType(r, wire));
       return true;
-    case 2: readSample(r, raw, wire); return true;
-    case 3:
+    case F.PROFILE_SAMPLE:
+      readSample(r, raw, wire);
+      return true;
+    case F.PROFILE_MAPPING:
       refuseOver(raw.mappings.length + 1, DECODE_LIMITS.mappings, 'mappings');
       raw.mappings.push(readMapping(r, raw, wire));
       return true;
-    case 4: readLocation(r, raw, wire); return true;
-    case 5: readFunction(r, raw, wire); return true;
-    case 6: {
+    case F.PROFILE_LOCATION:
+      readLocation(r, raw, wire);
+      return true;
+    case F.PROFILE_FUNCTION:
+      readFunction(r, raw, wire);
+      return true;
+    case F.PROFILE_STRING_TABLE: {
       expectWire(wire, LEN);
       refuseOver(strings.length + 1, DECODE_LIMITS.strings, 'strings', 'the string table');
       // Only where it lies: the strings are decoded together once the wire is read.
@@ -59,20 +66,37 @@ function readProfileField(r: Reader, raw: RawProfile, field: number, wire: numbe
       strings.add(start, r.pos);
       return true;
     }
-    case 7: raw.dropFrames = readVarintField(r, wire); return true;
-    case 8: raw.keepFrames = readVarintField(r, wire); return true;
-    case 9: expectWire(wire, VARINT); raw.timeNanos = readInt64Exact(r); return true;
-    case 10: expectWire(wire, VARINT); raw.durationNanos = readInt64Exact(r); return true;
-    case 11: raw.periodType = readValueType(r, wire); return true;
-    case 12: raw.period = readVarintField(r, wire); return true;
-    case 13:
+    case F.PROFILE_DROP_FRAMES:
+      raw.dropFrames = readVarintField(r, wire);
+      return true;
+    case F.PROFILE_KEEP_FRAMES:
+      raw.keepFrames = readVarintField(r, wire);
+      return true;
+    case F.PROFILE_TIME_NANOS:
+      expectWire(wire, VARINT);
+      raw.timeNanos = readInt64Exact(r);
+      return true;
+    case F.PROFILE_DURATION_NANOS:
+      expectWire(wire, VARINT);
+      raw.durationNanos = readInt64Exact(r);
+      return true;
+    case F.PROFILE_PERIOD_TYPE:
+      raw.periodType = readValueType(r, wire);
+      return true;
+    case F.PROFILE_PERIOD:
+      raw.period = readVarintField(r, wire);
+      return true;
+    case F.PROFILE_COMMENT:
       readRepeated(r, wire, readInt64, (v) => {
         refuseOver(raw.comments.length + 1, DECODE_LIMITS.comments, 'comments');
         raw.comments.push(v);
       });
       return true;
-    case 14: raw.defaultSampleType = readVarintField(r, wire); return true;
-    default: return false;
+    case F.PROFILE_DEFAULT_SAMPLE_TYPE:
+      raw.defaultSampleType = readVarintField(r, wire);
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -85,8 +109,9 @@ function readValueType(r: Reader, wire: number): [number, number] {
   expectWire(wire, LEN);
   const vt: [number, number] = [0, 0];
   readFields(r, endOfMessage(r), (field, w) => {
-    if (field !== 1 && field !== 2) return false;
-    vt[field - 1] = readVarintField(r, w);
+    if (field === F.VALUE_TYPE_TYPE) vt[0] = readVarintField(r, w);
+    else if (field === F.VALUE_TYPE_UNIT) vt[1] = readVarintField(r, w);
+    else return false;
     return true;
   });
   return vt;
@@ -100,19 +125,37 @@ function readSample(r: Reader, raw: RawProfile, wire: number): void {
   raw.sampleReader.read(r, raw, end);
 }
 
+/** A mapping's bool fields by field number. */
+const MAPPING_FLAGS: Record<number, 'hasFunctions' | 'hasFilenames' | 'hasLineNumbers' | 'hasInlineFrames'> = {
+  [F.MAPPING_HAS_FUNCTIONS]: 'hasFunctions',
+  [F.MAPPING_HAS_FILENAMES]: 'hasFilenames',
+  [F.MAPPING_HAS_LINE_NUMBERS]: 'hasLineNumbers',
+  [F.MAPPING_HAS_INLINE_FRAMES]: 'hasInlineFrames',
+};
+
 function readMapping(r: Reader, raw: RawProfile, wire: number): RawMapping {
   expectWire(wire, LEN);
   const m: RawMapping = {
-    id: 0, start: 0, limit: 0, offset: 0, filename: 0, buildId: 0,
-    hasFunctions: false, hasFilenames: false, hasLineNumbers: false, hasInlineFrames: false,
+    id: 0,
+    start: 0,
+    limit: 0,
+    offset: 0,
+    filename: 0,
+    buildId: 0,
+    hasFunctions: false,
+    hasFilenames: false,
+    hasLineNumbers: false,
+    hasInlineFrames: false,
   };
-  const numeric = ['id', 'start', 'limit', 'offset', 'filename', 'buildId'] as const;
-  const flags = ['hasFunctions', 'hasFilenames', 'hasLineNumbers', 'hasInlineFrames'] as const;
   readFields(r, endOfMessage(r), (field, w) => {
-    if (field === 1) m.id = readIdField(r, raw, w);
-    else if (field >= 2 && field <= 4) readBound(r, w, m, numeric[field - 1] as 'start' | 'limit' | 'offset');
-    else if (field === 5 || field === 6) m[numeric[field - 1]] = readVarintField(r, w);
-    else if (field >= 7 && field <= 10) m[flags[field - 7]] = readVarintField(r, w) !== 0;
+    const flag = MAPPING_FLAGS[field];
+    if (field === F.MAPPING_ID) m.id = readIdField(r, raw, w);
+    else if (field === F.MAPPING_MEMORY_START) readBound(r, w, m, 'start');
+    else if (field === F.MAPPING_MEMORY_LIMIT) readBound(r, w, m, 'limit');
+    else if (field === F.MAPPING_FILE_OFFSET) readBound(r, w, m, 'offset');
+    else if (field === F.MAPPING_FILENAME) m.filename = readVarintField(r, w);
+    else if (field === F.MAPPING_BUILD_ID) m.buildId = readVarintField(r, w);
+    else if (flag !== undefined) m[flag] = readVarintField(r, w) !== 0;
     else return false;
     return true;
   });
@@ -140,7 +183,10 @@ function readUnsigned(r: Reader, wire: number): number {
 function readLocation(r: Reader, raw: RawProfile, wire: number): void {
   expectWire(wire, LEN);
   const end = endOfMessage(r);
-  let id = 0, mappingId = 0, address = 0, folded = 0;
+  let id = 0,
+    mappingId = 0,
+    address = 0,
+    folded = 0;
   const location = raw.locId.length;
   const lines = raw.lineFunctionId.length;
   raw.locLineStart.push(lines);
@@ -148,15 +194,15 @@ function readLocation(r: Reader, raw: RawProfile, wire: number): void {
   // thousands of locations, each with its lines, read before V8 has optimised anything.
   while (r.pos < end) {
     const tag = readTag(r);
-    const field = tag >>> 3, w = tag & 7;
-    if (field === 1) id = readIdField(r, raw, w);
-    else if (field === 2) mappingId = readIdField(r, raw, w);
-    else if (field === 3) address = readUnsigned(r, w);
-    else if (field === 4) {
+    const field = tag >>> 3,
+      w = tag & 7;
+    if (field === F.LOCATION_ID) id = readIdField(r, raw, w);
+    else if (field === F.LOCATION_MAPPING_ID) mappingId = readIdField(r, raw, w);
+    else if (field === F.LOCATION_ADDRESS) address = readUnsigned(r, w);
+    else if (field === F.LOCATION_LINE) {
       refuseOver(raw.lineFunctionId.length - lines + 1, DECODE_LIMITS.linesPerLocation, 'lines', 'location', location);
       readLine(r, raw, w);
-    }
-    else if (field === 5) folded = readVarintField(r, w) !== 0 ? 1 : 0;
+    } else if (field === F.LOCATION_IS_FOLDED) folded = readVarintField(r, w) !== 0 ? 1 : 0;
     else r.skipType(w);
   }
   checkEnd(r, end);
@@ -169,12 +215,14 @@ function readLocation(r: Reader, raw: RawProfile, wire: number): void {
 function readLine(r: Reader, raw: RawProfile, wire: number): void {
   expectWire(wire, LEN);
   const end = endOfMessage(r);
-  let functionId = 0, line = 0;
+  let functionId = 0,
+    line = 0;
   while (r.pos < end) {
     const tag = readTag(r);
-    const field = tag >>> 3, w = tag & 7;
-    if (field === 1) functionId = readIdField(r, raw, w);
-    else if (field === 2) line = readVarintField(r, w);
+    const field = tag >>> 3,
+      w = tag & 7;
+    if (field === F.LINE_FUNCTION_ID) functionId = readIdField(r, raw, w);
+    else if (field === F.LINE_LINE) line = readVarintField(r, w);
     else r.skipType(w);
   }
   checkEnd(r, end);
@@ -184,15 +232,23 @@ function readLine(r: Reader, raw: RawProfile, wire: number): void {
 
 function readFunction(r: Reader, raw: RawProfile, wire: number): void {
   expectWire(wire, LEN);
-  const f = [0, 0, 0, 0, 0];
+  let id = 0,
+    name = 0,
+    systemName = 0,
+    filename = 0,
+    startLine = 0;
   readFields(r, endOfMessage(r), (field, w) => {
-    if (field < 1 || field > 5) return false;
-    f[field - 1] = field === 1 ? readIdField(r, raw, w) : readVarintField(r, w);
+    if (field === F.FUNCTION_ID) id = readIdField(r, raw, w);
+    else if (field === F.FUNCTION_NAME) name = readVarintField(r, w);
+    else if (field === F.FUNCTION_SYSTEM_NAME) systemName = readVarintField(r, w);
+    else if (field === F.FUNCTION_FILENAME) filename = readVarintField(r, w);
+    else if (field === F.FUNCTION_START_LINE) startLine = readVarintField(r, w);
+    else return false;
     return true;
   });
-  raw.fnId.push(f[0]);
-  raw.fnName.push(f[1]);
-  raw.fnSystemName.push(f[2]);
-  raw.fnFilename.push(f[3]);
-  raw.fnStartLine.push(f[4]);
+  raw.fnId.push(id);
+  raw.fnName.push(name);
+  raw.fnSystemName.push(systemName);
+  raw.fnFilename.push(filename);
+  raw.fnStartLine.push(startLine);
 }

@@ -1,5 +1,6 @@
 import { DECODE_LIMITS, refuseOver } from './decode-limits.js';
 import { Growable } from './growable.js';
+import { LABEL_KEY, LABEL_NUM, LABEL_NUM_UNIT, LABEL_STR, SAMPLE_LABEL, SAMPLE_LOCATION_ID, SAMPLE_VALUE } from './proto-fields.js';
 import type { RawProfile } from './raw.js';
 import { LEN, Reader, VARINT, checkEnd, endOfMessage, expectWire, isShortVarint, readInt64, readInt64Exact, readTag } from './wire.js';
 
@@ -58,10 +59,11 @@ export class SampleReader {
     this.labelStart.push(this.labels[0].length);
     while (r.pos < end) {
       const tag = readTag(r);
-      const field = tag >>> 3, wire = tag & 7;
-      if (field === 1) this.readLocationIds(r, raw, wire, sample);
-      else if (field === 2) this.readValues(r, wire, sample);
-      else if (field === 3) this.readLabel(r, wire, sample);
+      const field = tag >>> 3,
+        wire = tag & 7;
+      if (field === SAMPLE_LOCATION_ID) this.readLocationIds(r, raw, wire, sample);
+      else if (field === SAMPLE_VALUE) this.readValues(r, wire, sample);
+      else if (field === SAMPLE_LABEL) this.readLabel(r, wire, sample);
       else r.skipType(wire);
     }
     checkEnd(r, end);
@@ -76,10 +78,16 @@ export class SampleReader {
     };
     return {
       count,
-      valueStart: withEnd(this.valueStart, this.values.length), values: this.values.view(),
-      locStart: withEnd(this.locStart, this.locIds.length), locIds: this.locIds.view(), wideLocIds: this.wideLocIds,
+      valueStart: withEnd(this.valueStart, this.values.length),
+      values: this.values.view(),
+      locStart: withEnd(this.locStart, this.locIds.length),
+      locIds: this.locIds.view(),
+      wideLocIds: this.wideLocIds,
       labelStart: withEnd(this.labelStart, this.labels[0].length),
-      labelKey: this.labels[0].view(), labelStr: this.labels[1].view(), labelNum: this.labels[2].view(), labelNumUnit: this.labels[3].view(),
+      labelKey: this.labels[0].view(),
+      labelStr: this.labels[1].view(),
+      labelNum: this.labels[2].view(),
+      labelNumUnit: this.labels[3].view(),
     };
   }
 
@@ -180,19 +188,22 @@ export class SampleReader {
     refuseOver(this.labels[0].length - this.labelStart.at(sample) + 1, DECODE_LIMITS.labelsPerSample, 'labels', 'sample', sample);
     expectWire(wire, LEN);
     const end = endOfMessage(r);
-    let key = 0, str = 0, num = 0, unit = 0;
+    let key = 0,
+      str = 0,
+      num = 0,
+      unit = 0;
     while (r.pos < end) {
       const tag = readTag(r);
       const field = tag >>> 3;
-      if (field < 1 || field > 4) {
+      if (field < LABEL_KEY || field > LABEL_NUM_UNIT) {
         r.skipType(tag & 7);
         continue;
       }
       expectWire(tag & 7, VARINT);
       const value = readInt64(r);
-      if (field === 1) key = value;
-      else if (field === 2) str = value;
-      else if (field === 3) num = value;
+      if (field === LABEL_KEY) key = value;
+      else if (field === LABEL_STR) str = value;
+      else if (field === LABEL_NUM) num = value;
       else unit = value;
     }
     checkEnd(r, end);

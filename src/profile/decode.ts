@@ -1,5 +1,6 @@
 import { ProfileError, notAProfile } from './errors.js';
-import { DEFAULT_MAX_INFLATED, gunzipBounded, isGzip } from './inflate.js';
+import { gunzipZlib } from './gunzip-zlib.js';
+import { DEFAULT_MAX_INFLATED, isGzip } from './gzip-format.js';
 import type { Profile } from './model.js';
 import { readProfileProto } from './decode-proto.js';
 import { parseLegacy } from './legacy.js';
@@ -18,7 +19,7 @@ export interface DecodeLimits {
  */
 export function parseProfile(bytes: Uint8Array, limits: DecodeLimits = {}): Profile {
   if (bytes.length === 0) throw emptyInput();
-  const data = isGzip(bytes) ? gunzipBounded(bytes, limits.maxInflatedBytes ?? DEFAULT_MAX_INFLATED) : bytes;
+  const data = isGzip(bytes) ? gunzipZlib(bytes, limits.maxInflatedBytes ?? DEFAULT_MAX_INFLATED) : bytes;
   if (data.length === 0) throw emptyInput();
   let raw;
   try {

@@ -10,11 +10,37 @@ import type { Mapping, Profile, ValueType } from './model.js';
 type Writer = protobuf.Writer;
 
 /** Field numbers of proto/profile.proto's messages. */
-const PROFILE = { sampleType: 1, sample: 2, mapping: 3, location: 4, function: 5, stringTable: 6, dropFrames: 7, keepFrames: 8, timeNanos: 9, durationNanos: 10, periodType: 11, period: 12, comment: 13, defaultSampleType: 14 } as const;
+const PROFILE = {
+  sampleType: 1,
+  sample: 2,
+  mapping: 3,
+  location: 4,
+  function: 5,
+  stringTable: 6,
+  dropFrames: 7,
+  keepFrames: 8,
+  timeNanos: 9,
+  durationNanos: 10,
+  periodType: 11,
+  period: 12,
+  comment: 13,
+  defaultSampleType: 14,
+} as const;
 const VALUE_TYPE = { type: 1, unit: 2 } as const;
 const SAMPLE = { locationId: 1, value: 2, label: 3 } as const;
 const LABEL = { key: 1, str: 2, num: 3, numUnit: 4 } as const;
-const MAPPING = { id: 1, memoryStart: 2, memoryLimit: 3, fileOffset: 4, filename: 5, buildId: 6, hasFunctions: 7, hasFilenames: 8, hasLineNumbers: 9, hasInlineFrames: 10 } as const;
+const MAPPING = {
+  id: 1,
+  memoryStart: 2,
+  memoryLimit: 3,
+  fileOffset: 4,
+  filename: 5,
+  buildId: 6,
+  hasFunctions: 7,
+  hasFilenames: 8,
+  hasLineNumbers: 9,
+  hasInlineFrames: 10,
+} as const;
 const LOCATION = { id: 1, mappingId: 2, address: 3, line: 4, isFolded: 5 } as const;
 const LINE = { functionId: 1, line: 2 } as const;
 const FUNCTION = { id: 1, name: 2, systemName: 3, filename: 4, startLine: 5 } as const;
@@ -47,7 +73,12 @@ export function encodeProfileProto(p: Profile, options: EncodeOptions = {}): Uin
   writeInt(w, PROFILE.durationNanos, p.durationNanos);
   writeValueType(w, PROFILE.periodType, p.periodType, strings);
   writeInt(w, PROFILE.period, p.period);
-  if (p.comments.length > 0) writePacked(w, PROFILE.comment, p.comments.map((c) => strings.index(c)));
+  if (p.comments.length > 0)
+    writePacked(
+      w,
+      PROFILE.comment,
+      p.comments.map((c) => strings.index(c)),
+    );
   writeInt(w, PROFILE.defaultSampleType, strings.index(p.defaultSampleType));
   // The string table goes last: only now is it complete.
   for (const s of strings.all) w.uint32((PROFILE.stringTable << 3) | LEN).string(s);

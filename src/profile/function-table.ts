@@ -26,7 +26,14 @@ export class FunctionTable {
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; this.slots[slot] !== EMPTY; slot = (slot + 1) & mask) {
       const i = this.slots[slot];
-      if (this.hashes.at(i) === hash && this.startLine.at(i) === startLine && this.name.at(i) === name && this.systemName.at(i) === systemName && this.filename.at(i) === filename) return i;
+      if (
+        this.hashes.at(i) === hash &&
+        this.startLine.at(i) === startLine &&
+        this.name.at(i) === name &&
+        this.systemName.at(i) === systemName &&
+        this.filename.at(i) === filename
+      )
+        return i;
     }
     return EMPTY;
   }

@@ -2,8 +2,9 @@ import { Gunzip } from 'fflate';
 import { crc32 } from './crc32.js';
 import { ProfileError } from './errors.js';
 
-/** The largest inflated profile we accept unless HEAPCLI_MAX_PROFILE says otherwise (2 GiB). */
-export const DEFAULT_MAX_INFLATED = 2 * 1024 ** 3;
+import { DEFAULT_MAX_INFLATED } from './gzip-format.js';
+
+export { DEFAULT_MAX_INFLATED, isGzip } from './gzip-format.js';
 
 /** Deflate's largest expansion: one input byte can stand for at most about this many output bytes. */
 const MAX_DEFLATE_RATIO = 1032;
@@ -18,11 +19,6 @@ const OUTPUT_PER_PUSH = 1 << 20;
 
 /** The first slice of input too long for one push; later slices double (see gunzipBounded). */
 const RAMP_FIRST_SLICE = 16384;
-
-/** True when `bytes` start with the gzip magic number 1f 8b. */
-export function isGzip(bytes: Uint8Array): boolean {
-  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
 
 /** One gzip member's output, as measured while inflating. */
 interface Member {
@@ -65,7 +61,14 @@ export function gunzipBounded(bytes: Uint8Array, maxBytes = DEFAULT_MAX_INFLATED
  * Inflates the member starting at `start` (and, when the data ends inside it, what follows).
  * Returns its output's size and CRC-32, and where its input ends.
  */
-function inflateMember(bytes: Uint8Array, start: number, first: boolean, maxBytes: number, output: OutputBuffer, inflated: { total: number }): Member {
+function inflateMember(
+  bytes: Uint8Array,
+  start: number,
+  first: boolean,
+  maxBytes: number,
+  output: OutputBuffer,
+  inflated: { total: number },
+): Member {
   const member: Member = { size: 0, crc: 0, end: bytes.length };
   const gunzip = new Gunzip((chunk) => {
     inflated.total += chunk.length;
@@ -135,7 +138,10 @@ function sliceLength(s: SliceState): number {
 }
 
 /** The final empty deflate blocks writers end an empty member with: fixed Huffman, and stored. */
-const EMPTY_DEFLATE = [[0x03, 0x00], [0x01, 0x00, 0x00, 0xff, 0xff]];
+const EMPTY_DEFLATE = [
+  [0x03, 0x00],
+  [0x01, 0x00, 0x00, 0xff, 0xff],
+];
 
 /**
  * The member at `start` when it holds nothing (a header, one final empty block, a trailer of zero

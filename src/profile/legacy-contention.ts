@@ -24,7 +24,10 @@ export function parseLegacyContention(text: string): LegacyProfile | null {
   // A first line too long to read is no header (pprof fails on it: heapcli says it is no profile).
   if (!scanner.scan()) return null;
   if (!HEADERS.some((h) => scanner.text.startsWith(h))) return null;
-  const lp = new LegacyProfile([{ type: 'contentions', unit: 'count' }, { type: 'delay', unit: 'nanoseconds' }]);
+  const lp = new LegacyProfile([
+    { type: 'contentions', unit: 'count' },
+    { type: 'delay', unit: 'nanoseconds' },
+  ]);
   lp.periodType = { type: 'contentions', unit: 'count' };
   const attributes: Attributes = { cyclesPerSecond: 0n, period: 1n };
   if (!readAttributes(scanner, lp, attributes)) return null;

@@ -40,7 +40,13 @@ function readRecord(line: string): [bigint, bigint[]] {
   const m = RECORD.exec(line);
   try {
     if (!m) throw new Error();
-    return [goParseInt(m[1], 0), m[2].trim().split(' ').map((a) => goParseUint(a, 0))];
+    return [
+      goParseInt(m[1], 0),
+      m[2]
+        .trim()
+        .split(' ')
+        .map((a) => goParseUint(a, 0)),
+    ];
   } catch {
     throw parseFailure('malformed profile format');
   }

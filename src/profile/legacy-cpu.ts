@@ -19,8 +19,10 @@ interface WordFormat {
 }
 
 const FORMATS: readonly WordFormat[] = [
-  { size: 4, littleEndian: true }, { size: 4, littleEndian: false },
-  { size: 8, littleEndian: true }, { size: 8, littleEndian: false },
+  { size: 4, littleEndian: true },
+  { size: 4, littleEndian: false },
+  { size: 8, littleEndian: true },
+  { size: 8, littleEndian: false },
 ];
 
 /** Reads words as Go's legacy parser does: past the end a read gives 0 and nothing more is read. */
@@ -29,7 +31,10 @@ class WordReader {
   pos = 0;
   exhausted = false;
 
-  constructor(readonly data: Uint8Array, readonly format: WordFormat) {
+  constructor(
+    readonly data: Uint8Array,
+    readonly format: WordFormat,
+  ) {
     this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   }
 
@@ -68,7 +73,10 @@ function readHeader(data: Uint8Array): { reader: WordReader; java: boolean; peri
 export function parseLegacyCpu(data: Uint8Array): LegacyProfile | null {
   const header = readHeader(data);
   if (!header) return null;
-  const lp = new LegacyProfile([{ type: 'samples', unit: 'count' }, { type: 'cpu', unit: 'nanoseconds' }]);
+  const lp = new LegacyProfile([
+    { type: 'samples', unit: 'count' },
+    { type: 'cpu', unit: 'nanoseconds' },
+  ]);
   lp.periodType = { type: 'cpu', unit: 'nanoseconds' };
   lp.period = Number(wrapInt64(BigInt.asIntN(64, header.periodMicros) * 1000n));
   // Java's addresses are frame ids, not return addresses: nothing to take one from.
@@ -109,7 +117,8 @@ function dropSignalFrames(lp: LegacyProfile): void {
   const margin = Math.floor(lp.samples.length / 32);
   for (let round = 0; round < 2; round++) {
     const counts = new Map<bigint, number>();
-    for (const s of lp.samples) if (s.locations.length > 1) counts.set(s.locations[1].address, (counts.get(s.locations[1].address) ?? 0) + 1);
+    for (const s of lp.samples)
+      if (s.locations.length > 1) counts.set(s.locations[1].address, (counts.get(s.locations[1].address) ?? 0) + 1);
     const frame = [...counts].find(([, n]) => n >= lp.samples.length - margin)?.[0];
     if (frame === undefined) continue;
     for (const s of lp.samples) if (s.locations.length > 1 && s.locations[1].address === frame) s.locations.splice(1, 1);

@@ -32,10 +32,15 @@ interface Header {
 }
 
 const WITH_ALLOC: readonly ValueType[] = [
-  { type: 'alloc_objects', unit: 'count' }, { type: 'alloc_space', unit: 'bytes' },
-  { type: 'inuse_objects', unit: 'count' }, { type: 'inuse_space', unit: 'bytes' },
+  { type: 'alloc_objects', unit: 'count' },
+  { type: 'alloc_space', unit: 'bytes' },
+  { type: 'inuse_objects', unit: 'count' },
+  { type: 'inuse_space', unit: 'bytes' },
 ];
-const WITHOUT_ALLOC: readonly ValueType[] = [{ type: 'objects', unit: 'count' }, { type: 'space', unit: 'bytes' }];
+const WITHOUT_ALLOC: readonly ValueType[] = [
+  { type: 'objects', unit: 'count' },
+  { type: 'space', unit: 'bytes' },
+];
 
 /**
  * Decodes a legacy text heap profile, or returns null when the first line is no heap profile
@@ -84,11 +89,15 @@ function parseHeader(line: string): Header | null {
       return null;
     }
     switch (kind) {
-      case 'heap': return { sampleTypes, period: Number(n / 2n), rate: n / 2n }; // Go writes 2 x MemProfileRate
+      case 'heap':
+        return { sampleTypes, period: Number(n / 2n), rate: n / 2n }; // Go writes 2 x MemProfileRate
       case 'heap_v2':
-      case 'heapz_v2': return { sampleTypes, period: Number(n), rate: n };
-      case 'heapprofile': return { sampleTypes, period: 1, rate: null };
-      default: return null;
+      case 'heapz_v2':
+        return { sampleTypes, period: Number(n), rate: n };
+      case 'heapprofile':
+        return { sampleTypes, period: 1, rate: null };
+      default:
+        return null;
     }
   }
   if (GROWTH_HEADER.test(line) || FRAGMENTATION_HEADER.test(line)) return { sampleTypes: WITHOUT_ALLOC, period: 1, rate: null };
@@ -150,12 +159,14 @@ function addRecords(lp: LegacyProfile, records: readonly ParsedRecord[]): void {
       let loc = byKey.get(at.key);
       if (!loc) {
         // Frames Go could not name (a PC alone) leave their location without lines, as pprof has it.
-        const lines = at.frames.filter((f) => f.name !== '').map((f) => {
-          const key = `${f.name}\u0000${f.file}`;
-          let fn = functions.get(key);
-          if (!fn) functions.set(key, (fn = { name: f.name, file: f.file }));
-          return { fn, line: f.line };
-        });
+        const lines = at.frames
+          .filter((f) => f.name !== '')
+          .map((f) => {
+            const key = `${f.name}\u0000${f.file}`;
+            let fn = functions.get(key);
+            if (!fn) functions.set(key, (fn = { name: f.name, file: f.file }));
+            return { fn, line: f.line };
+          });
         loc = { address: at.address, mapping: null, lines };
         byKey.set(at.key, loc);
         lp.locations.push(loc);

@@ -31,7 +31,10 @@ export function parseLegacyJava(text: string): LegacyProfile | null {
 
 /** The lines of a text that end in `\n` (a last line without one is left for the frame table). */
 class TerminatedLines {
-  constructor(private readonly text: string, public pos: number) {}
+  constructor(
+    private readonly text: string,
+    public pos: number,
+  ) {}
 
   /** The next line, trimmed, without moving past it; null when no `\n` is left. */
   peek(): string | null {
@@ -57,10 +60,16 @@ function readAttributes(kind: JavaKind, lines: TerminatedLines, lp: LegacyProfil
         if (value !== 'java') return false;
         break;
       case 'heap/resolution':
-        lp.sampleTypes = [{ type: 'inuse_objects', unit: 'count' }, { type: 'inuse_space', unit: value }];
+        lp.sampleTypes = [
+          { type: 'inuse_objects', unit: 'count' },
+          { type: 'inuse_space', unit: value },
+        ];
         break;
       case 'contention/resolution':
-        lp.sampleTypes = [{ type: 'contentions', unit: 'count' }, { type: 'delay', unit: value }];
+        lp.sampleTypes = [
+          { type: 'contentions', unit: 'count' },
+          { type: 'delay', unit: value },
+        ];
         break;
       case 'contention/sampling period':
         lp.periodType = { type: 'contentions', unit: 'count' };

@@ -65,7 +65,7 @@ class AttributeReplacer {
   replace(line: string): string {
     if (this.pairs.length === 0 || !line.includes('$')) return line;
     let out = '';
-    for (let i = 0; i < line.length; ) {
+    for (let i = 0; i < line.length;) {
       const pair = line[i] === '$' ? this.pairs.find(([name]) => line.startsWith(name, i)) : undefined;
       if (pair) {
         out += pair[1];
@@ -104,7 +104,9 @@ function mappingEntry(line: string): LegacyMapping | null | 'unrecognized' {
   const fields = matchAddressRange(line, procMapsTail) ?? matchAddressRange(line, briefTail);
   if (!fields) return 'unrecognized';
   if (fields.perm !== '' && !fields.perm.includes('x')) return null;
-  const start = uint64Hex(fields.start), limit = uint64Hex(fields.end), offset = fields.offset === '' ? 0n : uint64Hex(fields.offset);
+  const start = uint64Hex(fields.start),
+    limit = uint64Hex(fields.end),
+    offset = fields.offset === '' ? 0n : uint64Hex(fields.offset);
   if (start === null || limit === null || offset === null) return 'unrecognized';
   return { start, limit, offset, file: fields.file, buildId: fields.buildId };
 }
@@ -147,7 +149,8 @@ function matchAddressRange(line: string, tail: Tail): EntryFields | null {
   if (whole) return whole;
   // A shorter start: the end is the rest of the run (or, after a last 0, what follows `0x`).
   for (let end = runEnd - 1; end > p; end--) {
-    const zeroX = end === runEnd - 1 && line[end] === '0' && line[runEnd] === 'x' && isHex(line[runEnd + 1]) ? attempt(end, runEnd + 1) : null;
+    const zeroX =
+      end === runEnd - 1 && line[end] === '0' && line[runEnd] === 'x' && isHex(line[runEnd + 1]) ? attempt(end, runEnd + 1) : null;
     const found = zeroX ?? attempt(end, end);
     if (found) return found;
     // Every shorter start leaves the same end, and so the same outcome.

@@ -102,11 +102,21 @@ export function buildLegacyProfile(lp: LegacyProfile): Profile {
   const locations = usedLocations(lp);
   const indexOf = new Map(locations.map((loc, i) => [loc, i]));
   const stacks = lp.samples.map((s) => s.locations.map((loc) => indexOf.get(loc)!));
-  const dropped = lp.dropFrames === '' ? locations.map(() => 0)
-    : pruneFrames(locations.map((l) => l.lines.map((line) => line.fn.name)), stacks, lp.dropFrames, lp.keepFrames);
+  const dropped =
+    lp.dropFrames === ''
+      ? locations.map(() => 0)
+      : pruneFrames(
+          locations.map((l) => l.lines.map((line) => line.fn.name)),
+          stacks,
+          lp.dropFrames,
+          lp.keepFrames,
+        );
   const b = new ProfileBuilder(lp.sampleTypes.length);
   const mappings = lp.mappings.length > 0 ? lp.mappings : [{ start: 0n, limit: 0n, offset: 0n, file: '', buildId: '' }];
-  const flags = { symbolized: lp.namedByComments && locations.some((l) => l.lines.length > 0), inlined: lp.namedByComments && locations.some((l) => l.lines.length > 1) };
+  const flags = {
+    symbolized: lp.namedByComments && locations.some((l) => l.lines.length > 0),
+    inlined: lp.namedByComments && locations.some((l) => l.lines.length > 1),
+  };
   mappings.forEach((m, i) => b.mappings.push(toMapping(m, i + 1, flags)));
   const functions = new Map<LegacyFunction, number>();
   locations.forEach((loc, l) => {
@@ -126,10 +136,20 @@ export function buildLegacyProfile(lp: LegacyProfile): Profile {
     values.set(s.values, i * width);
   });
   const text = (t: ValueType): ValueType => ({ type: utf8(t.type), unit: utf8(t.unit) });
-  return b.finish({
-    sampleTypes: lp.sampleTypes.map(text), defaultSampleType: '', periodType: text(lp.periodType), period: lp.period,
-    timeNanos: 0n, durationNanos: lp.durationNanos, comments: [], dropFrames: lp.dropFrames, keepFrames: lp.keepFrames,
-  }, values);
+  return b.finish(
+    {
+      sampleTypes: lp.sampleTypes.map(text),
+      defaultSampleType: '',
+      periodType: text(lp.periodType),
+      period: lp.period,
+      timeNanos: 0n,
+      durationNanos: lp.durationNanos,
+      comments: [],
+      dropFrames: lp.dropFrames,
+      keepFrames: lp.keepFrames,
+    },
+    values,
+  );
 }
 
 /** The profile's locations, and any a sample uses that a parser did not list, in order. */
@@ -148,8 +168,16 @@ function toMapping(m: LegacyMapping, id: number, flags: { symbolized: boolean; i
   const wide: WideMappingFields = {};
   for (const field of ['start', 'limit', 'offset'] as const) if (m[field] > BigInt(Number.MAX_SAFE_INTEGER)) wide[field] = m[field];
   return {
-    id, start: Number(m.start), limit: Number(m.limit), offset: Number(m.offset), file: utf8(m.file), buildId: utf8(m.buildId),
-    hasFunctions: flags.symbolized, hasFilenames: flags.symbolized, hasLineNumbers: flags.symbolized, hasInlineFrames: flags.inlined,
+    id,
+    start: Number(m.start),
+    limit: Number(m.limit),
+    offset: Number(m.offset),
+    file: utf8(m.file),
+    buildId: utf8(m.buildId),
+    hasFunctions: flags.symbolized,
+    hasFilenames: flags.symbolized,
+    hasLineNumbers: flags.symbolized,
+    hasInlineFrames: flags.inlined,
     ...(Object.keys(wide).length > 0 ? { wide } : {}),
   };
 }

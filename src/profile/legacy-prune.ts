@@ -8,33 +8,98 @@
  * macOS malloc zones, the Go runtime, C++ operator new and allocators), anchored whole.
  */
 export const ALLOCATOR_FRAMES = [
-  'calloc', 'cfree', 'malloc', 'free', 'memalign', 'do_memalign', '(__)?posix_memalign', 'pvalloc', 'valloc', 'realloc',
-  'tcmalloc::.*', 'tc_calloc', 'tc_cfree', 'tc_malloc', 'tc_free', 'tc_memalign', 'tc_posix_memalign', 'tc_pvalloc',
-  'tc_valloc', 'tc_realloc', 'tc_new', 'tc_delete', 'tc_newarray', 'tc_deletearray', 'tc_new_nothrow', 'tc_newarray_nothrow',
-  'malloc_zone_malloc', 'malloc_zone_calloc', 'malloc_zone_valloc', 'malloc_zone_realloc', 'malloc_zone_memalign', 'malloc_zone_free',
+  'calloc',
+  'cfree',
+  'malloc',
+  'free',
+  'memalign',
+  'do_memalign',
+  '(__)?posix_memalign',
+  'pvalloc',
+  'valloc',
+  'realloc',
+  'tcmalloc::.*',
+  'tc_calloc',
+  'tc_cfree',
+  'tc_malloc',
+  'tc_free',
+  'tc_memalign',
+  'tc_posix_memalign',
+  'tc_pvalloc',
+  'tc_valloc',
+  'tc_realloc',
+  'tc_new',
+  'tc_delete',
+  'tc_newarray',
+  'tc_deletearray',
+  'tc_new_nothrow',
+  'tc_newarray_nothrow',
+  'malloc_zone_malloc',
+  'malloc_zone_calloc',
+  'malloc_zone_valloc',
+  'malloc_zone_realloc',
+  'malloc_zone_memalign',
+  'malloc_zone_free',
   'runtime\\..*',
-  'BaseArena::.*', '(::)?do_malloc_no_errno', '(::)?do_malloc_pages', '(::)?do_malloc', 'DoSampledAllocation',
-  'MallocedMemBlock::MallocedMemBlock', '_M_allocate', '__builtin_(vec_)?delete', '__builtin_(vec_)?new',
-  '__gnu_cxx::new_allocator::allocate', '__libc_malloc', '__malloc_alloc_template::allocate', 'allocate', 'cpp_alloc',
-  'operator new(\\[\\])?', 'simple_alloc::allocate',
+  'BaseArena::.*',
+  '(::)?do_malloc_no_errno',
+  '(::)?do_malloc_pages',
+  '(::)?do_malloc',
+  'DoSampledAllocation',
+  'MallocedMemBlock::MallocedMemBlock',
+  '_M_allocate',
+  '__builtin_(vec_)?delete',
+  '__builtin_(vec_)?new',
+  '__gnu_cxx::new_allocator::allocate',
+  '__libc_malloc',
+  '__malloc_alloc_template::allocate',
+  'allocate',
+  'cpp_alloc',
+  'operator new(\\[\\])?',
+  'simple_alloc::allocate',
 ].join('|');
 
 /** keep_frames of a legacy heap profile: Go runtime frames that stay even though they match drop_frames. */
 export const ALLOCATOR_KEEP_FRAMES = ['runtime\\.panic', 'runtime\\.reflectcall', 'runtime\\.call[0-9]*'].join('|');
 
 /** drop_frames of a CPU (and thread, goroutine) profile: the profiler's own signal-handler frames. */
-export const CPU_PROFILER_FRAMES = ['ProfileData::Add', 'ProfileData::prof_handler', 'CpuProfiler::prof_handler', '__pthread_sighandler', '__restore'].join('|');
+export const CPU_PROFILER_FRAMES = [
+  'ProfileData::Add',
+  'ProfileData::prof_handler',
+  'CpuProfiler::prof_handler',
+  '__pthread_sighandler',
+  '__restore',
+].join('|');
 
 /** drop_frames of a contention profile: the lock implementation's own frames. */
 export const LOCK_FRAMES = [
-  'RecordLockProfileData', '(base::)?RecordLockProfileData.*', '(base::)?SubmitMutexProfileData.*', '(base::)?SubmitSpinLockProfileData.*',
-  '(base::Mutex::)?AwaitCommon.*', '(base::Mutex::)?Unlock.*', '(base::Mutex::)?UnlockSlow.*', '(base::Mutex::)?ReaderUnlock.*',
-  '(base::MutexLock::)?~MutexLock.*', '(Mutex::)?AwaitCommon.*', '(Mutex::)?Unlock.*', '(Mutex::)?UnlockSlow.*', '(Mutex::)?ReaderUnlock.*',
-  '(MutexLock::)?~MutexLock.*', '(SpinLock::)?Unlock.*', '(SpinLock::)?SlowUnlock.*', '(SpinLockHolder::)?~SpinLockHolder.*',
+  'RecordLockProfileData',
+  '(base::)?RecordLockProfileData.*',
+  '(base::)?SubmitMutexProfileData.*',
+  '(base::)?SubmitSpinLockProfileData.*',
+  '(base::Mutex::)?AwaitCommon.*',
+  '(base::Mutex::)?Unlock.*',
+  '(base::Mutex::)?UnlockSlow.*',
+  '(base::Mutex::)?ReaderUnlock.*',
+  '(base::MutexLock::)?~MutexLock.*',
+  '(Mutex::)?AwaitCommon.*',
+  '(Mutex::)?Unlock.*',
+  '(Mutex::)?UnlockSlow.*',
+  '(Mutex::)?ReaderUnlock.*',
+  '(MutexLock::)?~MutexLock.*',
+  '(SpinLock::)?Unlock.*',
+  '(SpinLock::)?SlowUnlock.*',
+  '(SpinLockHolder::)?~SpinLockHolder.*',
 ].join('|');
 
 /** The sample types (by name) of heap profiles, old and new, whose frames are pruned as allocators. */
-const HEAP_TYPES = [['allocations', 'size'], ['objects', 'space'], ['inuse_objects', 'inuse_space'], ['alloc_objects', 'alloc_space'], ['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space']];
+const HEAP_TYPES = [
+  ['allocations', 'size'],
+  ['objects', 'space'],
+  ['inuse_objects', 'inuse_space'],
+  ['alloc_objects', 'alloc_space'],
+  ['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space'],
+];
 
 /** drop_frames and keep_frames of a legacy profile, chosen by its sample types as pprof does. */
 export function legacyFrameRules(sampleTypes: readonly { readonly type: string }[]): { drop: string; keep: string } {

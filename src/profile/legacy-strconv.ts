@@ -15,7 +15,7 @@ function numError(fn: 'ParseInt' | 'ParseUint', s: string, why: 'invalid syntax'
 /** Go's strconv.Quote of a binary string, as a binary string: printable UTF-8 kept, the rest escaped (a bad byte as \xNN). */
 export function goQuote(s: string): string {
   let out = '"';
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const [c, width] = decodeRune(s, i);
     const ch = s.slice(i, i + width);
     i += width;

@@ -30,7 +30,10 @@ const FILE_LINE = /^(.*):(\d+)$/;
  * a PC alone.
  */
 export function parseSymbolLine(line: string): SymbolFrame | null {
-  const fields = line.slice(1).split('\t').filter((f) => f !== '');
+  const fields = line
+    .slice(1)
+    .split('\t')
+    .filter((f) => f !== '');
   if (fields.length === 0 || !PC.test(fields[0])) return null;
   const pc = BigInt(fields[0]);
   const nameField = fields[1] ?? '';
@@ -79,7 +82,7 @@ function matchFrames(addresses: readonly bigint[], frames: readonly SymbolFrame[
   const lastIndex = new Map<bigint, number>();
   addresses.forEach((address, i) => lastIndex.set(address, i));
   let j = 0;
-  for (let i = 0; i < addresses.length; ) {
+  for (let i = 0; i < addresses.length;) {
     // A frame whose PC is not among the addresses left belongs to none of them.
     while (j < frames.length && (lastIndex.get(frames[j].pc) ?? -1) < i) j++;
     if (j === frames.length || frames[j].pc !== addresses[i]) {

@@ -39,7 +39,10 @@ export class LineScanner {
   failed = false;
   private pos = 0;
 
-  constructor(private readonly data: string, start = 0) {
+  constructor(
+    private readonly data: string,
+    start = 0,
+  ) {
     this.pos = start;
   }
 
@@ -71,7 +74,14 @@ export class LineScanner {
 
 /** Go's unicode white space, as UTF-8 byte sequences past ASCII (NEL, NBSP, U+1680, U+2000..). */
 const WIDE_SPACES = [
-  '\xc2\x85', '\xc2\xa0', '\xe1\x9a\x80', '\xe2\x80\xa8', '\xe2\x80\xa9', '\xe2\x80\xaf', '\xe2\x81\x9f', '\xe3\x80\x80',
+  '\xc2\x85',
+  '\xc2\xa0',
+  '\xe1\x9a\x80',
+  '\xe2\x80\xa8',
+  '\xe2\x80\xa9',
+  '\xe2\x80\xaf',
+  '\xe2\x81\x9f',
+  '\xe3\x80\x80',
   ...Array.from({ length: 11 }, (_, i) => `\xe2\x80${String.fromCharCode(0x80 + i)}`),
 ];
 

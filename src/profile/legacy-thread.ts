@@ -39,7 +39,11 @@ export function parseLegacyThread(text: string): LegacyProfile | null {
     if (!isThreadStart(line)) return null;
     const thread = readThread(scanner);
     line = thread.next;
-    if (thread.addresses.length > 0) lp.addSample([1], thread.addresses.map((a, i) => (i > 0 ? minusOne(a) : a)));
+    if (thread.addresses.length > 0)
+      lp.addSample(
+        [1],
+        thread.addresses.map((a, i) => (i > 0 ? minusOne(a) : a)),
+      );
     // A repeat of the thread before (or a thread without a stack) counts for that one.
     else if (lp.samples.length > 0) lp.samples[lp.samples.length - 1].values[0]++;
   }

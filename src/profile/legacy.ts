@@ -22,7 +22,11 @@ import type { Profile } from './model.js';
 export const MAX_LEGACY_TEXT_BYTES = 2 ** 29 - 24;
 
 const TEXT_FORMATS: readonly ((text: string) => LegacyProfile | null)[] = [
-  parseLegacyHeap, parseLegacyCount, parseLegacyThread, parseLegacyContention, parseLegacyJava,
+  parseLegacyHeap,
+  parseLegacyCount,
+  parseLegacyThread,
+  parseLegacyContention,
+  parseLegacyJava,
 ];
 
 /**
@@ -33,7 +37,10 @@ export function parseLegacy(data: Uint8Array): Profile | null {
   const cpu = parseLegacyCpu(data);
   if (cpu) return finish(cpu);
   if (data.length > MAX_LEGACY_TEXT_BYTES) {
-    throw new ProfileError('too-large', `a text profile of ${data.length} bytes is more than heapcli reads as text (${MAX_LEGACY_TEXT_BYTES} bytes)`);
+    throw new ProfileError(
+      'too-large',
+      `a text profile of ${data.length} bytes is more than heapcli reads as text (${MAX_LEGACY_TEXT_BYTES} bytes)`,
+    );
   }
   const text = binaryString(data);
   for (const parse of TEXT_FORMATS) {

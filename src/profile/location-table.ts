@@ -50,7 +50,15 @@ export class LocationTable {
     else insertIndex(this.slots, hash, this.count - 1);
   }
 
-  private same(index: number, mapping: number, relative: number, folded: number, fns: ArrayLike<number>, numbers: ArrayLike<number>, n: number): boolean {
+  private same(
+    index: number,
+    mapping: number,
+    relative: number,
+    folded: number,
+    fns: ArrayLike<number>,
+    numbers: ArrayLike<number>,
+    n: number,
+  ): boolean {
     if (this.mapping.at(index) !== mapping || this.relative.at(index) !== relative || this.folded.at(index) !== folded) return false;
     const from = this.lineStart.at(index);
     const to = index + 1 < this.count ? this.lineStart.at(index + 1) : this.lineFn.length;
@@ -66,7 +74,14 @@ export class LocationTable {
 }
 
 /** FNV-1a over the identity's numbers (a number past 32 bits as its two halves). */
-function hashLocation(mapping: number, relative: number, folded: number, fns: ArrayLike<number>, numbers: ArrayLike<number>, n: number): number {
+function hashLocation(
+  mapping: number,
+  relative: number,
+  folded: number,
+  fns: ArrayLike<number>,
+  numbers: ArrayLike<number>,
+  n: number,
+): number {
   let h = Math.imul(0x811c9dc5 ^ mapping, 16777619);
   h = Math.imul(h ^ relative, 16777619);
   h = Math.imul(h ^ Math.floor(relative / 4294967296), 16777619);

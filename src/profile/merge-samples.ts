@@ -30,17 +30,28 @@ export class SampleMerger {
 
   constructor(sources: readonly SampleSource[], reuse: SampleTable | null) {
     const n = sources[0].samples.valuesPerSample;
-    let samples = 0, locs = 0, labels = 0;
+    let samples = 0,
+      locs = 0,
+      labels = 0;
     for (const { samples: t } of sources) {
       samples += t.count;
       locs += t.locs.length;
       labels += t.labelKey.length;
     }
-    this.out = reuse ? { ...reuse } : {
-      count: 0, valuesPerSample: n, values: new Float64Array(samples * n),
-      locStart: new Uint32Array(samples + 1), locs: new Uint32Array(locs), labelStart: new Uint32Array(samples + 1),
-      labelKey: new Uint32Array(labels), labelStr: new Uint32Array(labels), labelNum: new Float64Array(labels), labelNumUnit: new Uint32Array(labels),
-    };
+    this.out = reuse
+      ? { ...reuse }
+      : {
+          count: 0,
+          valuesPerSample: n,
+          values: new Float64Array(samples * n),
+          locStart: new Uint32Array(samples + 1),
+          locs: new Uint32Array(locs),
+          labelStart: new Uint32Array(samples + 1),
+          labelKey: new Uint32Array(labels),
+          labelStr: new Uint32Array(labels),
+          labelNum: new Float64Array(labels),
+          labelNumUnit: new Uint32Array(labels),
+        };
     this.table = emptySlots(samples);
     this.hashes = new Int32Array(samples);
   }
@@ -58,10 +69,15 @@ export class SampleMerger {
     o.locStart[this.count] = this.locCount;
     o.labelStart[this.count] = this.labelCount;
     return {
-      count: this.count, valuesPerSample: n, values: o.values.subarray(0, this.count * n),
-      locStart: o.locStart.subarray(0, this.count + 1), locs: o.locs.subarray(0, this.locCount),
-      labelStart: o.labelStart.subarray(0, this.count + 1), labelKey: o.labelKey.subarray(0, this.labelCount),
-      labelStr: o.labelStr.subarray(0, this.labelCount), labelNum: o.labelNum.subarray(0, this.labelCount),
+      count: this.count,
+      valuesPerSample: n,
+      values: o.values.subarray(0, this.count * n),
+      locStart: o.locStart.subarray(0, this.count + 1),
+      locs: o.locs.subarray(0, this.locCount),
+      labelStart: o.labelStart.subarray(0, this.count + 1),
+      labelKey: o.labelKey.subarray(0, this.labelCount),
+      labelStr: o.labelStr.subarray(0, this.labelCount),
+      labelNum: o.labelNum.subarray(0, this.labelCount),
       labelNumUnit: o.labelNumUnit.subarray(0, this.labelCount),
     };
   }
@@ -70,11 +86,14 @@ export class SampleMerger {
     const t = source.samples;
     const o = this.out;
     const n = t.valuesPerSample;
-    const inValues = t.values, outValues = o.values;
+    const inValues = t.values,
+      outValues = o.values;
     if (allZero(inValues, s * n, n)) return;
     // The candidate is written at the end of the output, then kept or folded into its twin. The
     // columns are read into locals: V8 cannot tell that writing one leaves the others alone.
-    const inLocs = t.locs, outLocs = o.locs, known = source.locationIndex;
+    const inLocs = t.locs,
+      outLocs = o.locs,
+      known = source.locationIndex;
     const locFrom = this.locCount;
     let locTo = locFrom;
     let hash = 0x811c9dc5;
@@ -153,7 +172,8 @@ export class SampleMerger {
     const otherLabelEnd = other + 1 < this.count ? o.labelStart[other + 1] : this.labelCount;
     if (otherLabelEnd - otherLabel !== labelTo - labelFrom) return false;
     for (let i = 0; i < labelTo - labelFrom; i++) {
-      const a = otherLabel + i, b = labelFrom + i;
+      const a = otherLabel + i,
+        b = labelFrom + i;
       if (o.labelKey[a] !== o.labelKey[b] || o.labelStr[a] !== o.labelStr[b]) return false;
       if (o.labelNum[a] !== o.labelNum[b] || o.labelNumUnit[a] !== o.labelNumUnit[b]) return false;
     }
@@ -174,7 +194,10 @@ export function allZero(values: Float64Array, from: number, n: number): boolean 
  */
 function sortLabelsByKey(o: Pick<SampleTable, 'labelKey' | 'labelStr' | 'labelNum' | 'labelNumUnit'>, from: number, to: number): void {
   for (let i = from + 1; i < to; i++) {
-    const key = o.labelKey[i], str = o.labelStr[i], num = o.labelNum[i], unit = o.labelNumUnit[i];
+    const key = o.labelKey[i],
+      str = o.labelStr[i],
+      num = o.labelNum[i],
+      unit = o.labelNumUnit[i];
     let j = i - 1;
     for (; j >= from && o.labelKey[j] > key; j--) {
       o.labelKey[j + 1] = o.labelKey[j];

@@ -157,7 +157,9 @@ class SourceMapper implements SampleSource {
   fn(i: number): number {
     if (this.functions[i] !== -2) return this.functions[i];
     const f = this.p.functions;
-    const name = this.string(f.name[i]), system = this.string(f.systemName[i]), file = this.string(f.filename[i]);
+    const name = this.string(f.name[i]),
+      system = this.string(f.systemName[i]),
+      file = this.string(f.filename[i]);
     const startLine = f.startLine[i];
     let index = this.keys.fn.find(startLine, name, system, file);
     if (index < 0) {
@@ -175,7 +177,8 @@ class SourceMapper implements SampleSource {
     const mapping = l.mapping[i] >= 0 ? this.mapping(l.mapping[i]) : -1;
     const address = l.address[i] + (l.mapping[i] >= 0 ? this.addressShift[l.mapping[i]] : 0);
     const relative = mapping >= 0 ? address - this.b.mappings[mapping].start : address;
-    const from = l.lineStart[i], n = l.lineStart[i + 1] - from;
+    const from = l.lineStart[i],
+      n = l.lineStart[i + 1] - from;
     const { lineFns: fns, lineNumbers: numbers } = this;
     for (let k = 0; k < n; k++) {
       const fn = l.lineFunction[from + k];
@@ -218,7 +221,14 @@ function combineHeaders(profiles: readonly Profile[]): ProfileHeader {
     if (defaultSampleType === '') defaultSampleType = p.defaultSampleType;
   }
   return {
-    sampleTypes: first.sampleTypes, defaultSampleType, periodType: first.periodType, period,
-    timeNanos, durationNanos, comments, dropFrames: first.dropFrames, keepFrames: first.keepFrames,
+    sampleTypes: first.sampleTypes,
+    defaultSampleType,
+    periodType: first.periodType,
+    period,
+    timeNanos,
+    durationNanos,
+    comments,
+    dropFrames: first.dropFrames,
+    keepFrames: first.keepFrames,
   };
 }

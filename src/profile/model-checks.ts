@@ -78,12 +78,24 @@ export function checkSamples(raw: RawProfile, typeCount: number, firstMissing: n
  * (`firstWithoutFunction`: the first location with a line that names none, or -1, found while
  * resolving them).
  */
-export function checkTables(raw: RawProfile, mappings: IdIndex, functions: IdIndex, locations: IdIndex, firstWithoutFunction: number): void {
+export function checkTables(
+  raw: RawProfile,
+  mappings: IdIndex,
+  functions: IdIndex,
+  locations: IdIndex,
+  firstWithoutFunction: number,
+): void {
   checkIds(mappings, -1, 'found mapping with reserved ID=0', (i) => `multiple mappings with same id: ${raw.idText(raw.mappings[i].id)}`);
   checkIds(functions, -1, 'found function with reserved ID=0', (i) => `multiple functions with same id: ${raw.idText(raw.fnId.at(i))}`);
   // A location's id is checked before its lines, so a bad line stops only the locations after it.
-  checkIds(locations, firstWithoutFunction, 'found location with reserved id=0', (i) => `multiple locations with same id: ${raw.idText(raw.locId.at(i))}`);
-  if (firstWithoutFunction >= 0) throw malformed(`location id: ${raw.idText(raw.locId.at(firstWithoutFunction))} has a line with nil function`);
+  checkIds(
+    locations,
+    firstWithoutFunction,
+    'found location with reserved id=0',
+    (i) => `multiple locations with same id: ${raw.idText(raw.locId.at(i))}`,
+  );
+  if (firstWithoutFunction >= 0)
+    throw malformed(`location id: ${raw.idText(raw.locId.at(firstWithoutFunction))} has a line with nil function`);
 }
 
 /** Throws for the first id 0 or repeat in `index`, if it is at position `upTo` or before (-1: anywhere). */

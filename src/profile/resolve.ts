@@ -78,8 +78,16 @@ export function resolveProfile(raw: RawProfile): Profile {
  */
 function addFakeMapping(raw: RawProfile, mappings: Mapping[]): void {
   mappings.push({
-    id: 1, start: 0, limit: 0, offset: 0, file: '', buildId: '',
-    hasFunctions: false, hasFilenames: false, hasLineNumbers: false, hasInlineFrames: false,
+    id: 1,
+    start: 0,
+    limit: 0,
+    offset: 0,
+    file: '',
+    buildId: '',
+    hasFunctions: false,
+    hasFilenames: false,
+    hasLineNumbers: false,
+    hasInlineFrames: false,
   });
   // pprof gives it to every location, as none can name an existing mapping.
   for (let l = 0; l < raw.locId.length; l++) raw.locMappingId.addAt(l, 1 - raw.locMappingId.at(l));
@@ -107,7 +115,11 @@ function resolveFunctions(raw: RawProfile, s: StringChecker): FunctionTable {
  * Locations with their mappings and functions as indices, and the first location with a line
  * naming no function (-1 if none), which checkTables refuses.
  */
-function resolveLocations(raw: RawProfile, mappingIndex: IdIndex, functionIndex: IdIndex): { table: LocationTable; firstWithoutFunction: number } {
+function resolveLocations(
+  raw: RawProfile,
+  mappingIndex: IdIndex,
+  functionIndex: IdIndex,
+): { table: LocationTable; firstWithoutFunction: number } {
   const count = raw.locId.length;
   const mapping = new Int32Array(count);
   const lineStart = new Uint32Array(count + 1);
@@ -153,7 +165,11 @@ function checkLabelStrings(raw: RawProfile, s: StringChecker): LabelStrings {
     for (let i = 0; i < col.length; i++) out[i] = s.index(col[i], () => `a sample label (${field})`);
     return out;
   };
-  return { key: checked(samples.labelKey, 'key'), str: checked(samples.labelStr, 'str'), numUnit: checked(samples.labelNumUnit, 'num_unit') };
+  return {
+    key: checked(samples.labelKey, 'key'),
+    str: checked(samples.labelStr, 'str'),
+    numUnit: checked(samples.labelNumUnit, 'num_unit'),
+  };
 }
 
 /**
@@ -170,7 +186,7 @@ function resolveSamples(raw: RawProfile, typeCount: number, locationIndex: IdInd
   // The common case, small ids all 32-bit, as one flat loop; a miss leaves its id unchanged.
   for (let i = 0; i < locs.length; i++) {
     const id = locs[i];
-    const loc = dense !== null && id !== 0 && id < dense.length ? dense[id] : locationIndex.get(id !== 0 ? id : wide.get(i) ?? 0);
+    const loc = dense !== null && id !== 0 && id < dense.length ? dense[id] : locationIndex.get(id !== 0 ? id : (wide.get(i) ?? 0));
     if (loc < 0) {
       firstMissing = i;
       break;

@@ -41,7 +41,7 @@ export class StringSpans {
     const count = this.length;
     const out: string[] = new Array(count);
     const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-    for (let first = 0; first < count; ) {
+    for (let first = 0; first < count;) {
       const from = this.starts.at(first);
       let last = first;
       // A window runs over strings in increasing order (a writer may put them anywhere).

@@ -1,11 +1,11 @@
 import protobuf from 'protobufjs/minimal.js';
 
-// Plain numbers at the decode boundary instead of Long objects: int64 values above 2^53 lose
-// precision, which no heap profile reaches (addresses are 48-bit, counts and bytes far smaller).
-protobuf.util.Long = null as unknown as typeof protobuf.util.Long;
-protobuf.configure();
-
-/** protobufjs's wire reader, configured to return 64-bit varints as numbers. */
+/**
+ * protobufjs's wire reader. Its 64-bit methods (which give Long objects when long.js is around)
+ * are never called: 64-bit varints are read here as plain numbers (exact below 2^53, which no
+ * heap profile's counts or 48-bit addresses reach) or as bigints, so protobufjs's settings stay
+ * as they are for anyone else in the process.
+ */
 export type Reader = protobuf.Reader;
 
 /** Wire types of the protobuf encoding. */
@@ -48,14 +48,14 @@ function readShortNumber(r: Reader): number {
 export function readInt64(r: Reader): number {
   const value = readShortNumber(r);
   if (value >= 0) return value;
-  return isShortVarint(r) ? r.uint32() : (r.int64() as unknown as number);
+  return isShortVarint(r) ? r.uint32() : Number(BigInt.asIntN(64, readVarintBits(r)));
 }
 
 /** Reads a uint64 varint as a number. */
 export function readUint64(r: Reader): number {
   const value = readShortNumber(r);
   if (value >= 0) return value;
-  return isShortVarint(r) ? r.uint32() : (r.uint64() as unknown as number);
+  return isShortVarint(r) ? r.uint32() : Number(readVarintBits(r));
 }
 
 /** Calls `each` for every value of a repeated varint field, packed (LEN) or not (VARINT). */

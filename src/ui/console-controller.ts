@@ -70,7 +70,11 @@ export interface ConsoleDeps {
  */
 export class ConsoleController {
   private state: { phase: ConsolePhase; line: LineState; candidates: readonly string[]; busy: string | null; flame: FlameView | null } = {
-    phase: 'loading', line: EMPTY_LINE, candidates: [], busy: null, flame: null,
+    phase: 'loading',
+    line: EMPTY_LINE,
+    candidates: [],
+    busy: null,
+    flame: null,
   };
   private pending: Key[] = [];
   /** Ctrl-C was pressed while the current command ran. */

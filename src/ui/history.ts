@@ -31,7 +31,10 @@ export class History {
   /** Lines in the file as far as this console knows (others may have added more). */
   private fileLines = 0;
 
-  constructor(private readonly file: string | null, entries: string[] = []) {
+  constructor(
+    private readonly file: string | null,
+    entries: string[] = [],
+  ) {
     this.entries = entries.slice(-HISTORY_LIMIT);
     this.position = this.entries.length;
   }

@@ -3,27 +3,71 @@ export type Key =
   | { readonly name: 'text'; readonly text: string }
   | {
       readonly name:
-        | 'enter' | 'backspace' | 'delete' | 'left' | 'right' | 'up' | 'down' | 'home' | 'end' | 'tab'
-        | 'interrupt' | 'eof' | 'escape' | 'kill-before' | 'kill-after' | 'kill-word' | 'clear-screen' | 'word-left' | 'word-right';
+        | 'enter'
+        | 'backspace'
+        | 'delete'
+        | 'left'
+        | 'right'
+        | 'up'
+        | 'down'
+        | 'home'
+        | 'end'
+        | 'tab'
+        | 'interrupt'
+        | 'eof'
+        | 'escape'
+        | 'kill-before'
+        | 'kill-after'
+        | 'kill-word'
+        | 'clear-screen'
+        | 'word-left'
+        | 'word-right';
     };
 
 /** Escape sequences of the keys we handle, as terminals send them (xterm, vt, rxvt, tmux). */
 const SEQUENCES: Record<string, Key['name']> = {
-  '\x1b[A': 'up', '\x1b[B': 'down', '\x1b[C': 'right', '\x1b[D': 'left',
-  '\x1bOA': 'up', '\x1bOB': 'down', '\x1bOC': 'right', '\x1bOD': 'left',
-  '\x1b[H': 'home', '\x1b[F': 'end', '\x1bOH': 'home', '\x1bOF': 'end',
-  '\x1b[1~': 'home', '\x1b[4~': 'end', '\x1b[7~': 'home', '\x1b[8~': 'end',
+  '\x1b[A': 'up',
+  '\x1b[B': 'down',
+  '\x1b[C': 'right',
+  '\x1b[D': 'left',
+  '\x1bOA': 'up',
+  '\x1bOB': 'down',
+  '\x1bOC': 'right',
+  '\x1bOD': 'left',
+  '\x1b[H': 'home',
+  '\x1b[F': 'end',
+  '\x1bOH': 'home',
+  '\x1bOF': 'end',
+  '\x1b[1~': 'home',
+  '\x1b[4~': 'end',
+  '\x1b[7~': 'home',
+  '\x1b[8~': 'end',
   '\x1b[3~': 'delete',
-  '\x1b[1;5D': 'word-left', '\x1b[1;5C': 'word-right', '\x1bb': 'word-left', '\x1bf': 'word-right',
+  '\x1b[1;5D': 'word-left',
+  '\x1b[1;5C': 'word-right',
+  '\x1bb': 'word-left',
+  '\x1bf': 'word-right',
 };
 
 /** Control characters and what they do at the prompt (readline's bindings). */
 const CONTROLS: Record<string, Key['name']> = {
-  '\r': 'enter', '\n': 'enter', '\t': 'tab',
-  '\x7f': 'backspace', '\b': 'backspace',
-  '\x01': 'home', '\x05': 'end', '\x02': 'left', '\x06': 'right', '\x10': 'up', '\x0e': 'down',
-  '\x03': 'interrupt', '\x04': 'eof',
-  '\x15': 'kill-before', '\x0b': 'kill-after', '\x17': 'kill-word', '\x0c': 'clear-screen',
+  '\r': 'enter',
+  '\n': 'enter',
+  '\t': 'tab',
+  '\x7f': 'backspace',
+  '\b': 'backspace',
+  '\x01': 'home',
+  '\x05': 'end',
+  '\x02': 'left',
+  '\x06': 'right',
+  '\x10': 'up',
+  '\x0e': 'down',
+  '\x03': 'interrupt',
+  '\x04': 'eof',
+  '\x15': 'kill-before',
+  '\x0b': 'kill-after',
+  '\x17': 'kill-word',
+  '\x0c': 'clear-screen',
 };
 
 /**
@@ -37,7 +81,7 @@ export function decodeKeys(chunk: string): Key[] {
     if (text) keys.push({ name: 'text', text });
     text = '';
   };
-  for (let i = 0; i < chunk.length; ) {
+  for (let i = 0; i < chunk.length;) {
     const sequence = chunk[i] === '\x1b' ? matchSequence(chunk, i) : null;
     if (sequence) {
       flush();

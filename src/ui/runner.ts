@@ -118,7 +118,14 @@ export class InProcessRunner implements SessionRunner {
   async execute(line: string, screen?: ViewScreen): Promise<ConsoleResult> {
     this.flag.lower();
     const result = await settleFileResult(this.session.execute(line, screen));
-    return { out: result.out, err: result.err, quit: result.quit, failed: result.failed, rest: result.rest && chunksOf(result.rest), flame: result.flame };
+    return {
+      out: result.out,
+      err: result.err,
+      quit: result.quit,
+      failed: result.failed,
+      rest: result.rest && chunksOf(result.rest),
+      flame: result.flame,
+    };
   }
 
   interrupt(): void {

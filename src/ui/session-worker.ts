@@ -91,7 +91,12 @@ async function handle(session: Session, request: WorkerRequest): Promise<void> {
   current = request.id;
   const { rest, ...result } = await settleFileResult(session.execute(request.line, request.screen));
   if (rest) streaming = { id: request.id, chunks: rest[Symbol.iterator]() };
-  post({ type: 'result', id: request.id, result: { out: result.out, err: result.err, quit: result.quit, failed: result.failed, flame: result.flame }, streams: rest !== undefined });
+  post({
+    type: 'result',
+    id: request.id,
+    result: { out: result.out, err: result.err, quit: result.quit, failed: result.failed, flame: result.flame },
+    streams: rest !== undefined,
+  });
 }
 
 try {
@@ -99,9 +104,15 @@ try {
   // Saved profile in ...) are shown above the greeting, where pprof prints them.
   const notices: string[] = [];
   const { profile, series, merged } = await loadPlan(start.plan, (line) => notices.push(line));
-  const session = new Session(profile, { interactive: true, series, sources: diskSourceFiles(process.env), graphics: systemGraphics(process.env), checkpoint });
-  const failure = start.assignments.map((a) => session.configure(a)).find((f) => f !== null);
-  if (failure) post({ type: 'failed', message: `heapcli: ${failure}` });
+  const { session, failure } = Session.open(profile, {
+    interactive: true,
+    series,
+    sources: diskSourceFiles(process.env),
+    graphics: systemGraphics(process.env),
+    checkpoint,
+    assignments: start.assignments,
+  });
+  if (failure !== null) post({ type: 'failed', message: `heapcli: ${failure}` });
   else {
     const info = consoleInfo(session);
     post({ type: 'ready', info: { ...info, greeting: greetingFor(info, notices, merged) } });

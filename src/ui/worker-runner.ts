@@ -126,7 +126,12 @@ class WorkerRunner implements SessionRunner {
  * a slow server sends one). `resourceLimits` bounds the worker's heaps (tests: a worker that runs
  * out of memory must end the console with one line).
  */
-export function startWorkerSession(plan: LoadPlan, assignments: readonly Assignment[], signal?: AbortSignal, resourceLimits?: ResourceLimits): Promise<{ runner: SessionRunner; info: ConsoleInfo }> {
+export function startWorkerSession(
+  plan: LoadPlan,
+  assignments: readonly Assignment[],
+  signal?: AbortSignal,
+  resourceLimits?: ResourceLimits,
+): Promise<{ runner: SessionRunner; info: ConsoleInfo }> {
   const interrupt = new SharedArrayBuffer(4);
   const start: WorkerStart = { plan, assignments, interrupt };
   const worker = new Worker(new URL('./session-worker.js', import.meta.url), { workerData: start, resourceLimits });

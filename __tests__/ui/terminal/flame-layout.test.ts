@@ -20,17 +20,15 @@ const TREE: FlameTree = { root: ROOT, typeName: 'inuse_space', unit: 'bytes', to
 
 /** Each row as `name@column+width`, with `*` on the selected cell and `^` on the zoomed frame's callers. */
 function shape(layout: FlameLayout): string[][] {
-  return layout.rows.map((row) => row.map((c: FlameCell) => `${c.node.name}@${c.column}+${c.width}${c === layout.selected ? '*' : ''}${c.above ? '^' : ''}`));
+  return layout.rows.map((row) =>
+    row.map((c: FlameCell) => `${c.node.name}@${c.column}+${c.width}${c === layout.selected ? '*' : ''}${c.above ? '^' : ''}`),
+  );
 }
 
 describe('layOutFlame: an icicle in rows of cells', () => {
   it('puts the root across the width and each frame under its caller, as wide as its share of the cum, leaving out slivers', () => {
     const layout = layOutFlame(ROOT, 100, { zoom: [], selected: [] });
-    expect(shape(layout)).toEqual([
-      ['root@0+100*'],
-      ['main.a@0+60', 'github.com/x/pkg/b.B@60+30'],
-      ['main.a1@0+30', 'main.a2@30+20'],
-    ]);
+    expect(shape(layout)).toEqual([['root@0+100*'], ['main.a@0+60', 'github.com/x/pkg/b.B@60+30'], ['main.a1@0+30', 'main.a2@30+20']]);
     expect(layout.selected?.node.name).toBe('root');
   });
 
@@ -39,8 +37,14 @@ describe('layOutFlame: an icicle in rows of cells', () => {
     // Another selection at the same width and zoom: the same cells, laid out once.
     expect(layOutFlame(ROOT, 20, { zoom: [], selected: [0] }).rows).toBe(layout.rows);
     // main.a 12 columns, b.B 6: `github.com/x/pkg/b.B` becomes `b.B`; main.a1 6 columns, main.a2 4.
-    expect(layout.rows[1].map((c) => [c.label, c.width, c.gap])).toEqual([['main.a', 12, true], ['b.B', 6, true]]);
-    expect(layout.rows[2].map((c) => [c.label, c.width])).toEqual([['main…', 6], ['ma…', 4]]);
+    expect(layout.rows[1].map((c) => [c.label, c.width, c.gap])).toEqual([
+      ['main.a', 12, true],
+      ['b.B', 6, true],
+    ]);
+    expect(layout.rows[2].map((c) => [c.label, c.width])).toEqual([
+      ['main…', 6],
+      ['ma…', 4],
+    ]);
     // The root reaches the right edge: no gap, its name has every column.
     expect(layOutFlame(ROOT, 4, { zoom: [], selected: [] }).rows[0][0]).toMatchObject({ label: 'root', gap: false });
     expect(layout.selected?.path).toEqual([1]);
@@ -49,8 +53,14 @@ describe('layOutFlame: an icicle in rows of cells', () => {
 
   it('shows no name in a cell with room for fewer than three columns', () => {
     const layout = layOutFlame(ROOT, 10, { zoom: [], selected: [] });
-    expect(layout.rows[1].map((c) => [c.label, c.width])).toEqual([['main…', 6], ['', 3]]);
-    expect(layout.rows[2].map((c) => [c.label, c.width])).toEqual([['', 3], ['', 2]]);
+    expect(layout.rows[1].map((c) => [c.label, c.width])).toEqual([
+      ['main…', 6],
+      ['', 3],
+    ]);
+    expect(layout.rows[2].map((c) => [c.label, c.width])).toEqual([
+      ['', 3],
+      ['', 2],
+    ]);
   });
 
   it('zoomed into a frame: its callers across the width above it, the frame across the width, its callees scaled to it', () => {
@@ -65,11 +75,14 @@ describe('layOutFlame: an icicle in rows of cells', () => {
   });
 
   it('under a base, a frame is as wide as its growth and shrinkage together', () => {
-    const root = frame('root', 0, [frame('grew', 30, [], { grown: 30, shrunk: 0 }), frame('mixed', -30, [], { grown: 10, shrunk: -40 })], { grown: 40, shrunk: -40 });
+    const root = frame('root', 0, [frame('grew', 30, [], { grown: 30, shrunk: 0 }), frame('mixed', -30, [], { grown: 10, shrunk: -40 })], {
+      grown: 40,
+      shrunk: -40,
+    });
     expect(shape(layOutFlame(root, 80, { zoom: [], selected: [] }))[1]).toEqual(['grew@0+30', 'mixed@30+50']);
   });
 
-  it('never draws a frame past its caller\'s end, when callees are wider than it (mean values)', () => {
+  it("never draws a frame past its caller's end, when callees are wider than it (mean values)", () => {
     const root = frame('root', 10, [frame('mean', 10, [frame('big', 8), frame('bigger', 7, [frame('under', 7)])])]);
     const rows = shape(layOutFlame(root, 50, { zoom: [], selected: [] }));
     expect(rows[2]).toEqual(['big@0+40', 'bigger@40+10']);
@@ -86,7 +99,10 @@ describe('layOutFlame: an icicle in rows of cells', () => {
 });
 
 const press = (view: FlameView | null, ...keys: (Key['name'] | string)[]) =>
-  keys.reduce<FlameView | null>((v, k) => v && pressFlameKey(v, (k.length === 1 ? { name: 'text', text: k } : { name: k }) as Key, 100), view);
+  keys.reduce<FlameView | null>(
+    (v, k) => v && pressFlameKey(v, (k.length === 1 ? { name: 'text', text: k } : { name: k }) as Key, 100),
+    view,
+  );
 
 describe('pressFlameKey: moving, zooming and leaving', () => {
   const start = openFlame(TREE);

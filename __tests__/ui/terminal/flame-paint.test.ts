@@ -16,10 +16,11 @@ const TREE: FlameTree = { root: ROOT, typeName: 'inuse_space', unit: 'bytes', to
 const SGR = /\x1b\[[0-9;]*m/g;
 const plain = (row: string) => row.replace(SGR, '');
 /** The styled cells of a row: their text and the SGR parameters they start with (a reset's plain text left out). */
-const styles = (row: string) => [...row.matchAll(/\x1b\[([0-9;]*)m([^\x1b]+)/g)].filter((m) => m[2].trim() !== '' && m[1] !== '0').map((m) => [m[2].trim(), m[1]]);
+const styles = (row: string) =>
+  [...row.matchAll(/\x1b\[([0-9;]*)m([^\x1b]+)/g)].filter((m) => m[2].trim() !== '' && m[1] !== '0').map((m) => [m[2].trim(), m[1]]);
 
-describe('paintFlame: the flame view\'s screen', () => {
-  it('fills the screen: a title, a row per depth, the selected frame\'s numbers and the keys, none wider than the screen', () => {
+describe("paintFlame: the flame view's screen", () => {
+  it("fills the screen: a title, a row per depth, the selected frame's numbers and the keys, none wider than the screen", () => {
     const rows = paintFlame(openFlame(TREE), { columns: 40, rows: 8 }, true);
     expect(rows).toHaveLength(8);
     expect(rows.map(plain)).toEqual([
@@ -69,8 +70,12 @@ describe('paintFlame: the flame view\'s screen', () => {
     expect(rows.slice(1, 4).map((r) => r.trim())).toEqual(['main.f7', 'main.f8', 'main.f9']);
   });
 
-  it('a title that names the zoomed frame, and a base\'s growth and shrinkage in the status', () => {
-    const diff: FlameTree = { ...TREE, diff: true, root: frame('root', 1024, [frame('main.a', 1024, [], { grown: 3072, shrunk: -2048, self: 1024 })], { grown: 3072, shrunk: -2048 }) };
+  it("a title that names the zoomed frame, and a base's growth and shrinkage in the status", () => {
+    const diff: FlameTree = {
+      ...TREE,
+      diff: true,
+      root: frame('root', 1024, [frame('main.a', 1024, [], { grown: 3072, shrunk: -2048, self: 1024 })], { grown: 3072, shrunk: -2048 }),
+    };
     const view = { ...openFlame(diff), zoom: [0], selected: [0], back: [[]] };
     const rows = paintFlame(view, { columns: 120, rows: 6 }, true).map(plain);
     expect(rows[0]).toBe('flame: inuse_space, 8kB total (red grew, blue shrank), zoomed into main.a');
@@ -96,7 +101,7 @@ describe('packageOf: the Go package a frame is coloured by', () => {
   });
 });
 
-describe('the flame view\'s search', () => {
+describe("the flame view's search", () => {
   const press = (view: FlameView | null, ...keys: Key[]) => keys.reduce<FlameView | null>((v, k) => v && pressFlameKey(v, k, 40), view);
   const text = (t: string): Key => ({ name: 'text', text: t });
 
@@ -106,7 +111,10 @@ describe('the flame view\'s search', () => {
     expect(view.search?.applied?.text).toBe('main\\.');
     const rows = paintFlame(view, { columns: 120, rows: 8 }, true);
     expect(plain(rows[0])).toBe('flame: inuse_space, 8kB total; /main\\./ matches 2kB (25.00%) in 2 frames');
-    expect(styles(rows[2])).toEqual([['main.a', '0;30;48;5;213'], ['runtime.mallocgc', expect.stringMatching(/^0;30;48;5;\d+$/)]]);
+    expect(styles(rows[2])).toEqual([
+      ['main.a', '0;30;48;5;213'],
+      ['runtime.mallocgc', expect.stringMatching(/^0;30;48;5;\d+$/)],
+    ]);
     expect(styles(rows[2])[1][1]).not.toBe('0;30;48;5;213');
     expect(styles(rows[3])).toEqual([['main.b', '0;30;48;5;213']]);
     // Without colours, matches are underlined.
@@ -129,6 +137,8 @@ describe('the flame view\'s search', () => {
     expect(press(cancelled, { name: 'escape' })).toBeNull();
     expect(press(applied, text('/'), { name: 'enter' })!.search).toEqual({ typing: null, applied: null });
     const bad = press(openFlame(TREE), text('/(main'), { name: 'enter' })!;
-    expect(plain(paintFlame(bad, { columns: 120, rows: 8 }, true)[0])).toBe('flame: inuse_space, 8kB total; /(main/: error parsing regexp: missing closing ): `(main`');
+    expect(plain(paintFlame(bad, { columns: 120, rows: 8 }, true)[0])).toBe(
+      'flame: inuse_space, 8kB total; /(main/: error parsing regexp: missing closing ): `(main`',
+    );
   });
 });

@@ -6,14 +6,24 @@ import { plainFrame } from '../../../src/ui/terminal/live-layout.js';
 import type { Frame } from '../../../src/ui/terminal/live-region.js';
 
 const SIZE = { columns: 40, rows: 20 };
-const editing = (text: string, candidates: string[] = []): ConsoleView => ({ phase: 'editing', line: { text, cursor: text.length }, candidates, busy: null });
+const editing = (text: string, candidates: string[] = []): ConsoleView => ({
+  phase: 'editing',
+  line: { text, cursor: text.length },
+  candidates,
+  busy: null,
+});
 const running = (busy: string): ConsoleView => ({ phase: 'running', line: { text: '', cursor: 0 }, candidates: [], busy });
 const INVERSE_BLANK = '\x1b[7m \x1b[27m';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('LiveArea (Ink)', () => {
   it('draws the prompt and the completion list exactly as the plain frames before Ink do', () => {
-    for (const view of [editing(''), editing('sample_index='), editing('n', ['nodecount', 'nodefraction', 'noinlines', 'normalize']), editing('x'.repeat(90))]) {
+    for (const view of [
+      editing(''),
+      editing('sample_index='),
+      editing('n', ['nodecount', 'nodefraction', 'noinlines', 'normalize']),
+      editing('x'.repeat(90)),
+    ]) {
       const ink = renderToString(<LiveArea view={view} size={SIZE} loading="Loading" />, { columns: SIZE.columns });
       // Ink drops the blanks at the ends of rows; the plain frames keep them.
       expect(ink.split('\n').map((row) => row.trimEnd())).toEqual(plainFrame(view, SIZE, 'Loading').rows.map((row) => row.trimEnd()));
@@ -26,7 +36,9 @@ describe('LiveArea (Ink)', () => {
 
   it('shows a spinner and what loads while loading, and nothing while a report prints', () => {
     const loading: ConsoleView = { phase: 'loading', line: { text: '', cursor: 0 }, candidates: [], busy: null };
-    expect(renderToString(<LiveArea view={loading} size={SIZE} loading="Loading heap.pb.gz" />, { columns: 40 })).toMatch(/^\S Loading heap\.pb\.gz$/);
+    expect(renderToString(<LiveArea view={loading} size={SIZE} loading="Loading heap.pb.gz" />, { columns: 40 })).toMatch(
+      /^\S Loading heap\.pb\.gz$/,
+    );
     expect(renderToString(<LiveArea view={{ ...loading, phase: 'printing' }} size={SIZE} loading="" />, { columns: 40 })).toBe('');
   });
 });

@@ -6,8 +6,21 @@ import { VirtualTerminal } from '../../helpers/virtual-terminal.js';
 /** A live region on a virtual terminal, with the console's own layout of a prompt. */
 function setUp(columns: number, rows = 30) {
   const term = new VirtualTerminal(columns, rows);
-  const region = new LiveRegion({ write: (text) => term.write(text), get columns() { return term.columns; }, get rows() { return term.rows; } });
-  const view = (text: string, candidates: string[] = [], cursor = text.length): ConsoleView => ({ phase: 'editing', line: { text, cursor }, candidates, busy: null });
+  const region = new LiveRegion({
+    write: (text) => term.write(text),
+    get columns() {
+      return term.columns;
+    },
+    get rows() {
+      return term.rows;
+    },
+  });
+  const view = (text: string, candidates: string[] = [], cursor = text.length): ConsoleView => ({
+    phase: 'editing',
+    line: { text, cursor },
+    candidates,
+    busy: null,
+  });
   const drawPrompt = (text: string, candidates: string[] = [], cursor?: number) =>
     region.draw(plainFrame(view(text, candidates, cursor), { columns: term.columns, rows: term.rows }, 'Loading'));
   return { term, region, drawPrompt };
@@ -37,7 +50,12 @@ describe('LiveRegion', () => {
     const { term, drawPrompt } = setUp(40);
     drawPrompt('n', ['nodecount', 'nodefraction', 'noinlines', 'normalize', 'nodecount2', 'nodefraction2']);
     // Sorted down the columns, readline's way: the widest name and a gap of two, two columns to 40.
-    expect(await term.lines()).toEqual(['(pprof) n', 'nodecount      normalize', 'nodefraction   nodecount2', 'noinlines      nodefraction2']);
+    expect(await term.lines()).toEqual([
+      '(pprof) n',
+      'nodecount      normalize',
+      'nodefraction   nodecount2',
+      'noinlines      nodefraction2',
+    ]);
     drawPrompt('nod');
     expect(await term.lines()).toEqual(['(pprof) nod']);
   });
@@ -95,7 +113,13 @@ describe('LiveRegion', () => {
   it('writes nothing for the frame already drawn at this width, and redraws it at another', async () => {
     const written: string[] = [];
     let columns = 80;
-    const region = new LiveRegion({ write: (text) => written.push(text), get columns() { return columns; }, rows: 24 });
+    const region = new LiveRegion({
+      write: (text) => written.push(text),
+      get columns() {
+        return columns;
+      },
+      rows: 24,
+    });
     region.draw({ rows: ['(pprof) top'] });
     region.draw({ rows: ['(pprof) top'] });
     expect(written).toHaveLength(1);
@@ -104,7 +128,7 @@ describe('LiveRegion', () => {
     expect(written).toHaveLength(2);
   });
 
-  it('shows the terminal\'s cursor again when released, with nothing left drawn', async () => {
+  it("shows the terminal's cursor again when released, with nothing left drawn", async () => {
     const { term, region, drawPrompt } = setUp(40);
     term.write('x\n');
     drawPrompt('top');

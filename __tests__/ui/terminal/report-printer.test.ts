@@ -14,7 +14,8 @@ function setUp(msPerChar = 0) {
   return { printer, pieces };
 }
 
-const lines = (count: number, width = 63) => Array.from({ length: count }, (_, i) => `${String(i).padStart(8)} ${'x'.repeat(width - 9)}\n`).join('');
+const lines = (count: number, width = 63) =>
+  Array.from({ length: count }, (_, i) => `${String(i).padStart(8)} ${'x'.repeat(width - 9)}\n`).join('');
 
 describe('ReportPrinter', () => {
   it('writes the whole text, in pieces that end at line ends', async () => {

@@ -39,7 +39,9 @@ describe('screen text', () => {
 
 describe('showControls', () => {
   it('shows C0 controls, DEL, C1 controls and bidi overrides visibly, and leaves text alone', () => {
-    expect(showControls('main.f\x1b]0;pwned\x07\x1b[2J\r\bx\x7f\x9b\u202egnp.exe')).toBe('main.f^[]0;pwned^G^[[2J^M^Hx^?<U+009B><U+202E>gnp.exe');
+    expect(showControls('main.f\x1b]0;pwned\x07\x1b[2J\r\bx\x7f\x9b\u202egnp.exe')).toBe(
+      'main.f^[]0;pwned^G^[[2J^M^Hx^?<U+009B><U+202E>gnp.exe',
+    );
     expect(showControls('tab\tand newline\n数据库')).toBe('tab\tand newline\n数据库');
   });
 });

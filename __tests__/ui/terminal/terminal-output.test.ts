@@ -7,10 +7,30 @@ import { VirtualTerminal } from '../../helpers/virtual-terminal.js';
 function setUp(color = false, columns = 60) {
   const term = new VirtualTerminal(columns, 20);
   const stderrWrites: string[] = [];
-  const stdout = { write: (text: string) => term.write(text), get columns() { return term.columns; }, get rows() { return term.rows; } };
-  const stderr = { write: (text: string) => { stderrWrites.push(text); term.write(text); } };
+  const stdout = {
+    write: (text: string) => term.write(text),
+    get columns() {
+      return term.columns;
+    },
+    get rows() {
+      return term.rows;
+    },
+  };
+  const stderr = {
+    write: (text: string) => {
+      stderrWrites.push(text);
+      term.write(text);
+    },
+  };
   const output = new TerminalOutput({ stdout, stderr }, color);
-  const prompt = (text: string) => output.drawLive(plainFrame({ phase: 'editing', line: { text, cursor: text.length }, candidates: [], busy: null } as ConsoleView, { columns, rows: 20 }, ''));
+  const prompt = (text: string) =>
+    output.drawLive(
+      plainFrame(
+        { phase: 'editing', line: { text, cursor: text.length }, candidates: [], busy: null } as ConsoleView,
+        { columns, rows: 20 },
+        '',
+      ),
+    );
   return { term, output, prompt, stderrWrites };
 }
 
@@ -40,7 +60,7 @@ describe('TerminalOutput', () => {
     expect(await term.lines()).toEqual(['(pprof) top2', 'Dropped 28 nodes', 'Showing top 2 nodes out of 12', '(pprof)']);
   });
 
-  it('prints a report\'s rest after its first part, chunk by chunk, to the end', async () => {
+  it("prints a report's rest after its first part, chunk by chunk, to the end", async () => {
     const { term, output } = setUp();
     const { chunks, state } = rest(30);
     await output.printResult({ out: 'File: medium\n', err: '', quit: false, rest: chunks }, false);
@@ -71,7 +91,7 @@ describe('TerminalOutput', () => {
     expect(state.made).toBe(0);
   });
 
-  it('says why a report\'s rest failed, on a line of its own', async () => {
+  it("says why a report's rest failed, on a line of its own", async () => {
     const { term, output } = setUp();
     async function* failing() {
       yield 'half a li';

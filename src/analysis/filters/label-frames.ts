@@ -16,7 +16,10 @@ function labelValues(p: Profile, s: number, key: string, unit: string): string[]
 
 /** Splits a comma-separated list of label keys. */
 export function labelKeys(value: string): string[] {
-  return value.split(',').map((k) => k.trim()).filter((k) => k !== '');
+  return value
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
 }
 
 /**
@@ -24,13 +27,26 @@ export function labelKeys(value: string): string[] {
  * (empty when the sample has no such label) and filed under the key, above its root or below its
  * leaf; the first key is nearest the root. Samples stay one-to-one with `p`.
  */
-export function addLabelFrames(p: Profile, rootKeys: string[], leafKeys: string[], unit: string): { profile: Profile; rootMatched: boolean; leafMatched: boolean } {
+export function addLabelFrames(
+  p: Profile,
+  rootKeys: string[],
+  leafKeys: string[],
+  unit: string,
+): { profile: Profile; rootMatched: boolean; leafMatched: boolean } {
   const strings = [...p.strings];
   const stringIndex = new Map(strings.map((s, i) => [s, i]));
   const intern = (s: string) => stringIndex.get(s) ?? (stringIndex.set(s, strings.push(s) - 1), strings.length - 1);
   const { functions: f, locations: l, samples: ss } = p;
   const fn = { id: [...f.id], name: [...f.name], systemName: [...f.systemName], filename: [...f.filename], startLine: [...f.startLine] };
-  const loc = { id: [...l.id], mapping: [...l.mapping], address: [...l.address], isFolded: [...l.isFolded], lineStart: [...l.lineStart.subarray(0, l.count)], lineFunction: [...l.lineFunction], lineNumber: [...l.lineNumber] };
+  const loc = {
+    id: [...l.id],
+    mapping: [...l.mapping],
+    address: [...l.address],
+    isFolded: [...l.isFolded],
+    lineStart: [...l.lineStart.subarray(0, l.count)],
+    lineFunction: [...l.lineFunction],
+    lineNumber: [...l.lineNumber],
+  };
   const made = new Map<string, number>();
   const maxFn = f.id.reduce((a, b) => Math.max(a, b), 0);
   const maxLoc = l.id.reduce((a, b) => Math.max(a, b), 0);
@@ -77,8 +93,24 @@ export function addLabelFrames(p: Profile, rootKeys: string[], leafKeys: string[
   const profile: Profile = {
     ...p,
     strings,
-    functions: { count: fn.id.length, id: Float64Array.from(fn.id), name: Uint32Array.from(fn.name), systemName: Uint32Array.from(fn.systemName), filename: Uint32Array.from(fn.filename), startLine: Float64Array.from(fn.startLine) },
-    locations: { count: loc.id.length, id: Float64Array.from(loc.id), mapping: Int32Array.from(loc.mapping), address: Float64Array.from(loc.address), isFolded: Uint8Array.from(loc.isFolded), lineStart: Uint32Array.from(loc.lineStart), lineFunction: Int32Array.from(loc.lineFunction), lineNumber: Float64Array.from(loc.lineNumber) },
+    functions: {
+      count: fn.id.length,
+      id: Float64Array.from(fn.id),
+      name: Uint32Array.from(fn.name),
+      systemName: Uint32Array.from(fn.systemName),
+      filename: Uint32Array.from(fn.filename),
+      startLine: Float64Array.from(fn.startLine),
+    },
+    locations: {
+      count: loc.id.length,
+      id: Float64Array.from(loc.id),
+      mapping: Int32Array.from(loc.mapping),
+      address: Float64Array.from(loc.address),
+      isFolded: Uint8Array.from(loc.isFolded),
+      lineStart: Uint32Array.from(loc.lineStart),
+      lineFunction: Int32Array.from(loc.lineFunction),
+      lineNumber: Float64Array.from(loc.lineNumber),
+    },
     samples: { ...ss, locStart, locs: Uint32Array.from(locs) },
   };
   return { profile, rootMatched, leafMatched };

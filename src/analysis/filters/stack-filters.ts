@@ -19,7 +19,11 @@ function mappingMatches(p: Profile, loc: number, re: RegExp): boolean {
  * matches (all of them when the location's binary matches); show then keeps only matching lines
  * (lines without a function stay). A location left with no line leaves every stack.
  */
-export function hideAndShow(p: Profile, hide: RegExp | null, show: RegExp | null): { edit: StackEdit; hideMatched: boolean; showMatched: boolean } {
+export function hideAndShow(
+  p: Profile,
+  hide: RegExp | null,
+  show: RegExp | null,
+): { edit: StackEdit; hideMatched: boolean; showMatched: boolean } {
   const { locations } = p;
   const keepLine = new Uint8Array(locations.lineFunction.length).fill(1);
   const hideLocation = new Uint8Array(locations.count);

@@ -42,10 +42,12 @@ export function parseTagFilterRange(filter: string): NumericRange | null {
   if (parts.length === 0) return null;
   const lower = scaleValue(parseGoInt(parts[0][1]), parts[0][2] ?? '', parts[0][2] ?? '');
   const unit = lower.unit;
-  const inUnit = (fn: (v: number) => boolean): NumericRange => (value, from) => {
-    const scaled = scaleValue(value, from, unit);
-    return scaled.unit === unit && fn(scaled.value);
-  };
+  const inUnit =
+    (fn: (v: number) => boolean): NumericRange =>
+    (value, from) => {
+      const scaled = scaleValue(value, from, unit);
+      return scaled.unit === unit && fn(scaled.value);
+    };
   if (parts.length === 1) {
     const text = parts[0][0];
     if (filter === text) return inUnit((v) => v === lower.value);
@@ -74,7 +76,13 @@ function parseGoInt(digits: string): number {
  * key's values; without one, every re matching some label written as `key:value`. Range notes go
  * to `notes`. Throws pprof's error for a bad regexp.
  */
-function compileTagFilter(option: string, expression: string, p: Profile, units: ReadonlyMap<string, string>, notes: string[]): SampleMatch | null {
+function compileTagFilter(
+  option: string,
+  expression: string,
+  p: Profile,
+  units: ReadonlyMap<string, string>,
+  notes: string[],
+): SampleMatch | null {
   if (expression === '') return null;
   const eq = expression.indexOf('=');
   const wantKey = eq >= 0 ? expression.slice(0, eq) : '';
@@ -85,7 +93,12 @@ function compileTagFilter(option: string, expression: string, p: Profile, units:
   const range = parseTagFilterRange(value);
   if (range) {
     notes.push(`${option}:Interpreted '${value}' as range, not regexp`);
-    return (s) => someLabel(ss, s, (i) => isNumericLabel(ss, i) && (wantKey === '' || key(i) === wantKey) && range(ss.labelNum[i], units.get(key(i)) ?? ''));
+    return (s) =>
+      someLabel(
+        ss,
+        s,
+        (i) => isNumericLabel(ss, i) && (wantKey === '' || key(i) === wantKey) && range(ss.labelNum[i], units.get(key(i)) ?? ''),
+      );
   }
 
   const regexps = value.split(',').map((source) => {

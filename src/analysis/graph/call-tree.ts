@@ -20,7 +20,10 @@ export interface CallTree {
 export function callTree(p: Profile, frames: FrameTable, w: SampleWeights, tagSettings: TagSettings): CallTree {
   const graphNode: number[] = [];
   const children: Map<number, number>[] = [new Map()];
-  const flat: number[] = [], flatDiv: number[] = [], cum: number[] = [], cumDiv: number[] = [];
+  const flat: number[] = [],
+    flatDiv: number[] = [],
+    cum: number[] = [],
+    cumDiv: number[] = [];
   const edges = new Map<number, { from: number; weight: number; weightDiv: number; inline: boolean }>();
   const tags = new Map<number, NodeTags>();
   const { locStart, locs } = p.samples;
@@ -34,7 +37,10 @@ export function callTree(p: Profile, frames: FrameTable, w: SampleWeights, tagSe
       siblings.set(node, child);
       graphNode.push(node);
       children.push(new Map());
-      flat.push(0), flatDiv.push(0), cum.push(0), cumDiv.push(0);
+      flat.push(0);
+      flatDiv.push(0);
+      cum.push(0);
+      cumDiv.push(0);
     }
     return child;
   };

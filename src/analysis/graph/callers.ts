@@ -43,8 +43,16 @@ export function callContexts(graph: Graph, names: readonly string[], edgeCutoff:
     let context = contexts.get(node);
     if (!context) {
       context = {
-        callers: sortEdges(callers.get(node) ?? [], (e) => names[e.node], () => names[node]),
-        callees: sortEdges(callees.get(node) ?? [], () => names[node], (e) => names[e.node]),
+        callers: sortEdges(
+          callers.get(node) ?? [],
+          (e) => names[e.node],
+          () => names[node],
+        ),
+        callees: sortEdges(
+          callees.get(node) ?? [],
+          () => names[node],
+          (e) => names[e.node],
+        ),
       };
       contexts.set(node, context);
     }

@@ -78,7 +78,11 @@ export function drawnGraph(input: ReportInput): DrawnGraph {
   // before it picked), those of the rebuilt graph otherwise.
   const droppedEdges = links.dropLight(edgeCutoff);
   dropRedundantLinks(order, links, frames.names);
-  return finish(input, sums, frames, order, links, tags, { droppedNodes: all.length - kept.length, droppedEdges, nodesAfterCutoff: kept.length });
+  return finish(input, sums, frames, order, links, tags, {
+    droppedNodes: all.length - kept.length,
+    droppedEdges,
+    nodesAfterCutoff: kept.length,
+  });
 }
 
 /** Where a drawn graph's nodes, edges and tags come from: the call graph, or the call tree. */
@@ -137,7 +141,12 @@ function pickNodes(order: number[], tags: Map<number, NodeTags>, count: number):
 }
 
 function finish(
-  input: ReportInput, sums: Graph, frames: Pick<FrameTable, 'names' | 'nodes'>, order: number[], links: GraphLinks, tags: Map<number, NodeTags>,
+  input: ReportInput,
+  sums: Graph,
+  frames: Pick<FrameTable, 'names' | 'nodes'>,
+  order: number[],
+  links: GraphLinks,
+  tags: Map<number, NodeTags>,
   counts: Pick<DrawnGraph, 'droppedNodes' | 'droppedEdges' | 'nodesAfterCutoff'>,
 ): DrawnGraph {
   const { options: o, total } = input;
@@ -160,7 +169,13 @@ function finish(
       residual: l.residual,
     }));
   const ratio = 1 / o.divide_by;
-  const unit = reportUnit(o.unit, nodes.map((n) => [n.flat, n.cum] as const), total, ratio, input.sampleUnit);
+  const unit = reportUnit(
+    o.unit,
+    nodes.map((n) => [n.flat, n.cum] as const),
+    total,
+    ratio,
+    input.sampleUnit,
+  );
   const formatValue = (v: number) => scaledLabel(ratio > 0 && ratio !== 1 ? Math.trunc(v * ratio) : v, input.sampleUnit, unit);
   const shownFlat = nodes.reduce((sum, n) => sum + n.flat, 0);
   return { nodes, edges, total, shownFlat, formatValue, ...counts };

@@ -46,7 +46,14 @@ export class EdgeTable {
   forEach(each: (caller: number, callee: number, weight: number, inline: boolean, residual: boolean, weightDiv: number) => void): void {
     for (let i = 0; i < this.capacity; i++) {
       if (this.callers[i] === EMPTY) continue;
-      each(this.callers[i], this.callees[i], this.weights[i], (this.flags[i] & NOT_INLINE) === 0, (this.flags[i] & RESIDUAL) !== 0, this.weightDivs[i]);
+      each(
+        this.callers[i],
+        this.callees[i],
+        this.weights[i],
+        (this.flags[i] & NOT_INLINE) === 0,
+        (this.flags[i] & RESIDUAL) !== 0,
+        this.weightDivs[i],
+      );
     }
   }
 
@@ -60,7 +67,14 @@ export class EdgeTable {
   }
 
   private grow(): void {
-    const old = { callers: this.callers, callees: this.callees, weights: this.weights, weightDivs: this.weightDivs, flags: this.flags, lastSample: this.lastSample };
+    const old = {
+      callers: this.callers,
+      callees: this.callees,
+      weights: this.weights,
+      weightDivs: this.weightDivs,
+      flags: this.flags,
+      lastSample: this.lastSample,
+    };
     const oldCapacity = this.capacity;
     this.capacity *= 2;
     [this.callers, this.callees, this.weights, this.weightDivs, this.flags, this.lastSample] = emptyColumns(this.capacity);
@@ -80,7 +94,11 @@ export class EdgeTable {
 /** The table's columns for `capacity` slots, all empty. */
 function emptyColumns(capacity: number): [Int32Array, Int32Array, Float64Array, Float64Array, Uint8Array, Int32Array] {
   return [
-    new Int32Array(capacity).fill(EMPTY), new Int32Array(capacity), new Float64Array(capacity),
-    new Float64Array(capacity), new Uint8Array(capacity), new Int32Array(capacity),
+    new Int32Array(capacity).fill(EMPTY),
+    new Int32Array(capacity),
+    new Float64Array(capacity),
+    new Float64Array(capacity),
+    new Uint8Array(capacity),
+    new Int32Array(capacity),
   ];
 }

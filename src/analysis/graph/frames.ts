@@ -1,5 +1,4 @@
 import { type Profile } from '../../profile/model.js';
-import type { Checkpoint } from './graph.js';
 import type { Granularity } from '../options.js';
 import { KEEPS, type NodeInfo, NodeInterner } from './node-interner.js';
 import { baseName } from '../../go/paths.js';
@@ -36,7 +35,12 @@ const REST = -1;
  * told apart by its binary and function start line too (pprof's callgrind nodes).
  */
 export function buildFrameTable(
-  profile: Profile, granularity: Granularity, noInlines: boolean, checkpoint: Checkpoint = () => {}, keepName?: (name: string) => boolean, objNames = false,
+  profile: Profile,
+  granularity: Granularity,
+  noInlines: boolean,
+  checkpoint: () => void = () => {},
+  keepName?: (name: string) => boolean,
+  objNames = false,
 ): FrameTable {
   const { locations } = profile;
   const keeps = KEEPS[granularity];

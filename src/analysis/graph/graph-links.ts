@@ -93,7 +93,12 @@ export function compareLinks(names: readonly string[]): (a: GraphLink, b: GraphL
  * branches (entry and leaf nodes, and those whose callers or callees share the weight out) over
  * those it merely passes through, then by name, then by |flat|, then by identity.
  */
-export function entropyOrder(nodes: readonly number[], links: GraphLinks, sums: Graph, frames: Pick<FrameTable, 'names' | 'nodes'>): number[] {
+export function entropyOrder(
+  nodes: readonly number[],
+  links: GraphLinks,
+  sums: Graph,
+  frames: Pick<FrameTable, 'names' | 'nodes'>,
+): number[] {
   const score = new Map<number, number>();
   for (const n of nodes) score.set(n, absScore(entropyScore(n, links, sums)));
   return [...nodes].sort((a, b) => {

@@ -12,10 +12,16 @@ export const SUMMED_AT_ONCE = 4;
  * what adding one does, and four indices took about 1.3 times one walk instead of four.
  */
 export function nodeSumsOfEach(
-  p: Profile, frames: FrameTable, weights: readonly Float64Array[], exclude: Uint8Array | null, checkpoint: Checkpoint = noCheckpoint,
+  p: Profile,
+  frames: FrameTable,
+  weights: readonly Float64Array[],
+  exclude: Uint8Array | null,
+  checkpoint: Checkpoint = noCheckpoint,
 ): Graph[] {
   if (weights.length > SUMMED_AT_ONCE) throw new RangeError(`at most ${SUMMED_AT_ONCE} sample indices at once`);
-  const K = SUMMED_AT_ONCE, nodeCount = frames.nodes.length, count = p.samples.count;
+  const K = SUMMED_AT_ONCE,
+    nodeCount = frames.nodes.length,
+    count = p.samples.count;
   // Each sample's values side by side too, read in order; missing columns stay zero.
   const values = new Float64Array(count * K);
   weights.forEach((w, c) => {
@@ -31,24 +37,43 @@ export function nodeSumsOfEach(
       for (let n = 0; n < nodeCount; n++) out[n] = sums[n * K + c];
       return out;
     };
-    const f = column(flat), cu = column(cum);
-    return { flat: f, flatDiv: new Float64Array(nodeCount), cum: cu, cumDiv: new Float64Array(nodeCount), edges: null, nodes: presentNodes(f, cu) };
+    const f = column(flat),
+      cu = column(cum);
+    return {
+      flat: f,
+      flatDiv: new Float64Array(nodeCount),
+      cum: cu,
+      cumDiv: new Float64Array(nodeCount),
+      edges: null,
+      nodes: presentNodes(f, cu),
+    };
   });
 }
 
 /** `sumSamples` (graph.ts) for four values a sample; the columns are arguments for the same reason. */
 function sumSamplesOfFour(
-  p: Profile, frames: FrameTable, values: Float64Array, exclude: Uint8Array | null, from: number, to: number,
-  flat: Float64Array, cum: Float64Array, seen: Int32Array,
+  p: Profile,
+  frames: FrameTable,
+  values: Float64Array,
+  exclude: Uint8Array | null,
+  from: number,
+  to: number,
+  flat: Float64Array,
+  cum: Float64Array,
+  seen: Int32Array,
 ): void {
   const { locStart, locs } = p.samples;
   const { frameStart, frameNode, soleNode } = frames;
   for (let s = from; s < to; s++) {
     if (exclude !== null && exclude[s] !== 0) continue;
-    const start = locStart[s], end = locStart[s + 1];
+    const start = locStart[s],
+      end = locStart[s + 1];
     if (start === end) continue;
     const v = s * 4;
-    const a = values[v], b = values[v + 1], c = values[v + 2], d = values[v + 3];
+    const a = values[v],
+      b = values[v + 1],
+      c = values[v + 2],
+      d = values[v + 3];
     for (let i = start; i < end; i++) {
       const loc = locs[i];
       let node = soleNode[loc];

@@ -46,7 +46,13 @@ export interface TagSettings {
  * one is marked. Numeric tags are named by their value in the report's unit, so values that print
  * alike share a tag.
  */
-export function collectNodeTags(p: Profile, frames: FrameTable, w: SampleWeights, nodes: Uint8Array, s: TagSettings): Map<number, NodeTags> {
+export function collectNodeTags(
+  p: Profile,
+  frames: FrameTable,
+  w: SampleWeights,
+  nodes: Uint8Array,
+  s: TagSettings,
+): Map<number, NodeTags> {
   const tags = new Map<number, NodeTags>();
   const seen = new Int32Array(frames.nodes.length).fill(-1);
   const { locStart, locs } = p.samples;
@@ -57,7 +63,8 @@ export function collectNodeTags(p: Profile, frames: FrameTable, w: SampleWeights
       if (exclude !== null && exclude[sample] !== 0) continue;
       const value = weight[sample];
       const div = divisor !== null ? divisor[sample] : 0;
-      const start = locStart[sample], end = locStart[sample + 1];
+      const start = locStart[sample],
+        end = locStart[sample + 1];
       if (start === end || (value === 0 && div === 0)) continue;
       let labels: SampleLabels | null = null;
       const add = (node: number, flat: boolean) => {
@@ -135,7 +142,8 @@ function addTo(tag: GraphTag, value: number, div: number, flat: boolean): void {
 
 /** Drops the tags whose |flat| and |cum| are both under `cutoff`, as pprof trims them with the nodes' cutoff. */
 export function trimTags(t: NodeTags, cutoff: number): NodeTags {
-  const keep = (tags: Map<string, GraphTag>) => new Map([...tags].filter(([, g]) => Math.abs(g.flat) >= cutoff || Math.abs(g.cum) >= cutoff));
+  const keep = (tags: Map<string, GraphTag>) =>
+    new Map([...tags].filter(([, g]) => Math.abs(g.flat) >= cutoff || Math.abs(g.cum) >= cutoff));
   return { labels: keep(t.labels), numeric: new Map([...t.numeric].map(([k, tags]) => [k, keep(tags)])) };
 }
 

@@ -42,7 +42,9 @@ export function nodeSums(p: Profile, frames: FrameTable, w: SampleWeights, check
   // Per node, the last sample that added to its cum.
   const seen = new Int32Array(nodeCount).fill(-1);
   const { weight, divisor, exclude } = w;
-  inBlocks(p.samples.count, checkpoint, (from, to) => sumSamples(p, frames, weight, divisor, exclude, from, to, flat, flatDiv, cum, cumDiv, seen));
+  inBlocks(p.samples.count, checkpoint, (from, to) =>
+    sumSamples(p, frames, weight, divisor, exclude, from, to, flat, flatDiv, cum, cumDiv, seen),
+  );
   return { flat, flatDiv, cum, cumDiv, edges: null, nodes: presentNodes(flat, cum) };
 }
 
@@ -65,8 +67,18 @@ export function inBlocks(count: number, checkpoint: Checkpoint, walk: (from: num
  * per report (the weights, the sums): the next such object discarded the code.
  */
 function sumSamples(
-  p: Profile, frames: FrameTable, weight: Float64Array, divisor: Float64Array | null, exclude: Uint8Array | null, from: number, to: number,
-  flat: Float64Array, flatDiv: Float64Array, cum: Float64Array, cumDiv: Float64Array, seen: Int32Array,
+  p: Profile,
+  frames: FrameTable,
+  weight: Float64Array,
+  divisor: Float64Array | null,
+  exclude: Uint8Array | null,
+  from: number,
+  to: number,
+  flat: Float64Array,
+  flatDiv: Float64Array,
+  cum: Float64Array,
+  cumDiv: Float64Array,
+  seen: Int32Array,
 ): void {
   const { locStart, locs } = p.samples;
   const { frameStart, frameNode, soleNode } = frames;
@@ -76,7 +88,8 @@ function sumSamples(
     if (exclude !== null && exclude[s] !== 0) continue;
     const value = weight[s];
     const div = divisor !== null ? divisor[s] : 0;
-    const start = locStart[s], end = locStart[s + 1];
+    const start = locStart[s],
+      end = locStart[s + 1];
     if (start === end || (value === 0 && !div)) continue;
     // Sums do not depend on the order frames are met in, so each location is read as it comes;
     // `seen` makes a node's cum count once per sample (recursion). Most locations have one frame,
@@ -125,13 +138,20 @@ export const EDGES_OUT_OF = 2;
  * cost, and `top` needs only the edges into a few nodes.
  */
 export function collectEdges(
-  p: Profile, frames: FrameTable, w: SampleWeights, kept: Uint8Array | null, scope: Uint8Array | null, checkpoint: Checkpoint = noCheckpoint,
+  p: Profile,
+  frames: FrameTable,
+  w: SampleWeights,
+  kept: Uint8Array | null,
+  scope: Uint8Array | null,
+  checkpoint: Checkpoint = noCheckpoint,
 ): EdgeTable {
   const edges = new EdgeTable(frames.nodes.length);
   const touches = scope === null ? null : locationsTouching(frames, scope);
   if (touches !== null && touches.indexOf(1) === -1) return edges;
   const { weight, divisor, exclude } = w;
-  inBlocks(p.samples.count, checkpoint, (from, to) => addSampleEdges(p, frames, weight, divisor, exclude, from, to, kept, scope, touches, edges));
+  inBlocks(p.samples.count, checkpoint, (from, to) =>
+    addSampleEdges(p, frames, weight, divisor, exclude, from, to, kept, scope, touches, edges),
+  );
   return edges;
 }
 
@@ -140,8 +160,17 @@ export function collectEdges(
  * collectEdges. Its hot loop is kept as sumSamples' is, for the same reasons.
  */
 function addSampleEdges(
-  p: Profile, frames: FrameTable, weight: Float64Array, divisor: Float64Array | null, exclude: Uint8Array | null, from: number, to: number,
-  kept: Uint8Array | null, scope: Uint8Array | null, touches: Uint8Array | null, edges: EdgeTable,
+  p: Profile,
+  frames: FrameTable,
+  weight: Float64Array,
+  divisor: Float64Array | null,
+  exclude: Uint8Array | null,
+  from: number,
+  to: number,
+  kept: Uint8Array | null,
+  scope: Uint8Array | null,
+  touches: Uint8Array | null,
+  edges: EdgeTable,
 ): void {
   const { locStart, locs } = p.samples;
   const { frameStart, frameNode, frameInline, soleNode } = frames;
@@ -164,7 +193,11 @@ function addSampleEdges(
           residual = true;
           continue;
         }
-        if (parent >= 0 && parent !== sole && (scope === null || (scope[sole] & EDGES_INTO) !== 0 || (scope[parent] & EDGES_OUT_OF) !== 0)) {
+        if (
+          parent >= 0 &&
+          parent !== sole &&
+          (scope === null || (scope[sole] & EDGES_INTO) !== 0 || (scope[parent] & EDGES_OUT_OF) !== 0)
+        ) {
           edges.add(parent, sole, s, value, div, residual, false);
         }
         parent = sole;
@@ -177,7 +210,11 @@ function addSampleEdges(
           residual = true;
           continue;
         }
-        if (parent >= 0 && parent !== node && (scope === null || (scope[node] & EDGES_INTO) !== 0 || (scope[parent] & EDGES_OUT_OF) !== 0)) {
+        if (
+          parent >= 0 &&
+          parent !== node &&
+          (scope === null || (scope[node] & EDGES_INTO) !== 0 || (scope[parent] & EDGES_OUT_OF) !== 0)
+        ) {
           edges.add(parent, node, s, value, div, residual, frameInline[f] === 1);
         }
         parent = node;

@@ -22,8 +22,16 @@ export class NodeKeyTable {
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; this.slots[slot] !== EMPTY; slot = (slot + 1) & mask) {
       const k = this.slots[slot];
-      if (this.hashes[k] === hash && this.address[k] === address && this.line[k] === line && this.startLine[k] === startLine &&
-        this.texts[3 * k] === name && this.texts[3 * k + 1] === file && this.texts[3 * k + 2] === objfile) return k;
+      if (
+        this.hashes[k] === hash &&
+        this.address[k] === address &&
+        this.line[k] === line &&
+        this.startLine[k] === startLine &&
+        this.texts[3 * k] === name &&
+        this.texts[3 * k + 1] === file &&
+        this.texts[3 * k + 2] === objfile
+      )
+        return k;
     }
     if (this.count === this.hashes.length) this.grow();
     const k = this.count++;

@@ -46,7 +46,8 @@ function kindDifference(first: Profile, other: Profile, sampleIndexGiven: boolea
   const ours = first.sampleTypes.map(typeText).join(' ');
   const theirs = other.sampleTypes.map(typeText).join(' ');
   if (ours !== theirs) return `sample types [${theirs}] instead of [${ours}]`;
-  if (typeText(first.periodType) !== typeText(other.periodType)) return `period type ${typeText(other.periodType)} instead of ${typeText(first.periodType)}`;
+  if (typeText(first.periodType) !== typeText(other.periodType))
+    return `period type ${typeText(other.periodType)} instead of ${typeText(first.periodType)}`;
   if (!sampleIndexGiven && defaultType(first) !== defaultType(other)) {
     return `default sample type ${defaultType(other)} instead of ${defaultType(first)} (-sample_index picks one for all)`;
   }

@@ -96,7 +96,11 @@ export function growthFormat(f: GrowthFigures, o: Pick<ReportOptions, 'unit' | '
   const timed = f.slopes.some((s) => s !== null);
   const base = slopeTimeBase(f.spanSeconds);
   const perBase = (perSecond: number) => perSecond * base.seconds * ratio;
-  const slopeUnit = slopeValueUnit(f.slopes.flatMap((s) => (s === null ? [] : [perBase(s)])), f.sampleUnit, o.unit);
+  const slopeUnit = slopeValueUnit(
+    f.slopes.flatMap((s) => (s === null ? [] : [perBase(s)])),
+    f.sampleUnit,
+    o.unit,
+  );
   return {
     value: (v) => scaledLabel(Math.trunc(v * ratio), f.sampleUnit, unit),
     slope: (s) => (s === null ? '-' : formatSlope(perBase(s), f.sampleUnit, slopeUnit, base)),

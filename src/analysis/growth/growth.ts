@@ -49,9 +49,6 @@ export interface GrowthReport {
   readonly warnings: string[];
 }
 
-/** nodecount -1 shows this many rows: enough to see past the usual runtime noise. */
-export const DEFAULT_GROWTH_ROWS = 20;
-
 /**
  * Orders snapshots by their own timestamps (stable, so equal times keep the given order). When a
  * snapshot has no time the given order is kept and `timed` is false.
@@ -80,7 +77,8 @@ export function growthReport(series: readonly Profile[], o: ReportOptions, check
     .filter((e) => e[rankedBy].some((v) => v !== 0))
     .map((e) => ({ ...e, trend: trendOf(e[rankedBy], seconds) }))
     .sort((a, b) => compareTrends(a.trend, b.trend) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const limit = !o.trim ? 0 : o.nodecount === -1 ? DEFAULT_GROWTH_ROWS : o.nodecount;
+  // nodecount -1 (no count given) is resolved by the command's row; here it shows every row, as 0 does.
+  const limit = !o.trim ? 0 : Math.max(o.nodecount, 0);
   const shown = limit > 0 ? ranked.slice(0, limit) : ranked;
   const { typeName, sampleUnit } = followed;
   const spanNanos = times[times.length - 1] - times[0];
@@ -138,7 +136,9 @@ function followNodes(profiles: readonly Profile[], o: ReportOptions, checkpoint:
   for (const [k, profile] of profiles.entries()) {
     const r = new ProfileAnalysis(profile, checkpoint).prepare(o);
     if (kind && (kind.typeName !== r.typeName || kind.sampleUnit !== r.sampleUnit)) {
-      throw new ReportError(`growth: the snapshots differ in sample type: ${kind.typeName} (${kind.sampleUnit}) and ${r.typeName} (${r.sampleUnit})`);
+      throw new ReportError(
+        `growth: the snapshots differ in sample type: ${kind.typeName} (${kind.sampleUnit}) and ${r.typeName} (${r.sampleUnit})`,
+      );
     }
     kind = { typeName: r.typeName, sampleUnit: r.sampleUnit };
     largestTotal = Math.max(largestTotal, r.total);
@@ -148,7 +148,16 @@ function followNodes(profiles: readonly Profile[], o: ReportOptions, checkpoint:
     for (const n of g.nodes) {
       const key = nodeKey(r.frames.nodes[n]);
       let entry = byKey.get(key);
-      if (!entry) byKey.set(key, (entry = { name: r.frames.names[n], inline: 0, flat: new Array<number>(profiles.length).fill(0), cum: new Array<number>(profiles.length).fill(0) }));
+      if (!entry)
+        byKey.set(
+          key,
+          (entry = {
+            name: r.frames.names[n],
+            inline: 0,
+            flat: new Array<number>(profiles.length).fill(0),
+            cum: new Array<number>(profiles.length).fill(0),
+          }),
+        );
       // A function inlined in one snapshot is inlined in all of one binary; a snapshot where it
       // holds too little for its edges to count must not drop the mark.
       entry.inline |= inline[n];

@@ -2,14 +2,8 @@ import type { PreparedReport } from '../analysis.js';
 import { callContexts } from '../graph/callers.js';
 import { buildFrameTable, type FrameTable } from '../graph/frames.js';
 import { cumValue, flatValue } from '../graph/graph.js';
-import type { ReportOptions } from '../options.js';
 import { trimmedGraph } from '../graph/trim.js';
 import { scaleValue } from '../values/units.js';
-
-/** The options pprof forces for callgrind: every address and inlined frame a node, nothing trimmed. */
-export function callgrindOptions(o: ReportOptions): ReportOptions {
-  return { ...o, granularity: 'addresses', noinlines: false, trim: false };
-}
 
 /** One node of the callgrind file, in report order. */
 export interface CallgrindNode {
@@ -45,16 +39,26 @@ export interface CallgrindGraph {
 }
 
 /**
- * The call graph as pprof writes it for callgrind, from a report prepared with callgrindOptions:
+ * The call graph as pprof writes it for callgrind, from a report prepared with callgrind's options (its command row's rules: addresses, inlined frames, untrimmed):
  * every node in top's order, values scaled to one unit (pprof's smallest-value unit, without
  * top's step up, since callgrind holds integers) and truncated.
  */
 export function callgrindGraph(r: PreparedReport): CallgrindGraph {
   // pprof keys callgrind's nodes by binary and start line too: functions of one name stay apart.
   const frames = buildFrameTable(r.profile, 'addresses', false, r.checkpoint, undefined, true);
-  const settings = { nodeFraction: 0, edgeFraction: 0, nodeCount: 0, sortByCum: r.options.sort === 'cum', dropNegative: r.options.drop_negative, checkpoint: r.checkpoint };
+  const settings = {
+    nodeFraction: 0,
+    edgeFraction: 0,
+    nodeCount: 0,
+    sortByCum: r.options.sort === 'cum',
+    dropNegative: r.options.drop_negative,
+    checkpoint: r.checkpoint,
+  };
   const { graph, shown } = trimmedGraph(r.profile, frames, r.weights, settings);
-  const unit = callgrindUnit(r, shown.map((n) => [flatValue(graph, n), cumValue(graph, n)] as const));
+  const unit = callgrindUnit(
+    r,
+    shown.map((n) => [flatValue(graph, n), cumValue(graph, n)] as const),
+  );
   const inUnit = (v: number) => Math.trunc(scaleValue(v, r.sampleUnit, unit).value);
   const context = callContexts(graph, frames.names, 0);
   const calledAs = disambiguatedNames(shown, frames);
@@ -64,7 +68,15 @@ export function callgrindGraph(r: PreparedReport): CallgrindGraph {
       const callee = frames.nodes[e.node];
       return { file: callee.file, name: calledAs.get(e.node) ?? '', address: callee.address, line: callee.line, weight: inUnit(e.weight) };
     });
-    return { name: info.name, file: info.file, objfile: info.objfile, address: info.address, line: info.line, flat: inUnit(flatValue(graph, n)), calls };
+    return {
+      name: info.name,
+      file: info.file,
+      objfile: info.objfile,
+      address: info.address,
+      line: info.line,
+      flat: inUnit(flatValue(graph, n)),
+      calls,
+    };
   });
   return { event: `${r.typeName}(${unit})`, nodes };
 }

@@ -93,7 +93,13 @@ export function reportGraph(input: ReportInput, scope: EdgeScope = ALL_EDGES): R
   const trimmed = input.graphs ? input.graphs.trimmed(trimKey(settings, scope), build) : build();
   const { graph, shown } = trimmed;
   const ratio = 1 / o.divide_by;
-  const outputUnit = reportUnit(o.unit, shown.map((n) => [flatValue(graph, n), cumValue(graph, n)] as const), total, ratio, input.sampleUnit);
+  const outputUnit = reportUnit(
+    o.unit,
+    shown.map((n) => [flatValue(graph, n), cumValue(graph, n)] as const),
+    total,
+    ratio,
+    input.sampleUnit,
+  );
   return { trimmed, formatValue: (v: number) => scaledLabel(Math.trunc(v * ratio), input.sampleUnit, outputUnit) };
 }
 
@@ -117,7 +123,14 @@ export function reportSummary(input: ReportInput, g: ReportGraph, shownFlat: num
 }
 
 /** A node's value columns: raw values, formatted values, and its share of the total (sum% runs over `sum`). */
-export function valueColumns(name: string, flat: number, cum: number, sum: number, total: number, formatValue: (v: number) => string): ValueColumns {
+export function valueColumns(
+  name: string,
+  flat: number,
+  cum: number,
+  sum: number,
+  total: number,
+  formatValue: (v: number) => string,
+): ValueColumns {
   return {
     name,
     flat,

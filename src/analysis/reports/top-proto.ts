@@ -36,7 +36,10 @@ export function topProtoProfile(r: PreparedReport): Profile {
   const p = r.profile;
   return b.finish(
     {
-      sampleTypes: [{ type: 'cum', unit }, { type: 'flat', unit }],
+      sampleTypes: [
+        { type: 'cum', unit },
+        { type: 'flat', unit },
+      ],
       defaultSampleType: '',
       periodType: p.periodType,
       period: p.period,

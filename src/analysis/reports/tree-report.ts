@@ -1,6 +1,15 @@
 import { type ContextEdge, callContexts } from '../graph/callers.js';
 import { EDGES_INTO, EDGES_OUT_OF, cumValue, flatValue } from '../graph/graph.js';
-import { type ReportInput, type TopReport, type ValueColumns, reportGraph, reportSummary, valueColumns, ALL_EDGES, type EdgeScope } from './rows.js';
+import {
+  type ReportInput,
+  type TopReport,
+  type ValueColumns,
+  reportGraph,
+  reportSummary,
+  valueColumns,
+  ALL_EDGES,
+  type EdgeScope,
+} from './rows.js';
 import { percentage } from '../values/units.js';
 
 /** A caller or callee line of the peek/tree report, values formatted. */
@@ -38,13 +47,15 @@ export function treeReport(input: ReportInput, symbol: RegExp | null): TreeRepor
   const { trimmed, formatValue } = g;
   const { graph, shown } = trimmed;
   const contextOf = callContexts(graph, frames.names, trimmed.edgeCutoff);
-  const line = (cum: number) => (e: ContextEdge): ContextLine => ({
-    name: frames.names[e.node],
-    weight: e.weight,
-    weightText: formatValue(e.weight),
-    percent: percentage(e.weight, cum),
-    inline: e.inline,
-  });
+  const line =
+    (cum: number) =>
+    (e: ContextEdge): ContextLine => ({
+      name: frames.names[e.node],
+      weight: e.weight,
+      weightText: formatValue(e.weight),
+      percent: percentage(e.weight, cum),
+      inline: e.inline,
+    });
   let graphFlat = 0;
   let sum = 0;
   const entries: ContextEntry[] = [];

@@ -40,7 +40,8 @@ export function numLabelUnits(p: Profile): NumLabelUnits {
   const keys = new Set<string>();
   // Seeing a (key, unit) pair again changes nothing, and most labels repeat the one before (a Go
   // heap profile has a `bytes` label on every sample): those are skipped by their string indices.
-  let lastKey = -1, lastUnit = -1;
+  let lastKey = -1,
+    lastUnit = -1;
   for (let i = 0; i < ss.labelKey.length; i++) {
     if (!isNumericLabel(ss, i)) continue;
     if (ss.labelKey[i] === lastKey && ss.labelNumUnit[i] === lastUnit) continue;
@@ -67,7 +68,9 @@ export function numLabelUnits(p: Profile): NumLabelUnits {
 
 /** pprof's warning for each key written with more than one unit. */
 export function unitConflictWarnings(u: NumLabelUnits): string[] {
-  return [...u.ignored].map(([key, others]) => `For tag ${key} used unit ${u.units.get(key)}, also encountered unit(s) ${others.join(', ')}`);
+  return [...u.ignored].map(
+    ([key, others]) => `For tag ${key} used unit ${u.units.get(key)}, also encountered unit(s) ${others.join(', ')}`,
+  );
 }
 
 /** Compares strings as Go does (by UTF-8 bytes, i.e. by code points), not by UTF-16 units. */

@@ -13,16 +13,31 @@ interface UnitFamily {
 const KIB = 1024;
 const MEMORY: UnitFamily = {
   spellings: new Map([
-    ['b', 1], ['byte', 1],
-    ['kb', KIB], ['kbyte', KIB], ['kilobyte', KIB],
-    ['mb', KIB ** 2], ['mbyte', KIB ** 2], ['megabyte', KIB ** 2],
-    ['gb', KIB ** 3], ['gbyte', KIB ** 3], ['gigabyte', KIB ** 3],
-    ['tb', KIB ** 4], ['tbyte', KIB ** 4], ['terabyte', KIB ** 4],
-    ['pb', KIB ** 5], ['pbyte', KIB ** 5], ['petabyte', KIB ** 5],
+    ['b', 1],
+    ['byte', 1],
+    ['kb', KIB],
+    ['kbyte', KIB],
+    ['kilobyte', KIB],
+    ['mb', KIB ** 2],
+    ['mbyte', KIB ** 2],
+    ['megabyte', KIB ** 2],
+    ['gb', KIB ** 3],
+    ['gbyte', KIB ** 3],
+    ['gigabyte', KIB ** 3],
+    ['tb', KIB ** 4],
+    ['tbyte', KIB ** 4],
+    ['terabyte', KIB ** 4],
+    ['pb', KIB ** 5],
+    ['pbyte', KIB ** 5],
+    ['petabyte', KIB ** 5],
   ]),
   scale: [
-    { factor: 1, name: 'B' }, { factor: KIB, name: 'kB' }, { factor: KIB ** 2, name: 'MB' },
-    { factor: KIB ** 3, name: 'GB' }, { factor: KIB ** 4, name: 'TB' }, { factor: KIB ** 5, name: 'PB' },
+    { factor: 1, name: 'B' },
+    { factor: KIB, name: 'kB' },
+    { factor: KIB ** 2, name: 'MB' },
+    { factor: KIB ** 3, name: 'GB' },
+    { factor: KIB ** 4, name: 'TB' },
+    { factor: KIB ** 5, name: 'PB' },
   ],
   fallback: { factor: 1, name: 'B' },
 };
@@ -32,22 +47,39 @@ const MEMORY: UnitFamily = {
 const SECOND = 1e9;
 const TIME: UnitFamily = {
   spellings: new Map([
-    ['nanosecond', 1], ['ns', 1],
-    ['microsecond', 1e3], ['us', 1e3], ['μs', 1e3],
-    ['millisecond', 1e6], ['ms', 1e6],
-    ['second', SECOND], ['sec', SECOND], ['s', SECOND],
-    ['hour', 3600 * SECOND], ['hr', 3600 * SECOND],
+    ['nanosecond', 1],
+    ['ns', 1],
+    ['microsecond', 1e3],
+    ['us', 1e3],
+    ['μs', 1e3],
+    ['millisecond', 1e6],
+    ['ms', 1e6],
+    ['second', SECOND],
+    ['sec', SECOND],
+    ['s', SECOND],
+    ['hour', 3600 * SECOND],
+    ['hr', 3600 * SECOND],
   ]),
   scale: [
-    { factor: 1, name: 'ns' }, { factor: 1e3, name: 'us' }, { factor: 1e6, name: 'ms' },
-    { factor: SECOND, name: 's' }, { factor: 3600 * SECOND, name: 'hrs' },
+    { factor: 1, name: 'ns' },
+    { factor: 1e3, name: 'us' },
+    { factor: 1e6, name: 'ms' },
+    { factor: SECOND, name: 's' },
+    { factor: 3600 * SECOND, name: 'hrs' },
   ],
   fallback: { factor: SECOND, name: 's' },
 };
 
 const GCU_STEPS: [string, string, number][] = [
-  ['nanogcu', 'n*GCU', 1e-9], ['microgcu', 'u*GCU', 1e-6], ['milligcu', 'm*GCU', 1e-3], ['gcu', 'GCU', 1],
-  ['kilogcu', 'k*GCU', 1e3], ['megagcu', 'M*GCU', 1e6], ['gigagcu', 'G*GCU', 1e9], ['teragcu', 'T*GCU', 1e12], ['petagcu', 'P*GCU', 1e15],
+  ['nanogcu', 'n*GCU', 1e-9],
+  ['microgcu', 'u*GCU', 1e-6],
+  ['milligcu', 'm*GCU', 1e-3],
+  ['gcu', 'GCU', 1],
+  ['kilogcu', 'k*GCU', 1e3],
+  ['megagcu', 'M*GCU', 1e6],
+  ['gigagcu', 'G*GCU', 1e9],
+  ['teragcu', 'T*GCU', 1e12],
+  ['petagcu', 'P*GCU', 1e15],
 ];
 const GCU: UnitFamily = {
   spellings: new Map(GCU_STEPS.map(([spelling, , factor]) => [spelling, factor])),
@@ -147,7 +179,13 @@ export function selectMinimumUnit(min: number, total: number, sampleUnit: string
  * The output unit of a report: `unit` itself unless it is `minimum`, where one unit is picked for
  * the whole table from its smallest nonzero [flat, cum] (the total when none), scaled by divide_by.
  */
-export function reportUnit(unit: string, values: readonly (readonly [number, number])[], total: number, ratio: number, sampleUnit: string): string {
+export function reportUnit(
+  unit: string,
+  values: readonly (readonly [number, number])[],
+  total: number,
+  ratio: number,
+  sampleUnit: string,
+): string {
   if (unit !== 'minimum') return unit;
   let smallest = 0;
   for (const [flat, cum] of values) {

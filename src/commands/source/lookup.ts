@@ -40,14 +40,28 @@ export function sourceLookup(sources: SourceFiles, settings: SourceLookupSetting
   return (file) => {
     let text = found.get(file);
     if (!text) {
-      text = findSource(file, settings.trimPath, searchPath, searchDirs, (path) => goSourceCandidates(path, searchDirs, go, mainModules()), read);
+      text = findSource(
+        file,
+        settings.trimPath,
+        searchPath,
+        searchDirs,
+        (path) => goSourceCandidates(path, searchDirs, go, mainModules()),
+        read,
+      );
       found.set(file, text);
     }
     return text;
   };
 }
 
-function findSource(file: string, trim: string, searchPath: string, searchDirs: readonly string[], extras: (path: string) => Iterable<string>, read: (p: string) => SourceRead): SourceText {
+function findSource(
+  file: string,
+  trim: string,
+  searchPath: string,
+  searchDirs: readonly string[],
+  extras: (path: string) => Iterable<string>,
+  read: (p: string) => SourceRead,
+): SourceText {
   const path = trimSourcePath(file, trim, searchPath);
   const problems: string[] = [];
   const candidates = isAbsolutePath(path) ? [path] : searchDirs.map((dir) => joinPath(dir, path));
@@ -98,7 +112,9 @@ export interface GoEnvironment {
 /** The Go environment `list` searches: GOROOT and GOMODCACHE as `go env` would report them. */
 export function goEnvironment(sources: SourceFiles, profileFiles: readonly string[]): GoEnvironment {
   const { env } = sources;
-  const profileGoroots = [...new Set(profileFiles.map((f) => /^(\/.*)\/src\/runtime\/[^/]+$/.exec(f)?.[1]).filter((r): r is string => r !== undefined))];
+  const profileGoroots = [
+    ...new Set(profileFiles.map((f) => /^(\/.*)\/src\/runtime\/[^/]+$/.exec(f)?.[1]).filter((r): r is string => r !== undefined)),
+  ];
   const gopath = splitPathList(env.GOPATH ?? '')[0] || (env.HOME ? joinPath(env.HOME, 'go') : '');
   const modCache = env.GOMODCACHE || (gopath ? joinPath(gopath, 'pkg', 'mod') : '');
   let goroots: readonly string[] | null = env.GOROOT ? [env.GOROOT] : null;
@@ -120,7 +136,12 @@ export function goEnvironment(sources: SourceFiles, profileFiles: readonly strin
  * another machine's cache; `$GOROOT/src`, for standard-library paths (-trimpath names them by
  * import path, `runtime/proc.go`, or `std/...`; otherwise they start with the profile's GOROOT).
  */
-export function* goSourceCandidates(path: string, searchDirs: readonly string[], go: GoEnvironment, mainModules: readonly MainModule[]): Generator<string> {
+export function* goSourceCandidates(
+  path: string,
+  searchDirs: readonly string[],
+  go: GoEnvironment,
+  mainModules: readonly MainModule[],
+): Generator<string> {
   if (!isAbsolutePath(path)) {
     for (const { dir, module } of mainModules) if (path.startsWith(`${module}/`)) yield joinPath(dir, path.slice(module.length + 1));
   }

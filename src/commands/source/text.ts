@@ -82,7 +82,7 @@ class ScannedLines implements SourceLines {
   private scanTo(n: number): void {
     // In batches: a loop that runs once for millions of lines would stay in V8's interpreter (a
     // one-shot report runs without the optimising compiler), a function called often does not.
-    while (this.count < n && this.scanSome(Math.min(n, this.count + 4096))) {}
+    while (this.count < n && this.scanSome(Math.min(n, this.count + 4096))) continue;
     if (this.count < n) this.done = true;
   }
 

@@ -63,7 +63,13 @@ export function startInkFrames(options: InkFramesOptions): FrameSource {
   return {
     show(view) {
       if (instance === null) {
-        instance = render(element(view), { stdout: sink as never, stdin: new NoInput() as never, debug: true, exitOnCtrlC: false, patchConsole: false });
+        instance = render(element(view), {
+          stdout: sink as never,
+          stdin: new NoInput() as never,
+          debug: true,
+          exitOnCtrlC: false,
+          patchConsole: false,
+        });
       } else instance.rerender(element(view));
     },
     close() {

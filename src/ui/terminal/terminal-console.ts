@@ -78,8 +78,19 @@ class TerminalConsole {
     this.frames = { show: (view) => this.output.drawLive(plainFrame(view, this.size(), this.loadingLabel)), close: () => {} };
     this.stopOnSignals = leaveOnSignals(() => this.restoreTerminal());
     const history = History.load(historyPath(o.env));
-    const flameScreen = { columns: () => this.size().columns, enter: () => this.output.enterAltScreen(), leave: () => this.output.leaveAltScreen() };
-    this.controller = new ConsoleController({ history, output: this.output, listPaths, onChange: this.redraw, onExit: (status) => this.finish(status), flameScreen });
+    const flameScreen = {
+      columns: () => this.size().columns,
+      enter: () => this.output.enterAltScreen(),
+      leave: () => this.output.leaveAltScreen(),
+    };
+    this.controller = new ConsoleController({
+      history,
+      output: this.output,
+      listPaths,
+      onChange: this.redraw,
+      onExit: (status) => this.finish(status),
+      flameScreen,
+    });
   }
 
   /** Shows the loading line, reads keys, starts the session and, meanwhile, Ink. */
@@ -89,7 +100,9 @@ class TerminalConsole {
     this.keys.listen((pressed) => controller.press(pressed));
     this.redraw();
     // The worker's module (and Node's worker_threads) is loaded only for a profile read there.
-    const started = o.inProcess ? startHere(o) : import('../worker-runner.js').then((w) => w.startWorkerSession(o.plan, o.assignments, this.loading.signal));
+    const started = o.inProcess
+      ? startHere(o)
+      : import('../worker-runner.js').then((w) => w.startWorkerSession(o.plan, o.assignments, this.loading.signal));
     started.then(
       ({ runner, info }) => controller.start(runner, info),
       (err: Error) => controller.fail(err.message),
@@ -168,9 +181,15 @@ async function startHere(o: TerminalConsoleOptions): Promise<{ runner: SessionRu
     if (err instanceof SourceError || err instanceof ProfileError) throw new Error(loadFailureText(err).trimEnd());
     throw err;
   }
-  const session = new Session(loaded.profile, { interactive: true, series: loaded.series, sources: diskSourceFiles(o.env), graphics: systemGraphics(o.env), checkpoint: flag.check });
-  const failure = o.assignments.map((a) => session.configure(a)).find((f) => f !== null);
-  if (failure) throw new Error(`heapcli: ${failure}`);
+  const { session, failure } = Session.open(loaded.profile, {
+    interactive: true,
+    series: loaded.series,
+    sources: diskSourceFiles(o.env),
+    graphics: systemGraphics(o.env),
+    checkpoint: flag.check,
+    assignments: o.assignments,
+  });
+  if (failure !== null) throw new Error(`heapcli: ${failure}`);
   // The first `top`'s sums are made once the prompt is up, while the user types.
   setImmediate(() => session.prepareFirstReport());
   const info = consoleInfo(session);

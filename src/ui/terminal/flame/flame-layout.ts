@@ -66,7 +66,16 @@ function placeCells(root: FlameNode, columns: number, zoom: FramePath): FlameCel
   const place = (node: FlameNode, path: FramePath, column: number, width: number, above: boolean) => {
     const gap = width > 1 && column + width < columns;
     const room = gap ? width - 1 : width;
-    const cell: FlameCell = { path, node, depth: path.length, column, width, gap, label: room >= MIN_LABEL ? cutName(node.name, room) : '', above };
+    const cell: FlameCell = {
+      path,
+      node,
+      depth: path.length,
+      column,
+      width,
+      gap,
+      label: room >= MIN_LABEL ? cutName(node.name, room) : '',
+      above,
+    };
     (rows[path.length] ??= []).push(cell);
   };
   const zoomed = frameAt(root, zoom);
