@@ -4,6 +4,7 @@ import type { Profile } from '../profile/model.js';
 import type { MissingSpec } from './missing.js';
 import type { SourceFiles } from './source/port.js';
 import type { ActionOutcome, GraphicsPort } from './graphics.js';
+import type { FlameTree } from '../analysis/flame-tree.js';
 
 /** A command's arguments: settings for this command only, a regexp argument, an output file. */
 export interface CommandArgs {
@@ -26,6 +27,8 @@ export interface CommandContext {
   readonly series: readonly Profile[];
   /** How graphs are drawn (Graphviz) and shown (browsers, viewers). */
   readonly graphics: GraphicsPort;
+  /** The terminal the answer is drawn on, when the console can show a view (`flame`); absent when it is printed. */
+  readonly screen?: { readonly columns: number };
 }
 
 /**
@@ -51,6 +54,8 @@ export interface CommandResult {
   readonly err: string;
   readonly quit?: boolean;
   readonly failed?: boolean;
+  /** `flame`'s graph, for the terminal console to draw (plain data: it may come from a worker). */
+  readonly flame?: FlameTree;
 }
 
 /**
