@@ -10,6 +10,7 @@ import { NO_SOURCE_FILES, type SourceFiles } from './commands/source/port.js';
 import { type ActionOutcome, type GraphicsPort, NO_GRAPHICS } from './commands/graphics.js';
 import { profileLabels } from './format/labels.js';
 import type { Profile } from './profile/model.js';
+import type { FlameTree } from './analysis/flame-tree.js';
 
 /** What one line of input produced: text for stdout and stderr, a file to write, whether to leave. */
 export interface ExecResult {
@@ -37,6 +38,8 @@ export interface ExecResult {
   readonly binary?: BinaryReport;
   /** Something the command set going (a browser opening a graph): the caller prints its outcome when it settles. */
   readonly action?: Promise<ActionOutcome>;
+  /** `flame`'s graph, when the line was run for a terminal that can show it (`execute`'s `screen`). */
+  readonly flame?: FlameTree;
 }
 
 /** How a session runs: as the console (compact headers, `top` = 10 rows) or one-shot. */
@@ -107,9 +110,12 @@ export class Session {
     return { ...this.settings };
   }
 
-  /** Runs one console line. Errors never change the options and never throw. */
-  execute(line: string): ExecResult {
-    return this.run(parseLine(line, this.analysis.sampleTypeNames));
+  /**
+   * Runs one console line. Errors never change the options and never throw. `screen`: the line
+   * comes from a terminal console that can show views (`flame`) this many columns wide.
+   */
+  execute(line: string, screen?: { readonly columns: number }): ExecResult {
+    return this.run(parseLine(line, this.analysis.sampleTypeNames), screen);
   }
 
   /** Applies one option setting (a command-line flag); returns pprof's error message, or null. */
@@ -185,7 +191,7 @@ export class Session {
     return lines.join('\n') + '\n';
   }
 
-  private run(parsed: ParsedLine): ExecResult {
+  private run(parsed: ParsedLine, screen?: { readonly columns: number }): ExecResult {
     switch (parsed.kind) {
       case 'nothing':
         return { out: '', err: '', quit: false };
@@ -207,6 +213,7 @@ export class Session {
           sources: this.mode.sources ?? NO_SOURCE_FILES,
           series: this.mode.series ?? [],
           graphics: this.mode.graphics ?? NO_GRAPHICS,
+          screen,
         };
         const result = this.guard(() => command.run(context, args));
         // `>file` on the line, else the `output` option, sends a report to a file (pprof's way).

@@ -99,7 +99,7 @@ describe('web, weblist and the viewers', () => {
     const r = await run([LEAKYBUF], env(), 'web\nquit\n');
     expect(r.status).toBe(0);
     const got = await opened();
-    expect(got.args).toEqual([join(dir, 'heapcli001.svg')]);
+    expect(got.args).toEqual([join(dir, 'pprof001.svg')]);
     expect(got.file).toBe(golden('leakybuf.heap.svg', 'out'));
     expect(r.stderr).not.toContain('no web browser');
   });
@@ -109,14 +109,14 @@ describe('web, weblist and the viewers', () => {
     rmSync(join(dir, 'opened'));
     const r = await run(['-web', '-focus=GetLargeData', LEAKYBUF], env());
     expect(r.status).toBe(0);
-    expect((await opened()).args).toEqual([join(dir, 'heapcli002.svg')]);
+    expect((await opened()).args).toEqual([join(dir, 'pprof002.svg')]);
   });
 
   it('with no browser at all, web says where the file is', async () => {
     const r = await run(['-web', LEAKYBUF], { PATH: onlyDot(), TMPDIR: dir });
     expect(r.status).toBe(0);
-    expect(r.stderr).toBe(`no web browser to open it with (set $BROWSER); the file is ${join(dir, 'heapcli001.svg')}\n`);
-    expect(readFileSync(join(dir, 'heapcli001.svg'), 'utf8')).toBe(golden('leakybuf.heap.svg', 'out'));
+    expect(r.stderr).toBe(`no web browser to open it with (set $BROWSER); the file is ${join(dir, 'pprof001.svg')}\n`);
+    expect(readFileSync(join(dir, 'pprof001.svg'), 'utf8')).toBe(golden('leakybuf.heap.svg', 'out'));
   });
 
   it("`weblist` opens list's annotated source as a web page", async () => {
@@ -131,7 +131,7 @@ describe('web, weblist and the viewers', () => {
   it("a viewer that is not installed fails with the file's path", async () => {
     const r = await run(['-eog', LEAKYBUF], { PATH: onlyDot(), TMPDIR: dir });
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe(`could not start eog; the file is ${join(dir, 'heapcli001.svg')}\n`);
+    expect(r.stderr).toBe(`exec: "eog": executable file not found in $PATH\nheapcli: the report is in ${join(dir, 'pprof001.svg')}\n`);
   });
 
   it('disasm says it needs the binary', async () => {

@@ -1,4 +1,5 @@
-import { ConsoleController, type ConsoleOutput, PROMPT } from '../../src/ui/console-controller.js';
+import { ConsoleController, type ConsoleOutput, type FlameScreen, PROMPT } from '../../src/ui/console-controller.js';
+import type { FlameTree } from '../../src/analysis/flame-tree.js';
 import { History } from '../../src/ui/history.js';
 import { decodeKeys } from '../../src/ui/keys.js';
 import type { ConsoleInfo, ConsoleResult, SessionRunner } from '../../src/ui/runner.js';
@@ -20,12 +21,15 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 /** A runner whose commands finish when the test answers them, in order. */
 class FakeRunner implements SessionRunner {
   readonly executed: string[] = [];
+  /** The screen each line was run for (flame's width), in order. */
+  readonly screens: ({ columns: number } | undefined)[] = [];
   interrupts = 0;
   closes = 0;
   private readonly answers: ((result: ConsoleResult) => void)[] = [];
 
-  execute(line: string): Promise<ConsoleResult> {
+  execute(line: string, screen?: { columns: number }): Promise<ConsoleResult> {
     this.executed.push(line);
+    this.screens.push(screen);
     return new Promise((resolve) => this.answers.push(resolve));
   }
 
@@ -82,7 +86,7 @@ class FakeOutput implements ConsoleOutput {
 }
 
 /** A console over a fake runner; `type` feeds raw terminal input, as the terminal would. */
-function open(options: { history?: string[]; started?: boolean } = {}) {
+function open(options: { history?: string[]; started?: boolean; flameScreen?: FlameScreen } = {}) {
   const runner = new FakeRunner();
   const output = new FakeOutput();
   const history = new History(null, options.history ?? []);
@@ -94,6 +98,7 @@ function open(options: { history?: string[]; started?: boolean } = {}) {
     listPaths: (partial) => ['out.txt', 'out/'].filter((p) => p.startsWith(partial)),
     onChange: () => changes++,
     onExit: (status) => statuses.push(status),
+    flameScreen: options.flameScreen,
   });
   if (options.started !== false) controller.start(runner, INFO);
   return {
@@ -116,7 +121,7 @@ describe('ConsoleController', () => {
     expect(controller.view.phase).toBe('loading');
     controller.start(runner, INFO);
     expect(output.events).toEqual([`plain ${INFO.greeting}`]);
-    expect(controller.view).toEqual({ phase: 'editing', line: { text: '', cursor: 0 }, candidates: [], busy: null });
+    expect(controller.view).toEqual({ phase: 'editing', line: { text: '', cursor: 0 }, candidates: [], busy: null, flame: null });
     expect(PROMPT).toBe('(pprof) ');
   });
 
@@ -392,5 +397,92 @@ describe('ConsoleController', () => {
       expect(printed().at(-1)).toBe('result out="" err="heapcli: the session stopped: exit code 134\\n"');
       expect(statuses).toEqual([1]);
     });
+  });
+});
+
+describe('ConsoleController: the flame view', () => {
+  const leaf = (name: string, total: number) => ({ name, self: total, total, grown: total, shrunk: 0, children: [] });
+  const TREE: FlameTree = {
+    root: { name: 'root', self: 0, total: 100, grown: 100, shrunk: 0, children: [leaf('main.a', 70), leaf('main.b', 30)] },
+    typeName: 'inuse_space',
+    unit: 'bytes',
+    total: 100,
+    diff: false,
+  };
+  /** A screen that records when the view takes it and gives it back. */
+  function screen() {
+    const events: string[] = [];
+    return { events, columns: () => 80, enter: () => void events.push('enter'), leave: () => void events.push('leave') };
+  }
+
+  it('runs the line for the screen, opens the view on the graph that comes back, and keys move in it', async () => {
+    const flameScreen = screen();
+    const { controller, runner, type } = open({ flameScreen });
+    type('flame\r');
+    expect(runner.screens).toEqual([{ columns: 80 }]);
+    await runner.answer({ flame: TREE });
+    expect(controller.view.phase).toBe('flame');
+    expect(flameScreen.events).toEqual(['enter']);
+    type('\x1b[B\x1b[C');
+    expect(controller.view.flame?.selected).toEqual([1]);
+    // Enter zooms, it does not run a line.
+    type('\r');
+    expect(controller.view.flame?.zoom).toEqual([1]);
+    expect(runner.executed).toEqual(['flame']);
+  });
+
+  it.each([
+    ['Esc', '\x1b'],
+    ['q', 'q'],
+    ['Ctrl-C', '\x03'],
+  ])('%s leaves the view for the prompt, and the keys after it edit the line', async (_label, key) => {
+    const flameScreen = screen();
+    const { controller, runner, type, line } = open({ flameScreen });
+    type('flame\r');
+    await runner.answer({ flame: TREE });
+    type(key);
+    type('top');
+    expect(flameScreen.events).toEqual(['enter', 'leave']);
+    expect(controller.view).toMatchObject({ phase: 'editing', flame: null });
+    expect(line().text).toBe('top');
+    expect(runner.interrupts).toBe(0);
+  });
+
+  it('letters after q, in the same chunk, are typed at the prompt', async () => {
+    const { runner, type, line } = open({ flameScreen: screen() });
+    type('flame\r');
+    await runner.answer({ flame: TREE });
+    type('jqtop');
+    expect(line().text).toBe('top');
+  });
+
+  it('keys typed while the graph is made go to the view, in order', async () => {
+    const { controller, runner, type } = open({ flameScreen: screen() });
+    type('flame\r');
+    type('\x1b[B');
+    await runner.answer({ flame: TREE });
+    expect(controller.view.flame?.selected).toEqual([0]);
+  });
+
+  it('prints the warnings that come with the graph (a focus that matched nothing) before the view opens', async () => {
+    const { runner, type, printed } = open({ flameScreen: screen() });
+    type('flame nothing\r');
+    await runner.answer({ flame: TREE, err: 'Focus expression matched no samples\n' });
+    expect(printed()).toEqual(['line (pprof) flame nothing', 'plain Focus expression matched no samples\n']);
+  });
+
+  it('without a screen (no terminal), runs the line without one: the session answers that it needs a terminal', async () => {
+    const { runner, type } = open();
+    type('flame\r');
+    expect(runner.screens).toEqual([undefined]);
+  });
+
+  it('Ctrl-C while the graph is made: no view opens', async () => {
+    const flameScreen = screen();
+    const { controller, runner, type } = open({ flameScreen });
+    type('flame\r\x03');
+    await runner.answer({ flame: TREE });
+    expect(controller.view.phase).toBe('editing');
+    expect(flameScreen.events).toEqual([]);
   });
 });

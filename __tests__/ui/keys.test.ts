@@ -134,16 +134,16 @@ describe('decodeKeys: unknown and partial escapes', () => {
     expect(decodeKeys(`a${input}b`)).toEqual([text('a'), text('b')]);
   });
 
-  it('ignores a lone Escape at the end of a chunk', () => {
-    expect(decodeKeys('\x1b')).toEqual([]);
-    expect(decodeKeys('top\x1b')).toEqual([text('top')]);
+  it('reads a lone Escape at the end of a chunk as the Escape key (the prompt ignores it, the flame view leaves on it)', () => {
+    expect(decodeKeys('\x1b')).toEqual([key('escape')]);
+    expect(decodeKeys('top\x1b')).toEqual([text('top'), key('escape')]);
   });
 
-  it('ignores an Escape followed by another sequence, which is then decoded', () => {
-    expect(decodeKeys('\x1b\x1b[A')).toEqual([key('up')]);
+  it('reads an Escape followed by another sequence as Escape, then decodes the sequence', () => {
+    expect(decodeKeys('\x1b\x1b[A')).toEqual([key('escape'), key('up')]);
   });
 
-  it('ignores two lone Escapes', () => {
-    expect(decodeKeys('\x1b\x1b')).toEqual([]);
+  it('reads two lone Escapes as two Escape keys', () => {
+    expect(decodeKeys('\x1b\x1b')).toEqual([key('escape'), key('escape')]);
   });
 });

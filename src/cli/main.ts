@@ -99,8 +99,6 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     get binaryToStdout() {
       return request.report !== null && io.stdout.isTTY !== true;
     },
-    // A viewer (kcachegrind) gets this environment; one-shot waits for it, as pprof does.
-    viewer: { wait: request.report !== null, env: io.env, dir: io.env.TMPDIR || undefined },
   };
   if (request.report === 'growth') {
     if (plan.bases.length > 0)

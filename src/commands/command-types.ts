@@ -4,6 +4,7 @@ import type { Profile } from '../profile/model.js';
 import type { MissingSpec } from './missing.js';
 import type { SourceFiles } from './source/port.js';
 import type { ActionOutcome, GraphicsPort } from './graphics.js';
+import type { FlameTree } from '../analysis/flame-tree.js';
 
 /** A command's arguments: settings for this command only, a regexp argument, an output file. */
 export interface CommandArgs {
@@ -26,6 +27,8 @@ export interface CommandContext {
   readonly series: readonly Profile[];
   /** How graphs are drawn (Graphviz) and shown (browsers, viewers). */
   readonly graphics: GraphicsPort;
+  /** The terminal the answer is drawn on, when the console can show a view (`flame`); absent when it is printed. */
+  readonly screen?: { readonly columns: number };
 }
 
 /**
@@ -37,12 +40,6 @@ export interface BinaryReport {
   readonly ext: string;
   /** The bytes, or a promise of them (a report that renders asynchronously); a rejection is the command's failure. */
   readonly bytes: Uint8Array | Promise<Uint8Array>;
-  /**
-   * Commands that open the report (pprof's visualizers: `kcachegrind`), tried in order, each split
-   * on spaces and given the file's path last. Given no file, the report then goes to a temporary
-   * file opened with the first that starts, rather than to stdout or `./profileNNN.<ext>`.
-   */
-  readonly viewers?: readonly string[];
 }
 
 /** A command's answer: report text for stdout, messages for stderr, and whether to leave. */
@@ -57,6 +54,8 @@ export interface CommandResult {
   readonly err: string;
   readonly quit?: boolean;
   readonly failed?: boolean;
+  /** `flame`'s graph, for the terminal console to draw (plain data: it may come from a worker). */
+  readonly flame?: FlameTree;
 }
 
 /**

@@ -7,7 +7,7 @@ import { callgrindGraph } from '../analysis/reports/callgrind-graph.js';
 import { topProtoProfile } from '../analysis/reports/top-proto.js';
 import { formatCallgrind } from '../format/callgrind.js';
 import { encodeProfileProto } from '../profile/encode-proto.js';
-import type { CommandContext, CommandResult } from './command-types.js';
+import type { CommandArgs, CommandContext, CommandResult } from './command-types.js';
 
 /** pprof's file name ending for profile.proto reports. */
 const PROTO_EXT = 'pb.gz';
@@ -69,9 +69,12 @@ export function runCallgrind(ctx: CommandContext): CommandResult {
 }
 
 /** `kcachegrind`: the callgrind file, opened in KCachegrind (a temporary `pprofNNN.grind`). */
-export function runKcachegrind(ctx: CommandContext): CommandResult {
+export function runKcachegrind(ctx: CommandContext, args: CommandArgs): CommandResult {
   const result = runCallgrind(ctx);
-  return result.binary ? { ...result, binary: { ext: 'grind', bytes: result.binary.bytes, viewers: ['kcachegrind'] } } : result;
+  // Written to a file named by >file or output=, it opens nothing, as in pprof.
+  if (!result.binary || (args.output ?? ctx.options.output)) return result;
+  const { bytes } = result.binary;
+  return { out: '', err: result.err, action: ctx.graphics.view(Promise.resolve(bytes), 'grind', ['kcachegrind'], !ctx.interactive) };
 }
 
 function warningLines(messages: readonly string[]): string {

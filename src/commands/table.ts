@@ -16,6 +16,7 @@ import {
 } from './report-export.js';
 import { runDot } from './report-graph.js';
 import { imageCommand, runDisasm, runSvg, runWeb, runWeblist, viewerCommand } from './report-views.js';
+import { FLAME_DETAIL, runFlame } from './report-flame.js';
 
 // The types of a row live in command-types.ts, which runners import (not this file, which imports them).
 export type { BinaryReport, CommandArgs, CommandContext, CommandResult, CommandRules, CommandSpec } from './command-types.js';
@@ -257,6 +258,15 @@ const commandList: CommandSpec[] = [
     completes: 'functions',
     rules: GROWTH_RULES,
     run: runGrowth,
+  },
+  {
+    name: 'flame',
+    kind: 'report',
+    help: "Draws a flame graph to browse in the terminal (heapcli's own)",
+    usage: '[focus_regex]* [-ignore_regex]*',
+    detail: FLAME_DETAIL,
+    completes: 'functions',
+    run: runFlame,
   },
   {
     name: 'help',

@@ -1,14 +1,19 @@
 /**
- * Showing a file in a program, as pprof's web, eog, evince and gv do: the file is saved in the
- * temporary folder, then each candidate program is started in turn until one starts.
+ * Showing a report in another program, as pprof's web, weblist, eog, evince, gv and kcachegrind
+ * do: the bytes go to a new temporary file (`pprofNNN.<suffix>`, as pprof names it, created
+ * exclusively), and each candidate program is started in turn until one starts. A one-shot run
+ * waits for it and fails with its exit status; a console lets it run and goes on. When none
+ * starts, pprof's error line comes with where the file is (pprof deletes it; heapcli keeps it).
  */
-import { spawn } from 'node:child_process';
-import { openSync, writeSync, closeSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ActionOutcome, Viewers } from '../commands/graphics.js';
+import { FileWriteError, writeNewFile } from './whole-file.js';
 
-/** Saves `bytes` as `heapcliNNN.<suffix>` in the temporary folder and opens it with the first of `viewers` that starts. */
+/** pprof tries the numbers 001 to 9999 before it gives up on a name. */
+const MAX_INDEX = 9999;
+
+/** Saves `bytes` as `pprofNNN.<suffix>` in the temporary folder and opens it with the first of `viewers` that starts. */
 export async function viewFile(
   bytes: Promise<Uint8Array>,
   suffix: string,
@@ -22,22 +27,25 @@ export async function viewFile(
   } catch (e) {
     return { err: `${(e as Error).message}\n`, failed: true };
   }
-  let path: string;
-  try {
-    path = saveTemporary(data, suffix, env);
-  } catch (e) {
-    return { err: `heapcli: ${(e as Error).message}\n`, failed: true };
-  }
-  const programs = viewers === 'browsers' ? browsers(env) : viewers;
-  for (const program of programs) {
+  const saved = saveTemporary(data, suffix, env);
+  if ('failure' in saved) return { err: saved.failure, failed: true };
+  const { path } = saved;
+  let failure = '';
+  for (const program of viewers === 'browsers' ? browsers(env) : viewers) {
     const [command, ...args] = program.split(' ').filter((part) => part !== '');
     if (command === undefined) continue;
     const started = await start(command, [...args, path], env, wait);
-    if (started) return { err: '', failed: false };
+    if ('error' in started) {
+      failure = started.error;
+      continue;
+    }
+    if (!wait) return { err: '', failed: false };
+    const status = await started.exited;
+    return status === 0 ? { err: '', failed: false } : { err: `exit status ${status}\n`, failed: true };
   }
   // No browser (an SSH session): the file is there to copy or open by hand.
   if (viewers === 'browsers') return { err: `no web browser to open it with (set $BROWSER); the file is ${path}\n`, failed: false };
-  return { err: `could not start ${programs.join(', ')}; the file is ${path}\n`, failed: true };
+  return { err: `${failure}\nheapcli: the report is in ${path}\n`, failed: true };
 }
 
 /** The browsers pprof tries, in its order: $BROWSER, then the system's opener or the usual browsers. */
@@ -51,38 +59,42 @@ export function browsers(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = pro
   return list;
 }
 
-/** The first free `heapcliNNN.<suffix>` in the temporary folder, with `data` in it; its path. */
-function saveTemporary(data: Uint8Array, suffix: string, env: NodeJS.ProcessEnv): string {
-  const dir = env.TMPDIR || tmpdir();
-  for (let index = 1; index < 10000; index++) {
-    const path = join(dir, `heapcli${String(index).padStart(3, '0')}.${suffix}`);
-    let fd: number;
-    try {
-      fd = openSync(path, 'wx');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
-      throw e;
-    }
-    try {
-      writeSync(fd, data);
-    } finally {
-      closeSync(fd);
-    }
-    return path;
+/** The first free `pprofNNN.<suffix>` in the temporary folder, with `data` in it, or why there is none. */
+function saveTemporary(data: Uint8Array, suffix: string, env: NodeJS.ProcessEnv): { path: string } | { failure: string } {
+  try {
+    const path = writeNewFile(env.TMPDIR || tmpdir(), tempNames(suffix), data);
+    return path === null ? { failure: `could not create file of the form pprof001.${suffix}\n` } : { path };
+  } catch (err) {
+    if (err instanceof FileWriteError) return { failure: `heapcli: ${err.message}\n` };
+    throw err;
   }
-  throw new Error(`could not create a file of the form ${join(dir, `heapcli001.${suffix}`)}`);
 }
 
-/** Starts `command`; resolves true once it runs (after it ends, with `wait`), false when it cannot start. */
-function start(command: string, args: string[], env: NodeJS.ProcessEnv, wait: boolean): Promise<boolean> {
+/** `pprof001.<suffix>` to `pprof9999.<suffix>`, in order. */
+function* tempNames(suffix: string): Generator<string> {
+  for (let index = 1; index <= MAX_INDEX; index++) yield `pprof${String(index).padStart(3, '0')}.${suffix}`;
+}
+
+/**
+ * Starts a viewer: its exit status to come, or why it did not start, in Go's words. A viewer not
+ * waited for runs detached, so it outlives the console.
+ */
+function start(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  wait: boolean,
+): Promise<{ child: ChildProcess; exited: Promise<number> } | { error: string }> {
+  const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'inherit'], detached: !wait });
+  const exited = new Promise<number>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
   return new Promise((resolve) => {
-    const child = spawn(command, args, { env, stdio: 'ignore', detached: !wait });
-    child.on('error', () => resolve(false));
-    child.on('spawn', () => {
-      if (!wait) {
-        child.unref();
-        resolve(true);
-      } else child.on('exit', () => resolve(true));
+    child.once('spawn', () => {
+      if (!wait) child.unref();
+      resolve({ child, exited });
+    });
+    child.once('error', (err: NodeJS.ErrnoException) => {
+      const reason = err.code === 'ENOENT' ? 'executable file not found in $PATH' : err.message;
+      resolve({ error: `exec: ${JSON.stringify(command)}: ${reason}` });
     });
   });
 }

@@ -3,11 +3,15 @@ import type { History } from './history.js';
 import type { Key } from './keys.js';
 import { EMPTY_LINE, type LineState, editLine } from './line-editor.js';
 import type { ConsoleInfo, ConsoleResult, SessionRunner } from './runner.js';
+import { type FlameView, openFlame, pressFlameKey } from './terminal/flame/flame-nav.js';
 
 export const PROMPT = '(pprof) ';
 
-/** loading: no session yet; editing: the prompt; running: a command computes; printing: its answer prints. */
-export type ConsolePhase = 'loading' | 'editing' | 'running' | 'printing' | 'done';
+/**
+ * loading: no session yet; editing: the prompt; running: a command computes; printing: its answer
+ * prints; flame: the flame view is up, and keys move in it.
+ */
+export type ConsolePhase = 'loading' | 'editing' | 'running' | 'printing' | 'flame' | 'done';
 
 /** What the live part of the console shows. */
 export interface ConsoleView {
@@ -16,6 +20,8 @@ export interface ConsoleView {
   readonly candidates: readonly string[];
   /** The command running, for the spinner. */
   readonly busy: string | null;
+  /** The flame view, in phase `flame` (null or absent otherwise). */
+  readonly flame?: FlameView | null;
 }
 
 /** Where the console's text goes: the scrollback above the live part. */
@@ -35,6 +41,15 @@ export interface ConsoleOutput {
   clearScreen(): void;
 }
 
+/** A screen the flame view can take over: the terminal console's (the alternate screen). */
+export interface FlameScreen {
+  /** The screen's width now: a graph is pruned to it, and keys move among the frames it shows. */
+  columns(): number;
+  /** Takes the screen for the view; `leave` gives it back as it was, the prompt where it was. */
+  enter(): void;
+  leave(): void;
+}
+
 /** What the console needs from outside. */
 export interface ConsoleDeps {
   readonly history: History;
@@ -44,6 +59,8 @@ export interface ConsoleDeps {
   readonly onChange: () => void;
   /** Called once, with the exit status, when the console ends. */
   readonly onExit: (status: number) => void;
+  /** Where `flame` is drawn; without one, the session answers that it needs a terminal. */
+  readonly flameScreen?: FlameScreen;
 }
 
 /**
@@ -52,11 +69,12 @@ export interface ConsoleDeps {
  * printing) wait their turn and run in order, as typed; Ctrl-C stops what is going on instead.
  */
 export class ConsoleController {
-  private state: { phase: ConsolePhase; line: LineState; candidates: readonly string[]; busy: string | null } = {
+  private state: { phase: ConsolePhase; line: LineState; candidates: readonly string[]; busy: string | null; flame: FlameView | null } = {
     phase: 'loading',
     line: EMPTY_LINE,
     candidates: [],
     busy: null,
+    flame: null,
   };
   private pending: Key[] = [];
   /** Ctrl-C was pressed while the current command ran. */
@@ -87,14 +105,29 @@ export class ConsoleController {
 
   /** Handles keys in order; without a prompt they queue, but Ctrl-C stops what is going on. */
   press(keys: readonly Key[]): void {
-    for (const key of keys) {
+    const queue = [...keys];
+    for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
       const { phase } = this.state;
       if (phase === 'done') return;
       if (phase === 'editing') this.handle(key);
+      else if (phase === 'flame' && key.name === 'text' && key.text.length > 1) {
+        // Letters are keys of their own in the view; those after one that leaves it are typed at the prompt.
+        queue.unshift(...[...key.text].map((text): Key => ({ name: 'text', text })));
+      } else if (phase === 'flame') this.pressInFlame(key);
       else if (key.name === 'interrupt' || (phase === 'loading' && key.name === 'eof')) this.interrupt();
       else this.pending.push(key);
     }
     this.deps.onChange();
+  }
+
+  /** A key in the flame view: moves or zooms in it, or leaves it for the prompt. */
+  private pressInFlame(key: Key): void {
+    const screen = this.deps.flameScreen!;
+    const next = pressFlameKey(this.state.flame!, key, screen.columns());
+    if (next !== null) return this.set({ flame: next });
+    this.set({ flame: null });
+    screen.leave();
+    this.enterPrompt();
   }
 
   private interrupt(): void {
@@ -155,15 +188,28 @@ export class ConsoleController {
     if (text.trim() === '') return;
     this.set({ phase: 'running', busy: text.trim() });
     this.interrupted = false;
-    void this.session!.runner.execute(text).then((result) => this.show(result));
+    const screen = this.deps.flameScreen;
+    void this.session!.runner.execute(text, screen && { columns: screen.columns() }).then((result) => this.show(result));
   }
 
   private async show(result: ConsoleResult): Promise<void> {
+    if (result.flame && this.deps.flameScreen && !this.interrupted) return this.showFlame(result);
     this.set({ phase: 'printing' });
     this.deps.onChange();
     await this.deps.output.printResult(result, this.interrupted);
     if (result.quit) return this.leave(result.failed ? 1 : 0);
     this.enterPrompt();
+  }
+
+  /** Opens the flame view on `result`'s graph (its warnings printed first, where they stay). */
+  private showFlame(result: ConsoleResult): void {
+    if (result.err) this.deps.output.printText(result.err, 'plain');
+    // Keys typed while the graph was made are for the view (an arrow, q): they go to it, in order.
+    this.set({ phase: 'flame', busy: null, flame: openFlame(result.flame!) });
+    this.deps.flameScreen!.enter();
+    const queued = this.pending;
+    this.pending = [];
+    this.press(queued);
   }
 
   /** Shows the prompt, then replays the keys typed while there was none. */

@@ -15,6 +15,7 @@ export type Key =
         | 'tab'
         | 'interrupt'
         | 'eof'
+        | 'escape'
         | 'kill-before'
         | 'kill-after'
         | 'kill-word'
@@ -111,6 +112,7 @@ function matchSequence(chunk: string, i: number): { name: Key['name'] | null; le
   if (csi) return { name: null, length: csi[0].length };
   const ss3 = /^\x1bO./.exec(chunk.slice(i));
   if (ss3) return { name: null, length: ss3[0].length };
-  // A lone Escape, or Alt+key, which the prompt ignores.
-  return { name: null, length: chunk.length > i + 1 && chunk[i + 1] !== '\x1b' ? 2 : 1 };
+  // Alt+key, which the prompt ignores; a lone Escape (the flame view leaves on it).
+  if (chunk.length > i + 1 && chunk[i + 1] !== '\x1b') return { name: null, length: 2 };
+  return { name: 'escape', length: 1 };
 }

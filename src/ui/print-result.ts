@@ -1,7 +1,6 @@
 import { EventEmitter, once } from 'node:events';
 import type { ExecResult } from '../session.js';
 import { binaryBytes, saveNumbered, writeBinaryFile } from '../host/binary-output.js';
-import { openInViewer, type ViewerSettings } from '../host/viewer.js';
 
 /** Somewhere text is written: a stream, or a one-shot report's writer. */
 export interface TextOut {
@@ -24,11 +23,6 @@ export interface ConsoleStreams {
    * a terminal); otherwise, and always in a console, it goes to `./profileNNN.<ext>` as pprof's does.
    */
   readonly binaryToStdout?: boolean;
-  /**
-   * How a report opened in a viewer (`kcachegrind`) is run: waited for (one-shot) or not (a
-   * console, the default), with which environment and temporary folder.
-   */
-  readonly viewer?: ViewerSettings;
 }
 
 /** Writes `text` to `out`, then waits if `out` asks for it (see TextOut.write). */
@@ -71,8 +65,8 @@ export async function printResult(result: ExecResult, io: ConsoleStreams): Promi
 
 /** Writes a binary report that names no file: to stdout when allowed, else to `./profileNNN.<ext>`. */
 async function printBinary(binary: NonNullable<ExecResult['binary']>, io: ConsoleStreams): Promise<boolean> {
-  if (binary.viewers || !io.binaryToStdout) {
-    const saved = binary.viewers ? await openInViewer(binary, binary.viewers, io.viewer ?? { wait: false }) : await saveNumbered(binary);
+  if (!io.binaryToStdout) {
+    const saved = await saveNumbered(binary);
     io.stderr.write(saved.err);
     return !saved.failed;
   }

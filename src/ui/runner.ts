@@ -2,7 +2,12 @@ import { type ProfileCompletionData, profileCompletionData } from '../commands/c
 import { Interrupted, type ExecResult, type Session } from '../session.js';
 import { writeReportFile } from '../host/report-files.js';
 import { saveNumbered, writeBinaryFile } from '../host/binary-output.js';
-import { openInViewer } from '../host/viewer.js';
+import type { FlameTree } from '../analysis/flame-tree.js';
+
+/** The terminal a line is run for, when the console can show views (`flame`). */
+export interface ViewScreen {
+  readonly columns: number;
+}
 
 /** What the console shows and completes from once a profile is loaded (plain data: a worker posts it). */
 export interface ConsoleInfo extends ProfileCompletionData {
@@ -18,12 +23,14 @@ export interface ConsoleResult {
   readonly failed?: boolean;
   /** The rest of a long report (`traces`), chunk by chunk; leaving the loop early stops it. */
   readonly rest?: AsyncIterable<string>;
+  /** `flame`'s graph, to browse (only for a line run with a screen). */
+  readonly flame?: FlameTree;
 }
 
 /** Runs console lines against a session, here or in a worker thread. */
 export interface SessionRunner {
-  /** Runs one line; a `>file` report is written before the answer comes. */
-  execute(line: string): Promise<ConsoleResult>;
+  /** Runs one line; a `>file` report is written before the answer comes. `screen`: views can be shown. */
+  execute(line: string, screen?: ViewScreen): Promise<ConsoleResult>;
   /** Asks the running command, or the report being made, to stop (Ctrl-C). */
   interrupt(): void;
   /** Releases the runner. */
@@ -71,15 +78,14 @@ export class InterruptFlag {
 }
 
 /**
- * Writes a `>file` report, or a binary one to `./profileNNN.<ext>` (the console never prints one)
- * or to a temporary file its viewer opens,
- * and returns the answer the console shows: the session's messages, with where the binary report
+ * Writes a `>file` report, or a binary one to `./profileNNN.<ext>` (the console never prints one),
+ * waits for a viewer to start (`web`, `kcachegrind`), and returns the answer the console shows: the session's messages, with where the binary report
  * went or the failure to write added to them.
  */
 export async function settleFileResult(result: ExecResult): Promise<ExecResult> {
   if (result.binary) {
     const { binary } = result;
-    const saved = binary.viewers ? await openInViewer(binary, binary.viewers, { wait: false }) : await saveNumbered(binary);
+    const saved = await saveNumbered(binary);
     return { out: '', err: result.err + saved.err, quit: result.quit, failed: result.failed || saved.failed };
   }
   if (result.action) {
@@ -107,10 +113,17 @@ export class InProcessRunner implements SessionRunner {
     private readonly flag = new InterruptFlag(),
   ) {}
 
-  async execute(line: string): Promise<ConsoleResult> {
+  async execute(line: string, screen?: ViewScreen): Promise<ConsoleResult> {
     this.flag.lower();
-    const result = await settleFileResult(this.session.execute(line));
-    return { out: result.out, err: result.err, quit: result.quit, failed: result.failed, rest: result.rest && chunksOf(result.rest) };
+    const result = await settleFileResult(this.session.execute(line, screen));
+    return {
+      out: result.out,
+      err: result.err,
+      quit: result.quit,
+      failed: result.failed,
+      rest: result.rest && chunksOf(result.rest),
+      flame: result.flame,
+    };
   }
 
   interrupt(): void {

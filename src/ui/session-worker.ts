@@ -4,7 +4,8 @@ import { SourceError } from '../inputs/inputs.js';
 import { ProfileError } from '../profile/errors.js';
 import type { Assignment } from '../commands/parse.js';
 import { Interrupted, Session } from '../session.js';
-import { consoleInfo, greetingFor, settleFileResult } from './runner.js';
+import { type ViewScreen, consoleInfo, greetingFor, settleFileResult } from './runner.js';
+import type { FlameTree } from '../analysis/flame-tree.js';
 import { diskSourceFiles } from '../host/source-files.js';
 import { systemGraphics } from '../host/graphics.js';
 
@@ -19,7 +20,7 @@ export interface WorkerStart {
 
 /** Messages to the worker: run a line, send the next batch of a report's rest, or drop that rest. */
 export type WorkerRequest =
-  | { readonly type: 'run'; readonly id: number; readonly line: string }
+  | { readonly type: 'run'; readonly id: number; readonly line: string; readonly screen?: ViewScreen }
   | { readonly type: 'more'; readonly id: number }
   | { readonly type: 'drop'; readonly id: number };
 
@@ -29,6 +30,8 @@ export interface WorkerResult {
   readonly err: string;
   readonly quit: boolean;
   readonly failed?: boolean;
+  /** `flame`'s graph, pruned to what the screen can show: plain data, copied to the console's thread. */
+  readonly flame?: FlameTree;
 }
 
 /** Messages from the worker. */
@@ -86,12 +89,12 @@ async function handle(session: Session, request: WorkerRequest): Promise<void> {
   }
   if (request.type === 'drop') return;
   current = request.id;
-  const { rest, ...result } = await settleFileResult(session.execute(request.line));
+  const { rest, ...result } = await settleFileResult(session.execute(request.line, request.screen));
   if (rest) streaming = { id: request.id, chunks: rest[Symbol.iterator]() };
   post({
     type: 'result',
     id: request.id,
-    result: { out: result.out, err: result.err, quit: result.quit, failed: result.failed },
+    result: { out: result.out, err: result.err, quit: result.quit, failed: result.failed, flame: result.flame },
     streams: rest !== undefined,
   });
 }

@@ -1,7 +1,7 @@
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { LoadPlan } from '../inputs/plan.js';
 import type { Assignment } from '../commands/parse.js';
-import type { ConsoleInfo, ConsoleResult, SessionRunner } from './runner.js';
+import type { ConsoleInfo, ConsoleResult, SessionRunner, ViewScreen } from './runner.js';
 import type { WorkerMessage, WorkerRequest, WorkerStart } from './session-worker.js';
 
 /** One batch of a report's rest as it arrives: text, the end, or why it stopped. */
@@ -27,14 +27,14 @@ class WorkerRunner implements SessionRunner {
     worker.on('exit', (code) => this.stopped(`exit code ${code}`));
   }
 
-  execute(line: string): Promise<ConsoleResult> {
+  execute(line: string, screen?: ViewScreen): Promise<ConsoleResult> {
     if (this.stoppedWhy !== null) return Promise.resolve(this.failure());
     const id = this.nextId++;
     this.active = id;
     Atomics.store(this.flag, 0, 0);
     return new Promise((resolve) => {
       this.answer = resolve;
-      this.send({ type: 'run', id, line });
+      this.send({ type: 'run', id, line, screen });
     });
   }
 

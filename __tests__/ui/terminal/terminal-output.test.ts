@@ -130,3 +130,36 @@ describe('TerminalOutput', () => {
     expect(await term.lines()).toEqual(['no newline', '(pprof)']);
   });
 });
+
+describe('TerminalOutput: a full-screen view (flame) on the alternate screen', () => {
+  it('draws the view over the whole screen, draws no live part meanwhile, and gives the main screen back as it was', async () => {
+    const { term, output, prompt } = setUp();
+    output.commitLine('(pprof) top1');
+    await output.printResult({ out: 'Showing top 1 nodes out of 12\n', err: '', quit: false }, false);
+    output.commitLine('(pprof) flame');
+    const before = await term.lines();
+    output.enterAltScreen();
+    prompt('ignored');
+    output.drawFullScreen(['flame: inuse_space, 4.86MB total', 'root', '', 'q/Esc leave']);
+    expect(await term.lines()).toEqual(['flame: inuse_space, 4.86MB total', 'root', '', 'q/Esc leave']);
+    // A redraw (a key, a resize) replaces every row.
+    await term.resize(40);
+    output.drawFullScreen(['flame: zoomed', 'main.main']);
+    expect(await term.lines()).toEqual(['flame: zoomed', 'main.main']);
+    output.leaveAltScreen();
+    prompt('');
+    expect(await term.lines()).toEqual([...before, '(pprof)']);
+  });
+
+  it('leaves the alternate screen when the console is released (a signal while the view is up)', async () => {
+    const { term, output } = setUp();
+    output.commitLine('(pprof) flame');
+    output.enterAltScreen();
+    output.drawFullScreen(['flame: inuse_space']);
+    output.release();
+    expect(await term.lines()).toEqual(['(pprof) flame']);
+    // Nothing is drawn once released.
+    output.drawFullScreen(['flame: again']);
+    expect(await term.lines()).toEqual(['(pprof) flame']);
+  });
+});

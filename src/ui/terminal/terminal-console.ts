@@ -13,6 +13,7 @@ import type { FrameSource, InkFramesOptions } from './ink-frames.js';
 import { type ScreenSize, plainFrame } from './live-layout.js';
 import { RawKeys, type TerminalInput } from './raw-input.js';
 import { TerminalOutput, screenSize } from './terminal-output.js';
+import { paintFlame } from './flame/flame-paint.js';
 
 /** What the terminal console is started with. */
 export interface TerminalConsoleOptions {
@@ -52,7 +53,11 @@ class TerminalConsole {
   /** Leaving while the worker still loads (Ctrl-C) stops it, or the process would wait for it. */
   private readonly loading = new AbortController();
   private readonly stopOnSignals: () => void;
-  private readonly redraw = () => this.frames.show(this.controller.view);
+  private readonly redraw = () => {
+    const { view } = this.controller;
+    this.frames.show(view);
+    if (view.phase === 'flame' && view.flame) this.output.drawFullScreen(paintFlame(view.flame, this.size(), this.output.colour));
+  };
   private resizing: NodeJS.Timeout | undefined;
   /**
    * A resize redraws once the window has kept its size for a moment: dragging its edge sends a
@@ -73,12 +78,18 @@ class TerminalConsole {
     this.frames = { show: (view) => this.output.drawLive(plainFrame(view, this.size(), this.loadingLabel)), close: () => {} };
     this.stopOnSignals = leaveOnSignals(() => this.restoreTerminal());
     const history = History.load(historyPath(o.env));
+    const flameScreen = {
+      columns: () => this.size().columns,
+      enter: () => this.output.enterAltScreen(),
+      leave: () => this.output.leaveAltScreen(),
+    };
     this.controller = new ConsoleController({
       history,
       output: this.output,
       listPaths,
       onChange: this.redraw,
       onExit: (status) => this.finish(status),
+      flameScreen,
     });
   }
 

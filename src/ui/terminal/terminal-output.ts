@@ -15,6 +15,10 @@ export const STOPPED_NOTICE = 'Interrupted: the rest of the report was not print
 
 const red = (text: string) => `\x1b[31m${text}\x1b[39m`;
 
+/** The alternate screen (xterm's 1049): the main screen, its scrollback and the cursor wait, kept as they were. */
+const ENTER_ALT_SCREEN = '\x1b[?1049h';
+const LEAVE_ALT_SCREEN = '\x1b[?1049l';
+
 /**
  * The console's output on a terminal: text that stays (echoed lines, greetings, reports) is
  * written straight to the terminal, as a one-shot run writes it, with the live part (prompt,
@@ -28,6 +32,8 @@ export class TerminalOutput implements ConsoleOutput {
   private printing = false;
   /** Once the console has ended, nothing more is drawn (Ink renders a last frame as the process exits). */
   private released = false;
+  /** A full-screen view (flame) has the alternate screen: the live part is not drawn meanwhile. */
+  private onAltScreen = false;
 
   constructor(
     private readonly streams: TerminalStreams,
@@ -39,7 +45,47 @@ export class TerminalOutput implements ConsoleOutput {
 
   /** Draws the live part, unless text that stays is being written. */
   drawLive(frame: Frame): void {
-    if (!this.printing && !this.released) this.region.draw(frame);
+    if (!this.printing && !this.released && !this.onAltScreen) this.region.draw(frame);
+  }
+
+  /** Whether errors and views are drawn in colour (a terminal, and no NO_COLOR). */
+  get colour(): boolean {
+    return this.color;
+  }
+
+  /**
+   * Takes the alternate screen for a full-screen view, the live part erased first: leaving it
+   * brings back the main screen as it was, and the cursor where the prompt begins.
+   */
+  enterAltScreen(): void {
+    if (this.released || this.onAltScreen) return;
+    this.region.clear();
+    this.onAltScreen = true;
+    // The cursor is hidden on both screens (one setting): the view marks its selection itself.
+    this.streams.stdout.write(`${ENTER_ALT_SCREEN}\x1b[?25l\x1b[H\x1b[2J`);
+  }
+
+  /** Draws a full-screen view's rows (at most the screen's height, each at most its width) from the top. */
+  drawFullScreen(rows: readonly string[]): void {
+    if (!this.onAltScreen || this.released) return;
+    const body = rows.map((row) => `\x1b[2K${row}\x1b[0m`).join('\r\n');
+    // Fewer rows than the screen has: the rows below are erased (from the next row, which exists).
+    const below = rows.length < screenSize(this.streams.stdout).rows ? '\r\n\x1b[J' : '';
+    // Synchronized output (mode 2026): terminals that know it show the new screen at once.
+    this.streams.stdout.write(`\x1b[?2026h\x1b[H${body}${below}\x1b[?2026l`);
+  }
+
+  /**
+   * Gives the main screen back, the alternate one erased first: a terminal that re-wraps (tmux)
+   * fits the alternate screen to the size the main one was saved at before it swaps them back,
+   * and after a resize, rows of the view that no longer fit would be pushed into the scrollback.
+   * Erased row by row, with the cursor moved down (which never scrolls), from the top.
+   */
+  leaveAltScreen(): void {
+    if (!this.onAltScreen) return;
+    this.onAltScreen = false;
+    const { rows } = screenSize(this.streams.stdout);
+    this.streams.stdout.write(`\x1b[0m\x1b[H${'\x1b[2K\x1b[B'.repeat(rows)}${LEAVE_ALT_SCREEN}`);
   }
 
   commitLine(text: string): void {
@@ -82,6 +128,7 @@ export class TerminalOutput implements ConsoleOutput {
 
   /** Shows the cursor again when the console ends. */
   release(): void {
+    this.leaveAltScreen();
     this.released = true;
     this.region.clear();
     this.region.release();
