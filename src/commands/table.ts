@@ -212,44 +212,6 @@ const commandList: CommandSpec[] = [
     run: runKcachegrind,
   },
   {
-    name: 'proto',
-    kind: 'report',
-    help: 'Outputs the profile in compressed protobuf format',
-    usage: FILE_USAGE,
-    detail: EXPORT.proto,
-    completes: 'functions',
-    run: runProto,
-  },
-  {
-    name: 'topproto',
-    kind: 'report',
-    help: 'Outputs top entries in compressed protobuf format',
-    usage: REPORT_USAGE,
-    detail: EXPORT.topproto,
-    completes: 'functions',
-    run: runTopProto,
-  },
-  {
-    name: 'callgrind',
-    kind: 'report',
-    help: 'Outputs a graph in callgrind format',
-    usage: FILE_USAGE,
-    detail: EXPORT.callgrind,
-    completes: 'functions',
-    rules: CALLGRIND_RULES,
-    run: runCallgrind,
-  },
-  {
-    name: 'kcachegrind',
-    kind: 'report',
-    help: 'Visualize report in KCachegrind',
-    usage: FILE_USAGE,
-    detail: EXPORT.kcachegrind,
-    completes: 'functions',
-    rules: CALLGRIND_RULES,
-    run: runKcachegrind,
-  },
-  {
     name: 'growth',
     kind: 'report',
     help: 'Ranks functions by how steadily they grow over a series of snapshots',
@@ -302,7 +264,17 @@ function leave(): CommandResult {
 }
 
 /** Every command by name: the parser, help and completion all read this one table. */
-export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(commandList.map((c) => [c.name, c]));
+export const COMMANDS: ReadonlyMap<string, CommandSpec> = byName(commandList);
+
+/** The rows by name; a row listed twice (as a merge once left four) fails at load rather than hiding. */
+function byName(rows: readonly CommandSpec[]): Map<string, CommandSpec> {
+  const map = new Map<string, CommandSpec>();
+  for (const row of rows) {
+    if (map.has(row.name)) throw new Error(`command table: ${row.name} is listed twice`);
+    map.set(row.name, row);
+  }
+  return map;
+}
 
 /** pprof's commands and flags heapcli lacks, the console's and the command line's (`-http`), by name. */
 export const MISSING_FLAGS: ReadonlyMap<string, MissingSpec> = new Map(MISSING.map((m) => [m.name, m]));
