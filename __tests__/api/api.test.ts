@@ -185,6 +185,15 @@ describe("execute(): the console's text and settings", () => {
     }
   });
 
+  it('graphs: dot is text; images and viewers say the API does not draw them', async () => {
+    const profile = await openProfile(HEAP);
+    expect(profile.execute('dot')).toBe(golden('leakybuf.heap.dot'));
+    expect(() => profile.execute('web')).toThrow(
+      new HeapcliError('web opens a viewer, which the library API does not do; dot gives the graph as text'),
+    );
+    expect(() => profile.execute('svg')).toThrow('svg makes a file: name it with >file (or the output setting)');
+  });
+
   it('stderr messages go to onMessage', async () => {
     const said: string[] = [];
     (await openProfile(HEAP, { onMessage: (l) => said.push(l) })).top({ focus: 'nothing-matches-this' });

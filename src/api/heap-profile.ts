@@ -44,6 +44,11 @@ export class HeapProfile {
     if (result.failed) throw new HeapcliError(result.err.trimEnd());
     // A file report (proto, callgrind) is bytes, not console text: it needs a file to go to.
     if (result.binary) throw new HeapcliError(`${line.trim().split(/\s+/)[0]} makes a file: name it with >file (or the output setting)`);
+    // The library has no Graphviz or viewer port: web, eog, weblist... would only report that later.
+    if (result.action)
+      throw new HeapcliError(
+        `${line.trim().split(/\s+/)[0]} opens a viewer, which the library API does not do; dot gives the graph as text`,
+      );
     if (result.file) {
       writeText(result.file.path, result.file);
       return '';
