@@ -5,10 +5,7 @@
  * or not at all (sources/whole-file.ts).
  */
 import type { BinaryReport } from '../commands/table.js';
-import { FileWriteError, writeFileWhole, writeNewFile, type WriteBytes } from './whole-file.js';
-
-/** pprof tries the numbers 001 to 9999 before it gives up on a name. */
-const MAX_INDEX = 9999;
+import { FileWriteError, numberedNames, writeFileWhole, writeNewFile, type WriteBytes } from './whole-file.js';
 
 /** What writing a binary report came to: the lines for stderr, and whether it failed. */
 export interface BinaryOutcome {
@@ -46,16 +43,11 @@ export async function saveNumbered(binary: BinaryReport, dir = '.', write?: Writ
   const data = await binaryBytes(binary.bytes);
   if ('failure' in data) return { err: `${data.failure}\n`, failed: true };
   try {
-    const path = writeNewFile(dir, numberedNames(binary.ext), data, write);
+    const path = writeNewFile(dir, numberedNames('profile', binary.ext), data, write);
     if (path !== null) return { err: `Generating report in ${path}\n`, failed: false };
   } catch (err) {
     if (err instanceof FileWriteError) return { err: `heapcli: ${err.message}\n`, failed: true };
     throw err;
   }
   return { err: `could not create file of the form profile001.${binary.ext}\n`, failed: true };
-}
-
-/** `profile001.<ext>` to `profile9999.<ext>`, in order. */
-function* numberedNames(ext: string): Generator<string> {
-  for (let index = 1; index <= MAX_INDEX; index++) yield `profile${String(index).padStart(3, '0')}.${ext}`;
 }

@@ -8,10 +8,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import type { ActionOutcome, Viewers } from '../commands/graphics.js';
-import { FileWriteError, writeNewFile } from './whole-file.js';
-
-/** pprof tries the numbers 001 to 9999 before it gives up on a name. */
-const MAX_INDEX = 9999;
+import { FileWriteError, numberedNames, writeNewFile } from './whole-file.js';
 
 /** Saves `bytes` as `pprofNNN.<suffix>` in the temporary folder and opens it with the first of `viewers` that starts. */
 export async function viewFile(
@@ -62,17 +59,12 @@ export function browsers(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = pro
 /** The first free `pprofNNN.<suffix>` in the temporary folder, with `data` in it, or why there is none. */
 function saveTemporary(data: Uint8Array, suffix: string, env: NodeJS.ProcessEnv): { path: string } | { failure: string } {
   try {
-    const path = writeNewFile(env.TMPDIR || tmpdir(), tempNames(suffix), data);
+    const path = writeNewFile(env.TMPDIR || tmpdir(), numberedNames('pprof', suffix), data);
     return path === null ? { failure: `could not create file of the form pprof001.${suffix}\n` } : { path };
   } catch (err) {
     if (err instanceof FileWriteError) return { failure: `heapcli: ${err.message}\n` };
     throw err;
   }
-}
-
-/** `pprof001.<suffix>` to `pprof9999.<suffix>`, in order. */
-function* tempNames(suffix: string): Generator<string> {
-  for (let index = 1; index <= MAX_INDEX; index++) yield `pprof${String(index).padStart(3, '0')}.${suffix}`;
 }
 
 /**

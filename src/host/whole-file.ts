@@ -78,6 +78,14 @@ export function writeFileWhole(
   }
 }
 
+/** pprof tries the numbers 001 to 9999 before it gives up on a name. */
+const MAX_NUMBERED = 9999;
+
+/** `<prefix>001.<ext>` to `<prefix>9999.<ext>`, in order: the names pprof numbers its files with. */
+export function* numberedNames(prefix: string, ext: string): Generator<string> {
+  for (let index = 1; index <= MAX_NUMBERED; index++) yield `${prefix}${String(index).padStart(3, '0')}.${ext}`;
+}
+
 /**
  * Writes `data` under the first of `names` (in `dir`) that does not exist yet, and returns its
  * path. The name is taken with link(2), which, like O_EXCL, never follows a symlink or replaces a

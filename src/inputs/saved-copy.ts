@@ -4,16 +4,13 @@ import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { isGzip } from '../profile/gzip-format.js';
 import type { Profile } from '../profile/model.js';
-import { FileWriteError, fileReason, writeNewFile, type WriteBytes } from '../host/whole-file.js';
+import { FileWriteError, fileReason, numberedNames, writeNewFile, type WriteBytes } from '../host/whole-file.js';
 
 /** Where copies go, and the home folder that sets the default; see SourceSettings. */
 export interface SaveSettings {
   readonly saveDir: string | undefined;
   readonly home: string | undefined;
 }
-
-/** pprof tries up to this many numbers (001 to 9999) before it gives up on a name. */
-const MAX_INDEX = 9999;
 
 /**
  * pprof's name for a saved profile, without the number: `pprof.`, the main binary's base name,
@@ -82,16 +79,11 @@ export function saveProfileCopy(bytes: Uint8Array, profile: Profile, settings: S
   const prefix = savedProfilePrefix(profile);
   try {
     // A new name only: two runs at once never overwrite each other's copy, nor anything else there.
-    const path = writeNewFile(dir, copyNames(prefix), data, write);
+    const path = writeNewFile(dir, numberedNames(prefix, 'pb.gz'), data, write);
     if (path !== null) return [...notes, `Saved profile in ${path}`];
   } catch (err) {
     if (!(err instanceof FileWriteError)) throw err;
     return [...notes, `Could not save profile: ${err.message}`];
   }
   return [...notes, `Could not save profile: could not create file of the form ${prefix}001.pb.gz`];
-}
-
-/** `<prefix>001.pb.gz` to `<prefix>9999.pb.gz`, in order. */
-function* copyNames(prefix: string): Generator<string> {
-  for (let index = 1; index <= MAX_INDEX; index++) yield `${prefix}${String(index).padStart(3, '0')}.pb.gz`;
 }
