@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { golden, manifests, profilePath, sessionInput } from './helpers/goldens.js';
 
 interface Run {
@@ -55,23 +56,31 @@ describe('a code cache that does not fit is not used, and the bundle runs as wit
     return bundle;
   };
   const shipped = readFileSync('dist/bundle/cli.cjs.cache');
-  /** The cache file's header is the bundle's id, 32 characters; V8's data follows. */
-  const HEADER = 32;
+  /** The cache file's header is the bundle's id, 32 characters, and the CRC-32 of V8's data in 8 hex digits; V8's data follows. */
+  const ID = 32;
+  const HEADER = ID + 8;
   /** The shipped cache with one byte of V8's data changed (`at` counts from the data's start). */
   const changed = (at: number, mask: number) => {
     const file = Buffer.from(shipped);
     file[HEADER + at] ^= mask;
     return file;
   };
+  /** The same, with a CRC that fits the changed data: only V8 can tell. */
+  const changedPastTheCrc = (at: number, mask: number) => {
+    const file = changed(at, mask);
+    file.write(crc32(file.subarray(HEADER)).toString(16).padStart(8, '0'), ID, 'latin1');
+    return file;
+  };
 
   it('is made for the bundle it ships with', () => {
     expect(shippedSource).toMatch(/^\/\/ heapcli bundle [0-9a-f]{32}\n/);
-    expect(shipped.subarray(0, HEADER).toString('latin1')).toBe(shippedSource.slice(18, 18 + HEADER));
+    expect(shipped.subarray(0, ID).toString('latin1')).toBe(shippedSource.slice(18, 18 + ID));
+    expect(shipped.subarray(ID, HEADER).toString('latin1')).toBe(crc32(shipped.subarray(HEADER)).toString(16).padStart(8, '0'));
   });
 
   it.each([
     ['no cache', () => copy('none', null), 'none'],
-    // V8 would crash on these without the checksum check the loader turns on.
+    // V8 would crash on these without the loader's CRC check.
     [
       'a damaged cache',
       () => copy('damaged', Buffer.concat([shipped.subarray(0, HEADER + 64), Buffer.alloc(shipped.length - HEADER - 64, 0x5a)])),
@@ -91,7 +100,7 @@ describe('a code cache that does not fit is not used, and the bundle runs as wit
     ['a bundle without an id', () => copy('no-id', shipped, shippedSource.replace(/^[^\n]*\n/, '')), 'stale'],
     ['a bundle edited by hand after its id', () => copy('edited', shipped, shippedSource + '\n// changed\n'), 'refused'],
     // Bytes 4-7 of V8's data hold its version hash.
-    ['a cache V8 refuses (as from another Node version)', () => copy('version', changed(4, 0xff)), 'refused'],
+    ['a cache V8 refuses (as from another Node version)', () => copy('version', changedPastTheCrc(4, 0xff)), 'refused'],
   ])('%s', (_what, make, expected) => {
     const { runs, cache } = runBundle(sample, make());
     expect(cache).toBe(expected);

@@ -9,7 +9,9 @@ const { createRequire, wrap } = require('node:module');
 const { dirname, join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { Script } = require('node:vm');
-const { setFlagsFromString } = require('node:v8');
+// zlib is loaded anyway, to inflate the profile; node:v8, which V8's own check of a cache's data
+// needs, took about 3 ms of every start.
+const { crc32 } = require('node:zlib');
 
 /** The bundle's path; its code cache is this path with `.cache` added. */
 const BUNDLE = join(__dirname, '../dist/bundle/cli.cjs');
@@ -17,19 +19,23 @@ const BUNDLE = join(__dirname, '../dist/bundle/cli.cjs');
 /** The bundle's first line, written by scripts/bundle.js: a hash of the rest of its text. */
 const BUNDLE_ID = /^\/\/ heapcli bundle ([0-9a-f]{32})\n/;
 
-/** The cache file's header: the id of the bundle it was made for, in ASCII; V8's data follows. */
-const HEADER_BYTES = 32;
+/**
+ * The cache file's header: the id of the bundle it was made for (32 characters), then the CRC-32
+ * of V8's data (8 hex digits), in ASCII; V8's data follows.
+ */
+const ID_BYTES = 32;
+const HEADER_BYTES = ID_BYTES + 8;
 
 /**
  * Compiles and runs the bundle (`bundle`, for tests: a copy elsewhere). Returns its exports, the
  * compiled script (for sealCache) and what became of the cache: 'taken', 'none' (no file),
- * 'stale' (made for another bundle, or not a cache of ours), or 'refused' by V8 (made by another
- * Node version or under other V8 flags, or damaged).
+ * 'stale' (made for another bundle, or not a cache of ours), or 'refused' (damaged, or refused by
+ * V8: made by another Node version or under other V8 flags).
  */
 function loadBundle({ bundle = BUNDLE, useCache = true } = {}) {
   const source = readFileSync(bundle);
   const cache = useCache ? readCache(bundle, source) : { state: 'none' };
-  const script = withChecksums(() => new Script(wrap(source.toString('utf8')), { filename: bundle, cachedData: cache.data }));
+  const script = new Script(wrap(source.toString('utf8')), { filename: bundle, cachedData: cache.data });
   const module = {
     exports: {},
     // A script compiled this way cannot import() without an experimental Node option: the bundle
@@ -41,19 +47,9 @@ function loadBundle({ bundle = BUNDLE, useCache = true } = {}) {
   return { exports: module.exports, script, cache: state };
 }
 
-/**
- * Runs `compute` with V8 checking code caches' checksums. V8 checks a cache's version, flags and
- * source length, but its data only under this flag (off in release builds), and it crashes on
- * damaged data. The flag is part of the flags a cache must match, so the cache is made under it
- * too; it is turned off again at once, since Node's own modules have caches made without it.
- */
-function withChecksums(compute) {
-  setFlagsFromString('--verify-snapshot-checksum');
-  try {
-    return compute();
-  } finally {
-    setFlagsFromString('--no-verify-snapshot-checksum');
-  }
+/** The CRC-32 of `data` in 8 hex digits; null where zlib has no crc32 (Node before 20.15). */
+function checksum(data) {
+  return typeof crc32 === 'function' ? crc32(data).toString(16).padStart(8, '0') : null;
 }
 
 /** The id on a bundle's first line, or null for a bundle without one. */
@@ -61,7 +57,11 @@ function bundleId(source) {
   return BUNDLE_ID.exec(source.subarray(0, 64).toString('latin1'))?.[1] ?? null;
 }
 
-/** The V8 data of the bundle's cache file, if the file was made for the bundle with this id. */
+/**
+ * The V8 data of the bundle's cache file, if the file was made for the bundle with this id and
+ * its data is whole. V8 checks a cache's version, flags and source length, but its data only
+ * under a flag that release builds leave off, and it crashes on damaged data: hence the CRC.
+ */
 function readCache(bundle, source) {
   let file;
   try {
@@ -70,17 +70,21 @@ function readCache(bundle, source) {
     return { state: 'none' };
   }
   const id = bundleId(source);
-  const madeFor = file.subarray(0, HEADER_BYTES).toString('latin1');
-  return id !== null && file.length > HEADER_BYTES && madeFor === id
-    ? { state: 'taken', data: file.subarray(HEADER_BYTES) }
-    : { state: 'stale' };
+  const madeFor = file.subarray(0, ID_BYTES).toString('latin1');
+  if (id === null || file.length <= HEADER_BYTES || madeFor !== id) return { state: 'stale' };
+  const data = file.subarray(HEADER_BYTES);
+  const sum = checksum(data);
+  return sum !== null && sum === file.subarray(ID_BYTES, HEADER_BYTES).toString('latin1') ? { state: 'taken', data } : { state: 'refused' };
 }
 
 /** The contents of a cache file for `bundle`, made from its compiled and trained `script`. */
 function sealCache(bundle, script) {
   const id = bundleId(readFileSync(bundle));
   if (id === null) throw new Error(`${bundle} has no id on its first line: build it with scripts/bundle.js`);
-  return Buffer.concat([Buffer.from(id, 'latin1'), withChecksums(() => script.createCachedData())]);
+  const data = script.createCachedData();
+  const sum = checksum(data);
+  if (sum === null) throw new Error('this Node has no zlib.crc32 (Node 20.15 or later has): no code cache made');
+  return Buffer.concat([Buffer.from(id + sum, 'latin1'), data]);
 }
 
 module.exports = { BUNDLE, loadBundle, sealCache };

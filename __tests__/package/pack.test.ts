@@ -4,7 +4,7 @@
  * once, without dev tools, tests or test data in the tarball.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,7 +71,14 @@ describe('the packed tarball', () => {
 
   it('installs only its run-time dependencies (the rest is bundled)', () => {
     const installed = readdirSync(join(project, 'node_modules')).filter((d) => !d.startsWith('.'));
-    expect(installed.sort()).toEqual(['@viz-js', 'heapcli', 're2js', 'readline-sync']);
+    expect(installed.sort()).toEqual(['@viz-js', 'fflate', 'heapcli', 're2js', 'readline-sync']);
+  });
+
+  it('writes -proto gzipped (fflate, loaded from the installed dependencies), which reads back to the same -top', () => {
+    const saved = join(work, 'saved.pb.gz');
+    run('npx', ['--no-install', 'heapcli', '-proto', `-output=${saved}`, PROFILE], project);
+    expect([...readFileSync(saved).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+    expect(run('npx', ['--no-install', 'heapcli', '-top', saved], project)).toBe(golden('leakybuf.heap.top', 'out'));
   });
 
   it('reads a regexp that needs its RE2 engine (re2js, loaded from the installed dependencies)', () => {

@@ -3,9 +3,9 @@
  * without it an SVG is drawn by Graphviz compiled to WebAssembly (@viz-js/viz, loaded only then),
  * and the other formats answer with one line on what to install. Viewers are in viewers.ts.
  */
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { GraphicsPort, ImageFormat } from '../commands/graphics.js';
+import { childProcess } from './lazy-builtins.js';
 import { viewFile } from './viewers.js';
 
 /** The graphics of a session run with environment `env` (its PATH, BROWSER, DISPLAY). */
@@ -29,7 +29,7 @@ export async function renderGraph(dot: string, format: ImageFormat, env: NodeJS.
 /** dot's output, or null when there is no dot program to run. */
 function runDot(dot: string, format: ImageFormat, env: NodeJS.ProcessEnv): Promise<Uint8Array | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn('dot', [`-T${format}`], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = childProcess().spawn('dot', [`-T${format}`], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));

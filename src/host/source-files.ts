@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
+import { childProcess } from './lazy-builtins.js';
 import { MISSING, type SourceFiles, type SourceRead } from '../commands/source/port.js';
 
 /** The largest source file `list` reads (pprof has no limit; a few megabytes is already rare). */
@@ -35,7 +35,11 @@ export function installedGoroot(env: NodeJS.ProcessEnv): string | undefined {
     .map((dir) => join(dir, 'go'))
     .find(isExecutableFile);
   if (go === undefined) return undefined;
-  const asked = spawnSync(go, ['env', 'GOROOT'], { encoding: 'utf8', timeout: 10000, env: { PATH: env.PATH, HOME: env.HOME } });
+  const asked = childProcess().spawnSync(go, ['env', 'GOROOT'], {
+    encoding: 'utf8',
+    timeout: 10000,
+    env: { PATH: env.PATH, HOME: env.HOME },
+  });
   const said = asked.status === 0 ? asked.stdout.trim() : '';
   if (said !== '') return said;
   const root = dirname(dirname(realpathSync(go)));

@@ -5,9 +5,10 @@
  * waits for it and fails with its exit status; a console lets it run and goes on. When none
  * starts, pprof's error line comes with where the file is (pprof deletes it; heapcli keeps it).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import type { ActionOutcome, Viewers } from '../commands/graphics.js';
+import { childProcess } from './lazy-builtins.js';
 import { FileWriteError, numberedNames, writeNewFile } from './whole-file.js';
 
 /** Saves `bytes` as `pprofNNN.<suffix>` in the temporary folder and opens it with the first of `viewers` that starts. */
@@ -77,7 +78,7 @@ function start(
   env: NodeJS.ProcessEnv,
   wait: boolean,
 ): Promise<{ child: ChildProcess; exited: Promise<number> } | { error: string }> {
-  const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'inherit'], detached: !wait });
+  const child = childProcess().spawn(command, args, { env, stdio: ['ignore', 'ignore', 'inherit'], detached: !wait });
   const exited = new Promise<number>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
   return new Promise((resolve) => {
     child.once('spawn', () => {

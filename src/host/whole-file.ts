@@ -5,8 +5,8 @@
  * a good name (the next load would say "truncated gzip data"); the temporary file is removed.
  */
 import { closeSync, fsyncSync, linkSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
+import { crypto } from './lazy-builtins.js';
 
 /** A file that could not be written: `path: reason`, the reason in a few words. */
 export class FileWriteError extends Error {
@@ -125,7 +125,7 @@ export function writeNewFile(dir: string, names: Iterable<string>, data: Uint8Ar
 
 /** A complete copy of `chunks` under a new temporary name beside `target`; its path. Errors name `shown`. */
 function writeTemporary(target: string, chunks: Iterable<Uint8Array>, write: WriteBytes, mode?: number, shown = target): string {
-  const temp = join(dirname(target), `.${basename(target).slice(0, 100)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dirname(target), `.${basename(target).slice(0, 100)}.${crypto().randomBytes(6).toString('hex')}.tmp`);
   let fd: number;
   try {
     fd = openSync(temp, 'wx', mode === undefined ? 0o666 : mode & 0o7777);

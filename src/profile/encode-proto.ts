@@ -3,9 +3,21 @@
  * Strings get a fresh table (only those used, "" first); ids are the model's own, so locations,
  * functions and mappings keep the numbers `raw` shows.
  */
+import { createRequire } from 'node:module';
 import protobuf from 'protobufjs/minimal.js';
-import { gzipSync } from 'fflate';
 import type { Mapping, Profile, ValueType } from './model.js';
+
+type Fflate = typeof import('fflate');
+let fflate: Fflate | undefined;
+
+/**
+ * Gzips with fflate, loaded (from node_modules, unbundled) when a profile is first written: its
+ * module builds its tables when it loads, about 4 ms that every start paid when it was imported.
+ */
+function gzipSync(bytes: Uint8Array): Uint8Array {
+  fflate ??= createRequire(import.meta.url)('fflate/browser') as Fflate;
+  return fflate.gzipSync(bytes);
+}
 
 type Writer = protobuf.Writer;
 
