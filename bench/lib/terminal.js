@@ -32,23 +32,27 @@ function firstPrompt(cmd, file, cwd, env) {
   return Number.isFinite(seconds) ? seconds : null;
 }
 
-/** The time to the first prompt of each tool (and `node -e 0`'s whole run), alternating, `runs` rounds. */
-export function timeFirstPrompts(tools, file, runs, cwd) {
+/**
+ * The time to the first prompt of each tool (and `node -e 0`'s whole run), alternating, `runs`
+ * rounds. `unset`: environment variables to leave out of every run.
+ */
+export function timeFirstPrompts(tools, file, runs, cwd, unset = []) {
   const env = { ...process.env, TERM: 'xterm-256color', HEAPCLI_HISTORY: 'off', TZ: 'UTC' };
+  for (const name of unset) delete env[name];
   const times = tools.map(() => []);
   for (let i = 0; i < runs; i++) {
     tools.forEach((t, k) => {
       if (!t.cmd) return;
-      const seconds = t.bare ? wholeRun(t.cmd, cwd) : firstPrompt(t.cmd, file, cwd, env);
+      const seconds = t.bare ? wholeRun(t.cmd, cwd, env) : firstPrompt(t.cmd, file, cwd, env);
       if (seconds !== null) times[k].push(seconds);
     });
   }
   return tools.map((t, k) => ({ name: t.name, runs: times[k].length, seconds: times[k].length ? median(times[k]) : null }));
 }
 
-function wholeRun(cmd, cwd) {
+function wholeRun(cmd, cwd, env) {
   const start = process.hrtime.bigint();
-  spawnSync(cmd[0], cmd.slice(1), { cwd, stdio: 'ignore' });
+  spawnSync(cmd[0], cmd.slice(1), { cwd, env, stdio: 'ignore' });
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
