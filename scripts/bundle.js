@@ -32,9 +32,6 @@ const common = {
   target: 'node20',
   // Ink, React and readline-sync are loaded only by the console, as packages of their own.
   external: ['ink', 'ink-spinner', 'react', 'readline-sync'],
-  // fflate's Node build loads worker_threads on import for its asynchronous API, which heapcli
-  // never calls; its plain build has the same synchronous decoder.
-  alias: { fflate: 'fflate/browser' },
   plugins: [withoutLong],
   logLevel: 'warning',
   // Start-up reads, copies and deserialises the bundle and its code cache byte by byte (about
