@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // The console's `flame` graph on the generated profiles: what the session computes and posts to
-// the console's thread. For each size and sample type: `prunedFlameTree` (what `flame` runs, at
-// a 100-column screen's pruning) against building the whole tree and pruning it (flameTree +
-// pruneFlameTree, what the web helper's flame-tree module does), the frames kept, the bytes the
-// worker posts (v8.serialize, as postMessage copies it), and that both trees are equal. Runs in
+// the console's thread. For each size and sample type: `flameTree` at a 100-column screen's
+// pruning (what `flame` runs) against building the whole tree and pruning it afterwards
+// (`flameTree(r)` + `pruneFlameTree`), the frames kept, the bytes the worker posts
+// (v8.serialize, as postMessage copies it), and that both trees are equal. Runs in
 // one process per size; medians of --runs (3).
 //
 //   npm run build && node bench/flame.js                   small, medium and large
@@ -16,8 +16,8 @@ import { serialize } from 'node:v8';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (path) => import(join(ROOT, 'dist', path));
 const { ProfileAnalysis } = await dist('analysis/analysis.js');
-const { flameTree, pruneFlameTree, countFrames } = await dist('analysis/flame-tree.js');
-const { prunedFlameTree } = await dist('analysis/flame-pruned.js');
+const { pruneFlameTree, countFrames } = await dist('analysis/flame-tree.js');
+const { flameTree } = await dist('analysis/flame-build.js');
 const { DEFAULT_OPTIONS } = await dist('analysis/options.js');
 const { loadProfileFile } = await dist('host/profile-file.js');
 const { FLAME_ZOOM_DETAIL } = await dist('commands/report-flame.js');
@@ -48,7 +48,7 @@ for (const size of opt.sizes) {
   const analysis = new ProfileAnalysis(loadProfileFile(file));
   for (const index of ['inuse_space', 'alloc_space']) {
     const r = analysis.prepare({ ...DEFAULT_OPTIONS, sample_index: index });
-    const pruned = Array.from({ length: opt.runs }, () => timed(() => prunedFlameTree(r, fraction)));
+    const pruned = Array.from({ length: opt.runs }, () => timed(() => flameTree(r, fraction)));
     const tree = pruned[0].value;
     let wholeMs = 'skipped',
       of = '',

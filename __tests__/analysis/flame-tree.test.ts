@@ -1,5 +1,6 @@
 import { ProfileAnalysis } from '../../src/analysis/analysis.js';
-import { type FlameNode, countFrames, flameTree, pruneFlameTree, width } from '../../src/analysis/flame-tree.js';
+import { flameTree } from '../../src/analysis/flame-build.js';
+import { type FlameNode, countFrames, pruneFlameTree, width } from '../../src/analysis/flame-tree.js';
 import { DEFAULT_OPTIONS, type ReportOptions } from '../../src/analysis/options.js';
 import { composeProfiles } from '../../src/profile/compose.js';
 import { loadProfileFile } from '../../src/host/profile-file.js';

@@ -2,7 +2,8 @@
  * `flame` (heapcli's own): a graph for the terminal console, pruned to the screen; anywhere else,
  * one line saying it needs a terminal.
  */
-import { flameTree, countFrames, pruneFlameTree, width } from '../../src/analysis/flame-tree.js';
+import { flameTree } from '../../src/analysis/flame-build.js';
+import { countFrames, pruneFlameTree, width } from '../../src/analysis/flame-tree.js';
 import { DEFAULT_OPTIONS } from '../../src/analysis/options.js';
 import { loadProfileFile } from '../../src/host/profile-file.js';
 import { FLAME_NEEDS_TERMINAL, FLAME_ZOOM_DETAIL } from '../../src/commands/report-flame.js';

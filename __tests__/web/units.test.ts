@@ -5,7 +5,7 @@ import { frameAt, layout, matchShare, packageOf } from '../../src/web/client/fla
 import { escapeHtml, scriptJson } from '../../src/web/page.js';
 import { queryAssignments } from '../../src/web/query.js';
 import { ProfileAnalysis } from '../../src/analysis/analysis.js';
-import { flameTree } from '../../src/analysis/flame-tree.js';
+import { flameTree } from '../../src/analysis/flame-build.js';
 import { DEFAULT_OPTIONS } from '../../src/analysis/options.js';
 import { profileOf } from '../helpers/stack-profile.js';
 

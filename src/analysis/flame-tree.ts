@@ -1,5 +1,4 @@
-import type { PreparedReport } from './analysis.js';
-import { GROWN, type PathTable, SELF, SELF_DIV, SHRUNK, SUMS, TOTAL, TOTAL_DIV, callPaths } from './flame-paths.js';
+// A flame graph's model; flame-build.ts makes one from a prepared report.
 
 /**
  * One frame of a flame graph: a call path from the root to this function. Values are in the
@@ -39,73 +38,6 @@ export interface FlameTree {
 
 /** The name of the synthetic root frame. */
 export const FLAME_ROOT = 'root';
-
-/**
- * Builds the flame graph of `r` (what `ProfileAnalysis.prepare(options)` gives, so the sample
- * index, the filters and the granularity are the reports'). Each sample is walked from its root
- * frame to its leaf (inlined calls are frames of their own, as in `top`); a frame that calls
- * itself directly stays one frame, as `top` counts it once. Nothing is trimmed: nodefraction and
- * nodecount are for the text reports. With `minShare`, frames narrower than that share of the
- * root's width are left out (as `pruneFlameTree` does), before they are ever made objects: a large
- * profile has millions of call paths, most of them slivers no screen shows.
- */
-export function flameTree(r: PreparedReport, minShare = 0): FlameTree {
-  const names = r.frames.names;
-  const paths = callPaths(r, nameRanks(names));
-  const width = paths.sums[GROWN] - paths.sums[SHRUNK];
-  return { root: toNodes(paths, names, width * minShare), typeName: r.typeName, unit: r.sampleUnit, total: r.total, diff: paths.diff };
-}
-
-/** Per node, its name's place among the sorted names (ties: by node id), so paths sort by name. */
-function nameRanks(names: readonly string[]): Int32Array {
-  const byName = Array.from(names.keys()).sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : a - b));
-  const rank = new Int32Array(names.length);
-  byName.forEach((node, i) => (rank[node] = i));
-  return rank;
-}
-
-/** The path table as FlameNodes, leaving out subtrees narrower than `cutoff`. */
-function toNodes(paths: PathTable, names: readonly string[], cutoff: number): FlameNode {
-  const { sums, depth, node, count } = paths;
-  const make = (entry: number, children: FlameNode[]): FlameNode => {
-    const at = entry * SUMS;
-    const div = sums[at + TOTAL_DIV];
-    const divided = (v: number) => (div === 0 ? v : Math.trunc(v / div));
-    const selfDiv = sums[at + SELF_DIV];
-    return {
-      name: entry === 0 ? FLAME_ROOT : names[node[entry]],
-      self: selfDiv === 0 ? sums[at + SELF] : Math.trunc(sums[at + SELF] / selfDiv),
-      total: divided(sums[at + TOTAL]),
-      grown: divided(sums[at + GROWN]),
-      shrunk: divided(sums[at + SHRUNK]),
-      children,
-    };
-  };
-  // Preorder: the children of the entry open at depth d are collected in kids[d + 1].
-  const kids: FlameNode[][] = [[]];
-  const open: number[] = [];
-  const close = (toDepth: number) => {
-    while (open.length > toDepth) {
-      const entry = open.pop()!;
-      const made = make(entry, kids.pop()!);
-      kids[kids.length - 1].push(made);
-    }
-  };
-  for (let e = 0; e < count; e++) {
-    const d = depth[e];
-    close(d);
-    const width = sums[e * SUMS + GROWN] - sums[e * SUMS + SHRUNK];
-    if (e > 0 && (width <= 0 || width < cutoff)) {
-      // Skip the subtree: its entries follow with greater depths.
-      while (e + 1 < count && depth[e + 1] > d) e++;
-      continue;
-    }
-    open.push(e);
-    kids.push([]);
-  }
-  close(0);
-  return kids[0][0];
-}
 
 /**
  * `tree` without the frames whose width (`grown - shrunk`) is under `fraction` of the root's:

@@ -1,4 +1,4 @@
-import { prunedFlameTree } from '../analysis/flame-pruned.js';
+import { flameTree } from '../analysis/flame-build.js';
 import type { CommandArgs, CommandContext, CommandResult } from './command-types.js';
 
 /** What `flame` answers where it cannot draw: a pipe, a one-shot run, a dumb terminal. */
@@ -30,6 +30,6 @@ export function runFlame(ctx: CommandContext, args: CommandArgs): CommandResult 
   if (args.output !== null || ctx.options.output)
     return { out: '', err: 'flame draws on the screen and writes no file (>file, output)\n', failed: true };
   const prepared = ctx.analysis.prepare(ctx.options);
-  const flame = prunedFlameTree(prepared, 1 / (Math.max(1, ctx.screen.columns) * FLAME_ZOOM_DETAIL));
+  const flame = flameTree(prepared, 1 / (Math.max(1, ctx.screen.columns) * FLAME_ZOOM_DETAIL));
   return { out: '', err: prepared.warnings.map((w) => `${w}\n`).join(''), flame };
 }

@@ -1,5 +1,6 @@
 import { activeFilterLines } from '../analysis/filters/filter.js';
-import { type FlameTree, flameTree } from '../analysis/flame-tree.js';
+import { flameTree } from '../analysis/flame-build.js';
+import type { FlameTree } from '../analysis/flame-tree.js';
 import type { ReportOptions } from '../analysis/options.js';
 import type { TopReport } from '../analysis/reports/rows.js';
 import { resolveSampleIndex } from '../analysis/values/sample-value.js';

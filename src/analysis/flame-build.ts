@@ -3,13 +3,18 @@ import { FLAME_ROOT, type FlameNode, type FlameTree } from './flame-tree.js';
 import { inBlocks } from './graph/graph.js';
 
 /**
- * `pruneFlameTree(flameTree(r), fraction)`, the same tree, made for a large profile without
- * making the frames pruning drops. Each sample's frames are listed once, root first; then, from the
- * root down, a frame's samples are grouped by their next frame, and only the groups wide enough to
- * keep are grouped further. A profile of 300,000 samples has millions of call paths, nearly all of
- * them slivers: they cost one pass over their samples here, and no object, hash entry or sums each.
+ * The flame graph of `r` (what `ProfileAnalysis.prepare(options)` gives, so the sample index, the
+ * filters and the granularity are the reports'). Each sample is walked from its root frame to its
+ * leaf (inlined calls are frames of their own, as in `top`); a frame that calls itself directly
+ * stays one frame, as `top` counts it once. Nothing is trimmed by nodefraction or nodecount, which
+ * are for the text reports; frames narrower than `fraction` of the root's width are left out, as
+ * `pruneFlameTree` would leave them out, but never made: each sample's frames are listed once,
+ * root first; then, from the root down, a frame's samples are grouped by their next frame, and
+ * only the groups wide enough to keep are grouped further. A profile of 300,000 samples has
+ * millions of call paths, nearly all of them slivers: they cost one pass over their samples here,
+ * and no object, hash entry or sums each.
  */
-export function prunedFlameTree(r: PreparedReport, fraction: number): FlameTree {
+export function flameTree(r: PreparedReport, fraction = 0): FlameTree {
   const s = listFrames(r);
   const root = sumsOf(s, 0, s.count);
   const grouping = new Grouping(s, r.frames.names, r.frames.names.length, r.checkpoint);

@@ -1,6 +1,6 @@
 import { ProfileAnalysis } from '../../src/analysis/analysis.js';
-import { countFrames, flameTree, pruneFlameTree } from '../../src/analysis/flame-tree.js';
-import { prunedFlameTree } from '../../src/analysis/flame-pruned.js';
+import { countFrames, pruneFlameTree } from '../../src/analysis/flame-tree.js';
+import { flameTree } from '../../src/analysis/flame-build.js';
 import { DEFAULT_OPTIONS, type ReportOptions } from '../../src/analysis/options.js';
 import { composeProfiles } from '../../src/profile/compose.js';
 import { loadProfileFile } from '../../src/host/profile-file.js';
@@ -42,27 +42,27 @@ const CASES: [string, () => Profile, Partial<ReportOptions>][] = [
   ],
 ];
 
-describe('prunedFlameTree: pruneFlameTree(flameTree(r)) made without the pruned frames', () => {
+describe('flameTree(r, fraction): pruneFlameTree(flameTree(r), fraction) made without the pruned frames', () => {
   it.each(CASES)('%s: the same tree at every fraction', (_label, profile, options) => {
     const r = prepared(profile(), options);
     const whole = flameTree(r);
     for (const fraction of [0, 1 / 1600, 1 / 100, 1 / 8]) {
-      expect(prunedFlameTree(r, fraction)).toEqual(pruneFlameTree(whole, fraction));
+      expect(flameTree(r, fraction)).toEqual(pruneFlameTree(whole, fraction));
     }
     // Pruning at 1/8 left out frames on every real profile here: the cases test it.
-    if (countFrames(whole.root) > 20) expect(countFrames(prunedFlameTree(r, 1 / 8).root)).toBeLessThan(countFrames(whole.root));
+    if (countFrames(whole.root) > 20) expect(countFrames(flameTree(r, 1 / 8).root)).toBeLessThan(countFrames(whole.root));
   });
 
   it('says a base was subtracted when some sample is negative', () => {
     const now = profileOf([['main>grow', 10]]);
     const then = profileOf([['main>shrink', 4]]);
     const r = prepared(composeProfiles([now], [then], { diff: false, normalize: false }));
-    expect(prunedFlameTree(r, 0)).toMatchObject({ diff: true, root: { total: 6, grown: 10, shrunk: -4 } });
+    expect(flameTree(r, 0)).toMatchObject({ diff: true, root: { total: 6, grown: 10, shrunk: -4 } });
   });
 
   it('an empty selection (a focus matching nothing) is a root alone, 0 wide', () => {
     const r = prepared(load('leakybuf.heap.pb.gz'), { focus: 'nosuchfunction' });
-    expect(prunedFlameTree(r, 1 / 1600)).toEqual(pruneFlameTree(flameTree(r), 1 / 1600));
-    expect(prunedFlameTree(r, 1 / 1600).root.children).toEqual([]);
+    expect(flameTree(r, 1 / 1600)).toEqual(pruneFlameTree(flameTree(r), 1 / 1600));
+    expect(flameTree(r, 1 / 1600).root.children).toEqual([]);
   });
 });
