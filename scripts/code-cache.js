@@ -64,8 +64,15 @@ if (pipedStatus !== 0 || terminalStatus !== 0) {
   warn(`a training console exited ${pipedStatus}, ${terminalStatus}`);
   process.exit(0);
 }
+let sealed;
+try {
+  sealed = sealCache(BUNDLE, script);
+} catch (err) {
+  warn(err.message);
+  process.exit(0);
+}
 // Written whole and then renamed: a cut-off cache must never sit where the launcher looks.
-writeFileSync(`${CACHE}.tmp`, sealCache(BUNDLE, script));
+writeFileSync(`${CACHE}.tmp`, sealed);
 renameSync(`${CACHE}.tmp`, CACHE);
 
 // A fresh process must take the cache, or it is only dead weight.
