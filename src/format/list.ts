@@ -26,22 +26,31 @@ export interface ListLayout {
  */
 export function formatList(total: number, functions: readonly ListedFunction[], layout: ListLayout): string {
   const out = [`Total: ${layout.formatValue(total)}`];
+  const read = new Set<string>();
   for (const fn of functions) {
     if (fn.routines.length === 0) {
       out.push(`No source information for ${fn.name}`);
       continue;
     }
-    for (const routine of fn.routines) out.push(...routineLines(fn.name, routine, layout));
+    for (const routine of fn.routines) out.push(...routineLines(fn.name, routine, layout, read));
   }
   return out.join('\n') + '\n';
 }
 
-function routineLines(name: string, r: Routine, layout: ListLayout): string[] {
+/**
+ * One ROUTINE block. A range that ends before it starts (a function whose start line is past its
+ * sampled lines, as Go's package init functions can be) reads no line, so pprof opens no file for
+ * it: the block is its header alone, with the file's error only if an earlier block of this
+ * report tried the file (`read`).
+ */
+function routineLines(name: string, r: Routine, layout: ListLayout, read: Set<string>): string[] {
   const { formatValue } = layout;
   const out = [
     `ROUTINE ======================== ${name} in ${r.file}`,
     `${padLeft(formatValue(r.flat), 10)} ${padLeft(formatValue(r.cum), 10)} (flat, cum) ${layout.percentOfTotal(r.cum)} of Total`,
   ];
+  if (r.start > r.end && !read.has(r.file)) return out;
+  read.add(r.file);
   const source = layout.source(r.file);
   if ('error' in source) return [...out, ` Error: ${source.error}`];
   const orDot = (v: number) => (v === 0 ? '.' : formatValue(v));

@@ -2,7 +2,7 @@ import type { Profile } from '../../profile/model.js';
 import { compileFilter, filterSamples } from './filter.js';
 import { addLabelFrames, labelKeys } from './label-frames.js';
 import type { ReportOptions } from '../options.js';
-import { editStacks } from './stack-edit.js';
+import { editStacks, emptyStacks } from './stack-edit.js';
 import { hideAndShow, pruneFrom, showFrom } from './stack-filters.js';
 import { applyTagFilters } from './tag-filter.js';
 
@@ -50,6 +50,7 @@ export function applyFilters(p: Profile, o: ReportOptions, checkpoint: () => voi
   if (hide || show) {
     const edited = hideAndShow(profile, hide, show);
     profile = editStacks(profile, edited.edit);
+    if (edited.edit.hideLocation?.includes(1)) exclude = union(exclude, emptyStacks(profile.samples));
     if (hide && !edited.hideMatched) warnings.push(noMatch('Hide'));
     if (show && !edited.showMatched) warnings.push(noMatch('Show'));
   }

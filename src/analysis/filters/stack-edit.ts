@@ -20,6 +20,17 @@ export function editStacks(p: Profile, edit: StackEdit): Profile {
   return { ...p, locations, samples: cutStacks(p.samples, edit) };
 }
 
+/**
+ * Per sample, 1 where its stack is empty. pprof drops such samples when hide or show took a
+ * location out of any stack (its filter keeps no sample without locations, then): `-raw` and
+ * `proto` leave them out, and no report counts them.
+ */
+export function emptyStacks(s: SampleTable): Uint8Array {
+  const empty = new Uint8Array(s.count);
+  for (let i = 0; i < s.count; i++) if (s.locStart[i] === s.locStart[i + 1]) empty[i] = 1;
+  return empty;
+}
+
 function keepLines(l: LocationTable, keep: Uint8Array): LocationTable {
   const lineStart = new Uint32Array(l.count + 1);
   const lineFunction: number[] = [];
