@@ -31,6 +31,9 @@ describe("parseLine reads pprof's console grammar", () => {
     ['top20 -cum foo -bar', cmd('top', { nodecount: 20, sort: 'cum', focus: 'foo', ignore: 'bar' })],
     ['top foo bar -x -y', cmd('top', { focus: 'foo|bar', ignore: 'x|y' })],
     ['top -5', cmd('top', { nodecount: -5 })],
+    // pprof joins only non-empty pieces: a bare `-` leaves the session's ignore as it is.
+    ['top -', cmd('top')],
+    ['top - -x -', cmd('top', { ignore: 'x' })],
     ['top --cum', cmd('top', { sort: 'cum' })],
     ['top 99999999999', cmd('top', { focus: '99999999999' })],
     ['top >out.txt', cmd('top', {}, null, 'out.txt')],

@@ -88,7 +88,8 @@ function parseReportArgs(args: string[]): Omit<CommandArgs, 'argument'> | { mess
     } else if (token === '-cum' || token === '--cum') {
       overrides.sort = 'cum';
     } else if (token.startsWith('-')) {
-      ignore.push(token.slice(1));
+      // A bare `-` adds nothing: pprof joins only the non-empty pieces, and sets none when all are empty.
+      if (token.length > 1) ignore.push(token.slice(1));
     } else {
       focus.push(token);
     }
