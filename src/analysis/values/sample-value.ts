@@ -39,7 +39,8 @@ export function sampleWeights(p: Profile, index: number, mean: boolean): SampleW
 }
 
 /**
- * The report total: Σ|value| over the included samples, divided by Σ|divisor| under `mean`. With
+ * The report total: Σ|value| over the included samples, divided by Σdivisor under `mean` (signed,
+ * as pprof sums it: a subtracted base's counts are negative, and so can the total be). With
  * `-diff_base`, only the base's samples (`baseSamples`) count, when they add up to anything.
  */
 export function reportTotal(w: SampleWeights, baseSamples: Uint8Array | null = null): number {
@@ -50,7 +51,7 @@ export function reportTotal(w: SampleWeights, baseSamples: Uint8Array | null = n
   for (let s = 0; s < w.weight.length; s++) {
     if (w.exclude && w.exclude[s]) continue;
     const v = Math.abs(w.weight[s]);
-    const d = w.divisor ? Math.abs(w.divisor[s]) : 0;
+    const d = w.divisor ? w.divisor[s] : 0;
     total += v;
     div += d;
     if (baseSamples?.[s]) {
