@@ -164,6 +164,9 @@ describe('command-line mistakes: exit 2 with a usage hint', () => {
     [['-trim=maybe', '-top', 'x'], 'heapcli: invalid boolean value "maybe" for -trim: parse error\n'],
     [['-top', '-raw', 'x'], 'heapcli: only one output format may be given: -top and -raw\n'],
     [['-top', '-sample_index'], 'heapcli: flag needs an argument: -sample_index\n'],
+    // pprof: "conflicting options set: [...]", the names in Go's map order (random).
+    [['-top', '-files', '-addresses', 'x'], 'heapcli: conflicting options set: [addresses files]\n'],
+    [['-peek=.', '-flat', '-cum', 'x'], 'heapcli: conflicting options set: [cum flat]\n'],
   ])('%j', (args, message) => {
     const run = heapcli(...args);
     expect(run.status).toBe(2);
@@ -174,6 +177,21 @@ describe('command-line mistakes: exit 2 with a usage hint', () => {
     const run = heapcli('-top', '-sample_index=foo', 'testdata/profiles/leakybuf.heap.pb.gz');
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('heapcli: sample_index "foo" must be one of: [alloc_objects alloc_space inuse_objects inuse_space]\n');
+  });
+
+  it('takes the last of a repeated flag, as Go does, without reading the earlier ones', () => {
+    const run = heapcli(
+      '-top',
+      '-sample_index=bogus',
+      '-focus=[a',
+      '-sample_index=alloc_space',
+      '-focus=Get',
+      'testdata/profiles/leakybuf.heap.pb.gz',
+    );
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^File: leakybuf\nType: alloc_space\n/);
+    expect(run.stdout).toContain('main.GetLargeData');
+    expect(run.stdout).not.toContain('main.indexRows');
   });
 
   it('rejects a bad regexp at report time with exit 1', () => {

@@ -1,4 +1,5 @@
-import { parseArgs, usageText } from '../../src/cli/flags.js';
+import { parseArgs } from '../../src/cli/flags.js';
+import { usageText } from '../../src/cli/usage.js';
 import { runHeapcli } from '../helpers/run-cli.js';
 
 const PROFILE = 'testdata/profiles/leakybuf.heap.pb.gz';

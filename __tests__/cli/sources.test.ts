@@ -1,4 +1,5 @@
-import { parseArgs, usageText } from '../../src/cli/flags.js';
+import { parseArgs } from '../../src/cli/flags.js';
+import { usageText } from '../../src/cli/usage.js';
 import { DEFAULT_PROFILE_PATH, goDuration, resolveSource } from '../../src/inputs/inputs.js';
 
 const none = { seconds: 0, timeout: 0 };

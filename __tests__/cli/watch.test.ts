@@ -10,7 +10,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs, usageText } from '../../src/cli/flags.js';
+import { parseArgs } from '../../src/cli/flags.js';
+import { usageText } from '../../src/cli/usage.js';
 import { parseGoDuration } from '../../src/cli/watch-flags.js';
 import { runHeapcli } from '../helpers/run-cli.js';
 

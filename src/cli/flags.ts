@@ -67,7 +67,8 @@ function isCliOnlyFlag(name: string): name is CliOnlyFlag {
 }
 
 /** pprof's legacy sample-type flags, in the order pprof gives them precedence. */
-const LEGACY_SAMPLE_FLAGS = ['inuse_space', 'inuse_objects', 'alloc_space', 'alloc_objects'];
+/** pprof's old flags that each pick a sample type. */
+export const LEGACY_SAMPLE_FLAGS = ['inuse_space', 'inuse_objects', 'alloc_space', 'alloc_objects'];
 
 /** Flags that take no value. */
 function isBoolFlag(name: string): boolean {
@@ -80,7 +81,8 @@ function isBoolFlag(name: string): boolean {
 }
 
 /** Flags naming a profile to subtract, repeatable. */
-const BASE_FLAGS = {
+/** The flags that name a profile to subtract, with their help. */
+export const BASE_FLAGS = {
   base: 'subtract this profile; what did not change cancels out',
   diff_base: 'subtract this profile, with percentages of its total',
 } as const;
@@ -178,12 +180,34 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       request.assignments.push({ name, value, bare: false });
     }
   }
+  checkChoiceConflicts(request.assignments);
+  // Go's flag package keeps a repeated flag's last value; the earlier ones are never checked.
+  request.assignments = lastOfEach(request.assignments);
   applyLegacySampleFlags(request, legacy, sampleIndexFlag);
   if (missing.length > 0) request.missing = missingFlagNote(missing[0]);
   const watch = readWatchFlags(watchFlags, { ...request, seconds: request.fetch.seconds });
   if (typeof watch === 'string') throw new UsageError(watch);
   request.watch = watch;
   return request;
+}
+
+/** Each option's last assignment, in the order of those last ones. */
+function lastOfEach(assignments: readonly Assignment[]): Assignment[] {
+  return assignments.filter((a, i) => !assignments.slice(i + 1).some((later) => later.name === a.name));
+}
+
+/**
+ * Two choices of one option given as flags (`-cum -flat`, `-lines -files`) fail, in pprof's
+ * words. pprof names them in Go's map order, which changes from run to run; heapcli in the
+ * option's order of choices.
+ */
+function checkChoiceConflicts(assignments: readonly Assignment[]): void {
+  for (const option of OPTION_NAMES) {
+    const choices = optionSpec(option).choices;
+    if (!choices) continue;
+    const set = choices.filter((c) => assignments.some((a) => a.name === c && a.value === 'true'));
+    if (set.length > 1) throw new UsageError(`conflicting options set: [${set.join(' ')}]`);
+  }
 }
 
 function setBoolFlag(
@@ -250,73 +274,4 @@ function applyLegacySampleFlags(request: CliRequest, given: string[], sampleInde
     else request.assignments.push({ name: 'sample_index', value: flag, bare: false });
     chosen = true;
   }
-}
-
-/** The -h text, derived from the command and option tables. */
-export function usageText(): string {
-  const reports = [...COMMANDS.values()].filter((c) => c.kind === 'report');
-  const lines = [
-    'usage: heapcli [flags] <profile>',
-    '       heapcli -watch <url> [-every=30s] [-count=10] [flags]    (a series, then its growth)',
-    '',
-    'With a report flag, heapcli prints that report and exits; without one it opens the console.',
-    'The profile is a pprof file (profile.proto, gzipped or not), or a URL to fetch it from:',
-    'http://host:port/debug/pprof/heap, https://..., or host:port[/path] (an empty path means',
-    '/debug/pprof/heap). A fetched profile is saved in $HEAPCLI_TMPDIR (default ~/pprof).',
-    'A profile over 2 GiB, as read or inflated, is refused; HEAPCLI_MAX_PROFILE=<size> (512MB, 4GB)',
-    'moves the limit.',
-    '',
-    'Report flags:',
-    ...reports.map((c) => `  -${c.name.padEnd(22)} ${c.help}`),
-    '',
-    'Options (each also settable in the console as name=value):',
-    ...OPTION_NAMES.map((name) => {
-      const spec = optionSpec(name);
-      const flag = spec.choices
-        ? spec.choices.map((c) => `-${c}`).join(' | ')
-        : spec.kind === 'bool'
-          ? `-${name}`
-          : `-${name}=<${spec.kind}>`;
-      return `  ${flag.padEnd(23)} ${spec.help}`;
-    }),
-    '',
-    'Fetching (command line only):',
-    ...Object.entries(CLI_ONLY_FLAGS).map(([name, spec]) => `  ${`-${name}=<${spec.kind}>`.padEnd(23)} ${spec.help}`),
-    ...Object.entries(BASE_FLAGS).map(([name, help]) => `  ${`-${name}=<profile>`.padEnd(23)} ${help}`),
-    '',
-    'Web UI (docs/web.md):',
-    ...Object.entries(WEB_FLAGS).map(([name, help]) => `  ${(name === 'http' ? '-http=[host]:port' : `-${name}`).padEnd(23)} ${help}`),
-    '',
-    // pprof's flags heapcli lacks, when there are any.
-    ...(MISSING_FLAGS.size === 0
-      ? []
-      : [
-          'Not yet in heapcli (each says what to use instead):',
-          ...wrapWords(
-            [...MISSING_FLAGS.values()].map((m) => `-${m.name}${m.value ? `=<${m.value}>` : ''}`),
-            '  ',
-            96,
-          ),
-          '',
-        ]),
-    'Legacy sample-type flags: ' + LEGACY_SAMPLE_FLAGS.map((f) => `-${f}`).join(' '),
-    '  -h, --help               this text',
-    '  --version                the version',
-  ];
-  return lines.join('\n') + '\n';
-}
-
-/** Words joined by spaces into lines of at most `width` characters, each starting with `indent`. */
-function wrapWords(words: readonly string[], indent: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of words) {
-    if (line && indent.length + line.length + 1 + word.length > width) {
-      lines.push(indent + line);
-      line = '';
-    }
-    line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(indent + line);
-  return lines;
 }
