@@ -63,8 +63,9 @@ export function hideAndShow(
 }
 
 /**
- * show_from: in each location, the lines from the root-most one whose function matches down to
- * the leaf; in each sample, the locations from the root-most matching one down to the leaf.
+ * show_from: in each location, the lines from the root-most one whose function or file matches
+ * (as pprof matches them) down to the leaf; in each sample, the locations from the root-most
+ * matching one down to the leaf.
  * Samples with no match are dropped (`drop`).
  */
 export function showFrom(p: Profile, re: RegExp): { edit: StackEdit; drop: Uint8Array; matched: boolean } {
@@ -79,7 +80,7 @@ export function showFrom(p: Profile, re: RegExp): { edit: StackEdit; drop: Uint8
       continue;
     }
     for (let k = locations.lineStart[loc + 1] - 1; k >= locations.lineStart[loc]; k--) {
-      if (!lineMatches(p, k, re, false)) continue;
+      if (!lineMatches(p, k, re, true)) continue;
       for (let j = k + 1; j < locations.lineStart[loc + 1]; j++) keepLine[j] = 0;
       marked[loc] = 1;
       matched = true;
