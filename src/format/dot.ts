@@ -83,8 +83,8 @@ function edgeLine(g: DrawnGraph, e: DrawnEdge, fromHasNodelets: boolean): string
     if (width > 1) attr += ` penwidth=${width}`;
     attr += ` color="${dotColor(e.weight / Math.abs(g.total), false)}"`;
   }
-  const from = g.nodes[e.from].name;
-  const to = g.nodes[e.to].name;
+  const from = e.fromName;
+  const to = e.toName;
   const tooltip = `"${dotEscape(from)} ${e.residual ? '...' : '->'} ${dotEscape(to)} (${weightText})"`;
   attr += ` tooltip=${tooltip} labeltooltip=${tooltip}`;
   if (e.residual) attr += ' style="dotted"';

@@ -22,8 +22,15 @@ export interface DrawnNode {
 
 /** One edge of a drawn call graph: positions in the node list, and its weight. */
 export interface DrawnEdge {
+  /** The caller's place in `nodes`. */
   readonly from: number;
+  /**
+   * The callee's place in `nodes`, or -1 for a node the graph leaves out for having no weight at
+   * all (a base cancelled it), whose edges pprof still draws (to `N0`) when no cutoff drops them.
+   */
   readonly to: number;
+  readonly fromName: string;
+  readonly toName: string;
   readonly weight: number;
   readonly inline: boolean;
   /** The edge jumps over nodes that were left out. */
@@ -163,7 +170,9 @@ function finish(
     .sort(compareLinks(frames.names))
     .map((l): DrawnEdge => ({
       from: position.get(l.from)!,
-      to: position.get(l.to)!,
+      to: position.get(l.to) ?? -1,
+      fromName: frames.names[l.from],
+      toName: frames.names[l.to],
       weight: l.weightDiv === 0 ? l.weight : Math.trunc(l.weight / l.weightDiv),
       inline: l.inline,
       residual: l.residual,
