@@ -19,8 +19,9 @@ export interface NodeContext {
 }
 
 /**
- * The callers and callees of the graph's nodes: edges whose |weight| is under `edgeCutoff` are
- * dropped, as pprof trims low-frequency edges before printing. Each list is sorted as pprof sorts
+ * The callers and callees of the graph's nodes: edges into a node of the graph whose |weight| is
+ * under `edgeCutoff` are dropped, as pprof trims low-frequency edges before printing (only those
+ * into its nodes: an edge into a node the graph left out, one a base cancelled, stays). Each list is sorted as pprof sorts
  * edges: heavier first, then by caller name, then by callee name. A node without edges gets
  * empty lists.
  */
@@ -32,8 +33,10 @@ export function callContexts(graph: Graph, names: readonly string[], edgeCutoff:
     if (list) list.push(edge);
     else map.set(key, [edge]);
   };
+  const inGraph = new Uint8Array(names.length);
+  for (const n of graph.nodes) inGraph[n] = 1;
   graph.edges?.forEach((caller, callee, weight, inline, residual) => {
-    if (Math.abs(weight) < edgeCutoff) return;
+    if (Math.abs(weight) < edgeCutoff && inGraph[callee]) return;
     push(callers, callee, { node: caller, weight, inline, residual });
     push(callees, caller, { node: callee, weight, inline, residual });
   });

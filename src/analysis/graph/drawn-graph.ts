@@ -74,7 +74,7 @@ export function drawnGraph(input: ReportInput): DrawnGraph {
   let links = source.links(all, kept, null);
   let order = entropyOrder(kept, links, sums, frames);
   if (nodeCount > 0) {
-    links.dropLight(edgeCutoff);
+    links.dropLight(edgeCutoff, kept);
     const picked = pickNodes(order, tags, nodeCount);
     if (picked.length < order.length) {
       links = source.links(order, picked, links);
@@ -83,7 +83,7 @@ export function drawnGraph(input: ReportInput): DrawnGraph {
   }
   // After a selection pprof counts the light edges again: none when it kept every node (they went
   // before it picked), those of the rebuilt graph otherwise.
-  const droppedEdges = links.dropLight(edgeCutoff);
+  const droppedEdges = links.dropLight(edgeCutoff, order);
   dropRedundantLinks(order, links, frames.names);
   return finish(input, sums, frames, order, links, tags, {
     droppedNodes: all.length - kept.length,

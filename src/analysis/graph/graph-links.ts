@@ -57,10 +57,16 @@ export class GraphLinks {
     return (this.outOf.get(node)?.size ?? 0) > 0;
   }
 
-  /** Drops the edges whose |weight| is under `cutoff`; returns how many went. */
-  dropLight(cutoff: number): number {
+  /**
+   * Drops the edges into `nodes` whose |weight| is under `cutoff`; returns how many went. As in
+   * pprof, which trims the edges into the graph's nodes only, an edge into a node the graph left
+   * out (one a base cancelled to nothing) stays whatever its weight.
+   */
+  dropLight(cutoff: number, nodes: readonly number[]): number {
     let dropped = 0;
-    for (const edges of this.into.values()) {
+    for (const node of nodes) {
+      const edges = this.into.get(node);
+      if (!edges) continue;
       for (const link of [...edges.values()]) {
         if (Math.abs(link.weight) >= cutoff) continue;
         this.remove(link);
