@@ -21,9 +21,9 @@ export interface NodeContext {
 /**
  * The callers and callees of the graph's nodes: edges into a node of the graph whose |weight| is
  * under `edgeCutoff` are dropped, as pprof trims low-frequency edges before printing (only those
- * into its nodes: an edge into a node the graph left out, one a base cancelled, stays). Each list is sorted as pprof sorts
- * edges: heavier first, then by caller name, then by callee name. A node without edges gets
- * empty lists.
+ * into its nodes: an edge into a node the graph left out, one a base cancelled, stays). Each list
+ * is sorted as pprof sorts edges: heavier first, then by caller name, then by callee name. A node
+ * without edges gets empty lists.
  */
 export function callContexts(graph: Graph, names: readonly string[], edgeCutoff: number): (node: number) => NodeContext {
   const callers = new Map<number, ContextEdge[]>();
