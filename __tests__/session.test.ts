@@ -1,5 +1,6 @@
 import { loadProfileFile } from '../src/host/profile-file.js';
 import { Interrupted, Session } from '../src/session.js';
+import { headerOf } from './helpers/stack-profile.js';
 
 process.env.TZ = 'UTC';
 const profile = loadProfileFile('testdata/profiles/leakybuf.heap.pb.gz');
@@ -127,20 +128,13 @@ describe('the greeting of a profile whose default sample type is empty', () => {
     const b = new ProfileBuilder(2);
     const fn = b.addFunction('alloc', 'alloc', '', 0);
     b.addSample([b.addLocation(-1, 0, false, [[fn, 1]])]);
-    const header = {
-      sampleTypes: [
+    const header = headerOf(
+      [
         { type: 'alloc_space', unit: 'bytes' },
         { type: 'inuse_space', unit: 'bytes' },
       ],
-      defaultSampleType: '',
-      periodType: { type: '', unit: '' },
-      period: 1,
-      timeNanos: 0n,
-      durationNanos: 0n,
-      comments: [],
-      dropFrames: '',
-      keepFrames: '',
-    };
+      { periodType: { type: '', unit: '' } },
+    );
     const session = new Session(b.finish(header, Float64Array.from([4096, 0])), { interactive: true });
     expect(session.greeting()).toBe(
       [

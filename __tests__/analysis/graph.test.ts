@@ -4,7 +4,7 @@ import { EDGES_INTO, EDGES_OUT_OF, collectEdges } from '../../src/analysis/graph
 import { DEFAULT_OPTIONS } from '../../src/analysis/options.js';
 import { ProfileBuilder } from '../../src/profile/builder.js';
 import type { Profile } from '../../src/profile/model.js';
-import { profileOf } from '../helpers/stack-profile.js';
+import { headerOf, profileOf } from '../helpers/stack-profile.js';
 
 function rows(p: Profile, options = {}) {
   const { report } = new ProfileAnalysis(p).top({ ...DEFAULT_OPTIONS, nodefraction: 0, ...options }, 0);
@@ -102,20 +102,13 @@ describe('the call graph behind top', () => {
     const f = b.addFunction('alloc', 'alloc', '', 0);
     b.addSample([b.addLocation(-1, 0, false, [[f, 1]])]);
     b.addSample([b.addLocation(-1, 0, false, [[f, 2]])]);
-    const header = {
-      sampleTypes: [
+    const header = headerOf(
+      [
         { type: 'alloc_objects', unit: 'count' },
         { type: 'alloc_space', unit: 'bytes' },
       ],
-      defaultSampleType: '',
-      periodType: { type: '', unit: '' },
-      period: 1,
-      timeNanos: 0n,
-      durationNanos: 0n,
-      comments: [],
-      dropFrames: '',
-      keepFrames: '',
-    };
+      { periodType: { type: '', unit: '' } },
+    );
     const p = b.finish(header, Float64Array.from([3, 100, 4, 10]));
     const result = new ProfileAnalysis(p).top({ ...DEFAULT_OPTIONS, mean: true, sample_index: 'alloc_space' }, 0);
     expect([result.typeName, result.total, result.report.rows[0].flat]).toEqual(['mean_alloc_space', 15, 15]);

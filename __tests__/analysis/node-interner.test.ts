@@ -1,6 +1,7 @@
 import { buildFrameTable } from '../../src/analysis/graph/frames.js';
 import { ProfileBuilder } from '../../src/profile/builder.js';
 import type { Profile } from '../../src/profile/model.js';
+import { APP_MAPPING, headerOf } from '../helpers/stack-profile.js';
 
 /**
  * Locations, one line each: [function name, file, line, address]. The builder interns strings, so
@@ -8,31 +9,9 @@ import type { Profile } from '../../src/profile/model.js';
  */
 function profileOfLines(lines: [string, string, number, number][]): Profile {
   const b = new ProfileBuilder(1);
-  b.mappings.push({
-    id: 1,
-    start: 0,
-    limit: 0,
-    offset: 0,
-    file: '/bin/app',
-    buildId: '',
-    hasFunctions: true,
-    hasFilenames: true,
-    hasLineNumbers: true,
-    hasInlineFrames: true,
-  });
+  b.mappings.push({ ...APP_MAPPING });
   for (const [name, file, line, address] of lines) b.addLocation(0, address, false, [[b.addFunction(name, name, file, 0), line]]);
-  const header = {
-    sampleTypes: [{ type: 'inuse_space', unit: 'bytes' }],
-    defaultSampleType: '',
-    periodType: { type: 'space', unit: 'bytes' },
-    period: 1,
-    timeNanos: 0n,
-    durationNanos: 0n,
-    comments: [],
-    dropFrames: '',
-    keepFrames: '',
-  };
-  return b.finish(header, new Float64Array(0));
+  return b.finish(headerOf([{ type: 'inuse_space', unit: 'bytes' }]), new Float64Array(0));
 }
 
 const nodesOf = (p: Profile, g: Parameters<typeof buildFrameTable>[1]) => {

@@ -1,6 +1,7 @@
 import { DIFF_BASE_LABEL, composeProfiles, scaleValues, setLabel } from '../../src/profile/compose.js';
 import { ProfileBuilder } from '../../src/profile/builder.js';
 import type { Profile } from '../../src/profile/model.js';
+import { headerOf } from '../helpers/stack-profile.js';
 
 /** A two-type profile with one sample per (function, values) pair. */
 function profileOf(samples: [string, number, number][]): Profile {
@@ -11,20 +12,10 @@ function profileOf(samples: [string, number, number][]): Profile {
     b.addSample([b.addLocation(-1, 0, false, [[fn, 1]])]);
     values.push(count, bytes);
   }
-  const header = {
-    sampleTypes: [
-      { type: 'objects', unit: 'count' },
-      { type: 'space', unit: 'bytes' },
-    ],
-    defaultSampleType: '',
-    periodType: { type: 'space', unit: 'bytes' },
-    period: 1,
-    timeNanos: 0n,
-    durationNanos: 0n,
-    comments: [],
-    dropFrames: '',
-    keepFrames: '',
-  };
+  const header = headerOf([
+    { type: 'objects', unit: 'count' },
+    { type: 'space', unit: 'bytes' },
+  ]);
   return b.finish(header, Float64Array.from(values));
 }
 

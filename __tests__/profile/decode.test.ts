@@ -8,6 +8,7 @@ import { parseProfile } from '../../src/profile/decode.js';
 import { functionName, type Profile } from '../../src/profile/model.js';
 import { formatRaw } from '../../src/format/raw.js';
 import { type ProfileSpec, heapMessage } from '../helpers/profile-fixtures.js';
+import { headerOf } from '../helpers/stack-profile.js';
 
 /** A small profile touching every field formatRaw prints: inlining, labels, two mappings, folding. */
 const SPEC: ProfileSpec = {
@@ -268,17 +269,7 @@ describe('header defaults and odd corners', () => {
         [f, 3],
       ]),
     ]);
-    const header = {
-      sampleTypes: [{ type: 'space', unit: 'bytes' }],
-      defaultSampleType: '',
-      periodType: { type: '', unit: '' },
-      period: 0,
-      timeNanos: 0n,
-      durationNanos: 0n,
-      comments: [],
-      dropFrames: '',
-      keepFrames: '',
-    };
+    const header = headerOf([{ type: 'space', unit: 'bytes' }], { periodType: { type: '', unit: '' }, period: 0 });
     expect(formatRaw(b.finish(header, Float64Array.of(5)))).toContain('\n     1: 0x401000 ??\n             f main.go:3 s=0\n');
   });
 

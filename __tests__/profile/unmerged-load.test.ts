@@ -12,6 +12,7 @@ import { COMMANDS } from '../../src/commands/table.js';
 import { Session } from '../../src/session.js';
 import { heapMessage } from '../helpers/profile-fixtures.js';
 import { ProfileBuilder } from '../../src/profile/builder.js';
+import { headerOf } from '../helpers/stack-profile.js';
 
 process.env.TZ = 'UTC';
 
@@ -181,17 +182,7 @@ describe('negative values', () => {
 
 describe('values that are not whole numbers', () => {
   // Sums of fractions depend on the order they are added in: such a profile is folded all the same.
-  const header = {
-    sampleTypes: [{ type: 'space', unit: 'bytes' }],
-    defaultSampleType: '',
-    periodType: { type: 'space', unit: 'bytes' },
-    period: 1,
-    timeNanos: 0n,
-    durationNanos: 0n,
-    comments: [],
-    dropFrames: '',
-    keepFrames: '',
-  };
+  const header = headerOf([{ type: 'space', unit: 'bytes' }]);
   /** Three samples of one stack, valued 0.1, 0.2 and 0.3 (a fresh profile each time: normalizing consumes it). */
   const make = () => {
     const b = new ProfileBuilder(1);
