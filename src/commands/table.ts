@@ -91,29 +91,22 @@ const GRAPH_COMMANDS: CommandSpec[] = [
   },
 ];
 
+/** `top`, which pprof also answers to as `text`. */
+const TOP: CommandSpec = {
+  name: 'top',
+  kind: 'report',
+  help: 'Outputs top entries in text form',
+  usage: REPORT_USAGE,
+  detail: REPORT_DETAIL,
+  sumsOnly: true,
+  completes: 'functions',
+  rules: TOP_ROWS,
+  run: runTop,
+};
+
 const commandList: CommandSpec[] = [
-  {
-    name: 'top',
-    kind: 'report',
-    help: 'Outputs top entries in text form',
-    usage: REPORT_USAGE,
-    detail: REPORT_DETAIL,
-    sumsOnly: true,
-    completes: 'functions',
-    rules: TOP_ROWS,
-    run: runTop,
-  },
-  {
-    name: 'text',
-    kind: 'report',
-    help: 'Outputs top entries in text form',
-    usage: REPORT_USAGE,
-    detail: REPORT_DETAIL,
-    sumsOnly: true,
-    completes: 'functions',
-    rules: TOP_ROWS,
-    run: runTop,
-  },
+  TOP,
+  { ...TOP, name: 'text' },
   {
     name: 'list',
     kind: 'report',
