@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
+import { v8 } from '../host/lazy-builtins.js';
 import { isGzip } from '../profile/gzip-format.js';
 
 /** Inputs up to this many bytes in all make a quick run (about 3,000 samples of a gzipped profile). */
@@ -64,5 +64,5 @@ function gzipTrailerLength(path: string, size: number): number | null {
  * process that runs one quick report and exits: a long run would stay slow.
  */
 export function skipOptimizingCompiler(): void {
-  setFlagsFromString('--max-opt=1');
+  v8().setFlagsFromString('--max-opt=1');
 }
