@@ -107,3 +107,25 @@ describe('a code cache that does not fit is not used, and the bundle runs as wit
     sample.forEach((c, i) => expect(runs[i].stdout).toBe(golden(c.name, 'out')));
   });
 });
+
+describe("the first prompt's bundle", () => {
+  it('takes its code cache, and greets and draws the prompt on the example as the sources do', () => {
+    // A fresh process, as the launcher loads it, with a terminal that records what it is sent.
+    const script = `
+      const { FIRST_PROMPT, loadBundle } = require('./bin/load-bundle.js');
+      const { exports, cache } = loadBundle({ bundle: FIRST_PROMPT });
+      let out = '', err = '';
+      const terminal = { isTerminal: () => true, open: () => ({ writeOut: (t) => (out += t), writeError: (t) => (err += t), stdin: () => ({ setRawMode() {} }) }) };
+      const shown = exports.showFirstPrompt(['testdata/profiles/leakybuf.heap.pb.gz'], {}, terminal);
+      shown.stopSignals();
+      process.stdout.write(JSON.stringify({ cache, out, err, normalized: shown.read.normalized }));`;
+    const child = spawnSync(process.execPath, ['-e', script], { env: { ...process.env, TZ: 'UTC' }, encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    const shown = JSON.parse(child.stdout) as { cache: string; out: string; err: string; normalized: boolean };
+    expect(shown.cache).toBe('taken');
+    // pprof's greeting on the example: the whole stderr of a console session that prints no errors.
+    expect(shown.err).toBe(golden('leakybuf.heap.console.basic', 'err'));
+    expect(shown.out).toContain('(pprof) ');
+    expect(shown.normalized).toBe(false);
+  });
+});

@@ -3,7 +3,23 @@
 // CommonJS file (bin/package.json says so), as is the bundle: Node 20 starts CommonJS faster.
 'use strict';
 
-const { BUNDLE, loadBundle } = require('./load-bundle.js');
+const { BUNDLE, FIRST_PROMPT, loadBundle } = require('./load-bundle.js');
+
+/**
+ * `heapcli profile.pb.gz` in a terminal greets and shows its prompt from a small bundle of its
+ * own, before the whole CLI has loaded (src/cli/first-prompt.ts): what the console then takes
+ * over, or null for any other run. Should that bundle fail, the whole CLI does everything.
+ */
+function showFirstPrompt(argv) {
+  if (argv.length !== 1) return null;
+  try {
+    return loadBundle({ bundle: FIRST_PROMPT }).exports.showFirstPrompt(argv, process.env);
+  } catch {
+    return null;
+  }
+}
+
+const firstPrompt = showFirstPrompt(process.argv.slice(2));
 
 let cli;
 try {
@@ -68,6 +84,7 @@ cli
     // A small one-shot report is over before V8's optimising compiler pays for itself.
     onQuickRun: cli.skipOptimizingCompiler,
     writeReport,
+    firstPrompt,
   })
   .then((status) => {
     process.exitCode = status;

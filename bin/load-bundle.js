@@ -1,11 +1,11 @@
-// Loads the bundled CLI (dist/bundle/cli.cjs) as require would, but compiled with V8's code cache
-// (cli.cjs.cache, which `npm run build` writes after a training run, scripts/code-cache.js) when
-// there is one: start-up then skips compiling the functions a report runs. Shared by the launcher
-// and the training run, so that both compile the same text.
+// Loads the bundled CLI (dist/bundle/cli.cjs, or first-prompt.cjs) as require would, but compiled
+// with V8's code cache (cli.cjs.cache, which `npm run build` writes after a training run,
+// scripts/code-cache.js) when there is one: start-up then skips compiling the functions a report
+// runs. Shared by the launcher and the training run, so that both compile the same text.
 'use strict';
 
 const { readFileSync } = require('node:fs');
-const { createRequire, wrap } = require('node:module');
+const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { Script } = require('node:vm');
@@ -15,6 +15,9 @@ const { crc32 } = require('node:zlib');
 
 /** The bundle's path; its code cache is this path with `.cache` added. */
 const BUNDLE = join(__dirname, '../dist/bundle/cli.cjs');
+
+/** The bundle of a console's first prompt (cli/first-prompt.ts), with a code cache of its own. */
+const FIRST_PROMPT = join(__dirname, '../dist/bundle/first-prompt.cjs');
 
 /** The bundle's first line, written by scripts/bundle.js: a hash of the rest of its text. */
 const BUNDLE_ID = /^\/\/ heapcli bundle ([0-9a-f]{32})\n/;
@@ -35,7 +38,9 @@ const HEADER_BYTES = ID_BYTES + 8;
 function loadBundle({ bundle = BUNDLE, useCache = true } = {}) {
   const source = readFileSync(bundle);
   const cache = useCache ? readCache(bundle, source) : { state: 'none' };
-  const script = new Script(wrap(source.toString('utf8')), { filename: bundle, cachedData: cache.data });
+  // The text is the function Node wraps a CommonJS module in (scripts/bundle.js writes it so): V8
+  // compiles it as read, without a second, wrapped copy of its text (ASCII only, so latin1 reads it).
+  const script = new Script(source.toString('latin1'), { filename: bundle, cachedData: cache.data });
   const module = {
     exports: {},
     // A script compiled this way cannot import() without an experimental Node option: the bundle
@@ -87,4 +92,4 @@ function sealCache(bundle, script) {
   return Buffer.concat([Buffer.from(id + sum, 'latin1'), data]);
 }
 
-module.exports = { BUNDLE, loadBundle, sealCache };
+module.exports = { BUNDLE, FIRST_PROMPT, loadBundle, sealCache };

@@ -2,8 +2,11 @@
 // Bundles the compiled CLI (dist/) into dist/bundle/, which bin/heapcli.js runs. Run by
 // `npm run build` after tsc.
 //
-// - cli.cjs: the whole CLI but the terminal console, as one CommonJS file. Node 20 loads CommonJS
-//   faster than ES modules (no module graph to link), and a one-shot report runs nothing else.
+// - cli.cjs: the whole CLI but Ink, as one CommonJS module (written as the function Node would wrap
+//   it in: bin/load-bundle.js runs it with its V8 code cache). Node 20 loads CommonJS faster than
+//   ES modules (no module graph to link), and a one-shot report runs nothing else.
+// - first-prompt.cjs: the same for the first moments of a console on one small profile
+//   (cli/first-prompt.ts), which show the greeting and prompt before cli.cjs has loaded.
 // - The terminal console (Ink and React, which are ES modules only) and its session worker: ES
 //   modules with shared chunks, imported by cli.cjs only when a terminal console opens.
 import { createHash } from 'node:crypto';
@@ -86,47 +89,61 @@ const consoleModulesStayOut = {
   },
 };
 
-const cli = await build({
-  ...common,
-  entryPoints: ['dist/cli/main.js'],
-  outfile: 'dist/bundle/cli.cjs',
-  format: 'cjs',
-  plugins: [...common.plugins, consoleModulesStayOut],
-  // CommonJS has no import.meta: the bundle's own URL stands in for it, made when first asked for
-  // (node:url's pathToFileURL is most of a millisecond at start, and few runs ask).
-  define: { 'import.meta.url': '__heapcliBundle.url' },
-  banner: {
-    js: [
-      'const __heapcliBundle = { get url() { return require("node:url").pathToFileURL(__filename).href; } };',
-      // bin/load-bundle.js compiles cli.cjs with V8's code cache, as a script that cannot import():
-      // it passes the function that imports the console's chunks. Under plain require, import().
-      'const __importChunk = (name) => (module.importChunk ?? ((n) => import(n)))(name);',
-    ].join('\n'),
-  },
-  write: false,
-});
+/**
+ * Builds `entry` into `outfile` as one CommonJS script, which bin/load-bundle.js compiles with its
+ * V8 code cache: its text is a function expression taking what Node passes a CommonJS module, so
+ * that V8 compiles the file's text as it is, with no copy of it wrapped. Returns the text.
+ */
+async function buildScript(entry, outfile, plugins, rewrite = (text) => text) {
+  const built = await build({
+    ...common,
+    entryPoints: [entry],
+    outfile,
+    format: 'cjs',
+    plugins: [...common.plugins, ...plugins],
+    // CommonJS has no import.meta: the bundle's own URL stands in for it, made when first asked for
+    // (node:url's pathToFileURL is most of a millisecond at start, and few runs ask).
+    define: { 'import.meta.url': '__heapcliBundle.url' },
+    banner: {
+      js: [
+        'const __heapcliBundle = { get url() { return require("node:url").pathToFileURL(__filename).href; } };',
+        // bin/load-bundle.js compiles the bundle with V8's code cache, as a script that cannot
+        // import(): it passes the function that imports the console's chunks. Under plain require, import().
+        'const __importChunk = (name) => (module.importChunk ?? ((n) => import(n)))(name);',
+      ].join('\n'),
+    },
+    write: false,
+  });
+  const text = rewrite(built.outputFiles[0].text);
+  // V8 keeps a source with any character past ASCII in two bytes a character: twice the memory to
+  // fill at every start, for the sake of a comment esbuild kept. Say where, so it can be mended.
+  const wide = /[^\x00-\x7f]/.exec(text);
+  if (wide) {
+    const line = text.slice(0, wide.index).split('\n').length;
+    throw new Error(
+      `bundle: ${outfile} line ${line} has the non-ASCII character ${JSON.stringify(wide[0])}: write it in ASCII in the source`,
+    );
+  }
+  // The first line names this text by its hash: the code cache says which bundle it was made for, and
+  // bin/load-bundle.js compares the two without hashing the bundle at each start.
+  const id = createHash('sha256').update(text).digest('hex').slice(0, 32);
+  writeFileSync(outfile, `// heapcli bundle ${id}\n(function (exports, require, module, __filename, __dirname) {${text}\n})`);
+}
 
 // The console's chunks are imported through __importChunk (see the banner).
 const chunkImport = new RegExp(`\\bimport\\(("\\./(?:${Object.keys(CONSOLE_ENTRIES).join('|')})\\.js")\\)`, 'g');
-const [output] = cli.outputFiles;
-let rewritten = 0;
-const text = output.text.replace(chunkImport, (_call, name) => {
-  rewritten++;
-  return `__importChunk(${name})`;
+await buildScript('dist/cli/main.js', 'dist/bundle/cli.cjs', [consoleModulesStayOut], (text) => {
+  let rewritten = 0;
+  const out = text.replace(chunkImport, (_call, name) => {
+    rewritten++;
+    return `__importChunk(${name})`;
+  });
+  if (rewritten !== Object.keys(CONSOLE_ENTRIES).length)
+    throw new Error(`bundle: expected an import() of each console chunk in cli.cjs, found ${rewritten}`);
+  return out;
 });
-if (rewritten !== Object.keys(CONSOLE_ENTRIES).length)
-  throw new Error(`bundle: expected an import() of each console chunk in cli.cjs, found ${rewritten}`);
-// V8 keeps a source with any character past ASCII in two bytes a character: twice the memory to
-// fill at every start, for the sake of a comment esbuild kept. Say where, so it can be mended.
-const wide = /[^\x00-\x7f]/.exec(text);
-if (wide) {
-  const line = text.slice(0, wide.index).split('\n').length;
-  throw new Error(`bundle: cli.cjs line ${line} has the non-ASCII character ${JSON.stringify(wide[0])}: write it in ASCII in the source`);
-}
-// The first line names this text by its hash: the code cache says which bundle it was made for, and
-// bin/load-bundle.js compares the two without hashing the bundle at each start.
-const id = createHash('sha256').update(text).digest('hex').slice(0, 32);
-writeFileSync(output.path, `// heapcli bundle ${id}\n${text}`);
+// A console's greeting and first prompt on a small profile, shown before cli.cjs loads (cli/first-prompt.ts).
+await buildScript('dist/cli/first-prompt.js', 'dist/bundle/first-prompt.cjs', []);
 
 // The library API (`import { openProfile } from 'heapcli'`): one ES module. Its declarations come
 // from tsconfig.api.json (dist/types/api); only the public ones are kept, since the package ships

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Writes dist/bundle/cli.cjs.cache, V8's code cache for the bundle, which bin/load-bundle.js
-// hands to V8 when it compiles cli.cjs. Run by `npm run build` after scripts/bundle.js.
+// Writes dist/bundle/cli.cjs.cache and first-prompt.cjs.cache, V8's code caches for the bundles,
+// which bin/load-bundle.js hands to V8 when it compiles them. Run by `npm run build` after
+// scripts/bundle.js.
 //
 // V8 compiles a function the first time it runs; a cache made right after compiling the bundle
 // would hold only its top level. So this trains first: it runs the common reports on the example
@@ -12,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { Readable, Writable } from 'node:stream';
 
 const require = createRequire(import.meta.url);
-const { BUNDLE, loadBundle, sealCache } = require('../bin/load-bundle.js');
+const { BUNDLE, FIRST_PROMPT, loadBundle, sealCache } = require('../bin/load-bundle.js');
 const CACHE = `${BUNDLE}.cache`;
 const EXAMPLE = 'testdata/profiles/leakybuf.heap.pb.gz';
 const BASE = 'testdata/profiles/leakybuf.base.pb.gz';
@@ -38,9 +39,51 @@ function pretendTerminal(keys) {
 
 const warn = (msg) => process.stderr.write(`code-cache: ${msg}; heapcli will run without a code cache\n`);
 
+/**
+ * Writes the code cache of `bundle` from its trained `script`, and keeps it only if a fresh
+ * process takes it (one it refuses is dead weight). Returns false, having warned, if not.
+ */
+function writeCache(bundle, script) {
+  const cache = `${bundle}.cache`;
+  let sealed;
+  try {
+    sealed = sealCache(bundle, script);
+  } catch (err) {
+    warn(err.message);
+    return false;
+  }
+  // Written whole and then renamed: a cut-off cache must never sit where the launcher looks.
+  writeFileSync(`${cache}.tmp`, sealed);
+  renameSync(`${cache}.tmp`, cache);
+  const loader = JSON.stringify(require.resolve('../bin/load-bundle.js'));
+  const load = `process.stdout.write(require(${loader}).loadBundle({ bundle: ${JSON.stringify(bundle)} }).cache)`;
+  const check = spawnSync(process.execPath, ['-e', load], { encoding: 'utf8' });
+  if (check.stdout === 'taken') return true;
+  rmSync(cache, { force: true });
+  warn(`a fresh process did not take ${cache} (${check.stdout || check.stderr.trim().split('\n').pop()})`);
+  return false;
+}
+
 rmSync(CACHE, { force: true });
-const { exports: cli, script } = loadBundle({ useCache: false });
+rmSync(`${FIRST_PROMPT}.cache`, { force: true });
 const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
+
+// The first prompt's bundle, trained on what it does at each start; what it shows is handed on to
+// the terminal console trained below, as the launcher hands it on.
+const { exports: first, script: firstScript } = loadBundle({ bundle: FIRST_PROMPT, useCache: false });
+const promptTerminal = () => {
+  const { stdin } = pretendTerminal('');
+  return { isTerminal: () => true, open: () => ({ writeOut: () => {}, writeError: () => {}, stdin: () => stdin }) };
+};
+let shown = null;
+for (let i = 0; i < 3; i++) {
+  shown?.stopSignals();
+  shown = first.showFirstPrompt([EXAMPLE], { TZ: 'UTC' }, promptTerminal());
+}
+if (shown === null) warn(`the first prompt was not shown on ${EXAMPLE}`);
+else writeCache(FIRST_PROMPT, firstScript);
+
+const { exports: cli, script } = loadBundle({ useCache: false });
 for (const args of TRAINING) {
   const status = await cli.runCli([...args, EXAMPLE], { stdin: Readable.from([]), stdout: sink(), stderr: sink(), env: { TZ: 'UTC' } });
   if (status !== 0) {
@@ -49,36 +92,22 @@ for (const args of TRAINING) {
   }
 }
 // The consoles too: on a pipe, and in a terminal (a pretend one: keys fed as a terminal sends them),
-// where the prompt should come as fast as a one-shot report.
+// where the prompt should come as fast as a one-shot report; once with the first prompt shown.
 const pipedStatus = await cli.runCli([EXAMPLE], {
   stdin: Readable.from(['top\nsample_index=alloc_space\ntop5 -cum\n']),
   stdout: sink(),
   stderr: sink(),
   env: { TZ: 'UTC' },
 });
-const terminalStatus = await cli.runCli([EXAMPLE], {
-  ...pretendTerminal('top\rsample_index=alloc_space\rtop5 -cum\rfocus=Get\t\rquit\r'),
+const consoleKeys = 'top\rsample_index=alloc_space\rtop5 -cum\rfocus=Get\t\rquit\r';
+const terminalStatus = await cli.runCli([EXAMPLE], { ...pretendTerminal(consoleKeys), env: { TZ: 'UTC', HEAPCLI_HISTORY: 'off' } });
+const shownStatus = await cli.runCli([EXAMPLE], {
+  ...pretendTerminal(consoleKeys),
   env: { TZ: 'UTC', HEAPCLI_HISTORY: 'off' },
+  firstPrompt: shown,
 });
-if (pipedStatus !== 0 || terminalStatus !== 0) {
-  warn(`a training console exited ${pipedStatus}, ${terminalStatus}`);
+if (pipedStatus !== 0 || terminalStatus !== 0 || shownStatus !== 0) {
+  warn(`a training console exited ${pipedStatus}, ${terminalStatus}, ${shownStatus}`);
   process.exit(0);
 }
-let sealed;
-try {
-  sealed = sealCache(BUNDLE, script);
-} catch (err) {
-  warn(err.message);
-  process.exit(0);
-}
-// Written whole and then renamed: a cut-off cache must never sit where the launcher looks.
-writeFileSync(`${CACHE}.tmp`, sealed);
-renameSync(`${CACHE}.tmp`, CACHE);
-
-// A fresh process must take the cache, or it is only dead weight.
-const loader = JSON.stringify(require.resolve('../bin/load-bundle.js'));
-const check = spawnSync(process.execPath, ['-e', `process.stdout.write(require(${loader}).loadBundle().cache)`], { encoding: 'utf8' });
-if (check.stdout !== 'taken') {
-  rmSync(CACHE, { force: true });
-  warn(`a fresh process did not take the cache (${check.stdout || check.stderr.trim().split('\n').pop()})`);
-}
+writeCache(BUNDLE, script);

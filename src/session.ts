@@ -1,14 +1,12 @@
 import { ProfileAnalysis } from './analysis/analysis.js';
 import { DEFAULT_OPTIONS, type ReportOptions, type ResolvedOptions } from './analysis/options.js';
-import { numLabelUnits, unitConflictWarnings } from './analysis/values/labels.js';
-import { scaledLabel } from './analysis/values/units.js';
 import { applyAssignment } from './commands/assign.js';
 import { parseCommand, parseLine, type Assignment, type ParsedLine } from './commands/parse.js';
 import type { BinaryReport, CommandResult } from './commands/command-types.js';
 import { commandOptions } from './commands/command-options.js';
 import { NO_SOURCE_FILES, type SourceFiles } from './commands/source/port.js';
 import { type ActionOutcome, type GraphicsPort, NO_GRAPHICS } from './commands/graphics.js';
-import { profileLabels } from './format/labels.js';
+import { consoleGreeting } from './format/greeting.js';
 import type { Profile } from './profile/model.js';
 import type { FlameTree } from './analysis/flame-tree.js';
 
@@ -169,26 +167,7 @@ export class Session {
 
   /** The console greeting: the profile's labels, a hint when the default type is empty, the banner. */
   greeting(): string {
-    const p = this.analysis.profile;
-    const { typeName, unit, total } = this.analysis.sampleSummary(this.sampleIndex, this.settings.mean);
-    // pprof warns about a label key written in several units before it greets.
-    const lines = [
-      ...unitConflictWarnings(numLabelUnits(p)),
-      ...profileLabels(p, {
-        typeName,
-        total,
-        sampleUnit: unit,
-        formatValue: (v) => scaledLabel(v, unit, 'minimum'),
-      }),
-    ];
-    if (total === 0 && p.sampleTypes.length > 1) {
-      lines.push(
-        'No samples were found with the default sample value type.',
-        'Try "sample_index" command to analyze different sample values.',
-      );
-    }
-    lines.push('Entering interactive mode (type "help" for commands, "o" for options)');
-    return lines.join('\n') + '\n';
+    return consoleGreeting(this.analysis.profile, this.sampleIndex, this.settings.mean);
   }
 
   private run(parsed: ParsedLine, screen?: { readonly columns: number }): ExecResult {

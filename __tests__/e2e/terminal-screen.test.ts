@@ -137,6 +137,32 @@ describeWithTmux("the terminal console's screen (tmux)", () => {
     }
   });
 
+  it('keeps keys typed the moment the first prompt shows, while the rest of heapcli loads', async () => {
+    // The prompt comes from a small bundle of its own; keys typed at once wait, unechoed, for the console.
+    term.start([PROFILE], { columns: 100 });
+    await term.waitForPrompt();
+    term.type('top3');
+    term.press('Enter');
+    term.type('top2');
+    const lines = await term.waitFor('top3 run and top2 at the prompt', (l) => (l.at(-1) === '(pprof) top2' ? l : undefined), 15000, true);
+    const top3 = lines.indexOf('(pprof) top3');
+    expect(lines.slice(0, top3)).toEqual([
+      'File: leakybuf',
+      'Type: inuse_space',
+      'Time: Nov 26, 2026 at 10:33am (UTC)',
+      'Entering interactive mode (type "help" for commands, "o" for options)',
+    ]);
+    expect(lines[top3 + 3]).toBe('Showing top 3 nodes out of 12');
+  });
+
+  it('greets once, from the whole CLI, when a flag is given (no first prompt is shown then)', async () => {
+    term.start(['-sample_index=alloc_space', PROFILE], { columns: 120 });
+    const lines = await term.waitForPrompt();
+    expect(lines.filter((l) => l.startsWith('Type: '))).toEqual(['Type: alloc_space']);
+    expect(lines.filter((l) => l.startsWith('Entering interactive mode'))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith('(pprof)'))).toEqual(['(pprof)']);
+  });
+
   it('says once that several profiles were merged', async () => {
     term.start([PROFILE, 'testdata/profiles/leakybuf.base.pb.gz'], { columns: 120 });
     const lines = await term.waitForPrompt();

@@ -53,6 +53,7 @@ describe('the packed tarball', () => {
         'bin/heapcli.js',
         'bin/load-bundle.js',
         'dist/bundle/cli.cjs',
+        'dist/bundle/first-prompt.cjs',
         'dist/bundle/session-worker.js',
         'dist/bundle/api.js',
         'dist/bundle/types/index.d.ts',

@@ -1,4 +1,5 @@
-import { ConsoleController, type ConsoleOutput, type FlameScreen, PROMPT } from '../../src/ui/console-controller.js';
+import { ConsoleController, type ConsoleOutput, type FlameScreen } from '../../src/ui/console-controller.js';
+import { PROMPT } from '../../src/ui/line-editor.js';
 import type { FlameTree } from '../../src/analysis/flame-tree.js';
 import { History } from '../../src/ui/history.js';
 import { decodeKeys } from '../../src/ui/keys.js';

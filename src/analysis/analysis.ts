@@ -88,15 +88,6 @@ export class ProfileAnalysis {
     return resolveSampleIndex(this.profile, spec);
   }
 
-  /**
-   * What the console's greeting shows of a sample type: its name (`mean_` prefixed under mean), unit
-   * and total over every sample (a -diff_base's base not singled out, as pprof greets).
-   */
-  sampleSummary(index: number, mean: boolean): { typeName: string; unit: string; total: number } {
-    const type = this.profile.sampleTypes[index];
-    return { typeName: (mean ? 'mean_' : '') + type.type, unit: type.unit, total: reportTotal(this.weightsFor(index, mean).weights) };
-  }
-
   /** The profile's distinct function names, sorted (for completion). */
   functionNames(): string[] {
     const { functions, strings } = this.profile;

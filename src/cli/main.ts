@@ -13,6 +13,7 @@ import { inputSize, isQuickRun } from './quick-run.js';
 import { type LoadPlan, type Loaded, loadFailureText, loadPlan } from '../inputs/plan.js';
 import { SourceError, loadSource, resolveSource, type SourceSettings } from '../inputs/inputs.js';
 import { redactUrl } from '../inputs/url-text.js';
+import type { FirstPrompt } from '../ui/terminal/first-prompt.js';
 
 /** The process's streams and environment, passed in so tests can run the CLI in-process. */
 export interface CliIO {
@@ -31,6 +32,11 @@ export interface CliIO {
    * bin/heapcli.js writes to the descriptor: opening process.stdout loads Node's stream modules.
    */
   readonly writeReport?: (text: string | Uint8Array) => unknown;
+  /**
+   * The greeting and prompt bin/heapcli.js already showed for a console on one small profile
+   * (cli/first-prompt.ts), for the terminal console to take over.
+   */
+  readonly firstPrompt?: FirstPrompt | null;
 }
 
 export { skipOptimizingCompiler } from './quick-run.js';
@@ -177,14 +183,15 @@ function write(stream: NodeJS.WritableStream, text: string, status: number): num
 async function runTerminalConsole(plan: LoadPlan, request: CliRequest, io: CliIO): Promise<number> {
   const { runTerminalConsole: run } = await import('../ui/terminal/terminal-console.js');
   // The spinner's label names what is loaded, a URL with the query pprof adds (`?seconds=30`).
-  const shown = plan.sources.map((source) => {
+  const shownSources = plan.sources.map((source) => {
     const resolved = resolveSource(source, plan.settings);
     return resolved.kind === 'url' ? redactUrl(resolved.url) : redactUrl(source);
   });
   return run({
     plan,
+    shown: firstPromptOf(plan, request, io.firstPrompt ?? null),
     assignments: request.assignments,
-    shownSources: shown,
+    shownSources,
     inProcess: isQuickRun([...plan.sources, ...plan.bases], inputSize),
     loadInk: () => import('../ui/terminal/ink-frames.js'),
     env: io.env,
@@ -192,6 +199,17 @@ async function runTerminalConsole(plan: LoadPlan, request: CliRequest, io: CliIO
     stdout: io.stdout as NodeJS.WriteStream,
     stderr: io.stderr as NodeJS.WriteStream,
   });
+}
+
+/**
+ * The first prompt shown, if it was shown for this console: it always is, since it is shown only
+ * for a bare file name; else its signal handlers go, and the console starts below it.
+ */
+function firstPromptOf(plan: LoadPlan, request: CliRequest, shown: FirstPrompt | null): FirstPrompt | null {
+  if (shown === null) return null;
+  const same = plan.sources.length === 1 && plan.sources[0] === shown.source && plan.bases.length === 0 && request.assignments.length === 0;
+  if (!same) shown.stopSignals();
+  return same ? shown : null;
 }
 
 function packageVersion(): string {

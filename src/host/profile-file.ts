@@ -21,8 +21,13 @@ const PIPE_CHUNK = 1 << 20;
  * gzip, as inflated. Every failure is a ProfileError with a one-line reason.
  */
 export function loadProfileFile(path: string, maxBytes?: number, mergeOnLoad = true): Profile {
+  return normalizeProfile(readProfileFile(path, maxBytes), mergeOnLoad);
+}
+
+/** Reads and decodes a profile file as loadProfileFile does, but leaves it to be normalised. */
+export function readProfileFile(path: string, maxBytes?: number): Profile {
   const bytes = readProfileBytes(path, maxBytes ?? DEFAULT_MAX_INFLATED);
-  return normalizeProfile(parseProfile(bytes, { maxInflatedBytes: maxBytes }), mergeOnLoad);
+  return parseProfile(bytes, { maxInflatedBytes: maxBytes });
 }
 
 /**

@@ -40,6 +40,16 @@ export function normalizeProfile(p: Profile, mergeOnLoad = true): Profile {
   return simplifyFunctionNames(withUniqueComments(p));
 }
 
+/**
+ * `p` with its header and each sample type's sum of absolute values (what a console greets with)
+ * as normalizeProfile would leave them, without folding its samples: only the comments change.
+ * Null where folding would change a sum. Folding also drops the samples whose values are all
+ * zero (`zeroSamples` says if there are any), which weigh nothing but may carry labels.
+ */
+export function headerAsNormalized(p: Profile): { readonly profile: Profile; readonly zeroSamples: boolean } | null {
+  return sumsDependOnFolding(p.samples) ? null : { profile: withUniqueComments(p), zeroSamples: hasZeroSample(p.samples) };
+}
+
 /** `p` with each comment once, as the merge leaves them (a writer may repeat one). */
 function withUniqueComments(p: Profile): Profile {
   const comments = [...new Set(p.comments)];

@@ -1,11 +1,9 @@
 import { completeLine } from '../commands/complete.js';
 import type { History } from './history.js';
 import type { Key } from './keys.js';
-import { EMPTY_LINE, type LineState, editLine } from './line-editor.js';
+import { EMPTY_LINE, type LineState, PROMPT, editLine } from './line-editor.js';
 import type { ConsoleInfo, ConsoleResult, SessionRunner } from './runner.js';
 import { type FlameView, openFlame, pressFlameKey } from './terminal/flame/flame-nav.js';
-
-export const PROMPT = '(pprof) ';
 
 /**
  * loading: no session yet; editing: the prompt; running: a command computes; printing: its answer
@@ -88,11 +86,14 @@ export class ConsoleController {
     return this.state;
   }
 
-  /** The session is ready: greets, shows the prompt and runs the keys typed meanwhile. */
-  start(runner: SessionRunner, info: ConsoleInfo): void {
+  /**
+   * The session is ready: greets (unless the greeting is on screen already), shows the prompt and
+   * runs the keys typed meanwhile.
+   */
+  start(runner: SessionRunner, info: ConsoleInfo, greeted = false): void {
     if (this.state.phase !== 'loading') return runner.close();
     this.session = { runner, info };
-    this.deps.output.printText(info.greeting, 'plain');
+    if (!greeted) this.deps.output.printText(info.greeting, 'plain');
     this.enterPrompt();
   }
 

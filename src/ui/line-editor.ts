@@ -6,6 +6,9 @@ export interface LineState {
   readonly cursor: number;
 }
 
+/** pprof's prompt, before the line being typed. */
+export const PROMPT = '(pprof) ';
+
 /** An empty line. */
 export const EMPTY_LINE: LineState = { text: '', cursor: 0 };
 

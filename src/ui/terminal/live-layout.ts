@@ -1,5 +1,5 @@
-import { PROMPT, type ConsoleView } from '../console-controller.js';
-import type { LineState } from '../line-editor.js';
+import type { ConsoleView } from '../console-controller.js';
+import { type LineState, PROMPT } from '../line-editor.js';
 import type { Frame } from './live-region.js';
 import { displayWidth, layOutLine, rowsAroundCursor, withCursorCell } from './screen-text.js';
 import { showControls } from './visible-controls.js';

@@ -68,8 +68,17 @@ export class LiveRegion {
     for (const row of frame.rows) out += `${ERASE_ROW}${row}${CSI}0m\r\n`;
     out += eraseRows(above - frame.rows.length);
     this.screen.write(`${out}${END_SYNC}`);
+    this.takeOver(frame, columns);
+  }
+
+  /**
+   * Takes `frame`, drawn `columns` wide by another region on this screen (the first prompt's), as
+   * its own: the next draw replaces it.
+   */
+  takeOver(frame: Frame, columns: number): void {
     this.widths = frame.rows.map((row) => displayWidth(row.replace(ANSI_SEQUENCE, '')));
     this.drawn = { rows: frame.rows, columns };
+    this.cursorHidden ||= frame.rows.length > 0;
   }
 
   /** Erases what is drawn; the cursor is left where the region began, for text that stays. */

@@ -1,8 +1,9 @@
 import type { Assignment } from '../../commands/parse.js';
 import { Session } from '../../session.js';
-import { type LoadPlan, loadFailureText, loadPlan } from '../../inputs/plan.js';
+import { type LoadPlan, type Loaded, loadFailureText, loadPlan } from '../../inputs/plan.js';
 import { SourceError } from '../../inputs/inputs.js';
 import { ProfileError } from '../../profile/errors.js';
+import { normalizeProfile } from '../../profile/merge.js';
 import { ConsoleController } from '../console-controller.js';
 import { listPaths } from '../../host/report-files.js';
 import { History, historyPath } from '../history.js';
@@ -14,10 +15,14 @@ import { type ScreenSize, plainFrame } from './live-layout.js';
 import { RawKeys, type TerminalInput } from './raw-input.js';
 import { TerminalOutput, screenSize } from './terminal-output.js';
 import { paintFlame } from './flame/flame-paint.js';
+import type { FirstPrompt } from './first-prompt.js';
+import { leaveOnSignals } from './signals.js';
 
 /** What the terminal console is started with. */
 export interface TerminalConsoleOptions {
   readonly plan: LoadPlan;
+  /** The greeting and prompt already on screen, and the profile read for them (cli/first-prompt.ts). */
+  readonly shown: FirstPrompt | null;
   readonly assignments: readonly Assignment[];
   /** The inputs as the spinner names them (a URL with the query pprof adds). */
   readonly shownSources: readonly string[];
@@ -77,6 +82,8 @@ class TerminalConsole {
     this.loadingLabel = `Loading ${o.shownSources.join(' ')}`;
     this.frames = { show: (view) => this.output.drawLive(plainFrame(view, this.size(), this.loadingLabel)), close: () => {} };
     this.stopOnSignals = leaveOnSignals(() => this.restoreTerminal());
+    o.shown?.stopSignals();
+    if (o.shown) this.output.region.takeOver(o.shown.frame, o.shown.columns);
     const history = History.load(historyPath(o.env));
     const flameScreen = {
       columns: () => this.size().columns,
@@ -97,8 +104,10 @@ class TerminalConsole {
   start(): void {
     const { o, controller } = this;
     o.stdout.on('resize', this.resized);
+    if (o.shown) this.openShown(o.shown);
     this.keys.listen((pressed) => controller.press(pressed));
     this.redraw();
+    if (o.shown) return void setImmediate(() => this.switchToInk());
     // The worker's module (and Node's worker_threads) is loaded only for a profile read there.
     const started = o.inProcess
       ? startHere(o)
@@ -110,6 +119,18 @@ class TerminalConsole {
     // Ink loads once the prompt is up (a profile read here) or while the worker reads the profile.
     const inkTime = o.inProcess ? started.catch(() => {}) : Promise.resolve();
     void inkTime.then(() => setImmediate(() => this.switchToInk()));
+  }
+
+  /** Opens the session on the profile the first prompt read: the greeting and prompt stay as drawn. */
+  private openShown(shown: FirstPrompt): void {
+    try {
+      const { profile, normalized } = shown.read;
+      const loaded = { profile: normalized ? profile : normalizeProfile(profile), series: [], merged: [shown.source] };
+      const { runner, info } = openHere(this.o, loaded, []);
+      this.controller.start(runner, info, true);
+    } catch (err) {
+      this.controller.fail((err as Error).message);
+    }
   }
 
   private size(): ScreenSize {
@@ -149,29 +170,8 @@ class TerminalConsole {
 /** How long the window must keep its size before the live part is drawn again. */
 const RESIZE_SETTLE_MS = 40;
 
-/** Signals that end the console from outside (a closed terminal, kill), and their numbers. */
-const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
-
-/**
- * Leaves on SIGHUP, SIGINT (only `kill` sends it: the terminal's Ctrl-C is a key in raw mode) and
- * SIGTERM with the terminal as it was (cursor shown, raw mode off) and status 128 + the signal's
- * number, as a shell reports a death by signal. Returns the function that stops listening.
- */
-function leaveOnSignals(restore: () => void): () => void {
-  const handlers = Object.entries(SIGNALS).map(([signal, number]) => {
-    const handler = () => {
-      restore();
-      process.exit(128 + number);
-    };
-    process.once(signal, handler);
-    return () => process.off(signal, handler);
-  });
-  return () => handlers.forEach((off) => off());
-}
-
 /** Loads the profile on this thread (small local files only) and runs the session here. */
 async function startHere(o: TerminalConsoleOptions): Promise<{ runner: SessionRunner; info: ConsoleInfo }> {
-  const flag = new InterruptFlag();
   const notices: string[] = [];
   let loaded;
   try {
@@ -181,6 +181,12 @@ async function startHere(o: TerminalConsoleOptions): Promise<{ runner: SessionRu
     if (err instanceof SourceError || err instanceof ProfileError) throw new Error(loadFailureText(err).trimEnd());
     throw err;
   }
+  return openHere(o, loaded, notices);
+}
+
+/** A session on this thread on what was loaded, and what the console shows of it. */
+function openHere(o: TerminalConsoleOptions, loaded: Loaded, notices: readonly string[]): { runner: SessionRunner; info: ConsoleInfo } {
+  const flag = new InterruptFlag();
   const { session, failure } = Session.open(loaded.profile, {
     interactive: true,
     series: loaded.series,
