@@ -113,7 +113,7 @@ describe("the first prompt's bundle", () => {
     // A fresh process, as the launcher loads it, with a terminal that records what it is sent.
     const script = `
       const { FIRST_PROMPT, loadBundle } = require('./bin/load-bundle.js');
-      const { exports, cache } = loadBundle({ bundle: FIRST_PROMPT });
+      const { exports, cache } = loadBundle({ bundle: FIRST_PROMPT, builtinsOnly: true });
       let out = '', err = '';
       const terminal = { isTerminal: () => true, open: () => ({ writeOut: (t) => (out += t), writeError: (t) => (err += t), stdin: () => ({ setRawMode() {} }) }) };
       const shown = exports.showFirstPrompt(['testdata/profiles/leakybuf.heap.pb.gz'], {}, terminal);
@@ -127,5 +127,11 @@ describe("the first prompt's bundle", () => {
     expect(shown.err).toBe(golden('leakybuf.heap.console.basic', 'err'));
     expect(shown.out).toContain('(pprof) ');
     expect(shown.normalized).toBe(false);
+  });
+
+  it("requires none but Node's own modules (the launcher lends it its require)", () => {
+    const required = [...readFileSync('dist/bundle/first-prompt.cjs', 'latin1').matchAll(/\brequire\("([^"]*)"\)/g)].map((m) => m[1]);
+    expect(required.length).toBeGreaterThan(0);
+    expect(required.filter((id) => !id.startsWith('node:'))).toEqual([]);
   });
 });

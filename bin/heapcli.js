@@ -13,7 +13,7 @@ const { BUNDLE, FIRST_PROMPT, loadBundle } = require('./load-bundle.js');
 function showFirstPrompt(argv) {
   if (argv.length !== 1) return null;
   try {
-    return loadBundle({ bundle: FIRST_PROMPT }).exports.showFirstPrompt(argv, process.env);
+    return loadBundle({ bundle: FIRST_PROMPT, builtinsOnly: true }).exports.showFirstPrompt(argv, process.env);
   } catch {
     return null;
   }

@@ -5,7 +5,6 @@
 'use strict';
 
 const { readFileSync } = require('node:fs');
-const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { Script } = require('node:vm');
@@ -30,12 +29,14 @@ const ID_BYTES = 32;
 const HEADER_BYTES = ID_BYTES + 8;
 
 /**
- * Compiles and runs the bundle (`bundle`, for tests: a copy elsewhere). Returns its exports, the
+ * Compiles and runs the bundle (`bundle`, for tests: a copy elsewhere). `builtinsOnly`: it needs
+ * none but Node's own modules, and takes this file's require (node:module, which makes a
+ * require for the bundle's folder, costs most of a millisecond to load). Returns its exports, the
  * compiled script (for sealCache) and what became of the cache: 'taken', 'none' (no file),
  * 'stale' (made for another bundle, or not a cache of ours), or 'refused' (damaged, or refused by
  * V8: made by another Node version or under other V8 flags).
  */
-function loadBundle({ bundle = BUNDLE, useCache = true } = {}) {
+function loadBundle({ bundle = BUNDLE, useCache = true, builtinsOnly = false } = {}) {
   const source = readFileSync(bundle);
   const cache = useCache ? readCache(bundle, source) : { state: 'none' };
   // The text is the function Node wraps a CommonJS module in (scripts/bundle.js writes it so): V8
@@ -47,7 +48,8 @@ function loadBundle({ bundle = BUNDLE, useCache = true } = {}) {
     // imports its ES-module chunks (the terminal console) through this function instead.
     importChunk: (name) => import(pathToFileURL(join(dirname(bundle), name)).href),
   };
-  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  const bundleRequire = builtinsOnly ? require : require('node:module').createRequire(bundle);
+  script.runInThisContext()(module.exports, bundleRequire, module, bundle, dirname(bundle));
   const state = cache.data === undefined ? cache.state : script.cachedDataRejected ? 'refused' : 'taken';
   return { exports: module.exports, script, cache: state };
 }

@@ -70,7 +70,7 @@ const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 
 // The first prompt's bundle, trained on what it does at each start; what it shows is handed on to
 // the terminal console trained below, as the launcher hands it on.
-const { exports: first, script: firstScript } = loadBundle({ bundle: FIRST_PROMPT, useCache: false });
+const { exports: first, script: firstScript } = loadBundle({ bundle: FIRST_PROMPT, useCache: false, builtinsOnly: true });
 const promptTerminal = () => {
   const { stdin } = pretendTerminal('');
   return { isTerminal: () => true, open: () => ({ writeOut: () => {}, writeError: () => {}, stdin: () => stdin }) };
