@@ -92,7 +92,8 @@ const consoleModulesStayOut = {
 /**
  * Builds `entry` into `outfile` as one CommonJS script, which bin/load-bundle.js compiles with its
  * V8 code cache: its text is a function expression taking what Node passes a CommonJS module, so
- * that V8 compiles the file's text as it is, with no copy of it wrapped. Returns the text.
+ * that V8 compiles the file's text as it is, with no copy of it wrapped. `rewrite` may change
+ * esbuild's output first.
  */
 async function buildScript(entry, outfile, plugins, rewrite = (text) => text) {
   const built = await build({

@@ -41,7 +41,7 @@ const warn = (msg) => process.stderr.write(`code-cache: ${msg}; heapcli will run
 
 /**
  * Writes the code cache of `bundle` from its trained `script`, and keeps it only if a fresh
- * process takes it (one it refuses is dead weight). Returns false, having warned, if not.
+ * process takes it (one it refuses is dead weight); warns if it is not kept.
  */
 function writeCache(bundle, script) {
   const cache = `${bundle}.cache`;
@@ -50,7 +50,7 @@ function writeCache(bundle, script) {
     sealed = sealCache(bundle, script);
   } catch (err) {
     warn(err.message);
-    return false;
+    return;
   }
   // Written whole and then renamed: a cut-off cache must never sit where the launcher looks.
   writeFileSync(`${cache}.tmp`, sealed);
@@ -58,10 +58,9 @@ function writeCache(bundle, script) {
   const loader = JSON.stringify(require.resolve('../bin/load-bundle.js'));
   const load = `process.stdout.write(require(${loader}).loadBundle({ bundle: ${JSON.stringify(bundle)} }).cache)`;
   const check = spawnSync(process.execPath, ['-e', load], { encoding: 'utf8' });
-  if (check.stdout === 'taken') return true;
+  if (check.stdout === 'taken') return;
   rmSync(cache, { force: true });
   warn(`a fresh process did not take ${cache} (${check.stdout || check.stderr.trim().split('\n').pop()})`);
-  return false;
 }
 
 rmSync(CACHE, { force: true });
@@ -78,7 +77,7 @@ const promptTerminal = () => {
 let shown = null;
 for (let i = 0; i < 3; i++) {
   shown?.stopSignals();
-  shown = first.showFirstPrompt([EXAMPLE], { TZ: 'UTC' }, promptTerminal());
+  shown = first.showFirstPrompt([EXAMPLE], {}, promptTerminal());
 }
 if (shown === null) warn(`the first prompt was not shown on ${EXAMPLE}`);
 else writeCache(FIRST_PROMPT, firstScript);

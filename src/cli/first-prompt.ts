@@ -21,9 +21,12 @@ export interface TerminalProbe {
   open(): PromptTerminal;
 }
 
-/** This process's standard streams. */
+/**
+ * This process's standard streams. Not on Windows, whose console takes escape sequences written
+ * to the descriptor only once a stream over it (libuv) has turned their processing on.
+ */
 export const PROCESS_TERMINAL: TerminalProbe = {
-  isTerminal: () => isatty(0) && isatty(1),
+  isTerminal: () => process.platform !== 'win32' && isatty(0) && isatty(1),
   open: () => ({ writeOut: (text) => writeSync(1, text), writeError: (text) => writeSync(2, text), stdin: () => process.stdin }),
 };
 
