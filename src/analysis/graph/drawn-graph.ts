@@ -111,8 +111,11 @@ function graphSource(input: ReportInput): GraphSource {
     sums,
     frames,
     tags: (nodes) => collectNodeTags(profile, frames, weights, toMask(nodes, frames.nodes.length), tagSettings(input, checkpoint)),
-    links: (_nodes, kept) => {
-      const mask = kept.length === sums.nodes.length ? null : toMask(kept, frames.nodes.length);
+    links: (nodes, kept) => {
+      // As pprof, which builds the graph again only for a selection that left nodes out: with
+      // none left out, its first graph's edges stay, those into the nodes drop_negative removed
+      // (and a base cancelled) too, weighing in the entropy order and drawn to N0.
+      const mask = kept.length === nodes.length ? null : toMask(kept, frames.nodes.length);
       return GraphLinks.of(collectEdges(profile, frames, weights, mask, null, checkpoint));
     },
   };

@@ -108,8 +108,9 @@ export function entropyOrder(
   const score = new Map<number, number>();
   for (const n of nodes) score.set(n, absScore(entropyScore(n, links, sums)));
   return [...nodes].sort((a, b) => {
-    const byScore = score.get(b)! - score.get(a)!;
-    if (byScore !== 0) return byScore;
+    // Compared, not subtracted: two nodes at the smallest score (-Infinity) tie.
+    const [sa, sb] = [score.get(a)!, score.get(b)!];
+    if (sa !== sb) return sb > sa ? 1 : -1;
     const byName = compareGoStrings(frames.names[a], frames.names[b]);
     if (byName !== 0) return byName;
     const byFlat = Math.abs(sums.flat[b]) - Math.abs(sums.flat[a]);
