@@ -5,7 +5,7 @@
 // - cli.cjs: the whole CLI but Ink, as one CommonJS module (written as the function Node would wrap
 //   it in: bin/load-bundle.js runs it with its V8 code cache). Node 20 loads CommonJS faster than
 //   ES modules (no module graph to link), and a one-shot report runs nothing else.
-// - first-prompt.cjs: the same for the first moments of a console on one small profile
+// - first-prompt.cjs: the same for the first moments of a console on one profile file
 //   (cli/first-prompt.ts), which show the greeting and prompt before cli.cjs has loaded.
 // - The terminal console (Ink and React, which are ES modules only) and its session worker: ES
 //   modules with shared chunks, imported by cli.cjs only when a terminal console opens.
@@ -143,7 +143,7 @@ await buildScript('dist/cli/main.js', 'dist/bundle/cli.cjs', [consoleModulesStay
     throw new Error(`bundle: expected an import() of each console chunk in cli.cjs, found ${rewritten}`);
   return out;
 });
-// A console's greeting and first prompt on a small profile, shown before cli.cjs loads (cli/first-prompt.ts).
+// A console's greeting and first prompt on a profile file, shown before cli.cjs loads (cli/first-prompt.ts).
 await buildScript('dist/cli/first-prompt.js', 'dist/bundle/first-prompt.cjs', []);
 
 // The library API (`import { openProfile } from 'heapcli'`): one ES module. Its declarations come

@@ -225,4 +225,21 @@ describeWithTmux('a long report in the terminal console (tmux)', () => {
     term.press('Enter');
     expect((await term.exitStatus()).status).toBe(0);
   });
+
+  it('keeps keys typed the moment the first prompt shows, while the worker reads the profile again', async () => {
+    // 1.5 MB: greeted from the first prompt's reading, then loaded in the session's worker.
+    const again = new TmuxTerminal();
+    again.start([profile], { columns: 120, rows: 40 });
+    await again.waitForPrompt();
+    again.type('top3');
+    again.press('Enter');
+    again.type('tags');
+    const lines = await again
+      .waitFor('top3 run and tags waiting', (l) => (l.at(-1) === '(pprof) tags' ? l : undefined), 20000, true)
+      .finally(() => again.stop());
+    const at = lines.indexOf('(pprof) top3');
+    expect(lines[at - 1]).toBe('Entering interactive mode (type "help" for commands, "o" for options)');
+    expect(lines[at + 3]).toMatch(/^Showing top 3 nodes out of \d+$/);
+    expect(lines.filter((l) => l.startsWith('(pprof)'))).toEqual(['(pprof) top3', '(pprof) tags']);
+  }, 30000);
 });

@@ -11,7 +11,7 @@ import { maxProfileBytesFromEnv } from '../host/size-limit.js';
 import { headerAsNormalized, normalizeProfile } from '../profile/merge.js';
 import type { Profile } from '../profile/model.js';
 import { type FirstPrompt, type PromptTerminal, type ReadProfile, drawFirstPrompt } from '../ui/terminal/first-prompt.js';
-import { inputSize, isQuickRun } from './quick-run.js';
+import { FIRST_PROMPT_LIMITS, inputSize, withinLimits } from './quick-run.js';
 
 export type { FirstPrompt } from '../ui/terminal/first-prompt.js';
 
@@ -31,8 +31,8 @@ export const PROCESS_TERMINAL: TerminalProbe = {
 };
 
 /**
- * Greets and shows the prompt when `argv` opens a console in a terminal on one small local
- * profile file, with no flags: returns what the console takes over (runCli's io.firstPrompt).
+ * Greets and shows the prompt when `argv` opens a console in a terminal on one local profile file
+ * of at most FIRST_PROMPT_LIMITS, with no flags: returns what the console takes over (runCli's io.firstPrompt).
  * Null, having written nothing, for anything else, and when the file cannot be read as a profile:
  * the whole CLI then does what it does, and says what is wrong in its words.
  */
@@ -40,8 +40,9 @@ export function showFirstPrompt(argv: readonly string[], env: NodeJS.ProcessEnv,
   if (argv.length !== 1 || argv[0].startsWith('-') || env.TERM === 'dumb') return null;
   const [source] = argv;
   const maxBytes = maxProfileBytesFromEnv(env);
-  // A file that exists is a profile file, never a URL (inputs.resolveSource); a small one is read at once.
-  if ('error' in maxBytes || !isQuickRun([source], inputSize) || !terminal.isTerminal()) return null;
+  // A file that exists is a profile file, never a URL (inputs.resolveSource); one that is read in a
+  // moment is read here (a larger one loads behind the console's spinner).
+  if ('error' in maxBytes || !withinLimits([source], inputSize, FIRST_PROMPT_LIMITS) || !terminal.isTerminal()) return null;
   let read: Profile;
   try {
     read = readProfileFile(source, maxBytes.bytes);

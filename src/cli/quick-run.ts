@@ -8,6 +8,18 @@ export const QUICK_RUN_MAX_BYTES = 64 * 1024;
 /** A gzipped input counts as quick only if its trailer says it inflates to at most this much. */
 export const QUICK_RUN_MAX_INFLATED = 1024 * 1024;
 
+/** Limits on input files: their bytes in all, and each gzip file's inflated length (its trailer's). */
+export interface SizeLimits {
+  readonly bytes: number;
+  readonly inflated: number;
+}
+
+/**
+ * The profiles a console greets before the rest of heapcli has loaded (cli/first-prompt.ts): read
+ * on the console's thread in a few hundred milliseconds at most (a 1.5 MB one in about 180 ms).
+ */
+export const FIRST_PROMPT_LIMITS: SizeLimits = { bytes: 2 * 1024 * 1024, inflated: 32 * 1024 * 1024 };
+
 /** What is known of one input file before it is read: its size, and a gzip trailer's length field. */
 export interface InputSize {
   readonly bytes: number;
@@ -22,12 +34,17 @@ export interface InputSize {
  * `sizeOf` returns null for an input that is not a readable file (a URL).
  */
 export function isQuickRun(inputs: readonly string[], sizeOf: (path: string) => InputSize | null): boolean {
+  return withinLimits(inputs, sizeOf, { bytes: QUICK_RUN_MAX_BYTES, inflated: QUICK_RUN_MAX_INFLATED });
+}
+
+/** True when `inputs` are local files (`sizeOf` is null for anything else) within `limits`. */
+export function withinLimits(inputs: readonly string[], sizeOf: (path: string) => InputSize | null, limits: SizeLimits): boolean {
   let total = 0;
   for (const input of inputs) {
     const size = sizeOf(input);
     if (size === null) return false;
     total += size.bytes;
-    if (total > QUICK_RUN_MAX_BYTES || (size.inflated !== null && size.inflated > QUICK_RUN_MAX_INFLATED)) return false;
+    if (total > limits.bytes || (size.inflated !== null && size.inflated > limits.inflated)) return false;
   }
   return inputs.length > 0;
 }

@@ -26,7 +26,7 @@ export interface TerminalConsoleOptions {
   readonly assignments: readonly Assignment[];
   /** The inputs as the spinner names them (a URL with the query pprof adds). */
   readonly shownSources: readonly string[];
-  /** True for small local files: the session runs on this thread and the prompt comes at once. */
+  /** True for small local files (a quick run's): the session runs on this thread, not a worker. */
   readonly inProcess: boolean;
   /** Loads Ink and the live area it draws (kept apart: the prompt does not wait for it). */
   readonly loadInk: () => Promise<{ startInkFrames(options: InkFramesOptions): FrameSource }>;
@@ -100,18 +100,13 @@ class TerminalConsole {
     });
   }
 
-  /** Shows the loading line, reads keys, starts the session and, meanwhile, Ink. */
+  /** Shows the loading line (or takes the first prompt over), reads keys, starts the session and, meanwhile, Ink. */
   start(): void {
     const { o, controller } = this;
     o.stdout.on('resize', this.resized);
-    if (o.shown) this.openShown(o.shown);
-    this.keys.listen((pressed) => controller.press(pressed));
-    this.redraw();
-    if (o.shown) return void setImmediate(() => this.switchToInk());
-    // The worker's module (and Node's worker_threads) is loaded only for a profile read there.
-    const started = o.inProcess
-      ? startHere(o)
-      : import('../worker-runner.js').then((w) => w.startWorkerSession(o.plan, o.assignments, this.loading.signal));
+    if (o.shown) return this.takeOver(o.shown);
+    this.listen();
+    const started = o.inProcess ? startHere(o) : this.startWorker();
     started.then(
       ({ runner, info }) => controller.start(runner, info),
       (err: Error) => controller.fail(err.message),
@@ -121,16 +116,35 @@ class TerminalConsole {
     void inkTime.then(() => setImmediate(() => this.switchToInk()));
   }
 
-  /** Opens the session on the profile the first prompt read: the greeting and prompt stay as drawn. */
-  private openShown(shown: FirstPrompt): void {
-    try {
-      const { profile, normalized } = shown.read;
-      const loaded = { profile: normalized ? profile : normalizeProfile(profile), series: [], merged: [shown.source] };
-      const { runner, info } = openHere(this.o, loaded, []);
-      this.controller.start(runner, info, true);
-    } catch (err) {
-      this.controller.fail((err as Error).message);
-    }
+  /**
+   * Takes over the greeting and prompt the first prompt drew. The session opens on the profile it
+   * read or, for one larger than a quick run's, in the worker, which reads the file again while the
+   * prompt waits as drawn; keys typed meanwhile are read once the session is there, in order.
+   */
+  private takeOver(shown: FirstPrompt): void {
+    const { o, controller } = this;
+    const started = o.inProcess ? Promise.resolve().then(() => openShownHere(o, shown)) : this.startWorker();
+    void started
+      .then(
+        ({ runner, info }) => controller.start(runner, info, true),
+        (err: Error) => controller.fail(err.message),
+      )
+      .then(() => {
+        if (controller.view.phase === 'done') return;
+        this.listen();
+        setImmediate(() => this.switchToInk());
+      });
+  }
+
+  /** Reads the keys, those typed so far first, and draws the live part. */
+  private listen(): void {
+    this.keys.listen((pressed) => this.controller.press(pressed));
+    this.redraw();
+  }
+
+  /** The session in a worker thread; its module (and Node's worker_threads) load only for a profile read there. */
+  private startWorker(): Promise<{ runner: SessionRunner; info: ConsoleInfo }> {
+    return import('../worker-runner.js').then((w) => w.startWorkerSession(this.o.plan, this.o.assignments, this.loading.signal));
   }
 
   private size(): ScreenSize {
@@ -182,6 +196,12 @@ async function startHere(o: TerminalConsoleOptions): Promise<{ runner: SessionRu
     throw err;
   }
   return openHere(o, loaded, notices);
+}
+
+/** A session on this thread on the profile the first prompt read (normalised now, if it is not yet). */
+function openShownHere(o: TerminalConsoleOptions, shown: FirstPrompt): { runner: SessionRunner; info: ConsoleInfo } {
+  const { profile, normalized } = shown.read;
+  return openHere(o, { profile: normalized ? profile : normalizeProfile(profile), series: [], merged: [shown.source] }, []);
 }
 
 /** A session on this thread on what was loaded, and what the console shows of it. */
