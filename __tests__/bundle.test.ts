@@ -118,7 +118,7 @@ describe("the first prompt's bundle", () => {
       const terminal = { isTerminal: () => true, open: () => ({ writeOut: (t) => (out += t), writeError: (t) => (err += t), stdin: () => ({ setRawMode() {} }) }) };
       const shown = exports.showFirstPrompt(['testdata/profiles/leakybuf.heap.pb.gz'], {}, terminal);
       shown.stopSignals();
-      process.stdout.write(JSON.stringify({ cache, out, err, normalized: shown.read.normalized }));`;
+      process.stdout.write(JSON.stringify({ cache, out, err, normalized: shown.takeProfile().normalized }));`;
     const child = spawnSync(process.execPath, ['-e', script], { env: { ...process.env, TZ: 'UTC' }, encoding: 'utf8' });
     expect(child.stderr).toBe('');
     const shown = JSON.parse(child.stdout) as { cache: string; out: string; err: string; normalized: boolean };

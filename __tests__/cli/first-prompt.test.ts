@@ -55,8 +55,11 @@ describe('showFirstPrompt', () => {
     expect(written.raw).toEqual([true]);
     expect(shown.source).toBe(EXAMPLE);
     // Left for the console to normalise once the prompt is up.
-    expect(shown.read.normalized).toBe(false);
-    expect(normalizeProfile(shown.read.profile)).toEqual(loadProfileFile(EXAMPLE));
+    const read = shown.takeProfile()!;
+    expect(read.normalized).toBe(false);
+    expect(normalizeProfile(read.profile)).toEqual(loadProfileFile(EXAMPLE));
+    // Given once: the launcher holds the first prompt to the end, the profile only the console.
+    expect(shown.takeProfile()).toBeNull();
   });
 
   it.each([

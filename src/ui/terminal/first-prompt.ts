@@ -12,8 +12,11 @@ import { showControls } from './visible-controls.js';
 export interface FirstPrompt {
   /** The profile file the console opens, as given. */
   readonly source: string;
-  /** The profile read from it, and whether it is normalised yet (normalizeProfile). */
-  readonly read: ReadProfile;
+  /**
+   * The profile read from it, and whether it is normalised yet (normalizeProfile): given once, and
+   * let go of then (the launcher keeps this object to the end; a worker reads the file again).
+   */
+  readonly takeProfile: () => ReadProfile | null;
   /** The live part as drawn: the empty prompt, laid out `columns` wide. */
   readonly frame: Frame;
   readonly columns: number;
@@ -63,5 +66,11 @@ export function drawFirstPrompt(source: string, read: ReadProfile, greeting: str
     region.release();
     stdin.setRawMode(false);
   });
-  return { source, read, frame, columns: ASSUMED_SIZE.columns, stopSignals };
+  let held: ReadProfile | null = read;
+  const takeProfile = () => {
+    const taken = held;
+    held = null;
+    return taken;
+  };
+  return { source, takeProfile, frame, columns: ASSUMED_SIZE.columns, stopSignals };
 }

@@ -15,7 +15,7 @@ import { type ScreenSize, plainFrame } from './live-layout.js';
 import { RawKeys, type TerminalInput } from './raw-input.js';
 import { TerminalOutput, screenSize } from './terminal-output.js';
 import { paintFlame } from './flame/flame-paint.js';
-import type { FirstPrompt } from './first-prompt.js';
+import type { FirstPrompt, ReadProfile } from './first-prompt.js';
 import { leaveOnSignals } from './signals.js';
 
 /** What the terminal console is started with. */
@@ -123,7 +123,8 @@ class TerminalConsole {
    */
   private takeOver(shown: FirstPrompt): void {
     const { o, controller } = this;
-    const started = o.inProcess ? Promise.resolve().then(() => openShownHere(o, shown)) : this.startWorker();
+    const read = shown.takeProfile();
+    const started = o.inProcess && read ? Promise.resolve().then(() => openShownHere(o, shown.source, read)) : this.startWorker();
     void started
       .then(
         ({ runner, info }) => controller.start(runner, info, true),
@@ -198,10 +199,10 @@ async function startHere(o: TerminalConsoleOptions): Promise<{ runner: SessionRu
   return openHere(o, loaded, notices);
 }
 
-/** A session on this thread on the profile the first prompt read (normalised now, if it is not yet). */
-function openShownHere(o: TerminalConsoleOptions, shown: FirstPrompt): { runner: SessionRunner; info: ConsoleInfo } {
-  const { profile, normalized } = shown.read;
-  return openHere(o, { profile: normalized ? profile : normalizeProfile(profile), series: [], merged: [shown.source] }, []);
+/** A session on this thread on the profile the first prompt read from `source` (normalised now, if it is not yet). */
+function openShownHere(o: TerminalConsoleOptions, source: string, read: ReadProfile): { runner: SessionRunner; info: ConsoleInfo } {
+  const profile = read.normalized ? read.profile : normalizeProfile(read.profile);
+  return openHere(o, { profile, series: [], merged: [source] }, []);
 }
 
 /** A session on this thread on what was loaded, and what the console shows of it. */
