@@ -33,7 +33,7 @@ export interface CliIO {
    */
   readonly writeReport?: (text: string | Uint8Array) => unknown;
   /**
-   * The greeting and prompt bin/heapcli.js already showed for a console on one small profile
+   * The greeting and prompt bin/heapcli.js already showed for a console on one profile file
    * (cli/first-prompt.ts), for the terminal console to take over.
    */
   readonly firstPrompt?: FirstPrompt | null;

@@ -14,6 +14,9 @@ export interface SizeLimits {
   readonly inflated: number;
 }
 
+/** A quick run's limits (isQuickRun). */
+const QUICK_RUN_LIMITS: SizeLimits = { bytes: QUICK_RUN_MAX_BYTES, inflated: QUICK_RUN_MAX_INFLATED };
+
 /**
  * The profiles a console greets before the rest of heapcli has loaded (cli/first-prompt.ts): read
  * on the console's thread in a few hundred milliseconds at most (a 1.5 MB one in about 180 ms).
@@ -34,7 +37,7 @@ export interface InputSize {
  * `sizeOf` returns null for an input that is not a readable file (a URL).
  */
 export function isQuickRun(inputs: readonly string[], sizeOf: (path: string) => InputSize | null): boolean {
-  return withinLimits(inputs, sizeOf, { bytes: QUICK_RUN_MAX_BYTES, inflated: QUICK_RUN_MAX_INFLATED });
+  return withinLimits(inputs, sizeOf, QUICK_RUN_LIMITS);
 }
 
 /** True when `inputs` are local files (`sizeOf` is null for anything else) within `limits`. */
